@@ -1,0 +1,15 @@
+/** Unit and integration tests. The browser end-to-end run is separate: test/e2e/run.js. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" }, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls in office-addin-manifest, an ESM dependency jest cannot load.
+    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
+  },
+  testTimeout: 60000,
+};
