@@ -1,0 +1,27 @@
+/**
+ * Variances are computed once, favourable positive (revised budget − forecast outturn), and only turned
+ * into the body's sign convention when presented. So switching the convention negates every variance
+ * and nothing else: RAG, totals and checks work on the favourable-positive figure.
+ */
+import type { Decimal, SignConvention } from "../model/types";
+import { ZERO } from "../model/amount";
+
+/** Revised budget − forecast outturn; a blank counts as zero (the missing-input check reports it). */
+export function favourableVariance(revisedBudget: Decimal | null, forecastOutturn: Decimal | null): Decimal {
+  return (revisedBudget ?? ZERO).minus(forecastOutturn ?? ZERO);
+}
+
+/** A favourable-positive variance (or a movement in one) in the body's convention. */
+export function inConvention(favourable: Decimal, convention: SignConvention): Decimal {
+  return convention === "budget-minus-forecast" ? favourable : favourable.negated();
+}
+
+/** The words for a variance's direction, whatever the convention. */
+export function direction(favourable: Decimal): "favourable" | "adverse" | "nil" {
+  return favourable.isZero() ? "nil" : favourable.isPositive() ? "favourable" : "adverse";
+}
+
+export const CONVENTION_LABEL: Record<SignConvention, string> = {
+  "budget-minus-forecast": "Variance = revised budget − forecast outturn: favourable positive, (adverse) in brackets",
+  "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",
+};

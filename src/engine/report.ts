@@ -1,0 +1,91 @@
+/**
+ * The period's position as the report JSON of `outturn report --json`: amounts exact in the file's units,
+ * variances in the body's sign convention, percentages to 2 dp, RAG as "Red", "Amber" or "Green".
+ */
+import type { Decimal, Rag } from "../model/types";
+import { round } from "../model/amount";
+import type { Position } from "./position";
+
+export interface ReportCheck { id: string; severity: string; message: string; where: string }
+
+export interface ReportJson {
+  organisation: string;
+  financialYear: string;
+  period: string;
+  units: string;
+  signConvention: string;
+  revenue: {
+    originalBudget: Decimal; revisedBudget: Decimal; actualToDate: Decimal; forecastOutturn: Decimal;
+    variance: Decimal; variancePct: Decimal | null; rag: Rag;
+    movementSincePrevious: Decimal | null; previousPeriod: string | null; previousVariance: Decimal | null; previousRag: Rag | null;
+    totalNetRevenueExpenditure: { revisedBudget: Decimal; forecastOutturn: Decimal; variance: Decimal };
+  };
+  capital: {
+    originalBudget: Decimal; revisedBudget: Decimal; actualToDate: Decimal; forecastOutturn: Decimal;
+    variance: Decimal; slippage: Decimal; underspend: Decimal; slippagePct: Decimal | null; rag: Rag;
+    funding: { revisedBudget: Decimal; forecastOutturn: Decimal };
+  };
+  reserves: {
+    generalFund: {
+      opening: Decimal; budgetedClosing: Decimal; budgetedPct: Decimal; forecastClosing: Decimal; forecastPct: Decimal;
+      band: string; minimumPct: Decimal; maximumPct: Decimal; rag: Rag;
+    };
+    totalEarmarkedClosing: Decimal;
+    totalRevenueClosing: Decimal;
+    totalUsableOpening: Decimal;
+    totalUsableClosing: Decimal;
+  };
+  savings: { planned: Decimal; achieved: Decimal; unachieved: Decimal; achievedPct: Decimal | null; expectedNextYear: Decimal; rag: Rag };
+  checks: ReportCheck[];
+}
+
+const pct = (d: Decimal | null) => (d === null ? null : round(d, 2));
+
+export function reportJson(p: Position): ReportJson {
+  const { model, revenue, capital, reserves, savings, movement } = p;
+  const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
+  return {
+    organisation: model.organisation,
+    financialYear: model.financialYear,
+    period: model.period,
+    units: model.units,
+    signConvention: model.settings.signConvention,
+    revenue: {
+      originalBudget: nb.originalBudget, revisedBudget: nb.revisedBudget, actualToDate: nb.actualToDate, forecastOutturn: nb.forecastOutturn,
+      variance: nb.variance, variancePct: pct(nb.variancePct), rag: nb.rag,
+      movementSincePrevious: movement?.revenueVariance ?? null,
+      previousPeriod: movement?.previous.period ?? null,
+      previousVariance: movement?.previousRevenueVariance ?? null,
+      previousRag: movement?.previous.revenue.rag ?? null,
+      totalNetRevenueExpenditure: {
+        revisedBudget: revenue.totalNetRevenueExpenditure.revisedBudget,
+        forecastOutturn: revenue.totalNetRevenueExpenditure.forecastOutturn,
+        variance: revenue.totalNetRevenueExpenditure.variance,
+      },
+    },
+    capital: {
+      originalBudget: capital.programme.originalBudget, revisedBudget: capital.programme.revisedBudget,
+      actualToDate: capital.programme.actualToDate, forecastOutturn: capital.programme.forecastOutturn,
+      variance: capital.programme.variance, slippage: capital.slippage, underspend: capital.underspend,
+      slippagePct: pct(capital.slippagePct), rag: capital.rag,
+      funding: { revisedBudget: capital.funding.revisedBudget, forecastOutturn: capital.funding.forecastOutturn },
+    },
+    reserves: {
+      generalFund: {
+        opening: reserves.generalFund.openingBalance,
+        budgetedClosing: gf.budgetedClosing, budgetedPct: round(gf.budgetedPct, 2),
+        forecastClosing: gf.forecastClosing, forecastPct: round(gf.forecastPct, 2),
+        band: gf.forecastBand, minimumPct: gf.minimumPct, maximumPct: gf.maximumPct, rag: gf.rag,
+      },
+      totalEarmarkedClosing: reserves.earmarked.forecastClosing,
+      totalRevenueClosing: reserves.totalRevenue.forecastClosing,
+      totalUsableOpening: reserves.totalUsable.openingBalance,
+      totalUsableClosing: reserves.totalUsable.forecastClosing,
+    },
+    savings: {
+      planned: savings.planned, achieved: savings.achieved, unachieved: savings.unachieved,
+      achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
+    },
+    checks: p.checks.map(({ id, severity, message, where }) => ({ id, severity, message, where })),
+  };
+}
