@@ -1,0 +1,68 @@
+/**
+ * How the task pane reaches the workbook. Production wires this to src/excel (Office.js); tests wire it to
+ * an in-memory workbook, so the real task pane runs without Excel. Every method is one user action.
+ */
+import type { MonitoringPeriod, PeriodId, Settings, Units } from "../model/types";
+import type { Check } from "../engine/checks";
+
+/** The templated sheets Outturn can insert. */
+export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides";
+
+export interface InsertRequest {
+  organisation: string;
+  financialYear: string;
+  period: PeriodId;
+  units: Units;
+  sheets: SheetKind[];
+  /**
+   * What to do when a sheet of the same name exists:
+   * - "ask": insert nothing and report the conflicts, so the pane can ask the user;
+   * - "alongside": insert under a new name (e.g. "Revenue (2)"), leaving the existing sheet untouched;
+   * - "upgrade": rewrite the template in place keeping every input the user typed.
+   */
+  onExisting: "ask" | "alongside" | "upgrade";
+  /** Figures to fill in (e.g. last period's model when rolling forward); blank templates when absent. */
+  model?: MonitoringPeriod;
+}
+
+export type InsertResult =
+  | { status: "inserted"; sheets: string[] }
+  | { status: "conflict"; existing: SheetKind[] };
+
+export interface WorkbookStatus {
+  /** Outturn sheets found in the workbook (by kind). */
+  sheets: SheetKind[];
+  /** Organisation, year and period from the Settings sheet, when there is one. */
+  identity: { organisation: string; financialYear: string; period: PeriodId; units: Units } | null;
+}
+
+export interface WorkbookRead {
+  /** Null when the workbook cannot be read into a period at all (the checks say why). */
+  model: MonitoringPeriod | null;
+  /** Integrity problems found while reading: overwritten formulas, text in amount cells, missing sheets... */
+  checks: Check[];
+}
+
+/** A cell to take the user to, e.g. { sheet: "Revenue", address: "F12" }. */
+export interface CellRef {
+  sheet: string;
+  address: string;
+}
+
+export interface WorkbookGateway {
+  status(): Promise<WorkbookStatus>;
+  insertSheets(request: InsertRequest): Promise<InsertResult>;
+  readPeriod(): Promise<WorkbookRead>;
+  writeSettings(settings: Settings): Promise<void>;
+  selectCell(ref: CellRef): Promise<void>;
+  /** Calls `handler` when a monitoring sheet changes (not for Outturn's own writes). Returns an unsubscribe function. */
+  onMonitoringChanged(handler: () => void): Promise<() => void>;
+}
+
+/** An error whose message is written for the user (what happened, where, what to do). */
+export class WorkbookError extends Error {
+  constructor(message: string, readonly code: string = "Workbook") {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
