@@ -40,7 +40,7 @@ export function blankPeriod({ organisation, financialYear, period, units }: Peri
     },
     capital: {
       lines: ["Vehicles", "Estates Works", "ICT", "Equipment", "Slippage"].map(blankCapital),
-      financing: ["Capital Receipts", "Government grants", "Other Grants", "Direct revenue contributions", "Borrowing"].map(blankLine),
+      financing: ["Capital Receipts", "Government grants", "Other Grants", "Direct revenue contributions", "Borrowing"].map((n) => blankLine(n)),
     },
     reserves: [
       ...["Budget Management Fund", "Police and Crime Plan Reserve", "Violence Reduction Reserve", "OPCC Legal Reserve", "OPCC Reserve",
