@@ -1,0 +1,331 @@
+/**
+ * LibreOffice as a real spreadsheet engine for tests.
+ *
+ * - recalculateXlsx: round-trips an .xlsx through headless Calc, which recalculates every formula, so the
+ *   result can be read back with ExcelJS (readCellValues). The profile used sets
+ *   /org.openoffice.Office.Calc/Formula/Load/OOXMLRecalcMode = 0 ("always recalculate"); without it Calc trusts
+ *   the cached results stored in the file (proved by test/harness/libreoffice.test.ts).
+ * - convertToPdf (.xlsx via Calc, .pptx via Impress) and pdfToPngs (poppler's pdftoppm) for visual checks.
+ *
+ * Every call uses a fresh profile directory, removed afterwards. Only one soffice runs at a time per process: all
+ * calls go through one promise queue.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as ExcelJS from "exceljs";
+
+/** Exact registrymodifications.xcu item that makes Calc recalculate every formula of an OOXML file on load. */
+export const OOXML_ALWAYS_RECALC_ITEM =
+  '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">' +
+  '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>';
+
+/**
+ * "always": the profile forces recalculation on load (the default, and what tests should use).
+ * "file-default": a profile without the setting (LibreOffice's own default: trust cached results of .xlsx files).
+ *   Only useful as a negative control.
+ */
+export type RecalcMode = "always" | "file-default";
+
+export interface SofficeOptions {
+  /** Milliseconds before soffice is killed and the call rejects. Default 120 000. */
+  timeoutMs?: number;
+}
+
+export interface RecalculateOptions extends SofficeOptions {
+  recalcMode?: RecalcMode;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+function sofficeCommand(): string {
+  return process.env.SOFFICE_PATH ?? "soffice";
+}
+
+function findOnPath(command: string): string | undefined {
+  if (command.includes(path.sep)) {
+    return isExecutable(command) ? command : undefined;
+  }
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, command);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** True when a soffice executable is on PATH (or at $SOFFICE_PATH). Use with `describe.skip` when it is not. */
+export function sofficeAvailable(): boolean {
+  return findOnPath(sofficeCommand()) !== undefined;
+}
+
+/** True when pdftoppm (poppler-utils) is on PATH. */
+export function pdftoppmAvailable(): boolean {
+  return findOnPath("pdftoppm") !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Profiles: a fresh directory per call (about 0.1 s dearer than reusing one, and nothing can leak between calls),
+// removed afterwards.
+
+function registrymodifications(mode: RecalcMode): string {
+  const items = mode === "always" ? OOXML_ALWAYS_RECALC_ITEM + "\n" : "";
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"' +
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+    items +
+    "</oor:items>\n"
+  );
+}
+
+function createProfile(mode: RecalcMode): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `outturn-lo-profile-${mode}-`));
+  fs.mkdirSync(path.join(dir, "user"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), registrymodifications(mode), "utf8");
+  return dir;
+}
+
+/** file:// URL of a directory, as soffice's -env:UserInstallation wants it. */
+function fileUrl(dir: string): string {
+  return "file://" + path.resolve(dir).split(path.sep).map(encodeURIComponent).join("/");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One soffice at a time.
+
+let queue: Promise<unknown> = Promise.resolve();
+
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+function runProcess(command: string, args: string[], timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    // detached: soffice is a shell script -> oosplash -> soffice.bin; a process group lets a timeout kill them all.
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start ${command}: ${err.message}`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(
+          new Error(
+            `${command} ${args.join(" ")} timed out after ${timeoutMs} ms and was killed.\n` +
+              `stderr:\n${stderr}\nstdout:\n${stdout}`,
+          ),
+        );
+      } else {
+        resolve({ stdout, stderr, code, signal });
+      }
+    });
+  });
+}
+
+/**
+ * Runs `soffice --headless --convert-to <target>` on one file and returns the output path.
+ * soffice exits 0 even when it cannot load the file, so success means: the expected output file was (re)written.
+ */
+async function sofficeConvert(
+  inputPath: string,
+  outDir: string,
+  target: string,
+  extension: string,
+  mode: RecalcMode,
+  timeoutMs: number,
+): Promise<string> {
+  const input = path.resolve(inputPath);
+  const out = path.resolve(outDir);
+  if (!fs.existsSync(input)) throw new Error(`soffice: input file does not exist: ${input}`);
+  if (path.extname(input).toLowerCase() === "." + extension && path.dirname(input) === out) {
+    throw new Error(`soffice: outDir must differ from the input's folder, or the input is overwritten: ${input}`);
+  }
+  fs.mkdirSync(out, { recursive: true });
+  const outputPath = path.join(out, path.basename(input, path.extname(input)) + "." + extension);
+
+  return serialised(async () => {
+    fs.rmSync(outputPath, { force: true });
+    const profile = createProfile(mode);
+    const args = [
+      `-env:UserInstallation=${fileUrl(profile)}`,
+      "--headless",
+      "--norestore",
+      "--nologo",
+      "--nodefault",
+      "--nolockcheck",
+      "--convert-to",
+      target,
+      "--outdir",
+      out,
+      input,
+    ];
+    let result: RunResult;
+    try {
+      result = await runProcess(sofficeCommand(), args, timeoutMs);
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    if (result.code !== 0 || !fs.existsSync(outputPath)) {
+      throw new Error(
+        `soffice failed to convert ${input} to ${target} (exit ${result.code}${result.signal ? ", " + result.signal : ""}).\n` +
+          `stderr:\n${result.stderr}\nstdout:\n${result.stdout}`,
+      );
+    }
+    return outputPath;
+  });
+}
+
+/**
+ * Opens `inputPath` (.xlsx) in headless Calc, recalculates every formula, saves it as .xlsx in `outDir` (same base
+ * name) and returns the new file's path. Read it with readCellValues.
+ */
+export function recalculateXlsx(inputPath: string, outDir: string, options: RecalculateOptions = {}): Promise<string> {
+  return sofficeConvert(
+    inputPath,
+    outDir,
+    "xlsx:Calc MS Excel 2007 XML",
+    "xlsx",
+    options.recalcMode ?? "always",
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+}
+
+/** Converts an .xlsx (Calc) or .pptx (Impress) file to PDF in `outDir`; returns the PDF's path. */
+export function convertToPdf(inputPath: string, outDir: string, options: SofficeOptions = {}): Promise<string> {
+  return sofficeConvert(inputPath, outDir, "pdf", "pdf", "always", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+}
+
+/**
+ * Renders every page of a PDF to `outDir/<prefix>-<n>.png` with pdftoppm (60 dpi unless `resolution` is given)
+ * and returns the PNG paths in page order. Old PNGs with the same prefix are removed first.
+ */
+export async function pdfToPngs(
+  pdfPath: string,
+  outDir: string,
+  prefix: string,
+  options: { resolution?: number; timeoutMs?: number } = {},
+): Promise<string[]> {
+  const out = path.resolve(outDir);
+  fs.mkdirSync(out, { recursive: true });
+  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-(\\d+)\\.png$`);
+  const matching = (): string[] => fs.readdirSync(out).filter((f) => pattern.test(f));
+  for (const f of matching()) fs.rmSync(path.join(out, f), { force: true });
+
+  const args = ["-png", "-r", String(options.resolution ?? 60), path.resolve(pdfPath), path.join(out, prefix)];
+  const result = await runProcess("pdftoppm", args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (result.code !== 0) {
+    throw new Error(`pdftoppm ${args.join(" ")} failed (exit ${result.code}).\nstderr:\n${result.stderr}`);
+  }
+  const pageOf = (f: string): number => Number(pattern.exec(f)?.[1] ?? 0);
+  const files = matching().sort((a, b) => pageOf(a) - pageOf(b));
+  if (files.length === 0) throw new Error(`pdftoppm produced no PNG for ${pdfPath}.\nstderr:\n${result.stderr}`);
+  return files.map((f) => path.join(out, f));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading values back.
+
+/** An error result of a formula (or an error literal), e.g. { error: "#DIV/0!" }. */
+export interface CellError {
+  error: string;
+}
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string";
+}
+
+/** What readCellValues stores for a cell: a number, string, boolean, Date, CellError, or undefined for an empty result. */
+export type CellValue = number | string | boolean | Date | CellError | undefined;
+
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    const v = value as unknown as Record<string, unknown>;
+    if (typeof v.error === "string") return { error: v.error };
+    // Formula, shared formula or array formula: the (recalculated) result.
+    if ("formula" in v || "sharedFormula" in v) {
+      return plainValue((v.result ?? null) as ExcelJS.CellValue);
+    }
+    if (Array.isArray(v.richText)) {
+      return (v.richText as Array<{ text: string }>).map((r) => r.text).join("");
+    }
+    if ("hyperlink" in v && "text" in v) return plainValue(v.text as ExcelJS.CellValue);
+  }
+  return String(value);
+}
+
+/**
+ * Reads every non-empty cell of every sheet: sheet name -> address ("B7") -> value. Formula cells give their result
+ * as stored in the file (after recalculateXlsx, the recalculated one); error results give { error: "#REF!" } etc.
+ */
+export async function readCellValues(xlsxPath: string): Promise<Map<string, Map<string, CellValue>>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheets = new Map<string, Map<string, CellValue>>();
+  workbook.eachSheet((sheet) => {
+    const cells = new Map<string, CellValue>();
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        // Cells of a merge other than its master repeat the master's value in ExcelJS; keep the master only.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        cells.set(cell.address, plainValue(cell.value));
+      });
+    });
+    sheets.set(sheet.name, cells);
+  });
+  return sheets;
+}
+
+/** Formulas as stored in the file: sheet name -> address -> formula text without "=". For checking what was written. */
+export async function readFormulas(xlsxPath: string): Promise<Map<string, Map<string, string>>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheets = new Map<string, Map<string, string>>();
+  workbook.eachSheet((sheet) => {
+    const formulas = new Map<string, string>();
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const f = cell.formula;
+        if (f) formulas.set(cell.address, f);
+      });
+    });
+    sheets.set(sheet.name, formulas);
+  });
+  return sheets;
+}
