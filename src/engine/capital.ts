@@ -36,10 +36,10 @@ export function computeCapital(model: MonitoringPeriod): CapitalPosition {
   const slippage = sum(lines.map((l) => l.slippage));
   const budget = programme.revisedBudget.abs();
   const slippagePct = pctOf(slippage, budget);
-  const overspendPct = programme.favourable.isNegative() ? pctOf(programme.favourable.negated(), budget) ?? ZERO : ZERO;
+  const overspendPct = programme.favourable.lessThan(0) ? pctOf(programme.favourable.negated(), budget) ?? ZERO : ZERO;
   const capRag = capitalRag(overspendPct, slippagePct ?? ZERO, rag.capital);
   return {
-    lines: lines.map((l) => ({ ...l, rag: capitalRag(l.favourable.isNegative() ? pctOf(l.favourable.negated(), l.line.revisedBudget?.abs() ?? ZERO) ?? ZERO : ZERO, ZERO, rag.capital) })),
+    lines: lines.map((l) => ({ ...l, rag: capitalRag(l.favourable.lessThan(0) ? pctOf(l.favourable.negated(), l.line.revisedBudget?.abs() ?? ZERO) ?? ZERO : ZERO, ZERO, rag.capital) })),
     programme: { ...programme, rag: capRag },
     slippage,
     underspend: programme.favourable.minus(slippage),

@@ -140,7 +140,7 @@ export function commentaryChecks(ctx: Ctx, revenue: RevenuePosition, capital: Ca
   const need = (area: Area, name: string, favourable: Decimal, commentary: string | null) => {
     if (favourable.abs().lessThan(materiality) || (commentary && commentary.trim())) return;
     out.push(check("commentary-missing", "warning",
-      `${name} has ${favourable.isNegative() ? "an adverse" : "a favourable"} variance of ${formatAmount(favourable.abs(), ctx.units)}, at or above the materiality of ${formatAmount(materiality, ctx.units)}, and no commentary. Add a sentence explaining it for the Board.`,
+      `${name} has ${favourable.lessThan(0) ? "an adverse" : "a favourable"} variance of ${formatAmount(favourable.abs(), ctx.units)}, at or above the materiality of ${formatAmount(materiality, ctx.units)}, and no commentary. Add a sentence explaining it for the Board.`,
       { area, row: name, column: "commentary" }));
   };
   const lines: Array<[Area, LineResult]> = [

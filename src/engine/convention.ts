@@ -13,12 +13,14 @@ export function favourableVariance(revisedBudget: Decimal | null, forecastOuttur
 
 /** A favourable-positive variance (or a movement in one) in the body's convention. */
 export function inConvention(favourable: Decimal, convention: SignConvention): Decimal {
+  // decimal.js keeps a signed zero (-0 counts as negative): a nil variance is plain zero in either convention.
+  if (favourable.isZero()) return ZERO;
   return convention === "budget-minus-forecast" ? favourable : favourable.negated();
 }
 
 /** The words for a variance's direction, whatever the convention. */
 export function direction(favourable: Decimal): "favourable" | "adverse" | "nil" {
-  return favourable.isZero() ? "nil" : favourable.isPositive() ? "favourable" : "adverse";
+  return favourable.isZero() ? "nil" : favourable.greaterThan(0) ? "favourable" : "adverse";
 }
 
 export const CONVENTION_LABEL: Record<SignConvention, string> = {

@@ -18,7 +18,7 @@ export function thresholdLimit(t: Threshold, budget: Decimal, combine: VarianceR
 
 /** RAG of a favourable-positive variance against the line's revised budget. */
 export function varianceRag(rule: VarianceRagRule, favourable: Decimal, budget: Decimal): Rag {
-  if (!favourable.isNegative() && rule.favourableIsGreen) return "Green";
+  if (favourable.greaterThanOrEqualTo(0) && rule.favourableIsGreen) return "Green";
   const size = favourable.abs();
   if (size.isZero()) return "Green";
   const reached = (t: Threshold) => {
@@ -48,8 +48,8 @@ export function generalFundRag(pct: Decimal, band: { minimumPct: Decimal; maximu
 
 /** Capital: overspend % and slippage %, each of the programme's revised budget; the worse of the two. */
 export function capitalRag(overspendPct: Decimal, slippagePct: Decimal, rules: RagSettings["capital"]): Rag {
-  const overspend: Rag = overspendPct.isPositive() && overspendPct.greaterThanOrEqualTo(rules.overspendRedPct) ? "Red"
-    : overspendPct.isPositive() && overspendPct.greaterThanOrEqualTo(rules.overspendAmberPct) ? "Amber" : "Green";
+  const overspend: Rag = overspendPct.greaterThan(0) && overspendPct.greaterThanOrEqualTo(rules.overspendRedPct) ? "Red"
+    : overspendPct.greaterThan(0) && overspendPct.greaterThanOrEqualTo(rules.overspendAmberPct) ? "Amber" : "Green";
   const slippage: Rag = slippagePct.greaterThanOrEqualTo(rules.slippageRedPct) ? "Red"
     : slippagePct.greaterThanOrEqualTo(rules.slippageAmberPct) ? "Amber" : "Green";
   return worst(overspend, slippage);

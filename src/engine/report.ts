@@ -5,6 +5,7 @@
 import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "./position";
+import { narrative } from "../narrative/narrative";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
@@ -37,6 +38,8 @@ export interface ReportJson {
   };
   savings: { planned: Decimal; achieved: Decimal; unachieved: Decimal; achievedPct: Decimal | null; expectedNextYear: Decimal; rag: Rag };
   checks: ReportCheck[];
+  /** The narrative paragraphs in the published style: revenue, general fund and reserves, capital, savings. */
+  narrative: string[];
 }
 
 const pct = (d: Decimal | null) => (d === null ? null : round(d, 2));
@@ -87,5 +90,6 @@ export function reportJson(p: Position): ReportJson {
       achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
     },
     checks: p.checks.map(({ id, severity, message, where }) => ({ id, severity, message, where })),
+    narrative: narrative(p),
   };
 }

@@ -299,7 +299,8 @@ function schemaMessage(e: ErrorObject, value: unknown): string {
   switch (e.keyword) {
     case "required": {
       const missing = String(p.missingProperty);
-      return `is missing the field "${missing}"${FIELD_WORDS[missing] ? ` (${FIELD_WORDS[missing]})` : ""}; add it (use null for a value not entered)`;
+      const words = FIELD_WORDS[missing];
+      return `is missing the field "${missing}"${words && words !== missing ? ` (${words})` : ""}; add it (use null for a value not entered)`;
     }
     case "additionalProperties":
       return `has a field "${String(p.additionalProperty)}" the format does not know; check its spelling`;
