@@ -2,7 +2,7 @@
  * Checks: what a treasurer should look at before the figures go to the Board. Each has an id, a severity,
  * a message in plain words and the place it concerns (area, row, column), which the sheet plans turn into a cell.
  */
-import type { ColumnTotals, Decimal, MonitoredColumn, MonitoringPeriod, ReserveColumn } from "../model/types";
+import type { Decimal, MonitoredColumn, MonitoringPeriod, ReserveColumn } from "../model/types";
 import { D } from "../model/amount";
 import type { CapitalPosition } from "./capital";
 import type { ReservesPosition, ReserveBalances } from "./reserves";

@@ -8,7 +8,10 @@ const seedText = readFileSync(join(ROOT, "seeds", "q2-2024-25.json"), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "outturn-bad-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function variant(name: string, edit: (doc: any) => void): string {
+// The seed document as plain JSON, edited freely to make bad variants.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+function variant(name: string, edit: (doc: Doc) => void): string {
   const doc = JSON.parse(seedText);
   edit(doc);
   const path = join(dir, `${name}.json`);

@@ -9,6 +9,7 @@ import { parseMonitoringJson } from "../../src/model/load";
 import { computePosition, type Position } from "../../src/engine/position";
 import { reportJson } from "../../src/engine/report";
 import type { TotalResult } from "../../src/engine/rows";
+import type { ReserveBalances } from "../../src/engine/reserves";
 import type { Decimal } from "../../src/model/types";
 import { label, publishedNumber, tableAfter } from "../support/published-tables";
 
@@ -117,7 +118,7 @@ describe("capital budget monitoring and financing, every published figure", () =
 describe("usable reserves, every published figure", () => {
   const rows = tableAfter("## Usable reserves");
   const r = position.reserves;
-  const totals = new Map([
+  const totals = new Map<string, ReserveBalances>([
     ["Total Earmarked Reserves", r.earmarked], ["General Fund Balance", r.generalFund], ["Total Revenue Reserves", r.totalRevenue],
     ["Capital Receipts Reserve", r.capitalReceipts], ["Total Usable Reserves", r.totalUsable],
   ]);
