@@ -6,6 +6,7 @@ import { computePosition } from "../engine/position";
 import { reportJson } from "../engine/report";
 import { toJsonText } from "../engine/json-text";
 import { UserError } from "./user-error";
+import { slidesCommand } from "../slides/command";
 
 export type Command = (argv: string[]) => Promise<void>;
 
@@ -13,6 +14,7 @@ export function usage(): string {
   return [
     "Usage:",
     "  outturn report <file.json|file.xlsx> [--json]   the period's position: headline figures, RAG and checks",
+    "  outturn slides <file.json|file.xlsx> --out <deck.pptx>   the period's slide deck (16:9 PowerPoint)",
     "",
   ].join("\n");
 }
@@ -27,4 +29,4 @@ async function report(argv: string[]): Promise<void> {
   process.stdout.write((args.flags.has("--json") ? toJsonText(reportJson(position)) : textReport(position)) + "\n");
 }
 
-export const commands: Record<string, Command> = { report };
+export const commands: Record<string, Command> = { report, slides: slidesCommand };

@@ -231,7 +231,8 @@ export function semanticProblems(model: MonitoringPeriod): Problem[] {
     problems.push({ field: "reserves", message: funds.length === 0 ? "has no reserve of kind \"generalFund\"; add the General Fund Balance so its % of the net budget can be checked against the reserves policy" : `has ${funds.length} reserves of kind "generalFund"; there is one General Fund Balance` });
   }
   for (const [i, s] of model.history.entries()) {
-    if (endMonth(s.period) >= endMonth(model.period)) problems.push({ field: `history[${i}].period`, message: `is ${s.period}, not earlier than the period being monitored (${model.period}); history holds earlier periods of the year only` });
+    // The period itself may be in the history once it is closed; a later one may not.
+    if (endMonth(s.period) > endMonth(model.period)) problems.push({ field: `history[${i}].period`, message: `is ${s.period}, later than the period being monitored (${model.period}); history holds this and earlier periods of the year only` });
   }
   return problems;
 }

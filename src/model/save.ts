@@ -1,0 +1,76 @@
+/**
+ * The model back to the JSON document of the schema, the inverse of load.ts. Decimals stay Decimals here;
+ * toJsonText (src/engine/json-text.ts) writes them as exact JSON numbers.
+ */
+import type { Decimal, MonitoredLine, MonitoringPeriod, Settings, Threshold, VarianceRagRule } from "./types";
+
+type Doc = Record<string, unknown>;
+
+const line = (l: MonitoredLine): Doc => ({
+  name: l.name, ref: l.ref, originalBudget: l.originalBudget, revisedBudget: l.revisedBudget,
+  actualToDate: l.actualToDate, forecastOutturn: l.forecastOutturn, commentary: l.commentary,
+});
+const threshold = (t: Threshold): Doc => ({ amount: t.amount, pct: t.pct });
+const rule = (r: VarianceRagRule): Doc => ({ amber: threshold(r.amber), red: threshold(r.red), combine: r.combine, favourableIsGreen: r.favourableIsGreen });
+
+export function settingsDocument(s: Settings): Doc {
+  return {
+    signConvention: s.signConvention,
+    reservesBand: { minimumPct: s.reservesBand.minimumPct, maximumPct: s.reservesBand.maximumPct },
+    materiality: s.materiality,
+    rag: {
+      revenueLine: rule(s.rag.revenueLine), revenueGroup: rule(s.rag.revenueGroup), revenueTotal: rule(s.rag.revenueTotal),
+      generalFund: { ...s.rag.generalFund }, capital: { ...s.rag.capital }, savings: { ...s.rag.savings },
+    },
+  };
+}
+
+const defined = (o: Record<string, Decimal | undefined>): Doc => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+export function modelToDocument(m: MonitoringPeriod): Doc {
+  const ct = m.controlTotals;
+  return {
+    schemaVersion: 1,
+    organisation: m.organisation,
+    financialYear: m.financialYear,
+    period: m.period,
+    units: m.units,
+    settings: settingsDocument(m.settings),
+    revenue: {
+      groups: m.revenue.groups.map((g) => ({ name: g.name, ref: g.ref, commentary: g.commentary, lines: g.lines.map(line) })),
+      transfers: m.revenue.transfers.map(line),
+      netBudgetRef: m.revenue.netBudgetRef,
+      netBudgetCommentary: m.revenue.netBudgetCommentary,
+    },
+    capital: {
+      lines: m.capital.lines.map((l) => ({ ...line(l), slippage: l.slippage })),
+      financing: m.capital.financing.map(line),
+    },
+    reserves: m.reserves.map((r) => ({
+      name: r.name, kind: r.kind, openingBalance: r.openingBalance, budgetedTransfer: r.budgetedTransfer,
+      commitments: r.commitments, actualTransfer: r.actualTransfer, commentary: r.commentary,
+    })),
+    savings: m.savings.map((s) => ({ ...s })),
+    history: m.history.map((h) => ({
+      period: h.period, closedOn: h.closedOn,
+      revenue: { ...h.revenue },
+      capital: h.capital && { ...h.capital },
+      generalFund: h.generalFund && { ...h.generalFund },
+      savings: h.savings && { ...h.savings },
+    })),
+    controlTotals: ct && {
+      source: ct.source,
+      revenue: ct.revenue && {
+        groups: Object.fromEntries(Object.entries(ct.revenue.groups).map(([k, v]) => [k, defined(v)])),
+        ...(ct.revenue.totalNetRevenueExpenditure ? { totalNetRevenueExpenditure: defined(ct.revenue.totalNetRevenueExpenditure) } : {}),
+        ...(ct.revenue.netBudget ? { netBudget: defined(ct.revenue.netBudget) } : {}),
+      },
+      capital: ct.capital && {
+        ...(ct.capital.programme ? { programme: defined(ct.capital.programme) } : {}),
+        ...(ct.capital.financing ? { financing: defined(ct.capital.financing) } : {}),
+      },
+      reserves: ct.reserves && Object.fromEntries(Object.entries(ct.reserves).map(([k, v]) => [k, defined(v)])),
+      savings: ct.savings && { ...ct.savings },
+    },
+  };
+}

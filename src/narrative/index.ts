@@ -1,0 +1,1 @@
+export { narrative, revenueParagraph, reservesParagraph, capitalParagraph, savingsParagraph, periodName, yearBounds, nextYear, formatSavingsMillions } from "./narrative";
