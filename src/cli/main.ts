@@ -1,6 +1,8 @@
 /**
  * Outturn's command line, for people and automation:
  *   outturn report <file.json|file.xlsx> [--json]
+ *   outturn workbook <file.json|file.xlsx> --out <file.xlsx>
+ *   outturn slides <file.json|file.xlsx> --out <deck.pptx>
  * Errors are printed in words, naming the file and the field, with a non-zero exit; never a stack trace.
  */
 import { commands, usage } from "./commands";

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { chromiumAvailable, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../support/browser";
+import { describeWithEngines } from "../support/engines";
 
 const OUTPUT_DIR = path.resolve(__dirname, "..", "..", "test-output", "harness");
 
@@ -35,7 +36,7 @@ const INDEX_HTML = `<!doctype html>
 </body>
 </html>`;
 
-const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
+const describeIfChromium = describeWithEngines({ Chromium: chromiumAvailable() });
 
 describeIfChromium("browser harness", () => {
   let site: string;

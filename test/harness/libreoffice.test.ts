@@ -15,9 +15,10 @@ import {
   recalculateXlsx,
   sofficeAvailable,
 } from "../support/libreoffice";
+import { describeWithEngines } from "../support/engines";
 
 const OUTPUT_DIR = path.resolve(__dirname, "..", "..", "test-output", "harness");
-const describeIfSoffice = sofficeAvailable() ? describe : describe.skip;
+const describeIfSoffice = describeWithEngines({ LibreOffice: sofficeAvailable(), pdftoppm: pdftoppmAvailable() });
 
 let work: string;
 
@@ -42,6 +43,7 @@ async function writeStaleWorkbook(file: string): Promise<void> {
   ws.getCell("B4").value = { formula: "A1=21", result: false };
   ws.getCell("B5").value = { formula: "SUM(Other!A1:A3)", result: 0 };
   ws.getCell("B6").value = { formula: "#REF!+1", result: 7 };
+  ws.getCell("B7").value = { formula: "A1-21", result: 5 }; // a result of 0 must be read as 0, not as empty
   const other = wb.addWorksheet("Other");
   other.getCell("A1").value = 1.5;
   other.getCell("A2").value = 2.25;
@@ -71,6 +73,7 @@ describeIfSoffice("LibreOffice harness", () => {
     expect(calc?.get("B4")).toBe(true);
     expect(calc?.get("B5")).toBe(3.75);
     expect(calc?.get("B6")).toEqual({ error: "#REF!" });
+    expect(calc?.get("B7")).toBe(0);
     expect(values.get("Other")?.get("A3")).toBe("text is ignored by SUM");
   });
 
@@ -89,7 +92,7 @@ describeIfSoffice("LibreOffice harness", () => {
     await expect(recalculateXlsx(bogus, path.join(work, "bogus-out"))).rejects.toThrow(/soffice failed to convert/);
   });
 
-  (pdftoppmAvailable() ? it : it.skip)("converts .xlsx to PDF and the PDF to PNGs", async () => {
+  it("converts .xlsx to PDF and the PDF to PNGs (needs pdftoppm)", async () => {
     const input = path.join(work, "render.xlsx");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Render");

@@ -15,6 +15,7 @@ import { convertToPdf, pdfToPngs, pdftoppmAvailable, sofficeAvailable } from "..
 import { runCli } from "../support/cli";
 import { letPptxgenjsRunInJest } from "./pptxgenjs-in-jest";
 import { ROOT, generatedYear, inPounds, seedDocument, seedModel, withRevenueForecast } from "../history/fixtures";
+import { describeWithEngines } from "../support/engines";
 
 letPptxgenjsRunInJest();
 
@@ -224,7 +225,7 @@ describe("the command line", () => {
   });
 });
 
-const describeIfLibreOffice = sofficeAvailable() && pdftoppmAvailable() ? describe : describe.skip;
+const describeIfLibreOffice = describeWithEngines({ LibreOffice: sofficeAvailable(), pdftoppm: pdftoppmAvailable() });
 
 describeIfLibreOffice("LibreOffice Impress", () => {
   const pdfPages = (pdf: string) => {

@@ -304,7 +304,8 @@ export async function readCellValues(xlsxPath: string): Promise<Map<string, Map<
       row.eachCell({ includeEmpty: false }, (cell) => {
         // Cells of a merge other than its master repeat the master's value in ExcelJS; keep the master only.
         if (cell.isMerged && cell.master.address !== cell.address) return;
-        cells.set(cell.address, plainValue(cell.value));
+        // A formula's result of 0, "" or false is missing from ExcelJS's cell.value but present in cell.result.
+        cells.set(cell.address, cell.formula ? plainValue((cell.result ?? null) as ExcelJS.CellValue) : plainValue(cell.value));
       });
     });
     sheets.set(sheet.name, cells);

@@ -1,0 +1,87 @@
+/**
+ * Queues the renderer's operations (src/excel/render.ts) as Excel JavaScript API commands. Nothing here syncs:
+ * the caller queues a whole request and syncs once.
+ *
+ * Requirement sets of what is used here (from @types/office-js and learn.microsoft.com/javascript/api/excel):
+ * Range.values / formulas / numberFormat, RangeFont, RangeFill, RangeBorder, alignment, wrapText: ExcelApi 1.1;
+ * RangeFormat.columnWidth, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
+ * Range.conditionalFormats (CellValue rules): 1.6; Worksheet.freezePanes: 1.7; Range.dataValidation: 1.8;
+ * RangeFormat.indentLevel and Worksheet.pageLayout: 1.9 (only when supported: see RenderFeatures).
+ */
+import type { SheetOp } from "./render";
+import { arrayAddress } from "./render";
+import { colLetter } from "../plans/a1";
+
+export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
+  switch (op.kind) {
+    case "reset": {
+      const old = ws.getRange(op.address);
+      old.unmerge();
+      old.conditionalFormats.clearAll();
+      old.dataValidation.clear();
+      old.clear("All");
+      if (op.columns) ws.getRange(op.columns).columnHidden = false;
+      ws.freezePanes.unfreeze();
+      return;
+    }
+    case "cells": {
+      const range = ws.getRange(arrayAddress(op.firstRow, op.firstCol, op.data));
+      if (op.property === "numberFormat") range.numberFormat = op.data;
+      else if (op.property === "values") range.values = op.data;
+      else range.formulas = op.data;
+      return;
+    }
+    case "style": {
+      const f = ws.getRange(op.address).format;
+      const s = op.style;
+      if (s.bold !== undefined) f.font.bold = s.bold;
+      if (s.italic !== undefined) f.font.italic = s.italic;
+      if (s.fontSize !== undefined) f.font.size = s.fontSize;
+      if (s.fontColor !== undefined) f.font.color = s.fontColor;
+      if (s.fill !== undefined) f.fill.color = s.fill;
+      if (s.horizontalAlignment !== undefined) f.horizontalAlignment = s.horizontalAlignment;
+      if (s.verticalAlignment !== undefined) f.verticalAlignment = s.verticalAlignment;
+      if (s.wrapText !== undefined) f.wrapText = s.wrapText;
+      if (s.indentLevel !== undefined) f.indentLevel = s.indentLevel;
+      if (s.locked !== undefined) f.protection.locked = s.locked;
+      for (const [side, border] of Object.entries(s.borders ?? {})) {
+        const edge = f.borders.getItem(side as Excel.BorderIndex);
+        edge.style = border.style;
+        edge.weight = border.weight;
+      }
+      return;
+    }
+    case "columns": {
+      const cols = ws.getRange(op.address);
+      cols.format.columnWidth = op.widthPoints;
+      if (op.hidden) cols.columnHidden = true;
+      return;
+    }
+    case "merge":
+      ws.getRange(op.address).merge(false);
+      return;
+    case "conditionalFormat": {
+      const range = ws.getRange(op.address);
+      for (const rule of op.rules) {
+        // A CellValue rule "equal to" a text: exact (case-insensitive) match, unlike "contains".
+        const cf = range.conditionalFormats.add("CellValue");
+        cf.cellValue.format.fill.color = rule.fill;
+        cf.cellValue.format.font.color = rule.fontColor;
+        cf.cellValue.rule = { formula1: `="${rule.textEquals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+      }
+      return;
+    }
+    case "validation":
+      ws.getRange(op.address).dataValidation.rule = { list: { inCellDropDown: true, source: op.source } };
+      return;
+    case "freeze":
+      if (op.rows > 0 && op.columns > 0) ws.freezePanes.freezeAt(`A1:${colLetter(op.columns)}${op.rows}`);
+      else if (op.rows > 0) ws.freezePanes.freezeRows(op.rows);
+      else if (op.columns > 0) ws.freezePanes.freezeColumns(op.columns);
+      return;
+    case "print":
+      ws.pageLayout.orientation = op.orientation;
+      return;
+  }
+}
+

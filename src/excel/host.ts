@@ -1,0 +1,59 @@
+/**
+ * The two things src/excel takes from Office.js globals: `Excel.run` and `Office.context.requirements`. Production
+ * uses the globals (office.js loaded by taskpane.html); tests pass a fake (test/support/fake-excel.ts).
+ */
+import { WorkbookError } from "../workbook/gateway";
+
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run on an existing context (e.g. to remove event handlers registered in it). */
+  runWith<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** The Office.js host, read from the globals when first used (so importing this module outside Office is harmless). */
+export function officeHost(): ExcelHost {
+  const notInExcel = () =>
+    new WorkbookError("Outturn is not running inside Excel, so it cannot reach a workbook. Open it from Excel's Home tab (Outturn button).", "NoExcel");
+  return {
+    run: (batch) => {
+      if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw notInExcel();
+      return Excel.run(batch);
+    },
+    runWith: (context, batch) => Excel.run(context, batch),
+    isSetSupported: (name, minVersion) => {
+      if (typeof Office === "undefined" || !Office.context?.requirements) throw notInExcel();
+      return Office.context.requirements.isSetSupported(name, minVersion);
+    },
+  };
+}
+
+/**
+ * Which ExcelApi each action needs (requirement sets from @types/office-js, as on learn.microsoft.com/javascript/api/excel):
+ * - 1.1: Worksheet.activate, Range.select (go to a cell);
+ * - 1.4: WorksheetCollection.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject (reading, status);
+ * - 1.7: Worksheet.onChanged (change events); Worksheet.freezePanes and Workbook.protection (inserting);
+ * - 1.8: Range.dataValidation (the templates' drop-down lists) and Runtime.enableEvents (inserting, saving settings).
+ * Also used on the way: conditional formats 1.6; columnWidth, columnHidden, merge, cell locking 1.2. Optional, used
+ * when present: 1.9 RangeFormat.indentLevel and Worksheet.pageLayout; 1.14 the `triggerSource` of change events.
+ */
+export const NEEDS = {
+  read: { version: "1.4", what: "read Outturn's sheets" },
+  select: { version: "1.1", what: "go to a cell" },
+  events: { version: "1.7", what: "notice changes to the monitoring sheets" },
+  insert: { version: "1.8", what: "insert Outturn's sheets or save settings (drop-down lists, freeze panes)" },
+} as const;
+
+export function supports(host: ExcelHost, version: string): boolean {
+  return host.isSetSupported("ExcelApi", version);
+}
+
+export function requireApi(host: ExcelHost, need: { version: string; what: string }): void {
+  if (!supports(host, need.version)) {
+    throw new WorkbookError(
+      `This version of Excel cannot ${need.what}: Outturn needs the Excel JavaScript API ${need.version}. ` +
+      "Update Office (File > Account > Update Options), or use Excel for Microsoft 365 or Excel on the web.",
+      "Unsupported",
+    );
+  }
+}

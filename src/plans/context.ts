@@ -1,0 +1,43 @@
+/** What every sheet module needs: the model, its position, the sheet names and where the settings live. */
+import type { MonitoringPeriod } from "../model/types";
+import type { Position } from "../engine/position";
+import type { SheetKind } from "./types";
+import { absRef } from "./a1";
+import { amountFormat } from "./styles";
+
+export const SHEET_KINDS_IN_ORDER: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings"];
+
+export type SheetNames = Record<SheetKind, string>;
+
+export function defaultSheetNames(overrides: Partial<SheetNames> = {}): SheetNames {
+  const names = Object.fromEntries(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Settings", "Slides"].map((k) => [k, k])) as SheetNames;
+  // Excel reserves the sheet name "History" (its change-tracking sheet), so that kind has another name.
+  return { ...names, History: "Period history", ...overrides };
+}
+
+export interface PlanContext {
+  model: MonitoringPeriod;
+  position: Position;
+  names: SheetNames;
+  /** Number format of amounts in the file's units. */
+  amount: string;
+  /** Absolute reference to a setting's value cell, e.g. set("signConvention") -> Settings!$B$9. */
+  set: (key: string) => string;
+}
+
+export function makeContext(model: MonitoringPeriod, position: Position, names: SheetNames, settingsRows: Record<string, number>): PlanContext {
+  return {
+    model, position, names,
+    amount: amountFormat(model.units),
+    set: (key) => {
+      const row = settingsRows[`set:${key}`];
+      if (row === undefined) throw new Error(`no setting "${key}" on the Settings sheet plan`);
+      return absRef(names.Settings, "B", row);
+    },
+  };
+}
+
+/** A formula string literal: "text" with inner quotes doubled. */
+export function str(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}

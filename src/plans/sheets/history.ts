@@ -1,0 +1,76 @@
+/**
+ * History: the key figures and RAG of earlier closed periods of the year, oldest first (the model's PeriodSnapshot).
+ * The Summary takes the previous period's variance and RAG from here. All cells are inputs (Outturn fills them when a
+ * period is closed); a period's part left blank (e.g. capital) means it was not recorded.
+ */
+import { SheetBuilder } from "../builder";
+import type { PlanContext } from "../context";
+import { PCT_FORMAT, ragFormat } from "../styles";
+import type { SheetPlan } from "../types";
+import { titleRows, unitsCell } from "./common";
+import { PERIODS } from "../../model/period";
+
+export const HISTORY_COLS = {
+  period: "A", closedOn: "B", revenueBudget: "C", revenueForecast: "D", revenueRag: "E",
+  capitalBudget: "F", capitalForecast: "G", capitalSlippage: "H", capitalRag: "I",
+  gfClosing: "J", gfPct: "K", gfRag: "L", savingsPlanned: "M", savingsAchieved: "N", savingsRag: "O", key: "P",
+} as const;
+export const HISTORY_HEADINGS = [
+  "Period", "Closed on", "Revenue: revised budget", "Revenue: forecast outturn", "Revenue RAG",
+  "Capital: revised budget", "Capital: forecast outturn", "Capital: slippage", "Capital RAG",
+  "General Fund: forecast closing", "General Fund: % of net budget", "Reserves RAG",
+  "Savings: planned", "Savings: achieved", "Savings RAG",
+];
+export const RAG_VALUES = ["Red", "Amber", "Green"];
+
+export interface HistoryAnchors {
+  /** Row of each snapshot, in the model's order. */
+  rows: number[];
+}
+
+export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: HistoryAnchors } {
+  const { model } = ctx;
+  const C = HISTORY_COLS;
+  const b = new SheetBuilder("History", ctx.names.History, [
+    { width: 9 }, { width: 12 }, ...Array.from({ length: 13 }, () => ({ width: 13 })), { width: 12, hidden: true },
+  ], C.key);
+  b.freeze = { rows: 5, columns: 1 };
+  titleRows(b, ctx, "Closed periods", "O");
+  HISTORY_HEADINGS.forEach((h, i) => b.label(4, String.fromCharCode(65 + i), h, "header"));
+  b.key(4, "header");
+  for (const col of ["C", "D", "F", "G", "H", "J", "M", "N"]) unitsCell(b, ctx, 5, col);
+  b.label(5, "B", "YYYY-MM-DD", "headerUnits");
+  b.label(5, "K", "%", "headerUnits");
+  b.fill(5, 1, 15, "headerUnits");
+  b.key(5, "units");
+  const rows: number[] = [];
+  let row = 6;
+  model.history.forEach((s, i) => {
+    b.inputText(row, C.period, s.period);
+    b.inputText(row, C.closedOn, s.closedOn);
+    b.inputAmount(row, C.revenueBudget, s.revenue.revisedBudget, ctx.amount);
+    b.inputAmount(row, C.revenueForecast, s.revenue.forecastOutturn, ctx.amount);
+    b.inputText(row, C.revenueRag, s.revenue.rag);
+    b.inputAmount(row, C.capitalBudget, s.capital?.revisedBudget ?? null, ctx.amount);
+    b.inputAmount(row, C.capitalForecast, s.capital?.forecastOutturn ?? null, ctx.amount);
+    b.inputAmount(row, C.capitalSlippage, s.capital?.slippage ?? null, ctx.amount);
+    b.inputText(row, C.capitalRag, s.capital?.rag ?? null);
+    b.inputAmount(row, C.gfClosing, s.generalFund?.forecastClosing ?? null, ctx.amount);
+    b.inputAmount(row, C.gfPct, s.generalFund ? s.generalFund.forecastPct.div(100) : null, PCT_FORMAT);
+    b.inputText(row, C.gfRag, s.generalFund?.rag ?? null);
+    b.inputAmount(row, C.savingsPlanned, s.savings?.planned ?? null, ctx.amount);
+    b.inputAmount(row, C.savingsAchieved, s.savings?.achieved ?? null, ctx.amount);
+    b.inputText(row, C.savingsRag, s.savings?.rag ?? null);
+    b.key(row, "snapshot", `snapshot:${i}`);
+    rows.push(row);
+    row++;
+  });
+  const last = Math.max(row - 1, 6);
+  b.validations.push({ range: `A6:A${last}`, values: [...PERIODS] });
+  for (const col of ["E", "I", "L", "O"]) {
+    b.validations.push({ range: `${col}6:${col}${last}`, values: RAG_VALUES });
+    b.conditionalFormats.push(ragFormat(`${col}6:${col}${last}`));
+  }
+  b.note(row + 1, "One row per closed period of the year, oldest first. The Summary compares this period with the latest earlier one.", "O");
+  return { plan: b.build(), anchors: { rows } };
+}

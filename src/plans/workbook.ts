@@ -1,0 +1,53 @@
+/** The whole workbook plan of a period: every sheet, in tab order, with the style table. Pure. */
+import type { MonitoringPeriod } from "../model/types";
+import { type Position, computePosition } from "../engine/position";
+import { type SheetNames, SHEET_KINDS_IN_ORDER, defaultSheetNames, makeContext } from "./context";
+import { STYLES } from "./styles";
+import type { Place, SheetKind, SheetPlan, WorkbookPlan } from "./types";
+import { sheetPrefix } from "./a1";
+import { capitalSheet } from "./sheets/capital";
+import { historySheet } from "./sheets/history";
+import { reservesSheet } from "./sheets/reserves";
+import { revenueSheet } from "./sheets/revenue";
+import { savingsSheet } from "./sheets/savings";
+import { settingsSheet } from "./sheets/settings";
+import { summarySheet } from "./sheets/summary";
+
+export interface PlanOptions {
+  /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
+  names?: Partial<SheetNames>;
+  /** The position of the model, when already computed. */
+  position?: Position;
+  /** Only these sheets (in tab order). Their formulas still refer to the others by name, so those must exist. */
+  kinds?: SheetKind[];
+}
+
+/**
+ * Every Outturn sheet for the model: Summary, Revenue, Capital, Reserves, Savings, History, Settings. The sheets refer
+ * to each other (everything reads Settings; Summary reads all), so insert them together.
+ */
+export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions = {}): WorkbookPlan {
+  const names = defaultSheetNames(options.names);
+  const position = options.position ?? computePosition(model);
+  const settings = settingsSheet(model, names.Settings);
+  const ctx = makeContext(model, position, names, settings.rowKeys);
+  const revenue = revenueSheet(ctx);
+  const capital = capitalSheet(ctx);
+  const reserves = reservesSheet(ctx, revenue.anchors);
+  const savings = savingsSheet(ctx);
+  const history = historySheet(ctx);
+  const located = new Map<string, string>();
+  for (const sheet of [revenue.plan, capital.plan, reserves.plan, savings.plan]) {
+    for (const c of sheet.cells) {
+      const key = c.place && `${c.place.area}|${c.place.row}|${c.place.column}`;
+      if (key && !located.has(key)) located.set(key, `${sheetPrefix(sheet.name)}${c.address}`);
+    }
+  }
+  const locate = (p: Place) => located.get(`${p.area}|${p.row}|${p.column}`) ?? null;
+  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate });
+  const byKind: Partial<Record<SheetKind, SheetPlan>> = {
+    Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, History: history.plan, Settings: settings,
+  };
+  const kinds = SHEET_KINDS_IN_ORDER.filter((k) => !options.kinds || options.kinds.includes(k));
+  return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
+}

@@ -1,0 +1,135 @@
+/**
+ * Writes a WorkbookPlan as an .xlsx file with ExcelJS: values, formulas with the engine's values as cached results,
+ * styles, widths, frozen panes, merges, conditional formats (RAG colours), drop-down lists and print setup.
+ * Text is always written as a text cell (a shared string), never as a formula, whatever it starts with; text inputs
+ * also get the "@" number format so what the user types later stays text too.
+ */
+import * as ExcelJS from "exceljs";
+import { parseA1, colLetter } from "../plans/a1";
+import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
+
+const FONT_NAME = "Calibri";
+const BASE_SIZE = 10;
+
+function argb(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+function fontOf(style: CellStyle): Partial<ExcelJS.Font> {
+  const f = style.font ?? {};
+  const font: Partial<ExcelJS.Font> = { name: FONT_NAME, size: f.size ?? BASE_SIZE };
+  if (f.bold) font.bold = true;
+  if (f.italic) font.italic = true;
+  if (f.color) font.color = { argb: argb(f.color) };
+  return font;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numberFormat: string | undefined): void {
+  cell.font = fontOf(style);
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.border) {
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      const w = style.border[side];
+      if (w) border[side] = { style: w };
+    }
+    cell.border = border;
+  }
+  if (style.alignment) {
+    const a = style.alignment;
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (a.horizontal) alignment.horizontal = a.horizontal;
+    if (a.vertical) alignment.vertical = a.vertical;
+    if (a.wrapText) alignment.wrapText = true;
+    if (a.indent) alignment.indent = a.indent;
+    cell.alignment = alignment;
+  }
+  const fmt = numberFormat ?? style.numberFormat;
+  if (fmt) cell.numFmt = fmt;
+  if (style.locked === false) cell.protection = { locked: false };
+}
+
+function cellValue(c: PlanCell): ExcelJS.CellValue {
+  switch (c.content.kind) {
+    case "text":
+      return c.content.text;
+    case "amount":
+      return c.content.value.toNumber();
+    case "formula": {
+      const e = c.content.expected;
+      const result = typeof e === "string" ? e : e.toNumber();
+      return { formula: c.content.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
+    }
+    case "blank":
+      return null;
+  }
+}
+
+function cellsOf(range: string): string[] {
+  const [from, to = from] = range.split(":") as [string, string?];
+  const a = parseA1(from), b = parseA1(to);
+  const out: string[] = [];
+  for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.push(`${colLetter(c)}${r}`);
+  return out;
+}
+
+export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"]): ExcelJS.Worksheet {
+  const views: Array<Partial<ExcelJS.WorksheetView>> = plan.freeze.rows || plan.freeze.columns
+    ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, showGridLines: false }]
+    : [{ showGridLines: false }];
+  const ws = wb.addWorksheet(plan.name, {
+    views,
+    pageSetup: {
+      orientation: plan.print.orientation, paperSize: 9, fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+  });
+  plan.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.address);
+    cell.value = cellValue(c);
+    const style = styles[c.style];
+    const textInput = c.input && (c.content.kind === "text" || (c.content.kind === "blank" && (c.style === "inputText" || c.style === "lineName" || c.style === "section")));
+    applyStyle(cell, style, c.numberFormat ?? (textInput ? "@" : undefined));
+  }
+  for (const m of plan.merges) ws.mergeCells(m);
+  let priority = 1;
+  for (const cf of plan.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: cf.rules.map((r) => ({
+        type: "cellIs" as const, operator: "equal" as const, formulae: [`"${r.textEquals.replace(/"/g, '""')}"`], priority: priority++,
+        style: { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.fontColor) } } },
+      })),
+    });
+  }
+  for (const v of plan.validations) {
+    const list = `"${v.values.join(",")}"`;
+    for (const address of cellsOf(v.range)) {
+      ws.getCell(address).dataValidation = { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
+    }
+  }
+  return ws;
+}
+
+/** An ExcelJS workbook holding the plan's sheets. */
+export function renderWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Outturn";
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) renderSheet(wb, sheet, plan.styles);
+  return wb;
+}
+
+export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promise<void> {
+  await renderWorkbook(plan).xlsx.writeFile(path);
+}
+
+export async function workbookBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  return Buffer.from(await renderWorkbook(plan).xlsx.writeBuffer());
+}

@@ -1,0 +1,78 @@
+/** The fake must behave like Office.js where it matters to src/excel, or the other tests prove nothing. */
+// This file reads properties before load and sync ON PURPOSE, to check the fake throws as Office.js does.
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
+import { FakeExcel } from "../support/fake-excel";
+
+describe("fake Excel: batch semantics", () => {
+  it("applies writes only at sync, and drops writes left unsynced at the end of Excel.run", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Sheet1");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      expect(fake.cell("Sheet1", "A1")).toBeUndefined();
+      await context.sync();
+      expect(fake.valueOf("Sheet1", "A1")).toBe(1);
+      context.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [[2]];
+    });
+    expect(fake.valueOf("Sheet1", "A2")).toBe("");
+    expect(fake.unsyncedAtRunEnd).toBe(1);
+    expect(fake.syncs).toHaveLength(1);
+  });
+
+  it("throws PropertyNotLoaded for a property not loaded, or loaded but not yet synced", async () => {
+    const fake = new FakeExcel();
+    fake.setCell("Sheet1", "B2", 5);
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("B2");
+      expect(() => range.values).toThrow(/PropertyNotLoaded|not available/);
+      range.load("values");
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.values).toEqual([[5]]);
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      missing.load("name");
+      expect(() => missing.isNullObject).toThrow(/not available/);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+    });
+  });
+
+  it("reads a string written through values as a formula unless the cell is Text", async () => {
+    const fake = new FakeExcel({ calculate: () => 42 });
+    fake.addSheet("S");
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.getRange("A1:B1").values = [["=SUM(A1)", "+44 1234"]];
+      ws.getRange("A2:B2").numberFormat = [["@", "@"]];
+      ws.getRange("A2:B2").values = [["=SUM(A1)", "+44 1234"]];
+      ws.getRange("C1").values = [["00123"]];
+      await context.sync();
+    });
+    expect(fake.cell("S", "A1")!.formula).toBe("=SUM(A1)");
+    expect(fake.cell("S", "B1")!.formula).toBe("=+44 1234");
+    expect(fake.cell("S", "A2")).toMatchObject({ formula: null, value: "=SUM(A1)" });
+    expect(fake.cell("S", "B2")).toMatchObject({ formula: null, value: "+44 1234" });
+    expect(fake.valueOf("S", "C1")).toBe(123);
+  });
+
+  it("fails a sync in cell-edit mode with Excel's error code, and records it", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    fake.editMode = true;
+    await expect(fake.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[1]];
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    expect(fake.syncs[0]!.error).toBe("InvalidOperationInCellEditMode");
+    expect(fake.cell("S", "A1")).toBeUndefined();
+  });
+
+  it("rejects a 2-D array that does not fit the range", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    await expect(fake.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:B2").values = [[1, 2]];
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
