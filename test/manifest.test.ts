@@ -6,11 +6,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseStringPromise } from "xml2js";
+import { NEEDS } from "../src/excel/host";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const DEV_ORIGIN = "https://localhost:3000";
-const MIN_EXCEL_API = [1, 7];
+// The manifest must declare what the code needs: the highest ExcelApi version src/excel asks for.
+const MIN_EXCEL_API = Object.values(NEEDS).map((n) => n.version.split(".").map(Number)).sort((a, b) => b[1]! - a[1]!)[0]!;
 
 /** An element as xml2js gives it with explicitArray and explicitCharkey: attributes in $, text in _. */
 interface XmlNode {
@@ -115,7 +117,7 @@ describe("manifest.xml", () => {
     expect(kids(at(app, "AppDomains"), "AppDomain").map(text)).toContain(DEV_ORIGIN);
   });
 
-  test("declares the ExcelApi requirement set with a MinVersion of at least 1.7", () => {
+  test("declares the ExcelApi requirement set the code needs (src/excel/host.ts NEEDS)", () => {
     const sets = kids(at(app, "Requirements", "Sets"), "Set");
     const excel = sets.find((s) => attr(s, "Name") === "ExcelApi");
     expect(excel).toBeDefined();
