@@ -1,0 +1,196 @@
+/**
+ * The Outturn task pane: Start (insert the sheets), Position, Checks and Settings. Reaches the workbook only
+ * through the WorkbookGateway it is given; the views get their figures and actions as props.
+ */
+import * as React from "react";
+import {
+  Body1, Caption1, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2, makeStyles, mergeClasses, tokens,
+} from "@fluentui/react-components";
+import type { WorkbookGateway } from "../workbook/gateway";
+import type { MemoryWorkbook } from "../workbook/memory";
+import { periodLabel } from "../model/period";
+import { usePane, type LocatorFactory, type View } from "./usePane";
+import { defaultStartForm } from "./start-form";
+import { StartView } from "./views/StartView";
+import { PositionView } from "./views/PositionView";
+import { ChecksView } from "./views/ChecksView";
+import { SettingsView } from "./views/SettingsView";
+import { NoticeBar } from "./views/NoticeBar";
+import { PreviewWorkbook } from "./views/PreviewWorkbook";
+
+const useStyles = makeStyles({
+  shell: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    minHeight: "100%",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    boxSizing: "border-box",
+    flex: "1 1 320px",
+    minWidth: 0,
+  },
+  /** Beside the preview (outside Excel), the pane and the preview scroll separately, as a task pane beside a sheet does. */
+  besidePreview: {
+    height: "100vh",
+    flexWrap: "nowrap",
+    overflow: "hidden",
+    "@media (max-width: 760px)": { height: "auto", flexWrap: "wrap", overflow: "visible" },
+  },
+  paneBeside: {
+    flex: "0 0 400px",
+    maxWidth: "400px",
+    height: "100vh",
+    overflowY: "auto",
+    "& > *": { flexShrink: 0 },
+    "@media (max-width: 760px)": { flex: "1 1 100%", maxWidth: "none", height: "auto", overflowY: "visible" },
+  },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  identity: { color: tokens.colorNeutralForeground2 },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  preview: {
+    flex: "1 1 480px",
+    minWidth: 0,
+    padding: tokens.spacingHorizontalL,
+    boxSizing: "border-box",
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    alignSelf: "stretch",
+    height: "100vh",
+    overflow: "auto",
+    "@media (max-width: 760px)": { height: "auto", borderLeft: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+});
+
+export interface AppProps {
+  gateway: WorkbookGateway;
+  /** Set when the pane runs outside Excel on an in-memory preview workbook, which is then shown beside the pane. */
+  preview?: MemoryWorkbook;
+  /** Debounce of automatic refreshes after workbook changes (ms). */
+  refreshDelayMs?: number;
+  /** Finds the cell showing an engine check's figure (src/taskpane/locate.ts); without it only checks naming a cell link to it. */
+  locate?: LocatorFactory;
+}
+
+/** The existing-sheets dialog is rarely needed: loaded when it is (keeps Fluent's Dialog out of the first load). */
+const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./views/ConflictDialog").then((m) => ({ default: m.ConflictDialog })));
+
+const TABS: Array<{ view: View; label: string }> = [
+  { view: "position", label: "Position" },
+  { view: "checks", label: "Checks" },
+  { view: "settings", label: "Settings" },
+  { view: "start", label: "Insert" },
+];
+
+export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): React.JSX.Element {
+  const s = useStyles();
+  const [state, actions] = usePane(gateway, { delayMs: refreshDelayMs, locate });
+  const today = React.useMemo(() => new Date(), []);
+  const hasSheets = (state.status?.sheets.length ?? 0) > 0;
+  const identity = state.read?.model ?? state.status?.identity ?? null;
+
+  // After an action moves to another view (Insert -> Position), focus goes to that view's heading.
+  React.useEffect(() => {
+    if (state.focusRequest === 0) return;
+    const id = requestAnimationFrame(() => document.getElementById(`${state.view}-heading`)?.focus());
+    return () => cancelAnimationFrame(id);
+  }, [state.focusRequest, state.view]);
+
+  const start = (
+    <StartView
+      key={identity ? `${identity.organisation}|${identity.financialYear}|${identity.period}` : "new"}
+      initial={defaultStartForm(today, identity)}
+      existing={state.status?.sheets ?? []}
+      busy={Boolean(state.busy.insert)}
+      onInsert={(form) => void actions.insert(form)}
+    />
+  );
+
+  let panel: React.ReactNode;
+  switch (state.view) {
+    case "position":
+      panel = (
+        <PositionView
+          summary={state.summary}
+          problem={state.problem}
+          busy={Boolean(state.busy.recalculate)}
+          updatedAt={state.updatedAt}
+          checkCount={state.checks.length}
+          onRecalculate={() => void actions.recalculate()}
+          onShowChecks={() => actions.setView("checks")}
+        />
+      );
+      break;
+    case "checks":
+      panel = <ChecksView items={state.checks} selecting={Boolean(state.busy.select)} onSelect={(ref) => void actions.selectCell(ref)} />;
+      break;
+    case "settings":
+      panel = <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />;
+      break;
+    default:
+      panel = start;
+  }
+
+  return (
+    <div className={preview ? mergeClasses(s.shell, s.besidePreview) : s.shell} data-testid="shell">
+      <main className={preview ? mergeClasses(s.pane, s.paneBeside) : s.pane} aria-labelledby="outturn-title">
+        <header className={s.header}>
+          <Title2 as="h1" block id="outturn-title" style={{ margin: 0 }}>
+            Outturn
+          </Title2>
+          <Caption1 className={s.identity}>
+            {identity ? `${identity.organisation}, ${identity.financialYear} ${periodLabel(identity.period)} (amounts in ${identity.units})` : "Quarterly financial monitoring"}
+          </Caption1>
+        </header>
+        {preview && (
+          <MessageBar intent="info" layout="multiline" data-testid="preview-notice">
+            <MessageBarBody>
+              Not running in Excel: this is a preview workbook held in this page. Open Outturn from Excel to work on a real workbook.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.notice && <NoticeBar notice={state.notice} onDismiss={actions.dismissNotice} />}
+        {state.loading ? (
+          <Spinner size="small" label="Reading the workbook…" />
+        ) : hasSheets ? (
+          <>
+            <TabList className={s.tabs} size="small" selectedValue={state.view} onTabSelect={(_, d) => actions.setView(d.value as View)} aria-label="Views">
+              {TABS.map((t) => (
+                <Tab key={t.view} value={t.view} id={`tab-${t.view}`} aria-controls="panel">
+                  {t.view === "checks" && state.checks.length > 0 ? `${t.label} (${state.checks.length})` : t.label}
+                </Tab>
+              ))}
+            </TabList>
+            <div className={s.panel} role="tabpanel" id="panel" aria-labelledby={`tab-${state.view}`}>
+              {panel}
+            </div>
+          </>
+        ) : (
+          start
+        )}
+        {!state.loading && !hasSheets && state.notice?.intent === "error" && (
+          <Body1 as="p">If the workbook already has Outturn sheets, correct the problem above, then close and reopen the pane.</Body1>
+        )}
+        {state.conflict && (
+          <React.Suspense fallback={<Spinner size="small" label="Some sheets exist already…" />}>
+            <ConflictDialog existing={state.conflict.existing} busy={Boolean(state.busy.insert)} onChoose={(c) => void actions.resolveConflict(c)} />
+          </React.Suspense>
+        )}
+      </main>
+      {preview && (
+        <aside className={s.preview} aria-labelledby="preview-heading">
+          <PreviewWorkbook workbook={preview} />
+        </aside>
+      )}
+    </div>
+  );
+}
+
+export default App;

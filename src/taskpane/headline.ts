@@ -1,0 +1,148 @@
+/**
+ * The Position view's words and figures, worked out from the engine's position: pure, so the view only lays
+ * them out. Money in the report's style (£2.307m, £174.2m), percentages to 2 places.
+ */
+import type { Decimal, Rag, Units } from "../model/types";
+import { ZERO } from "../model/amount";
+import type { Position } from "../engine/position";
+import { direction } from "../engine/convention";
+import { formatMillions, formatPct, formatRate } from "../engine/format";
+import { pctOf } from "../model/amount";
+import { periodLabel } from "../model/period";
+
+export type HeadlineKey = "revenue" | "capital" | "reserves" | "savings";
+
+export interface Headline {
+  key: HeadlineKey;
+  title: string;
+  rag: Rag;
+  /** The figure in large type, e.g. "£2.307m adverse". */
+  figure: string;
+  /** A sentence or two of context. */
+  detail: string[];
+}
+
+export interface BandFigures {
+  minimumPct: number;
+  maximumPct: number;
+  budgetedPct: number;
+  forecastPct: number;
+  /** Text alternative of the drawing: every figure it shows, in words. */
+  description: string;
+  labels: { minimum: string; maximum: string; budgeted: string; forecast: string };
+  rag: Rag;
+}
+
+export interface PositionSummary {
+  title: string;
+  headlines: Headline[];
+  band: BandFigures;
+  /** Movement since the previous period, or a sentence saying there is none recorded. */
+  movement: string;
+  counts: { error: number; warning: number; info: number };
+}
+
+const m = (d: Decimal, units: Units, dp = 3) => formatMillions(d.abs(), units, dp);
+
+/** "£2.307m adverse", "£0.120m favourable", "nil". */
+function signed(favourable: Decimal, units: Units): string {
+  const dir = direction(favourable);
+  return dir === "nil" ? "nil" : `${m(favourable, units)} ${dir}`;
+}
+
+/** Why there is no position to show yet (a blank template: no net budget), or null. */
+export function notYet(p: Position): string | null {
+  if (!p.revenue.netBudget.revisedBudget.isZero()) return null;
+  return "No figures yet: type the revised budgets and forecasts into the yellow cells of the Revenue, Capital, Reserves and Savings sheets. The position appears as soon as there is a net budget.";
+}
+
+export function summarise(p: Position): PositionSummary {
+  const { model } = p;
+  const units = model.units;
+  const net = p.revenue.netBudget;
+  const revenuePct = pctOf(net.favourable.abs(), net.revisedBudget.abs()) ?? ZERO;
+  const revenue: Headline = {
+    key: "revenue",
+    title: "Revenue",
+    rag: p.rag.revenue,
+    figure: signed(net.favourable, units),
+    detail: [
+      `Forecast outturn ${m(net.forecastOutturn, units, 1)} against a net budget of ${m(net.revisedBudget, units, 1)}` +
+        (net.favourable.isZero() ? "." : `: ${formatPct(revenuePct)} ${direction(net.favourable)}.`),
+    ],
+  };
+
+  const cap = p.capital;
+  const capDetail = [`Forecast ${m(cap.programme.forecastOutturn, units)} against a revised budget of ${m(cap.programme.revisedBudget, units)}.`];
+  if (!cap.slippage.isZero() || !cap.underspend.isZero()) {
+    const under = cap.underspend.isNegative() ? `an overspend of ${m(cap.underspend, units)}` : `underspends of ${m(cap.underspend, units)}`;
+    capDetail.push(`Slippage of ${m(cap.slippage, units)}${cap.slippagePct ? ` (${formatPct(cap.slippagePct)} of the budget)` : ""} and ${under}.`);
+  }
+  const capital: Headline = { key: "capital", title: "Capital", rag: p.rag.capital, figure: signed(cap.programme.favourable, units), detail: capDetail };
+
+  const gf = p.reserves.generalFundPolicy;
+  const bandWords = `${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)}`;
+  const whereWords = gf.forecastBand === "within" ? `within the band of ${bandWords}` : `${gf.forecastBand} of ${formatRate(gf.forecastBand === "below the minimum" ? gf.minimumPct : gf.maximumPct)} (band ${bandWords})`;
+  const reserves: Headline = {
+    key: "reserves",
+    title: "General fund",
+    rag: p.rag.reserves,
+    figure: `${formatPct(gf.forecastPct)} of net budget`,
+    detail: [
+      `Forecast ${m(gf.forecastClosing, units)} at year end after the forecast revenue variance: ${whereWords}.`,
+      `Budgeted to close at ${m(gf.budgetedClosing, units)} (${formatPct(gf.budgetedPct)}).`,
+    ],
+  };
+
+  const sav = p.savings;
+  const savings: Headline = {
+    key: "savings",
+    title: "Savings",
+    rag: p.rag.savings,
+    figure: sav.achievedPct ? `${formatPct(sav.achievedPct)} achieved` : "none planned",
+    detail: [
+      `${m(sav.achieved, units)} delivered or forecast of ${m(sav.planned, units)} planned; ${m(sav.unachieved, units)} not yet achieved.`,
+    ],
+  };
+
+  const toNumber = (d: Decimal) => Number(d.toFixed(4));
+  const band: BandFigures = {
+    minimumPct: toNumber(gf.minimumPct),
+    maximumPct: toNumber(gf.maximumPct),
+    budgetedPct: toNumber(gf.budgetedPct),
+    forecastPct: toNumber(gf.forecastPct),
+    labels: {
+      minimum: `Minimum ${formatRate(gf.minimumPct)}`,
+      maximum: `Maximum ${formatRate(gf.maximumPct)}`,
+      budgeted: `Budgeted ${formatPct(gf.budgetedPct)}`,
+      forecast: `Forecast ${formatPct(gf.forecastPct)}`,
+    },
+    description:
+      `General fund as a percentage of the net budget, against the reserves policy band from a minimum of ${formatRate(gf.minimumPct)} ` +
+      `to a maximum of ${formatRate(gf.maximumPct)}: budgeted ${formatPct(gf.budgetedPct)} (${gf.budgetedBand === "within" ? "within the band" : gf.budgetedBand}), ` +
+      `forecast ${formatPct(gf.forecastPct)} (${gf.forecastBand === "within" ? "within the band" : gf.forecastBand}).`,
+    rag: p.rag.reserves,
+  };
+
+  let movement: string;
+  if (p.movement) {
+    const prev = p.movement.previous;
+    const before = prev.revenue.revisedBudget.minus(prev.revenue.forecastOutturn);
+    const change = p.movement.favourable;
+    const changeWords = change.isZero() ? "no change" : change.isPositive() ? `an improvement of ${m(change, units)}` : `a deterioration of ${m(change, units)}`;
+    movement = `Since ${prev.period}: the revenue variance was ${signed(before, units)} and is now ${signed(net.favourable, units)}, ${changeWords}.`;
+    if (prev.generalFund) movement += ` The general fund forecast was ${formatPct(prev.generalFund.forecastPct)}.`;
+  } else {
+    movement = "No earlier period of this year has been closed, so there is no movement to show yet.";
+  }
+
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const c of p.checks) counts[c.severity]++;
+  return {
+    title: `${model.organisation}: ${model.financialYear} ${periodLabel(model.period)}`,
+    headlines: [revenue, capital, reserves, savings],
+    band,
+    movement,
+    counts,
+  };
+}

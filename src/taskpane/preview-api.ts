@@ -1,0 +1,61 @@
+/**
+ * window.outturnPreview: a small API over the in-memory preview workbook, for browser tests and demonstrations.
+ * Setting cells is what a person typing into Excel would do: it raises the monitoring-changed event, so the pane
+ * refreshes itself as it would in Excel.
+ */
+import type { MemoryWorkbook, CellInput, FailableMethod } from "../workbook/memory";
+import { type InsertRequest, type InsertResult, WorkbookError } from "../workbook/gateway";
+
+export interface OutturnPreviewApi {
+  /** Inserts Outturn's sheets as the pane's Insert does (for setting up a workbook before the pane opens). */
+  insertSheets(request: InsertRequest): Promise<InsertResult>;
+  /** Sets one cell, as typing it would: a number, text, a formula ("=..."), or null to clear it. */
+  setCell(sheet: string, address: string, value: CellInput): void;
+  /** Sets many cells of a sheet at once (one change event, as a paste would). */
+  setCells(sheet: string, cells: Record<string, CellInput>): void;
+  /** Inserts empty rows before a row, as Excel's Insert Sheet Rows (formulas follow). */
+  insertRows(sheet: string, before: number, count: number): void;
+  getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
+  sheetNames(): string[];
+  /** The cell last selected by the pane (Checks, Go to). */
+  selection(): { sheet: string; address: string } | null;
+  /** The next call of `method` fails with a WorkbookError (e.g. code "CellEditMode"), as Excel would. */
+  failNext(method: FailableMethod, message: string, code?: string): void;
+  /** Every gateway call takes this long (ms), to see progress indicators. */
+  setLatency(ms: number): void;
+  /** How many times each gateway method has been called. */
+  calls(): Partial<Record<FailableMethod, number>>;
+}
+
+declare global {
+  interface Window {
+    outturnPreview?: OutturnPreviewApi;
+    /**
+     * Set by a test before the page loads (e.g. Playwright's addInitScript): called with the API before the pane
+     * opens, to start from a workbook that already has Outturn sheets.
+     */
+    outturnPreviewSetup?: (api: OutturnPreviewApi) => void | Promise<void>;
+  }
+}
+
+export function installPreviewApi(target: Window, workbook: MemoryWorkbook): OutturnPreviewApi {
+  const api: OutturnPreviewApi = {
+    insertSheets: (request) => workbook.insertSheets(request),
+    setCell: (sheet, address, value) => workbook.setCells(sheet, { [address]: value }),
+    setCells: (sheet, cells) => workbook.setCells(sheet, cells),
+    insertRows: (sheet, before, count) => workbook.insertRows(sheet, before, count),
+    getCell: (sheet, address) => {
+      const cell = workbook.previewCell(sheet, address);
+      return cell ? { value: cell.value, formula: cell.formula } : null;
+    },
+    sheetNames: () => workbook.sheetNames(),
+    selection: () => (workbook.selection ? { ...workbook.selection } : null),
+    failNext: (method, message, code = "Workbook") => workbook.failNext(method, new WorkbookError(message, code)),
+    setLatency: (ms) => {
+      workbook.latencyMs = ms;
+    },
+    calls: () => ({ ...workbook.calls }),
+  };
+  target.outturnPreview = api;
+  return api;
+}

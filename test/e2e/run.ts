@@ -1,0 +1,471 @@
+/**
+ * End-to-end test of the production task pane (dist/, built by `npm run build`) in Debian's Chromium, outside
+ * Excel: Office.onReady resolves with host null, so the pane works on its in-memory preview workbook. office.js is
+ * served from @microsoft/office-js by request routing; nothing leaves the machine.
+ *
+ * Two runs of the worked example (2024/25 Quarter 2): one by keyboard only (Tab, arrows, Enter, Space and typing),
+ * one by mouse. Each: insert the templates, type the figures into the preview workbook (window.outturnPreview, as a
+ * person typing into Excel), see the pane refresh by itself and on Recalculate ("2.08%", Red), go to a check's cell,
+ * lower the reserves minimum to 2% in Settings and see the general fund leave Red. The keyboard run also covers
+ * validation messages, the existing-sheets dialog, an error from the workbook shown in a message bar, progress and
+ * double-start protection, and the dark theme. A third run opens the pane on a workbook that already has the sheets.
+ * Every view gets an axe-core scan (no serious or critical violation).
+ *
+ * Screenshots: test-output/e2e/. Ends with the line `N passed, N failed`; exits non-zero on any failure.
+ *
+ *   npm run test:e2e          (builds first)
+ *   npx tsx test/e2e/run.ts   (uses the existing dist/)
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Page } from "playwright-core";
+import { chromiumAvailable, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../support/browser";
+import { seedEdits, seedExpectations, type Edit } from "./seed-inputs";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "test-output", "e2e");
+const AXE = require.resolve("axe-core/axe.min.js");
+/** office.js's telemetry frame, which it may request when loaded outside Office. */
+const OFFICE_TELEMETRY = /^https:\/\/[a-z0-9.-]*\.oaspapps\.com\//;
+
+// ---- a tiny runner ----
+
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+class StepFailure extends Error {}
+
+function check(condition: unknown, what: string): void {
+  if (condition) {
+    passed++;
+    console.log(`  ok   ${what}`);
+  } else {
+    failed++;
+    failures.push(what);
+    console.log(`  FAIL ${what}`);
+  }
+}
+
+/** A condition that must hold for the rest of the run to make sense. */
+function must(condition: unknown, what: string): void {
+  check(condition, what);
+  if (!condition) throw new StepFailure(what);
+}
+
+async function eventually(page: Page, fn: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await fn().catch(() => false)) return true;
+    if (Date.now() > until) return false;
+    await page.waitForTimeout(50);
+  }
+}
+
+// ---- page helpers ----
+
+async function shot(page: Page, run: string, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUT, `${run}-${name}.png`), fullPage: false });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * axe-core over the whole page; serious and critical violations fail, and are printed. Tabster's focus-redirecting
+ * "dummy inputs" (<i tabindex=0 aria-hidden data-tabster-dummy>, inserted by Fluent's TabList and Dialog) are left
+ * out: a documented false positive of aria-hidden-focus that Fluent keeps by design and Accessibility Insights
+ * suppresses the same way (microsoft/fluentui#27517, microsoft/tabster#288, accessibility-insights-web#7605).
+ */
+async function axeScan(page: Page, label: string): Promise<void> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!loaded) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run({ include: [["html"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  for (const v of bad) {
+    console.log(`       axe ${v.impact} ${v.id}: ${v.help}`);
+    for (const n of v.nodes.slice(0, 5)) console.log(`         ${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").join(" | ") ?? ""}`);
+  }
+  const minor = violations.filter((v) => !bad.includes(v)).map((v) => `${v.id} (${v.impact})`);
+  if (minor.length) console.log(`       axe, not failing: ${minor.join(", ")}`);
+  check(bad.length === 0, `axe: no serious or critical violation in ${label}`);
+}
+
+/** What has keyboard focus, in words: role, accessible name (label or text) and id. */
+async function focused(page: Page): Promise<{ tag: string; role: string; name: string; id: string; checked: boolean | null; value: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return { tag: "", role: "", name: "", id: "", checked: null, value: "" };
+    const labelled = el.getAttribute("aria-labelledby");
+    const byIds = labelled ? labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? "").join(" ") : "";
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? "";
+    const name = (el.getAttribute("aria-label") ?? byIds) || label || el.textContent || "";
+    return {
+      tag: el.tagName.toLowerCase(),
+      role: el.getAttribute("role") ?? "",
+      name: name.trim().replace(/\s+/g, " "),
+      id: el.id,
+      checked: el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? el.checked : null,
+      value: el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : "",
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails if it is not reached in `max` presses. */
+async function tabTo(page: Page, what: string, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, opts: { back?: boolean; max?: number } = {}): Promise<void> {
+  for (let i = 0; i < (opts.max ?? 60); i++) {
+    if (match(await focused(page))) return;
+    await page.keyboard.press(opts.back ? "Shift+Tab" : "Tab");
+  }
+  must(match(await focused(page)), `keyboard: Tab reaches ${what}`);
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().innerText({ timeout: 2000 });
+
+async function notice(page: Page): Promise<string> {
+  return (await page.locator("[data-testid=notice]").first().innerText({ timeout: 500 }).catch(() => "")).replace(/\s+/g, " ");
+}
+
+async function headline(page: Page, key: string): Promise<{ text: string; rag: string | null }> {
+  const card = page.locator(`[data-testid=headline-${key}]`);
+  const t = await card.innerText({ timeout: 500 }).catch(() => "");
+  const rag = await card.locator("[data-rag]").first().getAttribute("data-rag", { timeout: 500 }).catch(() => null);
+  return { text: t.replace(/\s+/g, " "), rag };
+}
+
+type Api = {
+  insertRows(sheet: string, before: number, count: number): void;
+  setCells(sheet: string, cells: Record<string, unknown>): void;
+  getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
+  sheetNames(): string[];
+  selection(): { sheet: string; address: string } | null;
+  failNext(method: string, message: string, code?: string): void;
+  setLatency(ms: number): void;
+  calls(): Record<string, number>;
+};
+
+/** The worked example typed into the preview workbook, as a person would in Excel (rows inserted, inputs typed). */
+async function typeFigures(page: Page, edits: Edit[]): Promise<void> {
+  for (const edit of edits) {
+    await page.evaluate((e) => {
+      const api = (window as unknown as { outturnPreview: Api }).outturnPreview;
+      if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+      else api.setCells(e.sheet, e.cells);
+    }, edit);
+  }
+}
+
+const api = <T,>(page: Page, fn: (a: Api) => T): Promise<T> =>
+  page.evaluate(`(${fn.toString()})(window.outturnPreview)`) as Promise<T>;
+
+// ---- the runs ----
+
+async function openPane(page: Page, server: StaticServer, run: string): Promise<void> {
+  await page.goto(server.url("taskpane.html"));
+  must(await eventually(page, async () => (await page.locator("#start-heading").count()) > 0, 10000), `${run}: the pane opens on the Start view (no Outturn sheets yet)`);
+  check((await text(page, "[data-testid=preview-notice]")).includes("Not running in Excel: this is a preview workbook held in this page"), `${run}: the preview notice says it is not running in Excel`);
+}
+
+async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "keyboard";
+  const expect = seedExpectations();
+  console.log(`\n${run}: the worked example by keyboard only`);
+  await openPane(page, server, run);
+  await shot(page, run, "01-start");
+  await axeScan(page, "the Start view");
+
+  // Start: organisation, year, period (Q2), units, then Insert. Validation first: an empty organisation.
+  await page.locator("body").focus();
+  await tabTo(page, "the Organisation field", (f) => f.id === "start-organisation");
+  await tabTo(page, "Insert", (f) => f.tag === "button" && f.role !== "tab" && f.name === "Insert");
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => (await focused(page)).id === "start-organisation"), `${run}: Insert with no organisation moves focus to the Organisation field`);
+  check((await page.locator("form").innerText()).includes("Organisation: is empty"), `${run}: the message names the Organisation field`);
+  await shot(page, run, "02-start-validation");
+  await page.keyboard.type(expect.organisation);
+  await page.keyboard.press("Tab");
+  check((await focused(page)).id === "start-financialYear", `${run}: Tab goes from Organisation to Financial year`);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(expect.financialYear);
+  await tabTo(page, "the Period list", (f) => f.id === "start-period");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowDown");
+  check((await focused(page)).value === "Q2", `${run}: arrows choose Quarter 2 in the Period list`);
+  await tabTo(page, "the £000 units option", (f) => f.checked === true && f.name.includes("£000"));
+  await tabTo(page, "Insert", (f) => f.tag === "button" && f.role !== "tab" && f.name === "Insert");
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 5000), `${run}: Insert opens the Position view`);
+  check(await eventually(page, async () => (await focused(page)).id === "position-heading"), `${run}: focus moves to the Position heading after Insert`);
+  check(/Sheets inserted/.test(await notice(page)), `${run}: a message says the sheets were inserted`);
+  const sheets = await api(page, (a) => a.sheetNames());
+  check(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Settings"].every((s) => sheets.includes(s)), `${run}: the preview workbook has the monitoring sheets (${sheets.join(", ")})`);
+  check((await text(page, "[data-testid=position-problem]")).startsWith("No figures yet"), `${run}: blank templates: the Position view says there are no figures yet (no zeros shown as a position)`);
+  await shot(page, run, "03-inserted");
+
+  // Figures typed into the workbook: the pane refreshes by itself (debounced), without Recalculate.
+  await typeFigures(page, seedEdits());
+  check(await eventually(page, async () => (await headline(page, "reserves")).text.includes("2.08%"), 5000), `${run}: the pane refreshes by itself after the figures are typed (2.08%)`);
+
+  // Recalculate by keyboard, slowed down so the progress shows; a second press while it runs starts nothing.
+  await api(page, (a) => a.setLatency(600));
+  const before = (await api(page, (a) => a.calls())).readPeriod ?? 0;
+  await page.locator("#position-heading").focus();
+  await tabTo(page, "Recalculate", (f) => f.tag === "button" && f.name.startsWith("Recalculate"));
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => (await page.locator("button[aria-disabled=true]:has-text('Recalculating')").count()) > 0, 1000), `${run}: Recalculate shows progress and is disabled while running`);
+  await shot(page, run, "04-recalculating");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Space");
+  await eventually(page, async () => (await page.locator("button:has-text('Recalculating')").count()) === 0, 5000);
+  await api(page, (a) => a.setLatency(0));
+  const after = (await api(page, (a) => a.calls())).readPeriod ?? 0;
+  check(after - before === 1, `${run}: pressing Recalculate again while it runs does not start it twice (${after - before} read)`);
+  const gf = await headline(page, "reserves");
+  check(gf.text.includes("2.08%") && gf.rag === "Red", `${run}: after Recalculate the general fund is 2.08%, Red (${gf.rag})`);
+  const rev = await headline(page, "revenue");
+  check(rev.text.includes("£2.307m adverse") && rev.rag === "Red", `${run}: revenue £2.307m adverse, Red`);
+  check((await headline(page, "capital")).text.includes("£5.637m"), `${run}: capital variance £5.637m`);
+  check((await headline(page, "savings")).rag === "Amber", `${run}: savings Amber`);
+  const movement = await text(page, "[data-testid=movement]");
+  check(movement.includes("an improvement of £1.357m"), `${run}: movement since Q1, an improvement of £1.357m`);
+  check((await page.locator("[data-testid=reserves-band][role=img]").getAttribute("aria-label"))?.includes("forecast 2.08% (below the minimum)"), `${run}: the reserves band drawing has a text alternative`);
+  await shot(page, run, "05-position");
+  await axeScan(page, "the Position view");
+
+  // An error from the workbook (a cell being edited) is shown in a message bar, saying what to do.
+  await api(page, (a) => a.failNext("readPeriod", "Outturn could not read the workbook because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.", "CellEditMode"));
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => /Excel is editing a cell.*Press Enter or Esc/.test(await notice(page))), `${run}: a workbook error appears in a message bar with what to do`);
+  check((await page.locator("[data-testid=notice][data-intent=error]").count()) === 1, `${run}: the message bar is an error`);
+  await shot(page, run, "06-error");
+  await axeScan(page, "the Position view with an error");
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => (await notice(page)) === ""), `${run}: a successful Recalculate clears the error`);
+
+  // Checks: tabs by arrows; go to the general fund's cell.
+  await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
+  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Checks"); i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("#checks-heading").count()) > 0), `${run}: Enter on the Checks tab opens Checks`);
+  const checkRow = page.locator(`[data-check=${expect.check.id}]`);
+  check((await checkRow.innerText()).includes("Warning"), `${run}: the check shows its severity as a word`);
+  await shot(page, run, "07-checks");
+  await axeScan(page, "the Checks view");
+  await tabTo(page, `the check's "Go to ${expect.check.address}" button`, (f) => f.tag === "button" && f.name === `Go to ${expect.check.address}`);
+  await page.keyboard.press("Enter");
+  const sel = await eventually(page, async () => JSON.stringify(await api(page, (a) => a.selection())) === JSON.stringify({ sheet: expect.check.sheet, address: expect.check.cell }));
+  check(sel, `${run}: Go to selects ${expect.check.address} in the workbook`);
+  check(await eventually(page, async () => (await text(page, "[data-testid=preview-selection]")).startsWith(`Selected cell: ${expect.check.address}`)), `${run}: the preview shows the selected cell`);
+  check((await page.locator(`td[data-address=${expect.check.cell}][data-selected=true]`).count()) === 1, `${run}: the selected cell is outlined in the preview grid`);
+  await shot(page, run, "08-cell-selected");
+
+  // Settings: a bad value and a minimum above the maximum are refused, naming the field; then 2%.
+  await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
+  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Settings"); i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  must(await eventually(page, async () => (await page.locator("#settings-heading").count()) > 0), `${run}: Space on the Settings tab opens Settings`);
+  await shot(page, run, "09-settings");
+  await axeScan(page, "the Settings view");
+  await tabTo(page, "the reserves minimum", (f) => f.id === "setting-minimumPct");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("6");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("five");
+  await tabTo(page, "Save", (f) => f.tag === "button" && f.name === "Save");
+  await page.keyboard.press("Enter");
+  const errorsText = async () => (await page.locator("[data-testid=settings-errors]").innerText({ timeout: 1000 }).catch(() => "")).replace(/\s+/g, " ");
+  check(await eventually(page, async () => (await errorsText()).includes('Reserves maximum (% of net budget): "five" is not a number')), `${run}: "five" is refused, naming the maximum`);
+  check(await eventually(page, async () => (await focused(page)).id === "" && (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) === "settings-errors"), `${run}: focus moves to the list of problems`);
+  await shot(page, run, "10-settings-not-a-number");
+  await axeScan(page, "the Settings view with validation messages");
+  await tabTo(page, "the reserves maximum", (f) => f.id === "setting-maximumPct");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("5");
+  await tabTo(page, "Save", (f) => f.tag === "button" && f.name === "Save");
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => (await errorsText()).includes("Reserves minimum (% of net budget): 6% is above the maximum of 5%")), `${run}: a minimum above the maximum is refused, naming the minimum`);
+  await shot(page, run, "11-settings-min-above-max");
+  await tabTo(page, "the reserves minimum", (f) => f.id === "setting-minimumPct", { back: true });
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("2");
+  await tabTo(page, "Save", (f) => f.tag === "button" && f.name === "Save");
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => /Settings saved/.test(await notice(page))), `${run}: Save says the settings were saved`);
+  const minCell = await page.evaluate((addr) => (window as unknown as { outturnPreview: Api }).outturnPreview.getCell("Settings", addr), expect.settingsMinimumCell);
+  check(minCell?.value === 0.02, `${run}: the Settings sheet holds the new minimum, 2% (${JSON.stringify(minCell?.value)} in Settings!${expect.settingsMinimumCell})`);
+  await shot(page, run, "12-settings-saved");
+  await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
+  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Position"); i++) await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0), `${run}: back to Position`);
+  const gf2 = await headline(page, "reserves");
+  check(gf2.rag !== "Red" && (gf2.rag === "Amber" || gf2.rag === "Green"), `${run}: with a 2% minimum the general fund is no longer Red (${gf2.rag})`);
+  check(gf2.text.includes("2.08%") && gf2.text.includes("within the band of 2% to 5%"), `${run}: 2.08% is within the 2% to 5% band`);
+  await shot(page, run, "13-position-after-settings");
+
+  // Insert again: the sheets exist, so a dialog asks. Cancel by keyboard, then upgrade in place (inputs kept).
+  await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
+  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Insert"); i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("#start-heading").count()) > 0), `${run}: the Insert tab opens the Start view`);
+  check((await page.locator("#start-organisation").inputValue()) === expect.organisation, `${run}: the Start view is filled from the workbook`);
+  await tabTo(page, "Insert", (f) => f.tag === "button" && f.role !== "tab" && f.name === "Insert");
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("[role=alertdialog]").count()) > 0), `${run}: existing sheets: a dialog asks what to do`);
+  check(await eventually(page, async () => (await focused(page)).name === "Upgrade in place"), `${run}: focus is in the dialog`);
+  await eventually(page, async () => (await page.locator("[role=alertdialog]").evaluate((el) => getComputedStyle(el).opacity)) === "1");
+  await shot(page, run, "14-conflict-dialog");
+  await axeScan(page, "the existing-sheets dialog");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  check((await focused(page)).name === "Cancel", `${run}: Tab moves through the dialog's choices to Cancel`);
+  await page.keyboard.press("Enter");
+  check(await eventually(page, async () => (await page.locator("[role=alertdialog]").count()) === 0 && /Nothing inserted/.test(await notice(page))), `${run}: Cancel closes the dialog and inserts nothing`);
+  check(JSON.stringify(await api(page, (a) => a.sheetNames())) === JSON.stringify(sheets), `${run}: the workbook's sheets are unchanged`);
+  await tabTo(page, "Insert", (f) => f.tag === "button" && f.role !== "tab" && f.name === "Insert", { back: true });
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("[role=alertdialog]").count()) > 0), `${run}: the dialog asks again`);
+  await page.keyboard.press("Enter");
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0 && (await page.locator("[role=alertdialog]").count()) === 0), `${run}: Upgrade in place goes to Position`);
+  check(await eventually(page, async () => (await headline(page, "reserves")).text.includes("2.08%")), `${run}: upgrading in place kept the figures typed (2.08%)`);
+  check((await headline(page, "reserves")).rag !== "Red", `${run}: ...and the saved 2% minimum`);
+
+  // Dark theme (the browser's preference outside Office; Office's theme inside Excel).
+  await page.locator("#position-heading").focus();
+  await page.emulateMedia({ colorScheme: "dark" });
+  check(await eventually(page, async () => (await page.evaluate(() => getComputedStyle(document.querySelector("[data-testid=shell]") as Element).backgroundColor)) === "rgb(41, 41, 41)"), `${run}: the pane follows a dark theme`);
+  await shot(page, run, "15-dark-position");
+  await axeScan(page, "the Position view, dark theme");
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+async function mouseRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "mouse";
+  const expect = seedExpectations();
+  console.log(`\n${run}: the worked example by mouse`);
+  await openPane(page, server, run);
+  await page.locator("#start-organisation").fill(expect.organisation);
+  await page.locator("#start-financialYear").fill(expect.financialYear);
+  await page.locator("#start-period").selectOption("Q2");
+  await page.getByRole("button", { name: "Insert" }).click();
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0), `${run}: Insert opens the Position view`);
+  await typeFigures(page, seedEdits());
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  check(await eventually(page, async () => {
+    const gf = await headline(page, "reserves");
+    return gf.text.includes("2.08%") && gf.rag === "Red";
+  }), `${run}: Recalculate shows the general fund at 2.08%, Red`);
+  await shot(page, run, "01-position");
+  await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: /Checks/ }).click();
+  await page.getByRole("button", { name: `Go to ${expect.check.address}` }).click();
+  check(await eventually(page, async () => (await api(page, (a) => a.selection()))?.address === expect.check.cell), `${run}: clicking the check selects ${expect.check.address}`);
+  await shot(page, run, "02-cell-selected");
+  await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Settings" }).click();
+  await page.locator("#setting-minimumPct").fill("2");
+  await page.getByRole("button", { name: "Save" }).click();
+  check(await eventually(page, async () => /Settings saved/.test(await notice(page))), `${run}: Save says the settings were saved`);
+  await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Position" }).click();
+  check(await eventually(page, async () => {
+    const gf = await headline(page, "reserves");
+    return gf.rag === "Amber" || gf.rag === "Green";
+  }), `${run}: with a 2% minimum the general fund turns from Red`);
+  await shot(page, run, "03-position-after-settings");
+}
+
+/** A workbook that already has Outturn sheets (set up before the pane opens) opens straight on its Position. */
+async function reopenRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "reopen";
+  const expect = seedExpectations();
+  console.log(`\n${run}: a workbook that already has the sheets`);
+  await page.addInitScript(
+    ({ edits, organisation, financialYear }) => {
+      type SetupApi = Api & { insertSheets(r: unknown): Promise<unknown> };
+      (window as unknown as { outturnPreviewSetup: (api: SetupApi) => Promise<void> }).outturnPreviewSetup = async (api) => {
+        await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings"], onExisting: "ask" });
+        for (const e of edits) {
+          if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+          else api.setCells(e.sheet, e.cells);
+        }
+      };
+    },
+    { edits: seedEdits(), organisation: expect.organisation, financialYear: expect.financialYear },
+  );
+  await page.goto(server.url("taskpane.html"));
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 10000), `${run}: the pane opens on the Position view`);
+  check((await page.locator("#start-heading").count()) === 0, `${run}: the Start view is not shown first`);
+  check(await eventually(page, async () => {
+    const gf = await headline(page, "reserves");
+    return gf.text.includes("2.08%") && gf.rag === "Red";
+  }), `${run}: the position is read straight away (2.08%, Red)`);
+  await shot(page, run, "01-position");
+  // As wide as Excel's task pane.
+  await page.setViewportSize({ width: 350, height: 900 });
+  await page.locator("#position-heading").focus();
+  await shot(page, run, "02-position-pane-width");
+  await axeScan(page, "the Position view at task-pane width");
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    console.error("No dist/taskpane.html: run `npm run build` first (npm run test:e2e does).");
+    return 2;
+  }
+  if (!chromiumAvailable()) {
+    console.error("No Chromium at /usr/bin/chromium (or $CHROMIUM_PATH): install Debian's chromium package.");
+    return 2;
+  }
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await serveDirectory(DIST);
+  let browser: LaunchedBrowser | undefined;
+  try {
+    for (const [name, flow] of [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun]] as const) {
+      browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+      try {
+        await flow(browser.page, server);
+      } catch (err) {
+        if (!(err instanceof StepFailure)) {
+          failed++;
+          failures.push(`${name}: ${(err as Error).message}`);
+          console.log(`  FAIL ${name}: ${(err as Error).stack ?? err}`);
+        }
+        await browser.page.screenshot({ path: path.join(OUT, `${name}-failure.png`) }).catch(() => undefined);
+      }
+      const pageErrors = browser.consoleMessages.filter((m) => m.startsWith("[pageerror]") || m.startsWith("[error]"));
+      check(pageErrors.length === 0, `${name}: no errors in the page's console${pageErrors.length ? `: ${pageErrors.slice(0, 5).join(" / ")}` : ""}`);
+      // office.js itself, outside Office, may try to load its telemetry frame (blocked by the harness like everything off the machine).
+      const blocked = browser.network?.blocked ?? [];
+      const ours = blocked.filter((u) => !OFFICE_TELEMETRY.test(u));
+      if (blocked.length > ours.length) console.log(`       blocked office.js's own telemetry: ${blocked.filter((u) => OFFICE_TELEMETRY.test(u)).join(", ")}`);
+      check(ours.length === 0, `${name}: the pane requested nothing from off the machine${ours.length ? `: ${ours.join(", ")}` : ""}`);
+      await browser.close();
+      browser = undefined;
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+  if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
+  console.log(`\nScreenshots in ${path.relative(ROOT, OUT)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  },
+);
