@@ -100,7 +100,12 @@ class BundleReportPlugin {
               packages: [...packages].sort(),
             });
           }
-          compilation.emitAsset("bundle-report.json", new sources.RawSource(JSON.stringify({ chunks }, null, 2)));
+          // Named import() groups (e.g. "excel-gateway") with every file they load, shared chunks included.
+          const groups = {};
+          for (const [name, group] of compilation.namedChunkGroups) {
+            groups[name] = group.chunks.flatMap((c) => [...c.files].filter((f) => f.endsWith(".js")));
+          }
+          compilation.emitAsset("bundle-report.json", new sources.RawSource(JSON.stringify({ chunks, groups }, null, 2)));
         },
       );
     });

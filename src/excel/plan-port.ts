@@ -30,9 +30,6 @@ export function defaultPlanPort(): PlanPort {
       const plan = buildWorkbookPlan(model, { names });
       return { ...plan, sheets: plan.sheets.filter((s) => kinds.includes(s.kind)) };
     },
-    read: (grid) => {
-      const { model, checks } = readWorkbook(grid);
-      return { model, checks };
-    },
+    read: (grid) => readWorkbook(grid),
   };
 }

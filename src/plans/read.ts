@@ -18,7 +18,7 @@ import type {
 import { SAVINGS_STATUSES } from "../model/types";
 import { D, parseAmount } from "../model/amount";
 import { isPeriodId } from "../model/period";
-import { semanticProblems } from "../model/load";
+import { semanticProblems } from "../model/semantics";
 import { computePosition } from "../engine/position";
 import type { Area, Check, Place, Severity } from "../engine/checks";
 import { colIndex, colLetter, parseA1, sheetPrefix } from "./a1";

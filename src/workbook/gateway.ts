@@ -3,7 +3,7 @@
  * an in-memory workbook, so the real task pane runs without Excel. Every method is one user action.
  */
 import type { MonitoringPeriod, PeriodId, Settings, Units } from "../model/types";
-import type { Check } from "../engine/checks";
+import type { Check, Place } from "../engine/checks";
 
 /** The templated sheets Outturn can insert. */
 export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides";
@@ -41,6 +41,8 @@ export interface WorkbookRead {
   model: MonitoringPeriod | null;
   /** Integrity problems found while reading: overwritten formulas, text in amount cells, missing sheets... */
   checks: Check[];
+  /** The cell (e.g. "Reserves!F18") showing the figure an engine check concerns, as found while reading; null when not shown. */
+  locate?: (place: Place) => string | null;
 }
 
 /** A cell to take the user to, e.g. { sheet: "Revenue", address: "F12" }. */

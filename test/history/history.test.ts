@@ -1,7 +1,7 @@
 /** Closing, reopening and rolling forward periods (src/model/history.ts). */
 import fc from "fast-check";
 import { D } from "../../src/model/amount";
-import { semanticProblems } from "../../src/model/load";
+import { semanticProblems } from "../../src/model/semantics";
 import { endMonth } from "../../src/model/period";
 import {
   HistoryError, SNAPSHOT_PCT_DP, closePeriod, isClosed, normaliseHistory, reopenPeriod, rollForward, snapshotOf,

@@ -1,0 +1,45 @@
+/**
+ * Problems a schema cannot see: a period that cannot be computed or contradicts itself. Kept apart from the
+ * JSON loader so code that reads workbooks (and the task pane) does not pull in the schema validator.
+ */
+import { sum } from "./amount";
+import { endMonth } from "./period";
+import type { MonitoringPeriod } from "./types";
+
+export interface Problem {
+  /** Where, as a path into the file, e.g. revenue.groups[0].lines[1].forecastOutturn ("Pay & Employment costs"). */
+  field: string;
+  message: string;
+}
+
+/** Problems that make the period impossible to compute or contradict themselves. Also used on workbook input. */
+export function semanticProblems(model: MonitoringPeriod): Problem[] {
+  const problems: Problem[] = [];
+  const { minimumPct, maximumPct } = model.settings.reservesBand;
+  if (minimumPct.greaterThan(maximumPct)) {
+    problems.push({ field: "settings.reservesBand", message: `the minimum (${minimumPct.toFixed()}%) is above the maximum (${maximumPct.toFixed()}%); set the minimum no higher than the maximum` });
+  }
+  if (minimumPct.isNegative()) problems.push({ field: "settings.reservesBand.minimumPct", message: "is negative; a reserves minimum is 0% or more" });
+  const { green, amber } = { green: model.settings.rag.savings.greenPct, amber: model.settings.rag.savings.amberPct };
+  if (amber.greaterThan(green)) problems.push({ field: "settings.rag.savings", message: `the Amber limit (${amber.toFixed()}%) is above the Green limit (${green.toFixed()}%)` });
+  for (const [name, r] of Object.entries({ revenueLine: model.settings.rag.revenueLine, revenueGroup: model.settings.rag.revenueGroup, revenueTotal: model.settings.rag.revenueTotal })) {
+    for (const k of ["amount", "pct"] as const) {
+      const a = r.amber[k], red = r.red[k];
+      if (a && red && a.greaterThan(red)) problems.push({ field: `settings.rag.${name}`, message: `the Amber ${k === "pct" ? "%" : "amount"} (${a.toFixed()}) is above the Red one (${red.toFixed()}); Amber must come first` });
+    }
+  }
+  const netBudget = sum([...model.revenue.groups.flatMap((g) => g.lines), ...model.revenue.transfers].map((l) => l.revisedBudget));
+  if (netBudget.isZero()) {
+    problems.push({ field: "revenue", message: "the Net Budget (revised budget column) adds up to zero, so the variance % and the general fund % of the net budget cannot be worked out; enter the revised budget of each revenue line" });
+  }
+  const funds = model.reserves.filter((r) => r.kind === "generalFund");
+  if (funds.length !== 1) {
+    problems.push({ field: "reserves", message: funds.length === 0 ? "has no reserve of kind \"generalFund\"; add the General Fund Balance so its % of the net budget can be checked against the reserves policy" : `has ${funds.length} reserves of kind "generalFund"; there is one General Fund Balance` });
+  }
+  for (const [i, s] of model.history.entries()) {
+    // The period itself may be in the history once it is closed; a later one may not.
+    if (endMonth(s.period) > endMonth(model.period)) problems.push({ field: `history[${i}].period`, message: `is ${s.period}, later than the period being monitored (${model.period}); history holds this and earlier periods of the year only` });
+  }
+  return problems;
+}
+
