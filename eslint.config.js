@@ -15,7 +15,7 @@ module.exports = tseslint.config(
     ignores: ["dist/**", "node_modules/**", "out/**", "test-output/**", "coverage/**"],
   },
   {
-    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}", "bench/**/*.ts"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     plugins: { "office-addins": officeAddins },
     languageOptions: {
