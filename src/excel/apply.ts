@@ -6,6 +6,7 @@
  * Range.values / formulas / numberFormat, RangeFont, RangeFill, RangeBorder, alignment, wrapText: ExcelApi 1.1;
  * RangeFormat.columnWidth, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
  * Range.conditionalFormats (CellValue rules): 1.6; Worksheet.freezePanes: 1.7; Range.dataValidation: 1.8;
+ * WorksheetProtection.protect / unprotect (without a password): 1.2;
  * RangeFormat.indentLevel and Worksheet.pageLayout: 1.9 (only when supported: see RenderFeatures).
  */
 import type { SheetOp } from "./render";
@@ -81,6 +82,13 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
       return;
     case "print":
       ws.pageLayout.orientation = op.orientation;
+      return;
+    case "unprotect":
+      ws.protection.unprotect();
+      return;
+    case "protect":
+      // Against accidental edits, without a password: Review > Unprotect Sheet lifts it. Columns and rows may still be resized.
+      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
       return;
   }
 }

@@ -11,6 +11,8 @@
  * - readPeriod: 2 (which sheets exist; every Outturn sheet's used range in one sync), and a 3rd only when an Outturn
  *   sheet is missing and another sheet's title shows it was renamed. status: 2. writeSettings: 3 (does Settings
  *   exist; its rows; the write). selectCell: 1. onMonitoringChanged: 2.
+ * - closePeriod / reopenPeriod: 3 (the sheets; their used ranges and the History sheet's protection; one request that
+ *   unprotects, rewrites and protects the History sheet), or 2 when there is nothing to change (closing twice).
  *
  * Own writes and change events: while Outturn writes, `context.runtime.enableEvents` is false (ExcelApi 1.8), so the
  * writes raise no onChanged event; events that still arrive from Outturn's own writes are dropped by their
@@ -19,7 +21,9 @@
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
 import type { MonitoringPeriod, Settings, SheetKind } from "./plan-port";
-import type { CellRef, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { PeriodId } from "../model/types";
+import { isoToday, planClose, planReopen, type ClosingPlan } from "../workbook/closing";
 import { WorkbookError } from "../workbook/gateway";
 import type { Grid, GridSheet } from "../plans/grid";
 import type { WorkbookPlan } from "../plans/types";
@@ -45,6 +49,8 @@ export interface ExcelGatewayOptions {
   plans?: PlanPort;
   /** Milliseconds since some epoch; tests pass a fake clock. */
   now?: () => number;
+  /** The date a period is closed on, YYYY-MM-DD (default: today). */
+  today?: () => string;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -99,6 +105,7 @@ export class ExcelGateway implements WorkbookGateway {
   private readonly host: ExcelHost;
   private readonly plans: PlanPort;
   private readonly now: () => number;
+  private readonly today: () => string;
   /** Outturn writes under way, and when the last one ended (for the change-event guard). */
   private ownWrites = 0;
   private lastOwnWriteEnd = -Infinity;
@@ -109,6 +116,7 @@ export class ExcelGateway implements WorkbookGateway {
     this.host = options.host ?? officeHost();
     this.plans = options.plans ?? defaultPlanPort();
     this.now = options.now ?? (() => Date.now());
+    this.today = options.today ?? (() => isoToday());
   }
 
   /* ------------------------------------------------------------------------------------------------------ */
@@ -244,6 +252,7 @@ export class ExcelGateway implements WorkbookGateway {
         const identity = { organisation: request.organisation, financialYear: request.financialYear, period: request.period, units: request.units };
         let model: MonitoringPeriod = request.model ?? this.plans.blank(identity);
         const reset = new Map<string, { address: string; columns: string }>();
+        let historyProtected = false;
         if (inPlace.length > 0) {
           const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
           const used = ours.map((ws) => {
@@ -254,7 +263,9 @@ export class ExcelGateway implements WorkbookGateway {
             return { name: ws.name, kind: kindOfName(ws.name), range, protection: sheetProtection };
           });
           await context.sync();
-          const locked = used.filter((u) => u.protection.protected && u.kind && inPlace.includes(u.kind)).map((u) => u.name);
+          // The History sheet is protected by Outturn itself (Close period): unprotected, written and protected again.
+          const locked = used.filter((u) => u.protection.protected && u.kind && u.kind !== "History" && inPlace.includes(u.kind)).map((u) => u.name);
+          historyProtected = used.some((u) => u.kind === "History" && u.protection.protected);
           if (locked.length > 0) {
             throw new WorkbookError(
               `Outturn cannot upgrade ${locked.map((n) => `"${n}"`).join(", ")}: the sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was changed.`,
@@ -292,7 +303,10 @@ export class ExcelGateway implements WorkbookGateway {
           return {
             name: sheetPlan.name,
             create: !inPlace.includes(kind),
-            ops: renderSheet(sheetPlan, plan.styles, { features, resetAddress: old?.address, resetColumns: old?.columns }),
+            ops: renderSheet(sheetPlan, plan.styles, {
+              features, resetAddress: old?.address, resetColumns: old?.columns,
+              protection: kind === "History" ? { unprotectFirst: inPlace.includes(kind) && historyProtected, protect: historyProtected || model.history.length > 0 } : undefined,
+            }),
           };
         });
 
@@ -399,6 +413,83 @@ export class ExcelGateway implements WorkbookGateway {
     } catch (e) {
       if (eventsOff) await this.restoreEvents();
       throw toWorkbookError(e, { action, sheets: [sheetName] });
+    } finally {
+      this.ownWrites--;
+      this.lastOwnWriteEnd = this.now();
+    }
+  }
+
+  /* ------------------------------------------------------------------------------------------------------ */
+
+  async closePeriod(): Promise<CloseResult> {
+    return this.rewriteHistory("close the period", (read) => planClose(read, this.today()));
+  }
+
+  async reopenPeriod(period: PeriodId): Promise<CloseResult> {
+    return this.rewriteHistory(`reopen ${period}`, (read) => planReopen(read, period));
+  }
+
+  /**
+   * Close or reopen, in one Excel.run of at most 3 syncs: (1) the sheets' names; (2) every Outturn sheet's used range
+   * and the History sheet's protection; then, unless nothing changes, (3) ONE request that unprotects the History
+   * sheet, rewrites it, locks its cells and protects it again. Nothing else is written: the Summary finds the previous
+   * period on the History sheet by formula.
+   */
+  private async rewriteHistory(action: string, decide: (read: WorkbookRead) => ClosingPlan): Promise<CloseResult> {
+    requireApi(this.host, NEEDS.close);
+    const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
+    const historyName = SHEET_NAMES.History;
+    this.ownWrites++;
+    let eventsOff = false;
+    try {
+      return await this.host.run(async (context) => {
+        // Sync 1: which sheets there are.
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        const protection = context.workbook.protection;
+        protection.load("protected");
+        await context.sync();
+        const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
+        // Sync 2: what they hold, and the History sheet's extent (formats included) and protection.
+        const used = ours.map((ws) => {
+          const range = ws.getUsedRangeOrNullObject(true);
+          range.load("address, values, formulas, valueTypes");
+          return { name: ws.name, range };
+        });
+        const historyItem = ours.find((ws) => kindOfName(ws.name) === "History");
+        const extent = historyItem?.getUsedRangeOrNullObject();
+        extent?.load("address");
+        const historyProtection = historyItem?.protection;
+        historyProtection?.load("protected");
+        await context.sync();
+        const decision = decide(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }));
+        if (!decision.model) return decision.result;
+        if (!historyItem && protection.protected) {
+          throw new WorkbookError(`There is no ${historyName} sheet and the workbook's structure is protected, so Outturn cannot add it. Unprotect the workbook (Review > Protect Workbook), then try again. Nothing was changed.`, "Protected");
+        }
+
+        // Sync 3: the History sheet rewritten (unprotect, clear, write, lock, protect), in one request.
+        const plan = this.plans.build(decision.model, ["History"], {});
+        const sheetPlan = plan.sheets.find((sp) => sp.kind === "History");
+        if (!sheetPlan) throw new Error("the plans made no History sheet");
+        const old = extent && !extent.isNullObject ? localAddress(extent.address) : undefined;
+        const ops = renderSheet(sheetPlan, plan.styles, {
+          features, resetAddress: old, resetColumns: old ? columnsOf(old) : undefined,
+          protection: { unprotectFirst: historyProtection?.protected ?? false, protect: true },
+        });
+        context.runtime.enableEvents = false;
+        eventsOff = true;
+        const ws = historyItem ? worksheets.getItem(historyItem.name) : worksheets.add(historyName);
+        for (const op of ops) queueOp(ws, op);
+        if (!historyItem) for (const sub of this.subscriptions) sub.registrations.push(ws.onChanged.add(sub.listener));
+        context.runtime.enableEvents = true;
+        await context.sync();
+        eventsOff = false;
+        return decision.result;
+      });
+    } catch (e) {
+      if (eventsOff) await this.restoreEvents();
+      throw toWorkbookError(e, { action, sheets: [historyName] });
     } finally {
       this.ownWrites--;
       this.lastOwnWriteEnd = this.now();

@@ -33,7 +33,8 @@ export function officeHost(): ExcelHost {
  * - 1.1: Worksheet.activate, Range.select (go to a cell);
  * - 1.4: WorksheetCollection.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject (reading, status);
  * - 1.7: Worksheet.onChanged (change events); Worksheet.freezePanes and Workbook.protection (inserting);
- * - 1.8: Range.dataValidation (the templates' drop-down lists) and Runtime.enableEvents (inserting, saving settings).
+ * - 1.8: Range.dataValidation (the templates' drop-down lists) and Runtime.enableEvents (inserting, saving settings,
+ *   closing or reopening a period, which also unprotects and protects the History sheet: WorksheetProtection 1.2).
  * Also used on the way: conditional formats 1.6; columnWidth, columnHidden, merge, cell locking 1.2. Optional, used
  * when present: 1.9 RangeFormat.indentLevel and Worksheet.pageLayout; 1.14 the `triggerSource` of change events.
  */
@@ -42,6 +43,7 @@ export const NEEDS = {
   select: { version: "1.1", what: "go to a cell" },
   events: { version: "1.7", what: "notice changes to the monitoring sheets" },
   insert: { version: "1.8", what: "insert Outturn's sheets or save settings (drop-down lists, freeze panes)" },
+  close: { version: "1.8", what: "close or reopen a period (the History sheet's drop-down lists and protection)" },
 } as const;
 
 export function supports(host: ExcelHost, version: string): boolean {

@@ -67,7 +67,10 @@ export type SheetOp =
   | { kind: "conditionalFormat"; address: string; rules: ConditionalFormat["rules"]; bytes: number }
   | { kind: "validation"; address: string; source: string; bytes: number }
   | { kind: "freeze"; rows: number; columns: number; bytes: number }
-  | { kind: "print"; orientation: "Portrait" | "Landscape"; bytes: number };
+  | { kind: "print"; orientation: "Portrait" | "Landscape"; bytes: number }
+  /** Sheet protection off (before writing a protected sheet) or on (after): WorksheetProtection, ExcelApi 1.2. */
+  | { kind: "unprotect"; bytes: number }
+  | { kind: "protect"; bytes: number };
 
 /** The operations for one sheet: `create` when the sheet must be added first. */
 export interface SheetWork {
@@ -215,11 +218,17 @@ export interface RenderOptions {
   resetAddress?: string;
   /** Upgrade: the columns the old template used, e.g. "A:M" (unhidden before the new widths apply). */
   resetColumns?: string;
+  /**
+   * Sheet protection (the History sheet): `unprotectFirst` when the sheet is protected now (writes to a protected
+   * sheet fail); `protect` to lock every cell of the plan and protect the sheet after writing it.
+   */
+  protection?: { unprotectFirst: boolean; protect: boolean };
 }
 
 /** The operations that draw one sheet plan, in the order they must run. */
 export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], options: RenderOptions): SheetOp[] {
   const ops: SheetOp[] = [];
+  if (options.protection?.unprotectFirst) ops.push(withBytes({ kind: "unprotect" }, null));
   if (options.resetAddress) {
     ops.push(withBytes({ kind: "reset", address: options.resetAddress, columns: options.resetColumns ?? "" }, null));
   }
@@ -308,6 +317,12 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
   ops.push(withBytes({ kind: "freeze", rows: plan.freeze.rows, columns: plan.freeze.columns }, null));
   if (options.features.pageLayout) {
     ops.push(withBytes({ kind: "print", orientation: plan.print.orientation === "landscape" ? "Landscape" : "Portrait" }, null));
+  }
+
+  // 6. Protection: every cell of the plan locked (inputs included), then the sheet protected.
+  if (options.protection?.protect) {
+    if (maxRow > 0) ops.push(withBytes({ kind: "style", address: `A1:${colLetter(maxCol)}${maxRow}`, style: { locked: true } }, null));
+    ops.push(withBytes({ kind: "protect" }, null));
   }
   return ops;
 }

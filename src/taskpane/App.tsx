@@ -82,9 +82,13 @@ export interface AppProps {
 /** The existing-sheets dialog is rarely needed: loaded when it is (keeps Fluent's Dialog out of the first load). */
 const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./views/ConflictDialog").then((m) => ({ default: m.ConflictDialog })));
 
+/** The quarterly pack (close the period, narrative, slides): loaded when its tab is first opened. */
+const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
+
 const TABS: Array<{ view: View; label: string }> = [
   { view: "position", label: "Position" },
   { view: "checks", label: "Checks" },
+  { view: "pack", label: "Pack" },
   { view: "settings", label: "Settings" },
   { view: "start", label: "Insert" },
 ];
@@ -130,6 +134,21 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
       break;
     case "checks":
       panel = <ChecksView items={state.checks} selecting={Boolean(state.busy.select)} onSelect={(ref) => void actions.selectCell(ref)} />;
+      break;
+    case "pack":
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening the quarterly pack…" />}>
+        <PackView
+          period={state.read?.model?.period ?? null}
+          closed={state.closed}
+          position={state.position}
+          busy={{ close: Boolean(state.busy.close), reopen: Boolean(state.busy.reopen), slides: Boolean(state.busy.slides) }}
+          onClose={() => void actions.closePeriod()}
+          onReopen={(p) => void actions.reopenPeriod(p)}
+          onDownloadSlides={() => void actions.downloadSlides()}
+        />
+        </React.Suspense>
+      );
       break;
     case "settings":
       panel = <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />;

@@ -2,7 +2,7 @@
  * The Position view's words and figures, worked out from the engine's position: pure, so the view only lays
  * them out. Money in the report's style (£2.307m, £174.2m), percentages to 2 places.
  */
-import type { Decimal, Rag, Units } from "../model/types";
+import type { Decimal, PeriodId, Rag, Units } from "../model/types";
 import { ZERO } from "../model/amount";
 import type { Position } from "../engine/position";
 import { direction } from "../engine/convention";
@@ -39,6 +39,12 @@ export interface PositionSummary {
   band: BandFigures;
   /** Movement since the previous period, or a sentence saying there is none recorded. */
   movement: string;
+  /** This period, e.g. "Q2". */
+  period: PeriodId;
+  /** The previous closed period of the year (the one movement is measured from), if any. */
+  lastPeriod: PeriodId | null;
+  /** RAG of each area this period and, when there is a previous period, last period (null: not recorded then). */
+  ragRows: Array<{ key: HeadlineKey; title: string; now: Rag; last: Rag | null }>;
   counts: { error: number; warning: number; info: number };
 }
 
@@ -138,11 +144,21 @@ export function summarise(p: Position): PositionSummary {
 
   const counts = { error: 0, warning: 0, info: 0 };
   for (const c of p.checks) counts[c.severity]++;
+  const prev = p.movement?.previous ?? null;
+  const ragRows: PositionSummary["ragRows"] = [
+    { key: "revenue", title: "Revenue", now: p.rag.revenue, last: prev?.revenue.rag ?? null },
+    { key: "capital", title: "Capital", now: p.rag.capital, last: prev?.capital?.rag ?? null },
+    { key: "reserves", title: "General fund", now: p.rag.reserves, last: prev?.generalFund?.rag ?? null },
+    { key: "savings", title: "Savings", now: p.rag.savings, last: prev?.savings?.rag ?? null },
+  ];
   return {
     title: `${model.organisation}: ${model.financialYear} ${periodLabel(model.period)}`,
     headlines: [revenue, capital, reserves, savings],
     band,
     movement,
+    period: model.period,
+    lastPeriod: prev?.period ?? null,
+    ragRows,
     counts,
   };
 }

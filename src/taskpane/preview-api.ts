@@ -17,6 +17,8 @@ export interface OutturnPreviewApi {
   insertRows(sheet: string, before: number, count: number): void;
   getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
   sheetNames(): string[];
+  /** Whether a sheet is protected (Review > Protect Sheet); Close period protects the Period history sheet. */
+  isProtected(sheet: string): boolean;
   /** The cell last selected by the pane (Checks, Go to). */
   selection(): { sheet: string; address: string } | null;
   /** The next call of `method` fails with a WorkbookError (e.g. code "CellEditMode"), as Excel would. */
@@ -49,6 +51,7 @@ export function installPreviewApi(target: Window, workbook: MemoryWorkbook): Out
       return cell ? { value: cell.value, formula: cell.formula } : null;
     },
     sheetNames: () => workbook.sheetNames(),
+    isProtected: (sheet) => workbook.isProtected(sheet),
     selection: () => (workbook.selection ? { ...workbook.selection } : null),
     failNext: (method, message, code = "Workbook") => workbook.failNext(method, new WorkbookError(message, code)),
     setLatency: (ms) => {

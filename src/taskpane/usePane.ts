@@ -4,17 +4,18 @@
  */
 import * as React from "react";
 import type { CellRef, InsertRequest, SheetKind, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
-import type { Settings } from "../model/types";
+import type { PeriodId, Settings } from "../model/types";
 import type { Check, Place } from "../engine/checks";
-import { computePosition } from "../engine/position";
+import { computePosition, type Position } from "../engine/position";
+import { periodLabel } from "../model/period";
 import { type PositionSummary, notYet, summarise } from "./headline";
 import { describeError, type PaneNotice } from "./errors";
 import { parseCellRef } from "./cell-ref";
 import { Refresher } from "./refresher";
 import type { StartForm } from "./start-form";
 
-export type View = "start" | "position" | "checks" | "settings";
-export type Busy = "status" | "insert" | "recalculate" | "save" | "select";
+export type View = "start" | "position" | "checks" | "pack" | "settings";
+export type Busy = "status" | "insert" | "recalculate" | "save" | "select" | "close" | "reopen" | "slides";
 
 export interface CheckItem {
   check: Check;
@@ -29,6 +30,10 @@ export interface PaneState {
   status: WorkbookStatus | null;
   read: WorkbookRead | null;
   summary: PositionSummary | null;
+  /** The position read last (for the slide deck), when the workbook could be read into one. */
+  position: Position | null;
+  /** The periods closed on the History sheet, oldest first. */
+  closed: PeriodId[];
   /** Why there is no summary, when there is none after reading. */
   problem: string | null;
   settings: Settings | null;
@@ -51,11 +56,40 @@ export interface PaneActions {
   /** Resolves true when saved. */
   saveSettings(settings: Settings): Promise<boolean>;
   selectCell(ref: CellRef): Promise<void>;
+  /** Closes the workbook's period (the caller has asked the user to confirm). */
+  closePeriod(): Promise<void>;
+  reopenPeriod(period: PeriodId): Promise<void>;
+  /** Builds the slide deck of the position and offers it as a download. */
+  downloadSlides(): Promise<void>;
   dismissNotice(): void;
 }
 
+/** Saves bytes as a file through a download link (Excel on the web, the desktop pane's browser, the preview page). */
+export type Saver = (bytes: Uint8Array, fileName: string, mimeType: string) => void;
+
+export const PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
+export function downloadLink(bytes: Uint8Array, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "Dorset Police and Crime Commissioner 2024-25 Q2 finance slides.pptx": safe in every file system. */
+export function slidesFileName(p: Position): string {
+  const m = p.model;
+  return `${m.organisation} ${m.financialYear} ${m.period} finance slides.pptx`.replace(/[\\/:*?"<>|]+/g, "-").replace(/\s+/g, " ").trim();
+}
+
 const initial: PaneState = {
-  loading: true, view: "start", status: null, read: null, summary: null, problem: null, settings: null, units: "£000", checks: [],
+  loading: true, view: "start", status: null, read: null, summary: null, position: null, closed: [], problem: null, settings: null, units: "£000", checks: [],
   notice: null, busy: {}, conflict: null, updatedAt: null, focusRequest: 0,
 };
 
@@ -75,9 +109,11 @@ export interface PaneOptions {
   /** Debounce of automatic refreshes after workbook changes (ms). */
   delayMs?: number;
   locate?: LocatorFactory;
+  /** How a built file is offered to the user (default: a download link). */
+  save?: Saver;
 }
 
-export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate }: PaneOptions = {}): [PaneState, PaneActions] {
+export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save = downloadLink }: PaneOptions = {}): [PaneState, PaneActions] {
   const [state, setState] = React.useState<PaneState>(initial);
   const patch = React.useCallback((p: Partial<PaneState> | ((s: PaneState) => Partial<PaneState>)) => {
     setState((s) => ({ ...s, ...(typeof p === "function" ? p(s) : p) }));
@@ -110,6 +146,8 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate }: Pan
       patch((s) => ({
         read,
         summary: position && !problem ? summarise(position) : null,
+        position: position && !problem ? position : null,
+        closed: read.model?.history.map((h) => h.period) ?? [],
         problem,
         settings: read.model?.settings ?? s.settings,
         units: read.model?.units ?? s.units,
@@ -214,9 +252,48 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate }: Pan
       selectCell: async (ref) => {
         await run("select", `go to ${ref.sheet}!${ref.address}`, () => gateway.selectCell(ref));
       },
+      closePeriod: async () => {
+        patch({ notice: null });
+        const result = await run("close", "close the period", () => gateway.closePeriod());
+        if (!result) return;
+        await refreshNow();
+        const name = periodLabel(result.period);
+        patch((s) => ({
+          notice: s.notice ?? (result.changed
+            ? { intent: "success", title: `${name} closed`, body: `Its key figures and RAG are on the Period history sheet (now protected against accidental edits), so the next period shows the movement since ${result.period}. Closed periods: ${result.history.join(", ")}.` }
+            : { intent: "info", title: `${name} was already closed`, body: `The Period history sheet already holds ${result.period} with these figures, so nothing was changed.` }),
+        }));
+      },
+      reopenPeriod: async (period) => {
+        patch({ notice: null });
+        const result = await run("reopen", `reopen ${period}`, () => gateway.reopenPeriod(period));
+        if (!result) return;
+        await refreshNow();
+        patch((s) => ({
+          notice: s.notice ?? (result.changed
+            ? { intent: "success", title: `${periodLabel(period)} reopened`, body: `Its row has been taken off the Period history sheet; the other closed periods are kept${result.history.length ? ` (${result.history.join(", ")})` : ""}.` }
+            : { intent: "info", title: `${periodLabel(period)} was not closed`, body: "The Period history sheet has no row for it, so nothing was changed." }),
+        }));
+      },
+      downloadSlides: async () => {
+        const position = state.position;
+        if (!position) {
+          patch({ notice: { intent: "warning", title: "No position yet", body: "Type the figures and Recalculate, then download the slides." } });
+          return;
+        }
+        patch({ notice: null });
+        await run("slides", "make the slides", async () => {
+          // pptxgenjs is large: loaded only when slides are asked for.
+          const { buildDeck } = await import(/* webpackChunkName: "slides" */ "../slides/deck");
+          const bytes = await buildDeck(position);
+          const fileName = slidesFileName(position);
+          save(bytes, fileName, PPTX_TYPE);
+          patch({ notice: { intent: "success", title: "Slides ready", body: `${fileName} has been downloaded: six slides for the Police and Crime Panel, from the figures as last recalculated.` } });
+        });
+      },
       dismissNotice: () => patch({ notice: null }),
     }),
-    [doInsert, gateway, patch, refreshNow, run, state.conflict],
+    [doInsert, gateway, patch, refreshNow, run, save, state.conflict, state.position],
   );
 
   return [state, actions];

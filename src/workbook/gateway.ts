@@ -51,12 +51,30 @@ export interface CellRef {
   address: string;
 }
 
+/** What closing or reopening a period did. */
+export interface CloseResult {
+  /** The period closed or reopened. */
+  period: PeriodId;
+  /** False when there was nothing to do (closed already with the same figures; or not closed): nothing was written. */
+  changed: boolean;
+  /** The periods on the History sheet afterwards, oldest first. */
+  history: PeriodId[];
+}
+
 export interface WorkbookGateway {
   status(): Promise<WorkbookStatus>;
   insertSheets(request: InsertRequest): Promise<InsertResult>;
   readPeriod(): Promise<WorkbookRead>;
   writeSettings(settings: Settings): Promise<void>;
   selectCell(ref: CellRef): Promise<void>;
+  /**
+   * Closes the workbook's period: its key figures and RAG become a row of the History sheet (replacing an older row
+   * of the same period), which is then protected against accidental edits. Closing again with the same figures
+   * writes nothing.
+   */
+  closePeriod(): Promise<CloseResult>;
+  /** Removes `period`'s row from the History sheet (other periods' rows are kept); nothing is written when it has none. */
+  reopenPeriod(period: PeriodId): Promise<CloseResult>;
   /** Calls `handler` when a monitoring sheet changes (not for Outturn's own writes). Returns an unsubscribe function. */
   onMonitoringChanged(handler: () => void): Promise<() => void>;
 }

@@ -14,8 +14,10 @@ import type { Grid, GridCell, GridSheet, GridValue } from "../plans/grid";
 import { parseA1, toA1 } from "../plans/a1";
 import { SHEET_KINDS_IN_ORDER, defaultSheetNames } from "../plans/context";
 import { shiftFormula } from "./shift-rows";
+import { isoToday, planClose, planReopen, type ClosingPlan } from "./closing";
+import type { MonitoringPeriod, PeriodId } from "../model/types";
 import {
-  type CellRef, type InsertRequest, type InsertResult, type SheetKind, type WorkbookGateway, type WorkbookRead,
+  type CellRef, type CloseResult, type InsertRequest, type InsertResult, type SheetKind, type WorkbookGateway, type WorkbookRead,
   type WorkbookStatus, WorkbookError,
 } from "./gateway";
 
@@ -36,10 +38,12 @@ export interface PreviewSheet {
 /** A value as typed: a number, text, a formula ("=..."), true/false, or null to clear the cell. */
 export type CellInput = number | string | boolean | null;
 
-export type FailableMethod = "status" | "insertSheets" | "readPeriod" | "writeSettings" | "selectCell";
+export type FailableMethod = "status" | "insertSheets" | "readPeriod" | "writeSettings" | "selectCell" | "closePeriod" | "reopenPeriod";
 
 class MemorySheet implements GridSheet {
   readonly cells = new Map<string, PreviewCell>();
+  /** Sheet protection (Review > Protect Sheet): a person's edits are refused, as Excel refuses them. */
+  protected = false;
   constructor(
     readonly name: string,
     public columns: ColumnPlan[] = [],
@@ -102,6 +106,9 @@ export class MemoryWorkbook implements WorkbookGateway {
   /** How many times each gateway method has been called, for tests. */
   readonly calls: Partial<Record<FailableMethod, number>> = {};
 
+  /** The date periods are closed on (YYYY-MM-DD); tests set it. */
+  today: () => string = () => isoToday();
+
   /** @param plans the sheet plans (src/plans), through the same small port the Excel gateway uses */
   constructor(private readonly plans: PlanPort = defaultPlanPort()) {}
 
@@ -143,7 +150,12 @@ export class MemoryWorkbook implements WorkbookGateway {
     if (request.onExisting === "alongside") for (const kind of existing) names[kind] = this.freeName(SHEET_NAMES[kind]);
 
     const plan = this.plans.build(model, kinds, names);
-    for (const sp of plan.sheets) this.render(sp, plan);
+    for (const sp of plan.sheets) {
+      // A History sheet holding closed periods is protected, as Close period leaves it (Excel: unprotect, write, protect).
+      const wasProtected = this.sheet(sp.name)?.protected ?? false;
+      this.render(sp, plan);
+      if (sp.kind === "History") (this.sheet(sp.name) as MemorySheet).protected = wasProtected || model.history.length > 0;
+    }
     this.recalculate();
     this.changed();
     return { status: "inserted", sheets: plan.sheets.map((s) => s.name) };
@@ -181,6 +193,33 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.changed();
   }
 
+  async closePeriod(): Promise<CloseResult> {
+    await this.enter("closePeriod");
+    return this.writeHistory(planClose(this.readNow(), this.today()));
+  }
+
+  async reopenPeriod(period: PeriodId): Promise<CloseResult> {
+    await this.enter("reopenPeriod");
+    return this.writeHistory(planReopen(this.readNow(), period));
+  }
+
+  /** Rewrites the History sheet for the plan's model (unprotect, write, protect), unless nothing changes. */
+  private writeHistory({ model, result }: ClosingPlan): CloseResult {
+    if (!model) return result;
+    this.renderHistory(model);
+    this.recalculate();
+    this.changed();
+    return result;
+  }
+
+  private renderHistory(model: MonitoringPeriod): void {
+    const plan = this.plans.build(model, ["History"], {});
+    const sp = plan.sheets.find((s) => s.kind === "History");
+    if (!sp) throw new Error("the plan has no History sheet");
+    this.render(sp, plan);
+    (this.sheet(sp.name) as MemorySheet).protected = true;
+  }
+
   async onMonitoringChanged(handler: () => void): Promise<() => void> {
     this.changeHandlers.add(handler);
     return () => {
@@ -194,6 +233,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   setCells(sheetName: string, cells: Record<string, CellInput>): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet "${sheetName}" in the preview workbook (it has ${this.sheetNames().join(", ") || "no sheets"})`);
+    if (sheet.protected) throw new WorkbookError(`The cell you're trying to change is on a protected sheet ("${sheetName}"). To change it, unprotect the sheet (Review > Unprotect Sheet).`, "Protected");
     for (const [address, input] of Object.entries(cells)) {
       const a = toA1(parseA1(address).row, parseA1(address).col);
       const previous = sheet.cells.get(a);
@@ -216,6 +256,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   insertRows(sheetName: string, before: number, count: number): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet "${sheetName}" in the preview workbook`);
+    if (sheet.protected) throw new WorkbookError(`"${sheetName}" is protected: unprotect it (Review > Unprotect Sheet) to insert rows.`, "Protected");
     if (!Number.isInteger(before) || before < 1 || !Number.isInteger(count) || count < 1) throw new Error("insertRows: give a row number and a count, both 1 or more");
     const moved = new Map<string, PreviewCell>();
     for (const [address, cell] of sheet.cells) {
@@ -233,6 +274,19 @@ export class MemoryWorkbook implements WorkbookGateway {
       for (const cell of s.cells.values()) if (cell.formula) cell.formula = shiftFormula(cell.formula, s.name, sheetName, before, count);
     }
     this.userChanged();
+  }
+
+  /** Whether a sheet is protected (Review > Protect Sheet). */
+  isProtected(sheetName: string): boolean {
+    return this.sheet(sheetName)?.protected ?? false;
+  }
+
+  /** Review > Unprotect Sheet (or Protect Sheet), as a person would. */
+  setProtected(sheetName: string, on: boolean): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet "${sheetName}" in the preview workbook`);
+    sheet.protected = on;
+    this.changed();
   }
 
   sheetNames(): string[] {

@@ -20,7 +20,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { chromiumAvailable, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../support/browser";
-import { seedEdits, seedExpectations, type Edit } from "./seed-inputs";
+import { generatedQ1, planRow, seedEdits, seedExpectations, seedModel, type Edit } from "./seed-inputs";
+import { computePosition } from "../../src/engine/position";
+import { snapshotOf } from "../../src/model/history";
+import { revenueParagraph } from "../../src/narrative/narrative";
+import { defaultPlanPort } from "../../src/excel/plan-port";
+import type { MonitoringPeriod } from "../../src/model/types";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -147,6 +152,7 @@ type Api = {
   setCells(sheet: string, cells: Record<string, unknown>): void;
   getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
   sheetNames(): string[];
+  isProtected(sheet: string): boolean;
   selection(): { sheet: string; address: string } | null;
   failNext(method: string, message: string, code?: string): void;
   setLatency(ms: number): void;
@@ -415,6 +421,131 @@ async function reopenRun(page: Page, server: StaticServer): Promise<void> {
   await axeScan(page, "the Position view at task-pane width");
 }
 
+/** Q2 of the generated year: Q1 closed, the forecasts of the worked example typed over Q1's. */
+function generatedQ2(q1: MonitoringPeriod): MonitoringPeriod {
+  const q2 = { ...q1, period: "Q2" as const, revenue: seedModel().revenue };
+  return { ...q2, history: [snapshotOf(computePosition(q1), "2025-07-31")] };
+}
+
+/** The forecast cells of the Revenue sheet as the plan of `model` has them (what a person types at Q2). */
+function revenueForecasts(model: MonitoringPeriod): Record<string, number> {
+  const sheet = defaultPlanPort().build(model, ["Revenue"], {}).sheets[0];
+  const out: Record<string, number> = {};
+  for (const c of sheet?.cells ?? []) if (c.input && c.address.startsWith("E") && c.content.kind === "amount") out[c.address] = c.content.value.toNumber();
+  return out;
+}
+
+/**
+ * The quarterly pack of a generated year, by mouse: insert Q1, type its figures, close Q1 (with the confirmation),
+ * roll forward to Q2 (the period on Settings, new forecasts typed), see the movement and Q1's RAG in the pane, on the
+ * Summary sheet and in the narrative; close Q2 twice and find one Q2 row; copy the narrative; download the slides.
+ */
+async function packRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "pack";
+  console.log(`\n${run}: close Q1 of a generated year, roll forward to Q2, narrative and slides`);
+  const q1 = generatedQ1();
+  const q2 = generatedQ2(q1);
+  const expectedMovement = revenueParagraph(computePosition(q2)).split(". ").find((x) => x.includes("since Q1")) ?? "(no movement sentence)";
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url("") });
+  await openPane(page, server, run);
+  await page.locator("#start-organisation").fill(q1.organisation);
+  await page.locator("#start-financialYear").fill(q1.financialYear);
+  await page.locator("#start-period").selectOption("Q1");
+  await page.getByRole("button", { name: "Insert" }).click();
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0), `${run}: Insert opens the Position view`);
+  await typeFigures(page, seedEdits(q1));
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  must(await eventually(page, async () => (await headline(page, "revenue")).text.includes("adverse")), `${run}: Q1's figures are read (revenue adverse)`);
+  check((await text(page, "[data-testid=rag-table]")).includes("none closed"), `${run}: before closing, the RAG table has no last period`);
+
+  // Close Q1: the Pack tab, a confirmation, then progress and a message.
+  const tabs = page.getByRole("tablist", { name: "Views" });
+  await tabs.getByRole("tab", { name: "Pack" }).click();
+  must(await eventually(page, async () => (await page.locator("#pack-heading").count()) > 0), `${run}: the Pack tab opens the quarterly pack`);
+  check((await text(page, "[data-testid=close-status]")).includes("Quarter 1 is not closed yet"), `${run}: the pack says Quarter 1 is not closed yet`);
+  await shot(page, run, "01-pack-q1");
+  await axeScan(page, "the quarterly pack");
+  await page.getByRole("button", { name: "Close Quarter 1…" }).click();
+  must(await eventually(page, async () => (await page.locator("[data-testid=confirm]").count()) > 0), `${run}: Close asks for confirmation`);
+  check(await eventually(page, async () => (await focused(page)).id === "confirm-text"), `${run}: focus moves to the question`);
+  check((await text(page, "[data-testid=confirm]")).includes("Close Quarter 1? Its figures and RAG will be written to the Period history sheet"), `${run}: the question says what closing does (en-GB wording)`);
+  await shot(page, run, "02-close-confirm");
+  await axeScan(page, "the close confirmation");
+  await api(page, (a) => a.setLatency(400));
+  await page.getByRole("button", { name: "Close Quarter 1", exact: true }).click();
+  check(await eventually(page, async () => (await page.locator("button:has-text('Closing…')").count()) > 0, 1000), `${run}: closing shows progress`);
+  check(await eventually(page, async () => /Quarter 1 closed/.test(await notice(page)), 5000), `${run}: a message says Quarter 1 is closed`);
+  await api(page, (a) => a.setLatency(0));
+  check(await api(page, (a) => a.isProtected("Period history")), `${run}: the Period history sheet is protected`);
+  check((await api(page, (a) => a.getCell("Period history", "A6")))?.value === "Q1", `${run}: the Period history sheet has the Q1 row`);
+  check(await eventually(page, async () => (await page.locator("[data-testid=closed-periods] [data-period=Q1]").count()) === 1), `${run}: Q1 is listed as closed, with Reopen`);
+  await shot(page, run, "03-q1-closed");
+
+  // Roll forward: the period on Settings becomes Q2, and Q2's forecasts are typed.
+  await api(page, (a) => a.setLatency(0));
+  await typeFigures(page, [
+    { kind: "type", sheet: "Settings", cells: { [`B${planRow(q1, "Settings", "set:period")}`]: "Q2" } },
+    { kind: "type", sheet: "Revenue", cells: revenueForecasts(q2) },
+  ]);
+  await tabs.getByRole("tab", { name: "Position" }).click();
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  check(await eventually(page, async () => (await text(page, "[data-testid=movement]")).includes("Since Q1")), `${run}: Q2's Position shows the movement since Q1`);
+  const movement = await text(page, "[data-testid=movement]");
+  const improvement = /an improvement of £[0-9.]+m/.exec(expectedMovement)?.[0] ?? "?";
+  check(movement.includes(improvement), `${run}: the movement is ${improvement} (${movement})`);
+  const ragTable = await text(page, "[data-testid=rag-table]");
+  check(ragTable.includes("Last period (Q1)") && ragTable.includes("This period (Q2)"), `${run}: the RAG table shows this period (Q2) and last period (Q1)`);
+  const lastRevenue = await page.locator("[data-testid=rag-revenue] [data-when=last] [data-rag]").getAttribute("data-rag", { timeout: 1000 }).catch(() => null);
+  check(lastRevenue === computePosition(q1).rag.revenue, `${run}: last period's revenue RAG is Q1's (${lastRevenue})`);
+  check((await api(page, (a) => a.getCell("Summary", "C4")))?.value === "Last period (Q1)", `${run}: the Summary sheet shows last period (Q1)`);
+  await page.locator("[data-testid=rag-table]").scrollIntoViewIfNeeded();
+  await shot(page, run, "04-q2-position");
+  await axeScan(page, "the Position view with last period's RAG");
+
+  // The narrative: the movement in the published style, and Copy.
+  await tabs.getByRole("tab", { name: "Pack" }).click();
+  must(await eventually(page, async () => (await page.locator("[data-testid=narrative]").count()) > 0), `${run}: the pack shows the narrative`);
+  const narrativeText = (await text(page, "[data-testid=narrative]")).replace(/\s+/g, " ");
+  check(narrativeText.includes(expectedMovement), `${run}: the narrative says "${expectedMovement}"`);
+  await page.getByRole("button", { name: "Copy narrative" }).click();
+  check(await eventually(page, async () => (await text(page, "[data-testid=copy-status]")) === "Copied"), `${run}: Copy announces "Copied"`);
+  const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => "");
+  check(clip.replace(/\s+/g, " ").includes(expectedMovement), `${run}: the clipboard holds the narrative`);
+  await shot(page, run, "05-narrative-copied");
+  await axeScan(page, "the quarterly pack with the narrative");
+
+  // Close Q2 twice: one Q2 row.
+  for (const attempt of [1, 2]) {
+    await page.getByRole("button", { name: /^Close Quarter 2( again)?…$/ }).click();
+    await page.getByRole("button", { name: "Close Quarter 2", exact: true }).click();
+    check(await eventually(page, async () => (attempt === 1 ? /Quarter 2 closed/ : /Quarter 2 was already closed/).test(await notice(page))), `${run}: closing Q2 ${attempt === 1 ? "once says it is closed" : "again says it was already closed"}`);
+  }
+  const periods = await api(page, (a) => ["A6", "A7", "A8", "A9"].map((x) => a.getCell("Period history", x)?.value));
+  check(JSON.stringify(periods.filter((v) => v === "Q1" || v === "Q2")) === JSON.stringify(["Q1", "Q2"]), `${run}: the Period history sheet has one Q1 and one Q2 row (${JSON.stringify(periods)})`);
+  check((await page.locator("[data-testid=closed-periods] li").count()) === 2, `${run}: two periods are listed as closed`);
+  await shot(page, run, "06-q2-closed-twice");
+
+  // Slides: a download of a .pptx (a zip: "PK").
+  const download = page.waitForEvent("download", { timeout: 20000 });
+  await page.getByRole("button", { name: "Download slides" }).click();
+  const file = await download.catch(() => null);
+  must(file !== null, `${run}: Download slides starts a download`);
+  const saved = path.join(OUT, "pack-slides.pptx");
+  await file?.saveAs(saved);
+  const bytes = fs.readFileSync(saved);
+  check(bytes.subarray(0, 2).toString("latin1") === "PK" && bytes.length > 20000, `${run}: the download is a .pptx (zip, ${bytes.length} bytes) named ${file?.suggestedFilename()}`);
+  check(/\.pptx$/.test(file?.suggestedFilename() ?? ""), `${run}: the file name ends .pptx`);
+  check(await eventually(page, async () => /Slides ready/.test(await notice(page))), `${run}: a message says the slides are ready`);
+  await shot(page, run, "07-slides");
+
+  // Reopen Q2: only its row goes.
+  await page.locator("[data-testid=closed-periods] [data-period=Q2]").getByRole("button").click();
+  await page.getByRole("button", { name: "Reopen Q2", exact: true }).click();
+  check(await eventually(page, async () => /Quarter 2 reopened/.test(await notice(page))), `${run}: Reopen Q2 says it is reopened`);
+  check(await eventually(page, async () => (await page.locator("[data-testid=closed-periods] li").count()) === 1), `${run}: only Q1 is left closed`);
+  await shot(page, run, "08-q2-reopened");
+}
+
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     console.error("No dist/taskpane.html: run `npm run build` first (npm run test:e2e does).");
@@ -429,7 +560,7 @@ async function main(): Promise<number> {
   const server = await serveDirectory(DIST);
   let browser: LaunchedBrowser | undefined;
   try {
-    for (const [name, flow] of [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun]] as const) {
+    for (const [name, flow] of [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun]] as const) {
       browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
       try {
         await flow(browser.page, server);

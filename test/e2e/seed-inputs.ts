@@ -19,12 +19,11 @@ export function seedModel(): MonitoringPeriod {
   return parseMonitoringJson(fs.readFileSync(SEED, "utf8"), SEED);
 }
 
-function seedPlan(): WorkbookPlan {
-  return defaultPlanPort().build(seedModel(), [...ALL_SHEETS], {});
+function seedPlan(m: MonitoringPeriod = seedModel()): WorkbookPlan {
+  return defaultPlanPort().build(m, [...ALL_SHEETS], {});
 }
 
-function blankPlan(): WorkbookPlan {
-  const m = seedModel();
+function blankPlan(m: MonitoringPeriod = seedModel()): WorkbookPlan {
   const port = defaultPlanPort();
   return port.build(port.blank({ organisation: m.organisation, financialYear: m.financialYear, period: m.period, units: m.units }), [...ALL_SHEETS], {});
 }
@@ -57,9 +56,9 @@ function families(rowKeys: Record<string, number>): Map<string, number[]> {
  * than the template (savings schemes), insert rows inside the section and copy the row formulas down; then type every
  * input. The result is the workbook Outturn would have written for the example.
  */
-export function seedEdits(): Edit[] {
-  const seed = seedPlan();
-  const blank = blankPlan();
+export function seedEdits(model: MonitoringPeriod = seedModel()): Edit[] {
+  const seed = seedPlan(model);
+  const blank = blankPlan(model);
   const edits: Edit[] = [];
   for (const sheet of seed.sheets) {
     const before = blank.sheets.find((s) => s.kind === sheet.kind);
@@ -91,6 +90,24 @@ export function seedEdits(): Edit[] {
     if (Object.keys(cells).length) edits.push({ kind: "type", sheet: sheet.name, cells });
   }
   return edits;
+}
+
+/**
+ * A generated year: the worked example's figures as Quarter 1 of 2025/26 with nothing closed, Q1's forecasts a little
+ * worse (each revenue line's forecast 0.5% higher), so Q2 (the worked example's figures) shows an improvement.
+ */
+export function generatedQ1(): MonitoringPeriod {
+  const m = seedModel();
+  const groups = m.revenue.groups.map((g) => ({ ...g, lines: g.lines.map((l) => ({ ...l, forecastOutturn: l.forecastOutturn && l.forecastOutturn.times("1.005").round() })) }));
+  return { ...m, organisation: "Wessex Police and Crime Commissioner", financialYear: "2025/26", period: "Q1", history: [], controlTotals: null, revenue: { ...m.revenue, groups } };
+}
+
+/** Where a sheet plan puts a row (e.g. Settings "set:period", Revenue "line:0:0"), for typing into it. */
+export function planRow(model: MonitoringPeriod, kind: "Settings" | "Revenue", key: string): number {
+  const sheet = defaultPlanPort().build(model, [kind], {}).sheets[0];
+  const row = sheet?.rowKeys[key];
+  if (row === undefined) throw new Error(`no row ${key} on the ${kind} plan`);
+  return row;
 }
 
 export interface SeedExpectations {

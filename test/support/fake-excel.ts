@@ -703,11 +703,24 @@ class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, "freezeRows" |
   }
 }
 
-class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, "protected"> {
+class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, "protected" | "protect" | "unprotect"> {
   private readonly loaded = new Loaded();
   constructor(private readonly ws: FakeWorksheet) {}
   get protected(): boolean {
     return this.loaded.get("protected");
+  }
+  /** Fails when the sheet is protected already (as documented). */
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "protection.protect", bytes: sizeOf(options) + sizeOf(password) }, () => {
+      const sheet = this.ws.target();
+      if (sheet.protected) throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
+      sheet.protected = true;
+    });
+  }
+  unprotect(password?: string): void {
+    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "protection.unprotect", bytes: sizeOf(password) }, () => {
+      this.ws.target().protected = false;
+    });
   }
   load(names?: string | string[]): this {
     this.ws.ctx.queue({ kind: "load", target: `sheet ${this.ws.label}`, member: `protection.${String(names)}` }, () => {

@@ -21,6 +21,8 @@ export const HISTORY_HEADINGS = [
   "General Fund: forecast closing", "General Fund: % of net budget", "Reserves RAG",
   "Savings: planned", "Savings: achieved", "Savings RAG",
 ];
+/** The rows of the History sheet the Summary looks the previous period up in (one row per period: 16 at most, with room to spare). */
+export const HISTORY_LOOKUP = { first: 6, last: 40 } as const;
 export const RAG_VALUES = ["Red", "Amber", "Green"];
 
 export interface HistoryAnchors {

@@ -3,15 +3,18 @@
  * against the net budget, movement since the previous period, capital, the General Fund against the reserves band,
  * savings), all live formulas on the other sheets; then the checks as they stood when Outturn wrote the workbook.
  */
-import { periodLabel } from "../../model/period";
 import { SheetBuilder } from "../builder";
 import type { PlanContext } from "../context";
 import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../styles";
 import type { SheetPlan } from "../types";
-import { absRef } from "../a1";
+import { absRef, sheetPrefix } from "../a1";
+import { D } from "../../model/amount";
+import { PERIODS, endMonth } from "../../model/period";
+import type { PeriodId } from "../../model/types";
 import { pctExpected, titleRows, unitsCell } from "./common";
 import type { CapitalAnchors } from "./capital";
-import type { HistoryAnchors } from "./history";
+import { narrative } from "../../narrative/narrative";
+import { HISTORY_LOOKUP, type HistoryAnchors } from "./history";
 import type { ReservesAnchors } from "./reserves";
 import type { RevenueAnchors } from "./revenue";
 import type { SavingsAnchors } from "./savings";
@@ -27,9 +30,14 @@ export interface SummaryInputs {
   locate?: (place: import("../types").Place) => string | null;
 }
 
+/** Orders periods as previousSnapshot does: by the month they end, a month after the quarter ending with it. */
+export function periodKey(id: PeriodId): number {
+  return endMonth(id) * 2 + (id.startsWith("M") ? 1 : 0);
+}
+
 export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   const { model, position: p, names } = ctx;
-  const b = new SheetBuilder("Summary", names.Summary, [{ width: 50 }, { width: 14 }, { width: 14 }, { width: 90 }, { width: 16, hidden: true }], "E");
+  const b = new SheetBuilder("Summary", names.Summary, [{ width: 50 }, { width: 14 }, { width: 14 }, { width: 90 }, { width: 16, hidden: true }, { width: 8, hidden: true }], "E");
   b.freeze = { rows: 2, columns: 0 };
   b.print = { orientation: "landscape", fitToWidth: true };
   titleRows(b, ctx, "Financial monitoring summary", "D");
@@ -37,24 +45,37 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   const cap = (col: string) => absRef(names.Capital, col, a.capital.programme);
   const res = (col: string, key: keyof ReservesAnchors["policy"]) => absRef(names.Reserves, col, a.reserves.policy[key]);
   const sav = (col: string, row: number) => absRef(names.Savings, col, row);
-  const prevIndex = p.movement ? model.history.indexOf(p.movement.previous) : -1;
-  const prevRow = prevIndex >= 0 ? a.history.rows[prevIndex] : undefined;
-  const hist = (col: string) => absRef(names.History, col, prevRow as number);
   const prev = p.movement?.previous ?? null;
+  // Last period: looked up by formula in the History sheet (the latest period there ending before this one), so
+  // the layout is the same whatever the number of closed periods, and a row typed into the History sheet by hand
+  // shows here at once. Hidden helper cells in column F: F4 this period's end month, F5 the previous period's
+  // order key (end month x 2, +1 for a month: a month after the quarter ending with it), F6 its id, F7 its
+  // position in the History rows.
+  const H = HISTORY_LOOKUP;
+  const histCol = (col: string) => `${sheetPrefix(names.History)}$${col}$${H.first}:$${col}$${H.last}`;
+  const setPeriod = ctx.set("period");
+  b.formula(4, "F", `=IF(LEFT(${setPeriod},1)="Q",3*VALUE(MID(${setPeriod},2,1)),VALUE(MID(${setPeriod},2,2)))`, new D(endMonth(model.period)), "key");
+  const terms = PERIODS.map((id) => `IF(AND(${endMonth(id)}<$F$4,COUNTIF(${histCol("A")},"${id}")>0),${periodKey(id)},0)`);
+  b.formula(5, "F", `=MAX(${terms.join(",")})`, new D(prev ? periodKey(prev.period) : 0), "key");
+  b.formula(6, "F", `=IF($F$5=0,"",IF(MOD($F$5,2)=1,"M"&TEXT(($F$5-1)/2,"00"),"Q"&($F$5/6)))`, prev?.period ?? "", "key");
+  const prevIndex = prev ? model.history.indexOf(prev) : -1;
+  const prevRow = prevIndex >= 0 ? a.history.rows[prevIndex] : undefined;
+  b.formula(7, "F", `=IF($F$6="","",MATCH($F$6,${histCol("A")},0))`, prevRow !== undefined ? new D(prevRow - H.first + 1) : "", "key");
+  /** The previous period's cell of a History column (INDEX by F7); only inside IF($F$7="",...). */
+  const hist = (col: string) => `INDEX(${histCol(col)},$F$7)`;
 
   // RAG this period and last.
   let row = 4;
   b.label(row, "A", "RAG status", "header");
   b.label(row, "B", "This period", "header");
-  b.formula(row, "C", prevRow ? `="Last period ("&${hist("A")}&")"` : `="Last period"`, prev ? `Last period (${prev.period})` : "Last period", "header");
+  b.formula(row, "C", `="Last period"&IF($F$6="",""," ("&$F$6&")")`, prev ? `Last period (${prev.period})` : "Last period", "header");
   b.label(row, "D", `What it measures`, "header");
   b.key(row, "header");
   row++;
-  const ragRow = (key: string, label: string, now: string, nowValue: string, lastCol: string | null, lastValue: string | null, what: string) => {
+  const ragRow = (key: string, label: string, now: string, nowValue: string, lastCol: string, lastValue: string | null, what: string) => {
     b.label(row, "A", label);
     b.formula(row, "B", `=${now}`, nowValue, "rag");
-    if (prevRow && lastCol) b.formula(row, "C", `=IF(${hist(lastCol)}="","",${hist(lastCol)})`, lastValue ?? "", "rag");
-    else b.label(row, "C", "–", "rag");
+    b.formula(row, "C", `=IF($F$7="","–",IF(${hist(lastCol)}="","",${hist(lastCol)}))`, prev ? lastValue ?? "" : "–", "rag");
     b.label(row, "D", what, "note");
     b.key(row, `rag:${key}`);
     row++;
@@ -92,19 +113,17 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   figure("netBudget", "Net Budget (revised)", [`=${rev("C")}`, nb.revisedBudget], null);
   figure("forecast", "Forecast outturn", [`=${rev("E")}`, nb.forecastOutturn], null);
   const varRow = figure("variance", "Forecast variance", [`=${rev("F")}`, nb.variance], [`=${rev("G")}`, pctExpected(nb.variancePct)], "Variance as a % of the Net Budget.");
-  if (p.movement && prevRow) {
+  {
+    // Always the same two rows: blank, with a note, until there is an earlier period on the History sheet.
     const m = p.movement;
     const conv = ctx.set("signConvention");
-    const prevVar = figure("previousVariance", `Forecast variance at ${periodLabel(m.previous.period)}`,
-      [`=IF(${conv}="forecast-minus-budget",${hist("D")}-${hist("C")},${hist("C")}-${hist("D")})`, m.previousRevenueVariance], null);
-    const mov = figure("movement", "Movement since the previous period", [`=B${varRow}-B${prevVar}`, m.revenueVariance], null);
-    b.formula(mov, "D", `=IF(ROUND(B${mov},9)=0,"no change",IF((B${mov}>0)=(${conv}="budget-minus-forecast"),"an improvement","a deterioration"))`,
-      m.favourable.isZero() ? "no change" : m.favourable.greaterThan(0) ? "an improvement" : "a deterioration", "note");
-  } else {
-    b.label(row, "A", "Movement since the previous period");
-    b.label(row, "D", "No earlier period on the History sheet.", "note");
-    b.key(row, "fig:movement");
-    row++;
+    b.formula(row, "A", `="Forecast variance at "&IF($F$6="","the previous period",$F$6)`, `Forecast variance at ${m ? m.previous.period : "the previous period"}`, "label");
+    b.formula(row, "B", `=IF($F$7="","",IF(${conv}="forecast-minus-budget",${hist("D")}-${hist("C")},${hist("C")}-${hist("D")}))`, m ? m.previousRevenueVariance : "", "calculated", { numberFormat: ctx.amount });
+    b.key(row, "fig:previousVariance");
+    const prevVar = row++;
+    const mov = figure("movement", "Movement since the previous period", [`=IF($F$7="","",B${varRow}-B${prevVar})`, m ? m.revenueVariance : ""], null);
+    b.formula(mov, "D", `=IF($F$7="","No earlier period on the ${names.History} sheet.",IF(ROUND(B${mov},9)=0,"no change",IF((B${mov}>0)=(${conv}="budget-minus-forecast"),"an improvement","a deterioration")))`,
+      !m ? `No earlier period on the ${names.History} sheet.` : m.favourable.isZero() ? "no change" : m.favourable.greaterThan(0) ? "an improvement" : "a deterioration", "note");
   }
   const c = p.capital;
   section("capital", "Capital");
@@ -151,6 +170,19 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
     b.key(row, "check");
     row++;
   }
-  b.note(row + 1, "The RAG and figures above are live formulas; the checks are as they stood when Outturn wrote the workbook (Recalculate in the Outturn pane, or outturn report, refreshes them).", "D");
+
+  // The narrative, in the published style, as it stood when Outturn wrote the workbook (static text, like the checks).
+  row++;
+  b.label(row, "A", "Narrative (when Outturn last wrote this workbook)", "header");
+  b.fill(row, 2, 4, "header");
+  b.key(row, "narrative-header");
+  row++;
+  narrative(p).forEach((paragraph, i) => {
+    b.label(row, "A", paragraph, "check");
+    b.merges.push(`A${row}:D${row}`);
+    b.key(row, "narrative", `narrative:${i}`);
+    row++;
+  });
+  b.note(row + 1, "The RAG and figures above are live formulas; the checks and the narrative are as they stood when Outturn wrote the workbook (the Outturn pane's Quarterly pack and Checks, or outturn report, give them for the figures as they are now).", "D");
   return b.build();
 }

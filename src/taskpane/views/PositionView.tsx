@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2, margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   heading: { margin: 0 },
+  table: { borderCollapse: "collapse", width: "100%" },
+  cell: { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
 export interface PositionViewProps {
@@ -92,6 +94,31 @@ export function PositionView({ summary, problem, busy, updatedAt, checkCount, on
               </li>
             ))}
           </ul>
+          <section aria-labelledby="rag-heading">
+            <Subtitle2 as="h3" block className={s.heading} id="rag-heading">
+              RAG this period and last
+            </Subtitle2>
+            <table className={s.table} aria-labelledby="rag-heading" data-testid="rag-table">
+              <thead>
+                <tr>
+                  <th scope="col" className={s.cell}>Area</th>
+                  <th scope="col" className={s.cell}>{`This period (${summary.period})`}</th>
+                  <th scope="col" className={s.cell}>{summary.lastPeriod ? `Last period (${summary.lastPeriod})` : "Last period"}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.ragRows.map((r) => (
+                  <tr key={r.key} data-testid={`rag-${r.key}`}>
+                    <th scope="row" className={s.cell}>{r.title}</th>
+                    <td className={s.cell} data-when="now"><RagBadge rag={r.now} /></td>
+                    <td className={s.cell} data-when="last">
+                      {r.last ? <RagBadge rag={r.last} /> : <Caption1 className={s.muted}>{summary.lastPeriod ? "not recorded" : "none closed"}</Caption1>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
           <section aria-labelledby="movement-heading">
             <Subtitle2 as="h3" block className={s.heading} id="movement-heading">
               Movement since the previous period

@@ -1,0 +1,54 @@
+/**
+ * Closing and reopening a period on a workbook, the part both gateways share (pure): from what was read to the model
+ * whose History sheet is to be written, or null when nothing changes. The gateways then write only the History sheet:
+ * the Summary looks the previous period up there by formula, so nothing else depends on the number of closed periods.
+ */
+import type { MonitoringPeriod, PeriodId } from "../model/types";
+import { closePeriod, reopenPeriod } from "../model/history";
+import { computePosition } from "../engine/position";
+import { type CloseResult, type WorkbookRead, WorkbookError } from "./gateway";
+
+/** Today as YYYY-MM-DD in the user's time zone (the date a period is closed on). */
+export function isoToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function readable(read: WorkbookRead, action: string): MonitoringPeriod {
+  if (!read.model) {
+    const why = read.checks.filter((c) => c.severity === "error").slice(0, 2).map((c) => `${c.where}: ${c.message}`).join(" ");
+    throw new WorkbookError(`Outturn cannot ${action}: the workbook cannot be read into a period. Correct what Checks lists, then try again. Nothing was changed. ${why}`.trim(), "Unreadable");
+  }
+  return read.model;
+}
+
+const historyText = (m: MonitoringPeriod) => JSON.stringify(m.history);
+
+export interface ClosingPlan {
+  /** The model to write the History sheet for; null when nothing changes. */
+  model: MonitoringPeriod | null;
+  result: CloseResult;
+}
+
+/** The workbook's period closed on `closedOn`: a snapshot of its position replaces any older one of that period. */
+export function planClose(read: WorkbookRead, closedOn: string): ClosingPlan {
+  const model = readable(read, "close the period");
+  const position = computePosition(model);
+  if (position.revenue.netBudget.revisedBudget.isZero()) {
+    throw new WorkbookError(`There are no figures to close yet: type the revised budgets and forecasts of ${model.period} first. Nothing was changed.`, "Invalid");
+  }
+  const closed = closePeriod(model, position, closedOn);
+  return outcome(model, closed, model.period);
+}
+
+/** The workbook with `period`'s snapshot removed. */
+export function planReopen(read: WorkbookRead, period: PeriodId): ClosingPlan {
+  const model = readable(read, `reopen ${period}`);
+  return outcome(model, reopenPeriod(model, period), period);
+}
+
+function outcome(before: MonitoringPeriod, after: MonitoringPeriod, period: PeriodId): ClosingPlan {
+  // Unchanged when the rows are the same, in the same order (a sheet typed out of order is rewritten sorted).
+  const changed = historyText(after) !== historyText(before);
+  return { model: changed ? after : null, result: { period, changed, history: after.history.map((s) => s.period) } };
+}
