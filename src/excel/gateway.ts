@@ -4,7 +4,8 @@
  *
  * Round trips (each `context.sync()` is one; none is inside a loop over lines or cells):
  * - insertSheets: 1 sync to learn which sheets exist (and whether the workbook structure is protected), then ONE
- *   sync carrying every write for every sheet. With onExisting "upgrade" and an existing sheet, one more sync in
+ *   sync carrying every write for every sheet, the Slides sheet's charts included (queued after the cells; an
+ *   upgraded Slides sheet's old charts, loaded with its used range, are deleted first). With onExisting "upgrade" and an existing sheet, one more sync in
  *   between reads the existing sheets' inputs: 3 in all. Only when the writes would exceed Excel on the web's 5 MB
  *   request limit are they split into several requests (src/excel/render.ts, chunkWork): one more sync for each
  *   further 4 MB, whatever the number of lines below that.
@@ -209,7 +210,7 @@ export class ExcelGateway implements WorkbookGateway {
     requireApi(this.host, NEEDS.insert);
     const unknown = request.sheets.filter((k) => !OUTTURN_SHEETS.includes(k));
     if (unknown.length > 0) {
-      throw new WorkbookError(`Outturn has no sheet template for ${unknown.join(", ")} (the quarterly slides are made separately, as a PowerPoint deck).`, "Invalid");
+      throw new WorkbookError(`Outturn has no sheet template for ${unknown.join(", ")}.`, "Invalid");
     }
     const kinds = OUTTURN_SHEETS.filter((k) => request.sheets.includes(k));
     if (kinds.length === 0) throw new WorkbookError("Choose at least one sheet to insert.", "Invalid");
@@ -252,6 +253,7 @@ export class ExcelGateway implements WorkbookGateway {
         const identity = { organisation: request.organisation, financialYear: request.financialYear, period: request.period, units: request.units };
         let model: MonitoringPeriod = request.model ?? this.plans.blank(identity);
         const reset = new Map<string, { address: string; columns: string }>();
+        const oldCharts: Array<{ name: string; charts: Excel.ChartCollection }> = [];
         let historyProtected = false;
         if (inPlace.length > 0) {
           const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
@@ -260,7 +262,10 @@ export class ExcelGateway implements WorkbookGateway {
             range.load("address, values, formulas, valueTypes");
             const sheetProtection = ws.protection;
             sheetProtection.load("protected");
-            return { name: ws.name, kind: kindOfName(ws.name), range, protection: sheetProtection };
+            const kind = kindOfName(ws.name);
+            // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
+            const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items") : null;
+            return { name: ws.name, kind, range, protection: sheetProtection, charts };
           });
           await context.sync();
           // The History sheet is protected by Outturn itself (Close period): unprotected, written and protected again.
@@ -280,6 +285,7 @@ export class ExcelGateway implements WorkbookGateway {
           }
           // Every input as read from the workbook; the identity (organisation, year, period, units) as asked for.
           model = { ...read.model, ...identity };
+          for (const u of used) if (u.charts) oldCharts.push({ name: u.name, charts: u.charts });
           for (const u of used) {
             if (!u.range.isNullObject && u.kind && inPlace.includes(u.kind)) {
               const local = localAddress(u.range.address);
@@ -310,6 +316,10 @@ export class ExcelGateway implements WorkbookGateway {
           };
         });
 
+        // The Slides sheet's charts are drawn by a module of their own, fetched only when there are charts to draw.
+        const charted = plan.sheets.filter((s) => (s.charts ?? []).length > 0);
+        const chartModule = charted.length > 0 ? await import(/* webpackChunkName: "excel-charts" */ "./charts") : null;
+
         // In as few requests as the 5 MB limit allows: one for any ordinary workbook.
         const chunks = chunkWork(work);
         const sheetsByName = new Map<string, Excel.Worksheet>();
@@ -332,6 +342,9 @@ export class ExcelGateway implements WorkbookGateway {
             else if (item.op) queueOp(sheetFor(item.sheet), item.op);
           }
           if (i === chunks.length - 1) {
+            // Charts after every cell they show is written, in this same request: old ones deleted, the plan's added.
+            for (const old of oldCharts) for (const chart of old.charts.items) chart.delete();
+            for (const sheetPlan of charted) chartModule?.queueCharts(sheetFor(sheetPlan.name), sheetPlan);
             const first = work[0];
             if (first) sheetFor(first.name).activate();
             // Sheets added now are watched by the pane's change subscriptions too (same request, no extra sync).

@@ -35,7 +35,8 @@ export function officeHost(): ExcelHost {
  * - 1.7: Worksheet.onChanged (change events); Worksheet.freezePanes and Workbook.protection (inserting);
  * - 1.8: Range.dataValidation (the templates' drop-down lists) and Runtime.enableEvents (inserting, saving settings,
  *   closing or reopening a period, which also unprotects and protects the History sheet: WorksheetProtection 1.2).
- * Also used on the way: conditional formats 1.6; columnWidth, columnHidden, merge, cell locking 1.2. Optional, used
+ * Also used on the way: conditional formats 1.6; columnWidth, columnHidden, merge, cell locking 1.2; the Slides
+ * sheet's charts (Worksheet.charts add / load items / delete, title, series names, legend, top, left, width, height) 1.1. Optional, used
  * when present: 1.9 RangeFormat.indentLevel and Worksheet.pageLayout; 1.14 the `triggerSource` of change events.
  */
 export const NEEDS = {

@@ -5,7 +5,7 @@ import type { SheetKind } from "./types";
 import { absRef } from "./a1";
 import { amountFormat } from "./styles";
 
-export const SHEET_KINDS_IN_ORDER: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings"];
+export const SHEET_KINDS_IN_ORDER: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings", "Slides"];
 
 export type SheetNames = Record<SheetKind, string>;
 

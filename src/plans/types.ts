@@ -162,6 +162,28 @@ export interface SheetPlan {
   /** Logical row key -> row number (1-based) as planned, e.g. "revenue.line:0:2" -> 9. The reader derives the same keys. */
   rowKeys: Record<string, number>;
   print: { orientation: "portrait" | "landscape"; fitToWidth: boolean };
+  /** Native charts over the sheet's cells (the Slides sheet). Drawn by src/excel/charts.ts; .xlsx files get the data only. */
+  charts?: ChartPlan[];
+}
+
+/**
+ * A native Excel chart, sized for a 16:9 slide. Ranges are local to the sheet ("A6:A12"). The series are the
+ * columns of `data`; the first column of `data` is the categories (x axis labels) when `categories` says so.
+ */
+export interface ChartPlan {
+  title: string;
+  type: "bar" | "column" | "line";
+  /** The chart's source: the categories column followed by one column per series, no heading row, e.g. "A6:B12". */
+  data: string;
+  /** The categories (axis labels): the first column of `data`, e.g. "A6:A12". */
+  categories: string;
+  /** One per series, in the order of `data`'s value columns: the series' name and its values' range. */
+  series: Array<{ name: string; values: string }>;
+  /** The top-left cell the chart sits on, e.g. "G4". */
+  topLeft: string;
+  /** Points (720 × 405 is a 16:9 slide at 10 × 5.625 inches). */
+  width: number;
+  height: number;
 }
 
 export interface WorkbookPlan {

@@ -12,6 +12,7 @@ import { revenueSheet } from "./sheets/revenue";
 import { savingsSheet } from "./sheets/savings";
 import { settingsSheet } from "./sheets/settings";
 import { summarySheet } from "./sheets/summary";
+import { slidesSheet } from "./sheets/slides";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -23,7 +24,7 @@ export interface PlanOptions {
 }
 
 /**
- * Every Outturn sheet for the model: Summary, Revenue, Capital, Reserves, Savings, History, Settings. The sheets refer
+ * Every Outturn sheet for the model: Summary, Revenue, Capital, Reserves, Savings, History, Settings, Slides (charts). The sheets refer
  * to each other (everything reads Settings; Summary reads all), so insert them together.
  */
 export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions = {}): WorkbookPlan {
@@ -45,8 +46,11 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   }
   const locate = (p: Place) => located.get(`${p.area}|${p.row}|${p.column}`) ?? null;
   const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate });
+  const slides = slidesSheet(ctx, {
+    revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,
+  });
   const byKind: Partial<Record<SheetKind, SheetPlan>> = {
-    Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, History: history.plan, Settings: settings,
+    Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, History: history.plan, Settings: settings, Slides: slides,
   };
   const kinds = SHEET_KINDS_IN_ORDER.filter((k) => !options.kinds || options.kinds.includes(k));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };

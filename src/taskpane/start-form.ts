@@ -2,8 +2,8 @@
 import type { PeriodId, Units } from "../model/types";
 import type { SheetKind } from "../workbook/gateway";
 
-/** The sheets the plans build (src/plans SHEET_KINDS_IN_ORDER); the quarterly slides are a separate PowerPoint deck. */
-export const ALL_SHEETS: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings"];
+/** The sheets the plans build (src/plans SHEET_KINDS_IN_ORDER); Slides holds native charts (the PowerPoint deck is separate). */
+export const ALL_SHEETS: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings", "Slides"];
 
 export const SHEET_WORDS: Record<SheetKind, string> = {
   Summary: "Summary: headline figures and RAG",
@@ -13,7 +13,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Savings: "Delivery of savings",
   Settings: "Settings: reserves band, RAG rules, sign convention",
   History: "History: closed periods, for movement",
-  Slides: "Slides",
+  Slides: "Slides: charts sized for 16:9 slides",
 };
 
 export interface StartForm {

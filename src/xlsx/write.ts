@@ -1,6 +1,7 @@
 /**
  * Writes a WorkbookPlan as an .xlsx file with ExcelJS: values, formulas with the engine's values as cached results,
  * styles, widths, frozen panes, merges, conditional formats (RAG colours), drop-down lists and print setup.
+ * Not charts (ExcelJS cannot write them): the Slides sheet gets its data blocks and a note (CHARTS_NOTE) instead.
  * Text is always written as a text cell (a shared string), never as a formula, whatever it starts with; text inputs
  * also get the "@" number format so what the user types later stays text too.
  */
@@ -114,8 +115,18 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: Workb
       ws.getCell(address).dataValidation = { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
     }
   }
+  const firstChart = plan.charts?.[0];
+  if (firstChart) {
+    // ExcelJS cannot write charts: the file has their data, and says where the charts come from.
+    const note = ws.getCell(firstChart.topLeft);
+    note.value = CHARTS_NOTE;
+    applyStyle(note, styles.note, undefined);
+  }
   return ws;
 }
+
+/** Shown on a sheet whose plan has charts (Slides), in the first chart's place. */
+export const CHARTS_NOTE = "The charts are drawn by the Outturn add-in in Excel; this file has their data.";
 
 /** An ExcelJS workbook holding the plan's sheets. */
 export function renderWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {

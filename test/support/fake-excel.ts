@@ -81,6 +81,26 @@ export interface FakeSheet {
   pageLayout: { orientation?: string; zoom?: unknown };
   protected: boolean;
   handlers: Array<(args: unknown) => Promise<unknown>>;
+  /** Charts on the sheet, in the order added (Worksheet.charts). */
+  charts: FakeChartRecord[];
+}
+
+/** A chart as recorded by the fake: what was asked of ChartCollection.add and set on the chart afterwards. */
+export interface FakeChartRecord {
+  id: string;
+  type: string;
+  /** The source range's address on the sheet, e.g. "A6:B12". */
+  source: string;
+  seriesBy: string;
+  /** Series the source gives: one per column after the first (categories) when by columns. */
+  seriesCount: number;
+  title?: string;
+  seriesNames: Record<number, string>;
+  top?: number;
+  left?: number;
+  width?: number;
+  height?: number;
+  legendVisible?: boolean;
 }
 
 export interface OpRecord {
@@ -221,7 +241,7 @@ export class FakeExcel {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       id: `{${String(this.nextSheetId++).padStart(8, "0")}}`, name, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(),
-      frozen: { rows: 0, columns: 0 }, merges: [], conditionalFormats: [], validations: [], pageLayout: {}, protected: false, handlers: [],
+      frozen: { rows: 0, columns: 0 }, merges: [], conditionalFormats: [], validations: [], pageLayout: {}, protected: false, handlers: [], charts: [],
     };
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
@@ -607,7 +627,9 @@ class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObje
   readonly protection: FakeWorksheetProtection;
   readonly pageLayout: FakePageLayout;
   readonly onChanged: FakeEventHandlers;
+  readonly charts: FakeChartCollection;
   constructor(readonly ctx: FakeRequestContext, private readonly resolver: SheetResolver, readonly label: string, readonly orNull = false) {
+    this.charts = new FakeChartCollection(this);
     this.freezePanes = new FakeFreezePanes(this);
     this.protection = new FakeWorksheetProtection(this);
     this.pageLayout = new FakePageLayout(this);
@@ -675,6 +697,90 @@ function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     rect = rect ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
   }
   return rect;
+}
+
+let nextChartId = 1;
+
+/** Worksheet.charts: add, load("items") and, on the loaded items, delete (ExcelApi 1.1). */
+class FakeChartCollection {
+  private readonly loaded = new Loaded();
+  constructor(private readonly ws: FakeWorksheet) {}
+  get items(): FakeChart[] {
+    return this.loaded.get("items");
+  }
+  load(names?: string | string[]): this {
+    this.ws.ctx.queue({ kind: "load", target: `sheet ${this.ws.label}`, member: `charts.${parseLoad(names).join(",") || "items"}` }, () => {
+      const sheet = this.ws.target();
+      this.loaded.set("items", sheet.charts.map((c) => new FakeChart(this.ws, () => c)));
+    }, () => this.ws.target().charts.length * 40);
+    return this;
+  }
+  add(type: Excel.ChartType | string, sourceData: FakeRange, seriesBy: Excel.ChartSeriesBy | string = "Auto"): FakeChart {
+    const record: FakeChartRecord = { id: `chart${nextChartId++}`, type: String(type), source: "", seriesBy: String(seriesBy), seriesCount: 0, seriesNames: {} };
+    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "charts.add", bytes: sizeOf(type) + sizeOf(seriesBy) + 40 }, () => {
+      const sheet = this.ws.target();
+      if (sourceData.ws.target() !== sheet) throw new FakeOfficeError("InvalidArgument", "The chart's source data is on another sheet (the fake keeps them together).", "ChartCollection.add");
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", "ChartCollection.add");
+      const rect = sourceData.rect();
+      record.source = rectAddress(rect);
+      const columns = rect.c2 - rect.c1 + 1;
+      record.seriesCount = record.seriesBy === "Rows" ? rect.r2 - rect.r1 + 1 : Math.max(1, columns - 1);
+      sheet.charts.push(record);
+    });
+    return new FakeChart(this.ws, () => record);
+  }
+}
+
+class FakeChart {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly series: { getItemAt(index: number): { name: string } };
+  constructor(private readonly ws: FakeWorksheet, private readonly record: () => FakeChartRecord) {
+    const set = (member: string, value: unknown, apply: (r: FakeChartRecord) => void) => {
+      this.ws.ctx.queue({ kind: "set", target: `sheet ${this.ws.label}`, member: `chart.${member}`, bytes: sizeOf(value) }, () => {
+        const r = this.record();
+        if (!this.ws.target().charts.includes(r)) throw new FakeOfficeError("ItemNotFound", "The chart was deleted or never added.", `Chart.${member}`);
+        apply(r);
+      });
+    };
+    this.title = { set text(v: string) { set("title.text", v, (r) => { r.title = v; }); }, get text(): string { throw propertyNotLoaded("text"); } };
+    this.legend = { set visible(v: boolean) { set("legend.visible", v, (r) => { r.legendVisible = v; }); }, get visible(): boolean { throw propertyNotLoaded("visible"); } };
+    this.series = {
+      getItemAt: (index: number) => ({
+        set name(v: string) {
+          set(`series.${index}.name`, v, (r) => {
+            if (index < 0 || index >= r.seriesCount) throw new FakeOfficeError("InvalidArgument", `The chart has ${r.seriesCount} series; there is no series ${index}.`, "ChartSeriesCollection.getItemAt");
+            r.seriesNames[index] = v;
+          });
+        },
+        get name(): string { throw propertyNotLoaded("name"); },
+      }),
+    };
+  }
+  set top(v: number) { this.setNumber("top", v); }
+  set left(v: number) { this.setNumber("left", v); }
+  set width(v: number) { this.setNumber("width", v); }
+  set height(v: number) { this.setNumber("height", v); }
+  get top(): number { throw propertyNotLoaded("top"); }
+  get left(): number { throw propertyNotLoaded("left"); }
+  get width(): number { throw propertyNotLoaded("width"); }
+  get height(): number { throw propertyNotLoaded("height"); }
+  private setNumber(member: "top" | "left" | "width" | "height", v: number): void {
+    this.ws.ctx.queue({ kind: "set", target: `sheet ${this.ws.label}`, member: `chart.${member}`, bytes: sizeOf(v) }, () => {
+      const r = this.record();
+      if (!this.ws.target().charts.includes(r)) throw new FakeOfficeError("ItemNotFound", "The chart was deleted or never added.", `Chart.${member}`);
+      if (!Number.isFinite(v) || v < 0) throw new FakeOfficeError("InvalidArgument", `Chart.${member} must be a non-negative number of points.`, `Chart.${member}`);
+      r[member] = v;
+    });
+  }
+  delete(): void {
+    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "chart.delete" }, () => {
+      const sheet = this.ws.target();
+      const r = this.record();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", "Chart.delete");
+      sheet.charts = sheet.charts.filter((c) => c !== r);
+    });
+  }
 }
 
 class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze"> {

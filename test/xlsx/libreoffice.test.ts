@@ -54,6 +54,10 @@ describeIfSoffice("workbooks recalculated in LibreOffice", () => {
       ((d.capital as { lines: Array<Record<string, unknown>> }).lines[0] as Record<string, unknown>).name = "-5 vans";
     })],
     ["boundaries", boundaries],
+    // Earlier periods with a General Fund %: the Slides sheet's line chart data reads them from the Period history sheet.
+    ["history-general-fund", () => seedModel((d) => {
+      (d.history as Array<Record<string, unknown>>)[0]!.generalFund = { forecastClosing: 6150, forecastPct: 3.58, rag: "Green" };
+    })],
     ["blank-template", () => blankPeriod({ organisation: "Wessex PCC", financialYear: "2025/26", period: "Q1", units: "£" })],
     // A few random periods (each recalculation takes a second or two); fixed seed so a failure can be replayed.
     ...fc.sample(period, { numRuns: 3, seed: 20241211 }).map((m, i): [string, () => MonitoringPeriod] => [`random-${i}`, () => m]),

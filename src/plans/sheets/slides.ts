@@ -1,0 +1,136 @@
+/**
+ * Slides: the figures behind three charts for the quarterly slide pack, each block filled by LIVE formulas from the
+ * other sheets, and the charts themselves as specs (`SheetPlan.charts`, sized for a 16:9 slide):
+ * - revenue variances by line (Revenue: each group line's name and variance);
+ * - capital forecast outturn by category (Capital: each programme line's name and forecast);
+ * - the General Fund as a % of the net budget across the year's periods (Period history: the closed periods that
+ *   recorded it, oldest first; then this period from Reserves), with the band's minimum and maximum (Settings).
+ * Excel draws the charts (src/excel/charts.ts); an .xlsx file written by Outturn has the data and a note instead.
+ * The blocks refer to fixed rows of the other sheets: lines added there later appear here when the sheets are
+ * inserted again (upgrade). Nothing here is read back: the reader ignores this sheet.
+ */
+import { D } from "../../model/amount";
+import type { Decimal } from "../../model/types";
+import { SheetBuilder } from "../builder";
+import type { PlanContext } from "../context";
+import { absRef } from "../a1";
+import { PCT_FORMAT, RATE_FORMAT } from "../styles";
+import type { ChartPlan, SheetPlan } from "../types";
+import { titleRows, varianceHeading } from "./common";
+import { CAPITAL_COLS } from "./capital";
+import { HISTORY_COLS } from "./history";
+import { REVENUE_COLS } from "./revenue";
+
+export const SLIDES_KEY_COLUMN = "E";
+/** Points: a 16:9 slide (10 × 5.625 inches). */
+export const SLIDE_CHART = { width: 720, height: 405 } as const;
+/** The column the charts sit in (right of the data), and the rows between the tops of consecutive charts (15 pt each). */
+export const CHART_COLUMN = "G";
+export const CHART_ROWS = 29;
+
+export interface SlidesSources {
+  /** Row keys of the Revenue and Capital sheet plans ("line:g:l", "cline:i"), and the History sheet's snapshot rows. */
+  revenueRows: Record<string, number>;
+  capitalRows: Record<string, number>;
+  historyRows: number[];
+  /** Row of the Reserves sheet's "forecast closing balance after the variance" (its % of the net budget is in C). */
+  reservesForecastRow: number;
+}
+
+export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
+  const { model, position, names } = ctx;
+  const b = new SheetBuilder("Slides", names.Slides, [
+    { width: 34 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 10, hidden: true },
+  ], SLIDES_KEY_COLUMN);
+  titleRows(b, ctx, "Slides", "D");
+  b.note(3, "Live figures from the other sheets, drawn as charts for the quarterly slides (16:9).", "D");
+  const charts: ChartPlan[] = [];
+  const chartAt = () => `${CHART_COLUMN}${4 + charts.length * CHART_ROWS}`;
+  const text = (ref: string) => `=${ref}&""`;
+  let row = 5;
+
+  // Revenue variances by line.
+  b.label(row, "A", "Revenue: variance by line", "header");
+  varianceHeading(b, ctx, row, "B");
+  b.key(row, "header");
+  row++;
+  const revFirst = row;
+  position.revenue.groups.forEach((g, gi) => g.lines.forEach((l, li) => {
+    const at = src.revenueRows[`line:${gi}:${li}`];
+    if (at === undefined) return;
+    b.formula(row, "A", text(absRef(names.Revenue, REVENUE_COLS.name, at)), l.line.name, "label");
+    b.formula(row, "B", `=${absRef(names.Revenue, REVENUE_COLS.variance, at)}`, l.variance, "calculated", { numberFormat: ctx.amount });
+    b.key(row, "revenue-line", `revenue-line:${gi}:${li}`);
+    row++;
+  }));
+  if (row > revFirst) {
+    charts.push({
+      title: "Revenue: forecast variance by line", type: "bar", data: `A${revFirst}:B${row - 1}`, categories: `A${revFirst}:A${row - 1}`,
+      series: [{ name: "Variance", values: `B${revFirst}:B${row - 1}` }], topLeft: chartAt(), ...SLIDE_CHART,
+    });
+  }
+
+  // Capital forecast outturn by category.
+  row++;
+  b.label(row, "A", "Capital: forecast outturn by category", "header");
+  b.label(row, "B", "Forecast Outturn", "header");
+  b.key(row, "capital-header");
+  row++;
+  const capFirst = row;
+  position.capital.lines.forEach((l, i) => {
+    const at = src.capitalRows[`cline:${i}`];
+    if (at === undefined) return;
+    b.formula(row, "A", text(absRef(names.Capital, CAPITAL_COLS.name, at)), l.line.name, "label");
+    b.formula(row, "B", `=${absRef(names.Capital, CAPITAL_COLS.forecastOutturn, at)}`, l.line.forecastOutturn ?? D(0), "calculated", { numberFormat: ctx.amount });
+    b.key(row, "capital-line", `capital-line:${i}`);
+    row++;
+  });
+  if (row > capFirst) {
+    charts.push({
+      title: "Capital: forecast outturn by category", type: "column", data: `A${capFirst}:B${row - 1}`, categories: `A${capFirst}:A${row - 1}`,
+      series: [{ name: "Forecast outturn", values: `B${capFirst}:B${row - 1}` }], topLeft: chartAt(), ...SLIDE_CHART,
+    });
+  }
+
+  // The General Fund % by period, against the band.
+  row++;
+  b.label(row, "A", "General Fund: % of net budget by period", "header");
+  b.label(row, "B", "General Fund", "header");
+  b.label(row, "C", "Band minimum", "header");
+  b.label(row, "D", "Band maximum", "header");
+  b.key(row, "reserves-header");
+  row++;
+  const gf = position.reserves.generalFundPolicy;
+  const band = (r: number) => {
+    b.formula(r, "C", `=${ctx.set("reservesMin")}`, gf.minimumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
+    b.formula(r, "D", `=${ctx.set("reservesMax")}`, gf.maximumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
+  };
+  const gfFirst = row;
+  model.history.forEach((s, i) => {
+    const at = src.historyRows[i];
+    // Periods that recorded no General Fund are left out (a blank would be drawn as 0%); this period is the live row below.
+    if (at === undefined || !s.generalFund || s.period === model.period) return;
+    b.formula(row, "A", text(absRef(names.History, HISTORY_COLS.period, at)), s.period, "label");
+    b.formula(row, "B", `=${absRef(names.History, HISTORY_COLS.gfPct, at)}`, s.generalFund.forecastPct.div(100) as Decimal, "calculated", { numberFormat: PCT_FORMAT });
+    band(row);
+    b.key(row, "reserves-period", `reserves-period:${i}`);
+    row++;
+  });
+  b.formula(row, "A", text(ctx.set("period")), model.period, "label");
+  b.formula(row, "B", `=${absRef(names.Reserves, "C", src.reservesForecastRow)}`, gf.forecastPct.div(100), "calculated", { numberFormat: PCT_FORMAT });
+  band(row);
+  b.key(row, "reserves-current");
+  charts.push({
+    title: "General Fund: % of net budget against the reserves policy band", type: "line", data: `A${gfFirst}:D${row}`, categories: `A${gfFirst}:A${row}`,
+    series: [
+      { name: "General Fund", values: `B${gfFirst}:B${row}` },
+      { name: "Band minimum", values: `C${gfFirst}:C${row}` },
+      { name: "Band maximum", values: `D${gfFirst}:D${row}` },
+    ],
+    topLeft: chartAt(), ...SLIDE_CHART,
+  });
+  row += 2;
+  b.note(row, "The charts are drawn by Outturn in Excel when the sheets are inserted; insert again (upgrade) to pick up lines added since.", "D", "charts-note");
+  b.print = { orientation: "landscape", fitToWidth: false };
+  return { ...b.build(), charts };
+}

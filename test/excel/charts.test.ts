@@ -1,0 +1,126 @@
+/**
+ * The Slides sheet's native charts, drawn by ExcelGateway.insertSheets on the recording fake with the REAL plans: in
+ * the same request as the cells (two syncs for a fresh insert, three for an upgrade), with the planned ranges, titles,
+ * series names, positions and 16:9 sizes; an upgrade deletes the old charts before drawing new ones.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { ExcelGateway, OUTTURN_SHEETS } from "../../src/excel/gateway";
+import { cellPosition } from "../../src/excel/charts";
+import { widthToPoints } from "../../src/excel/render";
+import { parseMonitoringJson } from "../../src/model/load";
+import type { MonitoringPeriod } from "../../src/model/types";
+import { buildWorkbookPlan } from "../../src/plans/workbook";
+import type { SheetPlan } from "../../src/plans/types";
+import type { InsertRequest } from "../../src/workbook/gateway";
+import { FakeExcel, type CellScalar } from "../support/fake-excel";
+
+const seed = (): MonitoringPeriod => parseMonitoringJson(readFileSync(join(__dirname, "../../seeds/q2-2024-25.json"), "utf8"));
+
+function expectedValues(model: MonitoringPeriod): (sheet: string, address: string) => CellScalar {
+  const values = new Map<string, CellScalar>();
+  for (const sheet of buildWorkbookPlan(model).sheets) {
+    for (const cell of sheet.cells) {
+      if (cell.content.kind !== "formula") continue;
+      const e = cell.content.expected;
+      values.set(`${sheet.name.toLowerCase()}!${cell.address}`, typeof e === "string" ? e : e.toNumber());
+    }
+  }
+  return (sheet, address) => values.get(`${sheet.toLowerCase()}!${address}`) ?? 0;
+}
+
+const request = (model: MonitoringPeriod, over: Partial<InsertRequest> = {}): InsertRequest => ({
+  organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units,
+  sheets: [...OUTTURN_SHEETS], onExisting: "ask", model, ...over,
+});
+
+function setup(model: MonitoringPeriod) {
+  const fake = new FakeExcel({ calculate: expectedValues(model) });
+  return { fake, gateway: new ExcelGateway({ host: fake, now: () => 0 }) };
+}
+
+const slidesPlan = (model: MonitoringPeriod): SheetPlan => buildWorkbookPlan(model).sheets.find((s) => s.kind === "Slides") as SheetPlan;
+
+describe("the Slides sheet's charts in Excel", () => {
+  it("draws the three planned charts in the insert's second (last) sync, with their ranges, titles, series and 16:9 size", async () => {
+    const model = seed();
+    const plan = slidesPlan(model);
+    expect(plan.charts?.map((c) => c.type)).toEqual(["bar", "column", "line"]);
+    const { fake, gateway } = setup(model);
+    await gateway.insertSheets(request(model));
+    expect(fake.syncs).toHaveLength(2);
+    expect(fake.unsyncedAtRunEnd).toBe(0);
+    // Every chart command travels in the last request, after the cells.
+    const chartOps = fake.syncs.flatMap((s, i) => s.ops.filter((o) => o.member.startsWith("chart")).map((o) => ({ sync: i + 1, o })));
+    expect(chartOps.length).toBeGreaterThan(0);
+    expect(new Set(chartOps.map((c) => c.sync))).toEqual(new Set([2]));
+    const last = fake.syncs[1]!.ops;
+    const firstChart = last.findIndex((o) => o.member === "charts.add");
+    const lastValues = last.map((o) => o.member).lastIndexOf("values");
+    expect(firstChart).toBeGreaterThan(lastValues);
+
+    const charts = fake.sheet("Slides")!.charts;
+    expect(charts).toHaveLength(3);
+    plan.charts!.forEach((spec, i) => {
+      const c = charts[i]!;
+      expect(c.type).toBe({ bar: "BarClustered", column: "ColumnClustered", line: "LineMarkers" }[spec.type]);
+      expect(c.source).toBe(spec.data);
+      expect(c.seriesBy).toBe("Columns");
+      expect(c.title).toBe(spec.title);
+      expect(c.seriesNames).toEqual(Object.fromEntries(spec.series.map((s, j) => [j, s.name])));
+      expect({ width: c.width, height: c.height }).toEqual({ width: 720, height: 405 });
+      expect({ top: c.top, left: c.left }).toEqual(cellPosition(plan, spec.topLeft));
+    });
+    // The data blocks hold live formulas into the other sheets.
+    expect(charts[2]!.seriesNames).toEqual({ 0: "General Fund", 1: "Band minimum", 2: "Band maximum" });
+    const firstRow = /^A(\d+)/.exec(plan.charts![0]!.data)![1];
+    expect(fake.cell("Slides", `B${firstRow}`)!.formula).toMatch(/^=Revenue!\$F\$\d+$/);
+  });
+
+  it("places charts right of the data, below one another, from the plan's column widths", () => {
+    const plan = slidesPlan(seed());
+    const [a, b, c] = plan.charts!.map((s) => cellPosition(plan, s.topLeft));
+    const dataWidth = [34, 14, 14, 14].reduce((n, w) => n + widthToPoints(w), 0);
+    expect(a!.left).toBeGreaterThan(dataWidth);
+    expect(b!.top - a!.top).toBeGreaterThanOrEqual(405);
+    expect(c!.top - b!.top).toBeGreaterThanOrEqual(405);
+  });
+
+  it("an upgrade deletes the old charts and draws them again, still three syncs", async () => {
+    const model = seed();
+    const { fake, gateway } = setup(model);
+    await gateway.insertSheets(request(model));
+    const before = fake.sheet("Slides")!.charts.map((c) => c.id);
+    fake.resetRecords();
+    await gateway.insertSheets(request(model, { onExisting: "upgrade" }));
+    expect(fake.syncs).toHaveLength(3);
+    expect(fake.unsyncedAtRunEnd).toBe(0);
+    // The charts' collection is loaded with the used ranges (sync 2), not in a sync of its own.
+    expect(fake.syncs[1]!.ops.some((o) => o.member === "charts.items")).toBe(true);
+    const after = fake.sheet("Slides")!.charts;
+    expect(after).toHaveLength(3);
+    expect(after.some((c) => before.includes(c.id))).toBe(false);
+    expect(fake.syncs[2]!.ops.filter((o) => o.member === "chart.delete")).toHaveLength(3);
+  });
+
+  it("inserting only the Slides sheet (others present) draws its charts; without charts nothing chart-related is sent", async () => {
+    const model = seed();
+    const { fake, gateway } = setup(model);
+    await gateway.insertSheets(request(model, { sheets: OUTTURN_SHEETS.filter((k) => k !== "Slides") }));
+    expect(fake.ops.some((o) => o.member.startsWith("chart"))).toBe(false);
+    fake.resetRecords();
+    await gateway.insertSheets(request(model, { sheets: ["Slides"] }));
+    expect(fake.syncs).toHaveLength(2);
+    expect(fake.sheet("Slides")!.charts).toHaveLength(3);
+  });
+
+  it("reading the period back ignores the Slides sheet", async () => {
+    const model = seed();
+    const { gateway } = setup(model);
+    await gateway.insertSheets(request(model));
+    const read = await gateway.readPeriod();
+    expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
+    expect(read.checks.some((c) => c.where.startsWith("Slides"))).toBe(false);
+    expect(read.model).not.toBeNull();
+  });
+});
