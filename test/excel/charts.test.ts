@@ -3,31 +3,17 @@
  * the same request as the cells (two syncs for a fresh insert, three for an upgrade), with the planned ranges, titles,
  * series names, positions and 16:9 sizes; an upgrade deletes the old charts before drawing new ones.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
 import { ExcelGateway, OUTTURN_SHEETS } from "../../src/excel/gateway";
 import { cellPosition } from "../../src/excel/charts";
 import { widthToPoints } from "../../src/excel/render";
-import { parseMonitoringJson } from "../../src/model/load";
 import type { MonitoringPeriod } from "../../src/model/types";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
 import type { SheetPlan } from "../../src/plans/types";
 import type { InsertRequest } from "../../src/workbook/gateway";
-import { FakeExcel, type CellScalar } from "../support/fake-excel";
+import { FakeExcel } from "../support/fake-excel";
+import { expectedValues, seed } from "./plan-values";
 
-const seed = (): MonitoringPeriod => parseMonitoringJson(readFileSync(join(__dirname, "../../seeds/q2-2024-25.json"), "utf8"));
 
-function expectedValues(model: MonitoringPeriod): (sheet: string, address: string) => CellScalar {
-  const values = new Map<string, CellScalar>();
-  for (const sheet of buildWorkbookPlan(model).sheets) {
-    for (const cell of sheet.cells) {
-      if (cell.content.kind !== "formula") continue;
-      const e = cell.content.expected;
-      values.set(`${sheet.name.toLowerCase()}!${cell.address}`, typeof e === "string" ? e : e.toNumber());
-    }
-  }
-  return (sheet, address) => values.get(`${sheet.toLowerCase()}!${address}`) ?? 0;
-}
 
 const request = (model: MonitoringPeriod, over: Partial<InsertRequest> = {}): InsertRequest => ({
   organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units,

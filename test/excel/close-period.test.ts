@@ -3,28 +3,12 @@
  * Excel.run of 3 syncs (2 when there is nothing to change), the History sheet unprotected, rewritten and protected in
  * one request, every cell of it locked; closing twice changes nothing; reopening removes only that period's row.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
 import { ExcelGateway, OUTTURN_SHEETS, SHEET_NAMES } from "../../src/excel/gateway";
-import { parseMonitoringJson } from "../../src/model/load";
-import type { MonitoringPeriod } from "../../src/model/types";
-import { buildWorkbookPlan } from "../../src/plans/workbook";
-import { FakeExcel, type CellScalar } from "../support/fake-excel";
+import { FakeExcel } from "../support/fake-excel";
+import { expectedValues, seed } from "./plan-values";
 
-const seed = (): MonitoringPeriod => parseMonitoringJson(readFileSync(join(__dirname, "../../seeds/q2-2024-25.json"), "utf8"));
 const HISTORY = SHEET_NAMES.History;
 
-function expectedValues(model: MonitoringPeriod): (sheet: string, address: string) => CellScalar {
-  const values = new Map<string, CellScalar>();
-  for (const sheet of buildWorkbookPlan(model).sheets) {
-    for (const cell of sheet.cells) {
-      if (cell.content.kind !== "formula") continue;
-      const e = cell.content.expected;
-      values.set(`${sheet.name.toLowerCase()}!${cell.address}`, typeof e === "string" ? e : e.toNumber());
-    }
-  }
-  return (sheet, address) => values.get(`${sheet.toLowerCase()}!${address}`) ?? 0;
-}
 
 async function inserted() {
   const model = seed();

@@ -5,32 +5,16 @@
  * The fake does not calculate: each formula cell shows the value the plan expects for it (what Excel would compute
  * for the model the plan was made from), by sheet and address.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
 import { ExcelGateway, OUTTURN_SHEETS, SHEET_NAMES } from "../../src/excel/gateway";
-import { parseMonitoringJson } from "../../src/model/load";
 import type { MonitoringPeriod } from "../../src/model/types";
-import { buildWorkbookPlan } from "../../src/plans/workbook";
 import { D } from "../../src/model/amount";
 import { toJsonText } from "../../src/engine/json-text";
 import type { InsertRequest } from "../../src/workbook/gateway";
-import { FakeExcel, type CellScalar } from "../support/fake-excel";
+import { FakeExcel } from "../support/fake-excel";
+import { expectedValues, seed } from "./plan-values";
 
 const MB = 1024 * 1024;
-const seed = (): MonitoringPeriod => parseMonitoringJson(readFileSync(join(__dirname, "../../seeds/q2-2024-25.json"), "utf8"));
 
-/** Formula values as the plan of `model` expects them, keyed "Sheet!A1" (`renamed`: new name -> planned name). */
-function expectedValues(model: MonitoringPeriod, renamed: Record<string, string> = {}): (sheet: string, address: string) => CellScalar {
-  const values = new Map<string, CellScalar>();
-  for (const sheet of buildWorkbookPlan(model).sheets) {
-    for (const cell of sheet.cells) {
-      if (cell.content.kind !== "formula") continue;
-      const e = cell.content.expected;
-      values.set(`${sheet.name.toLowerCase()}!${cell.address}`, typeof e === "string" ? e : e.toNumber());
-    }
-  }
-  return (sheet, address) => values.get(`${(renamed[sheet] ?? sheet).toLowerCase()}!${address}`) ?? 0;
-}
 
 function setup(model: MonitoringPeriod, renamed: Record<string, string> = {}) {
   const fake = new FakeExcel({ calculate: expectedValues(model, renamed) });
