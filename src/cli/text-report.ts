@@ -2,7 +2,7 @@
 import { periodLabel } from "../model/period";
 import { bracketed, formatPct, formatRate } from "../engine/format";
 import type { Position } from "../engine/position";
-import { CONVENTION_LABEL } from "../engine/convention";
+import { CONVENTION_LABEL, movementWords } from "../engine/convention";
 
 export function textReport(p: Position): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
@@ -15,7 +15,7 @@ export function textReport(p: Position): string {
     "",
     `Revenue      [${nb.rag}]  net budget ${money(nb.revisedBudget)}, forecast outturn ${money(nb.forecastOutturn)}, variance ${money(nb.variance)} (${nb.variancePct ? formatPct(nb.variancePct) : "n/a"})`,
     movement
-      ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movement.favourable.isNegative() ? "a deterioration" : movement.favourable.isZero() ? "no change" : "an improvement"})`
+      ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",
     `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`,
     `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct)}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct)}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`,

@@ -23,6 +23,11 @@ export function direction(favourable: Decimal): "favourable" | "adverse" | "nil"
   return favourable.isZero() ? "nil" : favourable.greaterThan(0) ? "favourable" : "adverse";
 }
 
+/** The words for a movement in a favourable-positive variance since the previous period, whatever the convention. */
+export function movementWords(favourable: Decimal): "an improvement" | "a deterioration" | "no change" {
+  return favourable.isZero() ? "no change" : favourable.greaterThan(0) ? "an improvement" : "a deterioration";
+}
+
 export const CONVENTION_LABEL: Record<SignConvention, string> = {
   "budget-minus-forecast": "Variance = revised budget − forecast outturn: favourable positive, (adverse) in brackets",
   "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",

@@ -5,7 +5,7 @@
 import type { Decimal, PeriodId, Rag, Units } from "../model/types";
 import { ZERO } from "../model/amount";
 import type { Position } from "../engine/position";
-import { direction } from "../engine/convention";
+import { direction, movementWords } from "../engine/convention";
 import { formatMillions, formatPct, formatRate } from "../engine/format";
 import { pctOf } from "../model/amount";
 import { periodLabel } from "../model/period";
@@ -135,7 +135,8 @@ export function summarise(p: Position): PositionSummary {
     const prev = p.movement.previous;
     const before = prev.revenue.revisedBudget.minus(prev.revenue.forecastOutturn);
     const change = p.movement.favourable;
-    const changeWords = change.isZero() ? "no change" : change.isPositive() ? `an improvement of ${m(change, units)}` : `a deterioration of ${m(change, units)}`;
+    const words = movementWords(change);
+    const changeWords = change.isZero() ? words : `${words} of ${m(change, units)}`;
     movement = `Since ${prev.period}: the revenue variance was ${signed(before, units)} and is now ${signed(net.favourable, units)}, ${changeWords}.`;
     if (prev.generalFund) movement += ` The general fund forecast was ${formatPct(prev.generalFund.forecastPct)}.`;
   } else {

@@ -14,6 +14,7 @@ import type { PeriodId } from "../../model/types";
 import { pctExpected, titleRows, unitsCell } from "./common";
 import type { CapitalAnchors } from "./capital";
 import { narrative } from "../../narrative/narrative";
+import { movementWords } from "../../engine/convention";
 import { HISTORY_LOOKUP, type HistoryAnchors } from "./history";
 import type { ReservesAnchors } from "./reserves";
 import type { RevenueAnchors } from "./revenue";
@@ -123,7 +124,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
     const prevVar = row++;
     const mov = figure("movement", "Movement since the previous period", [`=IF($F$7="","",B${varRow}-B${prevVar})`, m ? m.revenueVariance : ""], null);
     b.formula(mov, "D", `=IF($F$7="","No earlier period on the ${names.History} sheet.",IF(ROUND(B${mov},9)=0,"no change",IF((B${mov}>0)=(${conv}="budget-minus-forecast"),"an improvement","a deterioration")))`,
-      !m ? `No earlier period on the ${names.History} sheet.` : m.favourable.isZero() ? "no change" : m.favourable.greaterThan(0) ? "an improvement" : "a deterioration", "note");
+      !m ? `No earlier period on the ${names.History} sheet.` : movementWords(m.favourable), "note");
   }
   const c = p.capital;
   section("capital", "Capital");
