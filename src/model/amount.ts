@@ -62,7 +62,7 @@ export function pctOf(a: Decimal, b: Decimal): Decimal | null {
   return a.div(b).times(HUNDRED);
 }
 
-/** Rounded to `dp` places, half away from zero, as a number for JSON output. */
+/** Rounded to `dp` places, half away from zero (as Excel's ROUND); still a Decimal. */
 export function round(d: Decimal, dp: number): Decimal {
   return d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
 }
