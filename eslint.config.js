@@ -9,6 +9,32 @@
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
+const importPlugin = require("eslint-plugin-import");
+
+/**
+ * The flow of the code, left to right: each folder may import only from the folders before it (and itself).
+ * Folders on one step are siblings and do not import each other.
+ *   model <- engine <- narrative <- {plans, slides, report} <- workbook <- {excel, xlsx} <- {taskpane, cli, commands}
+ */
+const FLOW = [["model"], ["engine"], ["narrative"], ["plans", "slides", "report"], ["workbook"], ["excel", "xlsx"], ["taskpane", "cli", "commands"]];
+
+/** One no-restricted-paths zone per folder: it may not import the folders on its own step or after it. */
+function flowZones() {
+  const zones = [];
+  FLOW.forEach((step, i) => {
+    const later = FLOW.slice(i + 1).flat();
+    for (const folder of step) {
+      const forbidden = [...later, ...step.filter((s) => s !== folder)];
+      if (forbidden.length === 0) continue;
+      zones.push({
+        target: `./src/${folder}`,
+        from: forbidden.map((f) => `./src/${f}`),
+        message: `src/${folder} may import only from ${FLOW.slice(0, i).flat().map((f) => `src/${f}`).join(", ") || "itself"} (the flow: ${FLOW.map((s) => s.join("/")).join(" <- ")}). Move the code to where it belongs.`,
+      });
+    }
+  });
+  return zones;
+}
 
 module.exports = tseslint.config(
   {
@@ -17,13 +43,16 @@ module.exports = tseslint.config(
   {
     files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}", "bench/**/*.ts"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
-    plugins: { "office-addins": officeAddins },
+    plugins: { "office-addins": officeAddins, import: importPlugin },
+    settings: { "import/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".json"] } } },
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
     rules: {
+      // The flow of the code (see FLOW above).
+      "import/no-restricted-paths": ["error", { zones: flowZones() }],
       // Excel JavaScript API usage (eslint-plugin-office-addins).
       "office-addins/call-sync-after-load": "error",
       "office-addins/call-sync-before-read": "error",
@@ -36,6 +65,16 @@ module.exports = tseslint.config(
       // TypeScript already reports undefined names, and knows the Office/Excel globals.
       "no-undef": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Only src/excel touches Office.js: elsewhere the Office globals are out of bounds.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/excel/**"],
+    rules: {
+      "no-restricted-globals": ["error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({ name, message: `Only src/excel touches Office.js: move the use of ${name} into src/excel.` })),
+      ],
     },
   },
   {

@@ -3,10 +3,10 @@ import { mkdir } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { readArgs } from "./args";
 import { loadPeriodFile } from "./load-file";
-import { textReport } from "./text-report";
+import { textReport } from "../report/text";
 import { computePosition } from "../engine/position";
-import { reportJson } from "../engine/report";
-import { toJsonText } from "../engine/json-text";
+import { reportJson } from "../report/json";
+import { toJsonText } from "../model/json-text";
 import { UserError } from "./user-error";
 
 export type Command = (argv: string[]) => Promise<void>;
@@ -56,9 +56,9 @@ async function workbook(argv: string[]): Promise<void> {
   process.stdout.write(`Wrote ${out}: ${plan.sheets.map((s) => s.name).join(", ")}${errors ? ` (${errors} check error(s): see the Summary sheet)` : ""}.\n`);
 }
 
-/** src/slides/command.ts, loaded only when asked for (it brings pptxgenjs). */
+/** src/cli/slides.ts, loaded only when asked for (it brings pptxgenjs). */
 async function slides(argv: string[]): Promise<void> {
-  const { slidesCommand } = await import("../slides/command");
+  const { slidesCommand } = await import("./slides");
   await slidesCommand(argv);
 }
 

@@ -5,8 +5,8 @@
  * This file is where ExecuteFunction commands would be registered with Office.actions.associate.
  */
 
-if (typeof Office !== "undefined") {
-  void Office.onReady();
-}
+import { officeLoaded, officeReady } from "../excel/office";
 
-export {};
+if (officeLoaded()) {
+  void officeReady();
+}

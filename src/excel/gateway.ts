@@ -21,7 +21,7 @@
  * OWN_WRITE_GRACE_MS after it. Change events can also arrive late or not at all (rapid edits; Excel on the web
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
-import type { MonitoringPeriod, Settings, SheetKind } from "./plan-port";
+import type { MonitoringPeriod, Settings, SheetKind } from "../workbook/plan-port";
 import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
 import type { PeriodId } from "../model/types";
 import { isoToday, planClose, planReopen, type ClosingPlan } from "../workbook/closing";
@@ -35,7 +35,7 @@ import { toWorkbookError } from "./errors";
 import { chunkWork, renderSheet, type RenderFeatures, type SheetWork } from "./render";
 import { queueOp } from "./apply";
 import { gridSheetFromRange } from "./grid";
-import { defaultPlanPort, type PlanPort } from "./plan-port";
+import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
 import { settingsEditOps, settingsIdentity, settingsUnits } from "./settings";
 
 /** The sheets Outturn inserts, in tab order. */

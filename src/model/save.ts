@@ -1,6 +1,6 @@
 /**
  * The model back to the JSON document of the schema, the inverse of load.ts. Decimals stay Decimals here;
- * toJsonText (src/engine/json-text.ts) writes them as exact JSON numbers.
+ * toJsonText (src/model/json-text.ts) writes them as exact JSON numbers.
  */
 import type { Decimal, MonitoredLine, MonitoringPeriod, Settings, Threshold, VarianceRagRule } from "./types";
 

@@ -29,9 +29,11 @@
  */
 import type { Decimal } from "../model/types";
 import type { Place } from "../engine/checks";
-import type { SheetKind } from "../workbook/gateway";
 
-export type { SheetKind, Place };
+/** The templated sheets Outturn can insert. */
+export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides";
+
+export type { Place };
 
 /** The named looks of cells. See src/plans/styles.ts for the table. */
 export type StyleRole =

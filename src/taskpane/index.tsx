@@ -16,15 +16,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { App } from "./App";
 import { LoadFailed, OfficeUnavailable } from "./OfficeUnavailable";
 import { isDarkColour } from "./theme";
-
-function officeBodyBackground(): string | undefined {
-  try {
-    // officeTheme is not provided by every host or platform.
-    return Office.context?.officeTheme?.bodyBackgroundColor;
-  } catch {
-    return undefined;
-  }
-}
+import { officeBodyBackground, officeLoaded, officeReady, watchOfficeTheme } from "../excel/office";
 
 /** Dark or light, following Office (in Excel) or the browser's preference (outside Office); updates when either changes. */
 function useDarkTheme(inOffice: boolean): boolean {
@@ -38,19 +30,7 @@ function useDarkTheme(inOffice: boolean): boolean {
       return () => media?.removeEventListener("change", onChange);
     }
     // Office raises OfficeThemeChanged on hosts that support it; elsewhere the theme is read once.
-    const handler = () => setDark(read());
-    try {
-      Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, handler);
-    } catch {
-      return undefined;
-    }
-    return () => {
-      try {
-        Office.context.document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, { handler });
-      } catch {
-        // the host never registered it
-      }
-    };
+    return watchOfficeTheme(() => setDark(read()));
   }, [inOffice, media, read]);
   return dark;
 }
@@ -77,12 +57,11 @@ function mount(content: React.ReactElement, inOffice: boolean): void {
   );
 }
 
-if (typeof Office === "undefined") {
+if (!officeLoaded()) {
   // office.js comes from Microsoft's CDN; without it (offline, blocked) there is no Excel to talk to.
   mount(<OfficeUnavailable />, false);
 } else {
-  void Office.onReady(async (info) => {
-    const inExcel = info.host === Office.HostType.Excel;
+  void officeReady().then(async ({ inExcel }) => {
     // The rest of Outturn is fetched now; it can fail (a broken connection, or a new version deployed meanwhile).
     const load = inExcel
       ? import(/* webpackChunkName: "excel-gateway" */ "./excel-wiring").then((m) => ({ excel: m, preview: null }))

@@ -4,7 +4,7 @@
  * the Summary looks the previous period up there by formula, so nothing else depends on the number of closed periods.
  */
 import type { MonitoringPeriod, PeriodId } from "../model/types";
-import { closePeriod, reopenPeriod } from "../model/history";
+import { closePeriod, reopenPeriod } from "../engine/history";
 import { computePosition } from "../engine/position";
 import { type CloseResult, type WorkbookRead, WorkbookError } from "./gateway";
 

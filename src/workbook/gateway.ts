@@ -5,8 +5,9 @@
 import type { MonitoringPeriod, PeriodId, Settings, Units } from "../model/types";
 import type { Check, Place } from "../engine/checks";
 
-/** The templated sheets Outturn can insert. */
-export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides";
+import type { SheetKind } from "../plans/types";
+
+export type { SheetKind };
 
 export interface InsertRequest {
   organisation: string;

@@ -8,7 +8,7 @@
  * writes (insert, settings) do not.
  */
 import type { Settings } from "../model/types";
-import { defaultPlanPort, type PlanPort } from "../excel/plan-port";
+import { defaultPlanPort, type PlanPort } from "./plan-port";
 import type { ColumnPlan, PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
 import type { Grid, GridCell, GridSheet, GridValue } from "../plans/grid";
 import { parseA1, toA1 } from "../plans/a1";

@@ -22,9 +22,9 @@ import type { Page } from "playwright-core";
 import { chromiumAvailable, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../support/browser";
 import { generatedQ1, planRow, seedEdits, seedExpectations, seedModel, type Edit } from "./seed-inputs";
 import { computePosition } from "../../src/engine/position";
-import { snapshotOf } from "../../src/model/history";
+import { snapshotOf } from "../../src/engine/history";
 import { revenueParagraph } from "../../src/narrative/narrative";
-import { defaultPlanPort } from "../../src/excel/plan-port";
+import { defaultPlanPort } from "../../src/workbook/plan-port";
 import type { MonitoringPeriod } from "../../src/model/types";
 
 const ROOT = path.resolve(__dirname, "..", "..");

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parseMonitoringJson } from "../../src/model/load";
 import type { MonitoringPeriod } from "../../src/model/types";
 import { computePosition } from "../../src/engine/position";
-import { defaultPlanPort } from "../../src/excel/plan-port";
+import { defaultPlanPort } from "../../src/workbook/plan-port";
 import { ALL_SHEETS } from "../../src/taskpane/start-form";
 import type { PlanCell, WorkbookPlan } from "../../src/plans/types";
 import { formatCellRef } from "../../src/taskpane/cell-ref";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseMonitoringJson } from "../../src/model/load";
 import { computePosition, type Position } from "../../src/engine/position";
-import { reportJson } from "../../src/engine/report";
+import { reportJson } from "../../src/report/json";
 import type { TotalResult } from "../../src/engine/rows";
 import type { ReserveBalances } from "../../src/engine/reserves";
 import type { Decimal } from "../../src/model/types";

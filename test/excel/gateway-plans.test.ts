@@ -8,7 +8,7 @@
 import { ExcelGateway, OUTTURN_SHEETS, SHEET_NAMES } from "../../src/excel/gateway";
 import type { MonitoringPeriod } from "../../src/model/types";
 import { D } from "../../src/model/amount";
-import { toJsonText } from "../../src/engine/json-text";
+import { toJsonText } from "../../src/model/json-text";
 import type { InsertRequest } from "../../src/workbook/gateway";
 import { FakeExcel } from "../support/fake-excel";
 import { expectedValues, seed } from "./plan-values";

@@ -3,7 +3,7 @@
  * "lines" sheet (test/excel/sample-plan.ts) holding the model's first revenue group; Settings is the real Settings
  * sheet plan. Its reader reads those lines back by their row markers, as the real reader does.
  */
-import type { PlanPort } from "../../src/excel/plan-port";
+import type { PlanPort } from "../../src/workbook/plan-port";
 import type { MonitoringPeriod } from "../../src/model/types";
 import type { Check } from "../../src/engine/checks";
 import { blankPeriod } from "../../src/model/template";

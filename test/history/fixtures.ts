@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { D } from "../../src/model/amount";
 import { modelFromDocument, parseMonitoringJson } from "../../src/model/load";
 import { blankPeriod } from "../../src/model/template";
-import { closePeriod, rollForward } from "../../src/model/history";
+import { closePeriod, rollForward } from "../../src/engine/history";
 import { computePosition, type Position } from "../../src/engine/position";
 import type { Decimal, MonitoringPeriod } from "../../src/model/types";
 

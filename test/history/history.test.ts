@@ -1,13 +1,13 @@
-/** Closing, reopening and rolling forward periods (src/model/history.ts). */
+/** Closing, reopening and rolling forward periods (src/engine/history.ts). */
 import fc from "fast-check";
 import { D } from "../../src/model/amount";
 import { semanticProblems } from "../../src/model/semantics";
 import { endMonth } from "../../src/model/period";
 import {
   HistoryError, SNAPSHOT_PCT_DP, closePeriod, isClosed, normaliseHistory, reopenPeriod, rollForward, snapshotOf,
-} from "../../src/model/history";
+} from "../../src/engine/history";
 import { computePosition } from "../../src/engine/position";
-import { reportJson } from "../../src/engine/report";
+import { reportJson } from "../../src/report/json";
 import type { MonitoringPeriod, PeriodSnapshot } from "../../src/model/types";
 import { period as arbitraryPeriod } from "../support/arbitrary-period";
 import { generatedQ1, generatedYear, seedModel } from "./fixtures";

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseMonitoringJson } from "../../src/model/load";
 import { modelToDocument } from "../../src/model/save";
-import { toJsonText } from "../../src/engine/json-text";
-import { closePeriod } from "../../src/model/history";
+import { toJsonText } from "../../src/model/json-text";
+import { closePeriod } from "../../src/engine/history";
 import { computePosition } from "../../src/engine/position";
 import { period } from "../support/arbitrary-period";
 

@@ -1,6 +1,6 @@
 /** The narrative in the published style (src/narrative), for the worked example and its variants. */
 import { computePosition } from "../../src/engine/position";
-import { reportJson } from "../../src/engine/report";
+import { reportJson } from "../../src/report/json";
 import { modelFromDocument } from "../../src/model/load";
 import { narrative } from "../../src/narrative";
 import { runCli } from "../support/cli";

@@ -7,8 +7,8 @@ import { type GridCell, MapGridSheet } from "../../src/plans/grid";
 import { parseA1 } from "../../src/plans/a1";
 import type { WorkbookPlan } from "../../src/plans/types";
 import { computePosition } from "../../src/engine/position";
-import { reportJson } from "../../src/engine/report";
-import { toJsonText } from "../../src/engine/json-text";
+import { reportJson } from "../../src/report/json";
+import { toJsonText } from "../../src/model/json-text";
 
 export const ROOT = join(__dirname, "..", "..");
 

@@ -3,7 +3,7 @@
  * JSON in A1 (an input), every other sheet a title and one formula. Enough to test inserting, conflicts, upgrading,
  * events and failures without depending on the real layouts.
  */
-import type { PlanPort } from "../../src/excel/plan-port";
+import type { PlanPort } from "../../src/workbook/plan-port";
 import type { MonitoringPeriod } from "../../src/model/types";
 import { modelFromDocument } from "../../src/model/load";
 import { blankPeriod } from "../../src/model/template";

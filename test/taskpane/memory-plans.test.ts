@@ -12,7 +12,7 @@ import { locatorFor } from "../../src/taskpane/locate";
 import { checkItems } from "../../src/taskpane/usePane";
 import { ALL_SHEETS } from "../../src/taskpane/start-form";
 import { seedEdits, seedExpectations, seedModel } from "../e2e/seed-inputs";
-import { defaultPlanPort } from "../../src/excel/plan-port";
+import { defaultPlanPort } from "../../src/workbook/plan-port";
 
 /** Integrity errors anywhere: typing the Q1 row into the History sheet of blank templates leaves none (the Summary's layout does not depend on the history). */
 const integrityErrors = (checks: Check[]) => checks.filter((c) => c.severity === "error");

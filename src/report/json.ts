@@ -4,7 +4,7 @@
  */
 import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
-import type { Position } from "./position";
+import type { Position } from "../engine/position";
 import { narrative } from "../narrative/narrative";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }

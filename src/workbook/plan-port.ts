@@ -4,7 +4,7 @@
  * can run against the real plans (the default) or a stand-in.
  */
 import type { MonitoringPeriod, Settings } from "../model/types";
-import type { InsertRequest, SheetKind, WorkbookRead } from "../workbook/gateway";
+import type { InsertRequest, SheetKind, WorkbookRead } from "./gateway";
 import type { Grid } from "../plans/grid";
 import type { WorkbookPlan } from "../plans/types";
 import { blankPeriod } from "../model/template";

@@ -11,9 +11,9 @@
  *
  * History is always one snapshot per period, sorted by the month the period ends (then quarters before months).
  */
-import type { Decimal, MonitoringPeriod, PeriodId, PeriodSnapshot } from "./types";
-import { PERIODS, endMonth } from "./period";
-import type { Position } from "../engine/position";
+import type { Decimal, MonitoringPeriod, PeriodId, PeriodSnapshot } from "../model/types";
+import { PERIODS, endMonth } from "../model/period";
+import type { Position } from "./position";
 
 /** A closing or roll-forward that cannot be done, in words for the treasurer. */
 export class HistoryError extends Error {

@@ -1,11 +1,11 @@
 /** `outturn slides <file.json|file.xlsx> --out <deck.pptx>`: the period's slide deck. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname } from "node:path";
-import { readArgs } from "../cli/args";
-import { loadPeriodFile } from "../cli/load-file";
-import { UserError } from "../cli/user-error";
+import { readArgs } from "./args";
+import { loadPeriodFile } from "./load-file";
+import { UserError } from "./user-error";
 import { computePosition } from "../engine/position";
-import { buildDeck } from "./deck";
+import { buildDeck } from "../slides/deck";
 
 export async function slidesCommand(argv: string[]): Promise<void> {
   const args = readArgs(argv, ["--out"], [], "slides");
