@@ -5,14 +5,14 @@ import { type SheetNames, SHEET_KINDS_IN_ORDER, defaultSheetNames, makeContext }
 import { STYLES } from "./styles";
 import type { Place, SheetKind, SheetPlan, WorkbookPlan } from "./types";
 import { sheetPrefix } from "./a1";
-import { capitalSheet } from "./sheets/capital";
-import { historySheet } from "./sheets/history";
-import { reservesSheet } from "./sheets/reserves";
-import { revenueSheet } from "./sheets/revenue";
-import { savingsSheet } from "./sheets/savings";
-import { settingsSheet } from "./sheets/settings";
-import { summarySheet } from "./sheets/summary";
-import { slidesSheet } from "./sheets/slides";
+import { capitalSheet } from "./sheets/capital/layout";
+import { historySheet } from "./sheets/history/layout";
+import { reservesSheet } from "./sheets/reserves/layout";
+import { revenueSheet } from "./sheets/revenue/layout";
+import { savingsSheet } from "./sheets/savings/layout";
+import { settingsSheet } from "./sheets/settings/layout";
+import { summarySheet } from "./sheets/summary/layout";
+import { slidesSheet } from "./sheets/slides/layout";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */

@@ -3,16 +3,16 @@
  * what is not yet achieved and what is expected next year, its status and RAG; the total, and achieved as a % of
  * planned with the savings RAG.
  */
-import { SAVINGS_STATUSES } from "../../model/types";
-import { SheetBuilder } from "../builder";
-import { type PlanContext, str } from "../context";
-import { PCT_FORMAT, ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { savingsRagFormula } from "../formulas";
-import { pctExpected, titleRows, unitsCell } from "./common";
-import { controlHeader } from "./revenue";
-import { STATUS_RAG } from "../../engine/savings";
-import { YES_NO } from "./settings";
+import { SAVINGS_STATUSES } from "../../../model/types";
+import { SheetBuilder } from "../../builder";
+import { type PlanContext, str } from "../../context";
+import { PCT_FORMAT, ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { savingsRagFormula } from "../../formulas";
+import { pctExpected, titleRows, unitsCell } from "../common";
+import { controlHeader } from "../revenue/layout";
+import { STATUS_RAG } from "../../../engine/savings";
+import { YES_NO } from "../settings/layout";
 
 export const SAVINGS_COLS = {
   category: "A", scheme: "B", planned: "C", deliveredToDate: "D", forecastFurtherDelivery: "E", achieved: "F", unachieved: "G",

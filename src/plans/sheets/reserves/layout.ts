@@ -4,16 +4,16 @@
  * commitments + actual transfer. Below: the General Fund against the reserves policy band, after the forecast
  * revenue variance, as a % of the Net Budget, with its RAG.
  */
-import type { Reserve, ReserveColumn } from "../../model/types";
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { absRef } from "../a1";
-import { bandFormula, generalFundRagFormula } from "../formulas";
-import { titleRows, unitsCell } from "./common";
-import { controlHeader, controlRow } from "./revenue";
-import type { RevenueAnchors } from "./revenue";
+import type { Reserve, ReserveColumn } from "../../../model/types";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { absRef } from "../../a1";
+import { bandFormula, generalFundRagFormula } from "../../formulas";
+import { titleRows, unitsCell } from "../common";
+import { controlHeader, controlRow } from "../revenue/layout";
+import type { RevenueAnchors } from "../revenue/layout";
 
 export const RESERVES_COLS = { name: "A", openingBalance: "B", budgetedTransfer: "C", commitments: "D", actualTransfer: "E", forecastClosing: "F", commentary: "G", key: "H" } as const;
 export const RESERVE_INPUTS: ReadonlyArray<[Exclude<ReserveColumn, "forecastClosing">, "B" | "C" | "D" | "E"]> = [
@@ -55,7 +55,7 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
     b.inputText(row, C.commentary, r.commentary, "inputText", { place: place("commentary") });
     b.key(row, marker, logical);
   };
-  const totalRow = (row: number, label: string, t: Record<ReserveColumn, import("../../model/types").Decimal>, formulaOf: (col: string) => string, marker: string) => {
+  const totalRow = (row: number, label: string, t: Record<ReserveColumn, import("../../../model/types").Decimal>, formulaOf: (col: string) => string, marker: string) => {
     b.label(row, C.name, label, "totalLabel");
     for (const [col, letter] of RESERVE_COLUMNS) b.formula(row, letter, formulaOf(letter), t[col], "total", { numberFormat: ctx.amount, place: { area: "reserves", row: label, column: col } });
     b.fill(row, 7, 7, "totalLabel");

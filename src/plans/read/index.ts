@@ -14,24 +14,24 @@
 import type {
   CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodId, PeriodSnapshot, Rag,
   Reserve, ReserveColumn, RevenueGroup, SavingsScheme, SavingsStatus, Settings, Threshold, Units, VarianceRagRule,
-} from "../model/types";
-import { SAVINGS_STATUSES } from "../model/types";
-import { D, parseAmount } from "../model/amount";
-import { isPeriodId } from "../model/period";
-import { semanticProblems } from "../model/semantics";
-import { computePosition } from "../engine/position";
-import type { Area, Check, Place, Severity } from "../engine/checks";
-import { colIndex, colLetter, parseA1, sheetPrefix } from "./a1";
-import { type Grid, type GridCell, type GridSheet, type GridValue, isGridError } from "./grid";
-import { type SheetNames, defaultSheetNames } from "./context";
-import type { SheetKind, SheetPlan } from "./types";
-import { buildWorkbookPlan } from "./workbook";
-import { ALL_SETTING_SPECS, type SettingSpec } from "./sheets/settings";
-import { AMOUNT_COLUMNS, REVENUE_COLS } from "./sheets/revenue";
-import { CAPITAL_COLS } from "./sheets/capital";
-import { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS } from "./sheets/reserves";
-import { SAVINGS_COLS, SAVINGS_INPUTS } from "./sheets/savings";
-import { HISTORY_COLS } from "./sheets/history";
+} from "../../model/types";
+import { SAVINGS_STATUSES } from "../../model/types";
+import { D, parseAmount } from "../../model/amount";
+import { isPeriodId } from "../../model/period";
+import { semanticProblems } from "../../model/semantics";
+import { computePosition } from "../../engine/position";
+import type { Area, Check, Place, Severity } from "../../engine/checks";
+import { colIndex, colLetter, parseA1, sheetPrefix } from "../a1";
+import { type Grid, type GridCell, type GridSheet, type GridValue, isGridError } from "../grid";
+import { type SheetNames, defaultSheetNames } from "../context";
+import type { SheetKind, SheetPlan } from "../types";
+import { buildWorkbookPlan } from "../workbook";
+import { ALL_SETTING_SPECS, type SettingSpec } from "../sheets/settings/layout";
+import { AMOUNT_COLUMNS, REVENUE_COLS } from "../sheets/revenue/layout";
+import { CAPITAL_COLS } from "../sheets/capital/layout";
+import { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS } from "../sheets/reserves/layout";
+import { SAVINGS_COLS, SAVINGS_INPUTS } from "../sheets/savings/layout";
+import { HISTORY_COLS } from "../sheets/history/layout";
 
 export interface WorkbookReadResult {
   /** Null when the workbook cannot be read into a period at all (the checks say why). */

@@ -3,12 +3,12 @@
  * The Summary takes the previous period's variance and RAG from here. All cells are inputs (Outturn fills them when a
  * period is closed); a period's part left blank (e.g. capital) means it was not recorded.
  */
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, ragFormat } from "../styles";
-import type { SheetPlan } from "../types";
-import { titleRows, unitsCell } from "./common";
-import { PERIODS } from "../../model/period";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { PCT_FORMAT, ragFormat } from "../../styles";
+import type { SheetPlan } from "../../types";
+import { titleRows, unitsCell } from "../common";
+import { PERIODS } from "../../../model/period";
 
 export const HISTORY_COLS = {
   period: "A", closedOn: "B", revenueBudget: "C", revenueForecast: "D", revenueRag: "E",

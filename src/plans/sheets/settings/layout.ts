@@ -3,13 +3,13 @@
  * Every other sheet reads these by formula (absolute references to column B), so changing a threshold here
  * re-colours the workbook. Rates are typed as percentages (held as fractions: 3% is 0.03).
  */
-import type { Decimal, MonitoringPeriod, VarianceRagRule } from "../../model/types";
-import { PERIODS } from "../../model/period";
-import { D } from "../../model/amount";
-import { CONVENTION_LABEL } from "../../engine/convention";
-import { SheetBuilder } from "../builder";
-import { RATE_FORMAT, amountFormat } from "../styles";
-import type { SheetPlan } from "../types";
+import type { Decimal, MonitoringPeriod, VarianceRagRule } from "../../../model/types";
+import { PERIODS } from "../../../model/period";
+import { D } from "../../../model/amount";
+import { CONVENTION_LABEL } from "../../../engine/convention";
+import { SheetBuilder } from "../../builder";
+import { RATE_FORMAT, amountFormat } from "../../styles";
+import type { SheetPlan } from "../../types";
 
 export type SettingKind = "text" | "choice" | "amount" | "rate";
 

@@ -4,14 +4,14 @@
  * Totals are SUMs from the section's heading row to its last line (so a row inserted inside a section is added).
  * Control totals (published or ledger figures) follow the table.
  */
-import type { ColumnTotals, Decimal, MonitoredColumn, RevenueLine } from "../../model/types";
-import type { LineResult, TotalResult } from "../../engine/rows";
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { varianceFormula, variancePctFormula, varianceRagFormula } from "../formulas";
-import { pctExpected, titleRows, unitsCell, varianceHeading } from "./common";
+import type { ColumnTotals, Decimal, MonitoredColumn, RevenueLine } from "../../../model/types";
+import type { LineResult, TotalResult } from "../../../engine/rows";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { PCT_FORMAT, ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { varianceFormula, variancePctFormula, varianceRagFormula } from "../../formulas";
+import { pctExpected, titleRows, unitsCell, varianceHeading } from "../common";
 
 export const REVENUE_COLS = {
   name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E",

@@ -3,15 +3,15 @@
  * each line's slippage (input) and the rest of its variance as underspend/(overspend); then the sources of finance
  * and their total, and the funding gap (programme − funding, which should be nil in every column).
  */
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { capitalRagFormula, overspendFractionFormula } from "../formulas";
-import { titleRows, unitsCell, varianceHeading } from "./common";
-import { AMOUNT_COLUMNS, controlHeader, controlRow, varianceCells } from "./revenue";
-import type { MonitoredLine } from "../../model/types";
-import type { LineResult } from "../../engine/rows";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { capitalRagFormula, overspendFractionFormula } from "../../formulas";
+import { titleRows, unitsCell, varianceHeading } from "../common";
+import { AMOUNT_COLUMNS, controlHeader, controlRow, varianceCells } from "../revenue/layout";
+import type { MonitoredLine } from "../../../model/types";
+import type { LineResult } from "../../../engine/rows";
 
 export const CAPITAL_COLS = {
   name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E", variance: "F", variancePct: "G",
