@@ -61,6 +61,12 @@ export interface SettingDef {
 }
 
 export const CONVENTIONS: readonly SignConvention[] = ["budget-minus-forecast", "forecast-minus-budget"];
+
+/** What each sign convention means, in the words of the sheets, the pane and the report. */
+export const CONVENTION_LABEL: Record<SignConvention, string> = {
+  "budget-minus-forecast": "Variance = revised budget − forecast outturn: favourable positive, (adverse) in brackets",
+  "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",
+};
 export const COMBINE = ["higher", "lower"] as const;
 export const YES_NO = ["Yes", "No"] as const;
 
@@ -109,7 +115,7 @@ function ruleDefs(rule: RuleName, amber: [number | null, number | null], red: [n
 const DEFS: SettingDef[] = [
   {
     key: "signConvention", type: "choice", values: CONVENTIONS, optional: false, path: ["signConvention"], default: "budget-minus-forecast",
-    sheet: { label: "Sign convention of variances", note: "" /* filled from CONVENTION words by the sheet */ },
+    sheet: { label: "Sign convention of variances", note: CONVENTIONS.map((c) => `${c}: ${CONVENTION_LABEL[c]}.`).join(" ") },
     pane: { label: "Sign convention" },
   },
   {

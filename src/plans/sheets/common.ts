@@ -3,6 +3,7 @@ import type { Decimal } from "../../model/types";
 import { CONVENTION_LABEL } from "../../engine/convention";
 import type { SheetBuilder } from "../builder";
 import { type PlanContext, str } from "../context";
+import { COMMON_MARKERS } from "./markers";
 
 /** Row 1: "<what>: <organisation>, <year> <period>"; row 2: units and the sign convention. Both live formulas. */
 export function titleRows(b: SheetBuilder, ctx: PlanContext, what: string, lastCol: string): void {
@@ -10,11 +11,11 @@ export function titleRows(b: SheetBuilder, ctx: PlanContext, what: string, lastC
   b.formula(1, "A", `=${str(what + ": ")}&${ctx.set("organisation")}&", "&${ctx.set("financialYear")}&" "&${ctx.set("period")}`,
     `${what}: ${m.organisation}, ${m.financialYear} ${m.period}`, "title");
   b.merges.push(`A1:${lastCol}1`);
-  b.key(1, "title");
+  b.key(1, COMMON_MARKERS.title);
   b.formula(2, "A", `="Amounts in "&${unitsWords(ctx)}&". "&IF(${ctx.set("signConvention")}="forecast-minus-budget",${str(CONVENTION_LABEL["forecast-minus-budget"])},${str(CONVENTION_LABEL["budget-minus-forecast"])})&"."`,
     `Amounts in ${m.units === "£000" ? "£000's" : "£"}. ${CONVENTION_LABEL[m.settings.signConvention]}.`, "subtitle");
   b.merges.push(`A2:${lastCol}2`);
-  b.key(2, "subtitle");
+  b.key(2, COMMON_MARKERS.subtitle);
 }
 
 function unitsWords(ctx: PlanContext): string {

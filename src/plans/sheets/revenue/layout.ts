@@ -12,14 +12,11 @@ import { PCT_FORMAT, ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { varianceFormula, variancePctFormula, varianceRagFormula } from "../../formulas";
 import { pctExpected, titleRows, unitsCell, varianceHeading } from "../common";
+import { COMMON_MARKERS } from "../markers";
+import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
 
-export const REVENUE_COLS = {
-  name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E",
-  variance: "F", variancePct: "G", rag: "H", ref: "I", commentary: "J", key: "K",
-} as const;
-export const AMOUNT_COLUMNS: ReadonlyArray<[MonitoredColumn, "B" | "C" | "D" | "E"]> = [
-  ["originalBudget", "B"], ["revisedBudget", "C"], ["actualToDate", "D"], ["forecastOutturn", "E"],
-];
+export { AMOUNT_COLUMNS, REVENUE_COLS };
+
 export const REVENUE_HEADINGS = ["", "Original Budget", "Revised Budget", "Actual to Date", "Forecast Outturn", "", "Variance %", "RAG", "Ref", "Revenue Commentary"];
 
 export interface RevenueAnchors {
@@ -51,11 +48,11 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   b.formula(4, "A", `=${ctx.set("financialYear")}`, model.financialYear, "header");
   REVENUE_HEADINGS.forEach((h, i) => { if (h) b.label(4, String.fromCharCode(65 + i), h, "header"); });
   varianceHeading(b, ctx, 4, C.variance);
-  b.key(4, "header");
+  b.key(4, COMMON_MARKERS.header);
   for (const col of ["B", "C", "D", "E", "F"]) unitsCell(b, ctx, 5, col);
   b.label(5, "G", "%", "headerUnits");
   b.fill(5, 1, 10, "headerUnits");
-  b.key(5, "units");
+  b.key(5, COMMON_MARKERS.units);
 
   const amountRow = (row: number, line: RevenueLine, result: LineResult, rule: "revenueLine", marker: string, logical: string) => {
     const place = (column: string): Place => ({ area: "revenue", row: line.name, column });
@@ -81,29 +78,29 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
     const header = row;
     b.inputText(row, C.name, g.group.name, "section", { place: { area: "revenue", row: g.group.name, column: "name" } });
     b.fill(row, 2, 10, "section");
-    b.key(row, "group", `group:${gi}`);
+    b.key(row, M.group, REVENUE_ROWS.group(gi));
     row++;
-    g.lines.forEach((l, li) => amountRow(row++, l.line, l, "revenueLine", "line", `line:${gi}:${li}`));
+    g.lines.forEach((l, li) => amountRow(row++, l.line, l, "revenueLine", M.line, REVENUE_ROWS.line(gi, li)));
     const last = row - 1;
-    totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", "total", `total:${gi}`);
+    totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", M.total, REVENUE_ROWS.total(gi));
     b.inputText(row, C.ref, g.group.ref, "inputText", { place: { area: "revenue", row: g.total.label, column: "ref" } });
     b.inputText(row, C.commentary, g.group.commentary, "inputText", { place: { area: "revenue", row: g.total.label, column: "commentary" } });
     totalRows.push(row);
     row++;
   });
   const tnre = row;
-  totalRow(row, "Total Net Revenue Expenditure", null, rev.totalNetRevenueExpenditure, (col) => `=${totalRows.map((r) => `${col}${r}`).join("+")}`, "revenueGroup", "tnre");
+  totalRow(row, "Total Net Revenue Expenditure", null, rev.totalNetRevenueExpenditure, (col) => `=${totalRows.map((r) => `${col}${r}`).join("+")}`, "revenueGroup", M.tnre);
   b.fill(row, 9, 10, "totalLabel");
   row++;
   const transfersHeader = row;
   b.label(row, C.name, "Transfers to/(from) reserves", "section");
   b.fill(row, 2, 10, "section");
-  b.key(row, "transfers");
+  b.key(row, M.transfers);
   row++;
-  rev.transfers.forEach((l, i) => amountRow(row++, l.line, l, "revenueLine", "line", `transfer:${i}`));
+  rev.transfers.forEach((l, i) => amountRow(row++, l.line, l, "revenueLine", M.line, REVENUE_ROWS.transfer(i)));
   const lastTransfer = row - 1;
   const netBudget = row;
-  totalRow(row, "Net Budget", null, rev.netBudget, (col) => `=${col}${tnre}+SUM(${col}${transfersHeader}:${col}${lastTransfer})`, "revenueTotal", "netBudget");
+  totalRow(row, "Net Budget", null, rev.netBudget, (col) => `=${col}${tnre}+SUM(${col}${transfersHeader}:${col}${lastTransfer})`, "revenueTotal", M.netBudget);
   b.inputText(row, C.ref, model.revenue.netBudgetRef, "inputText", { place: { area: "revenue", row: "Net Budget", column: "ref" } });
   b.inputText(row, C.commentary, model.revenue.netBudgetCommentary, "inputText", { place: { area: "revenue", row: "Net Budget", column: "commentary" } });
   b.conditionalFormats.push(ragFormat(`H6:H${netBudget}`));
@@ -115,18 +112,18 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   const ct = model.controlTotals?.revenue ?? null;
   const groupNames = [...model.revenue.groups.map((g) => g.name), ...Object.keys(ct?.groups ?? {}).filter((n) => !model.revenue.groups.some((g) => g.name === n))];
   groupNames.forEach((name, i) => {
-    controlRow(b, ctx, row++, { text: name, input: true }, ct?.groups[name] ?? null, AMOUNT_COLUMNS, "control-group", `control-group:${i}`);
+    controlRow(b, ctx, row++, { text: name, input: true }, ct?.groups[name] ?? null, AMOUNT_COLUMNS, M.controlGroup, REVENUE_ROWS.controlGroup(i));
   });
-  controlRow(b, ctx, row++, { text: "Total Net Revenue Expenditure", input: false }, ct?.totalNetRevenueExpenditure ?? null, AMOUNT_COLUMNS, "control-tnre");
-  controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, "control-netBudget");
-  b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", "control-note");
+  controlRow(b, ctx, row++, { text: "Total Net Revenue Expenditure", input: false }, ct?.totalNetRevenueExpenditure ?? null, AMOUNT_COLUMNS, M.controlTnre);
+  controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, M.controlNetBudget);
+  b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", M.controlNote);
   return { plan: b.build(), anchors: { netBudget, tnre } };
 }
 
 export function controlHeader(b: SheetBuilder, row: number, text: string, lastCol: number): void {
   b.label(row, "A", text, "section");
   b.fill(row, 2, lastCol, "section");
-  b.key(row, "controls");
+  b.key(row, COMMON_MARKERS.controls);
 }
 
 /** A control-totals row: a label (fixed, or typed when `input`) and an input per column. */
