@@ -5,7 +5,7 @@
  * path, a Settings sheet cell, a form field) in the words of that way in.
  */
 import type { Decimal } from "decimal.js";
-import { SETTINGS, SETTING_KEYS, RULE_LABELS, type RuleName, type SettingKey, type SettingValue } from "./registry";
+import { SETTINGS, SETTING_KEYS, RULE_LABELS, type RuleName, type SettingKey, type SettingType, type SettingValue } from "./registry";
 
 export interface SettingProblem {
   key: SettingKey;
@@ -38,31 +38,38 @@ export function valueProblem(key: SettingKey, value: SettingValue): string | nul
   if (def.type === "choice") return def.values?.includes(value as string) ? null : `is "${String(value)}"; choose one of ${def.values?.join(", ")}`;
   if (def.type === "yesNo") return typeof value === "boolean" ? null : `is "${String(value)}"; choose Yes or No`;
   if (!isDecimal(value)) return `is "${String(value)}", not a number`;
+  return rangeProblem(def.type, value);
+}
+
+/** Whether a number is in the range of its type: never negative; a percentage at most 100. */
+export function rangeProblem(type: SettingType, value: Decimal): string | null {
   if (value.isNegative()) return `is ${value.toFixed()}; it cannot be negative`;
-  if (def.type === "pct" && value.greaterThan(100)) return `is ${value.toFixed()}%; a percentage here is at most 100`;
+  if (type === "pct" && value.greaterThan(100)) return `is ${value.toFixed()}%; a percentage here is at most 100`;
   return null;
 }
 
 /**
  * Every problem of a set of settings, at most one per setting (a value out of range is not also compared with
- * another). `value(key)` gives each setting's value as that way in read it.
+ * another). `value(key)` gives each setting's value as that way in read it; `refused` lists settings already refused
+ * there (e.g. not a number), which are neither checked again nor compared.
  */
-export function settingProblems(value: (key: SettingKey) => SettingValue): SettingProblem[] {
+export function settingProblems(value: (key: SettingKey) => SettingValue, refused: ReadonlySet<SettingKey> = new Set()): SettingProblem[] {
   const problems = new Map<SettingKey, string>();
   const standalone = new Set<SettingKey>();
   for (const key of SETTING_KEYS) {
+    if (refused.has(key)) continue;
     const p = valueProblem(key, value(key));
     if (p) problems.set(key, p);
   }
   for (const { low, high, words } of ORDERED) {
     const a = value(low), b = value(high);
-    if (problems.has(low) || problems.has(high) || !isDecimal(a) || !isDecimal(b)) continue;
+    if (problems.has(low) || problems.has(high) || refused.has(low) || refused.has(high) || !isDecimal(a) || !isDecimal(b)) continue;
     if (a.greaterThan(b)) problems.set(low, words(a.toFixed(), b.toFixed()));
   }
   for (const rule of RULES) {
     for (const level of ["amber", "red"] as const) {
       const amount: SettingKey = `${rule}.${level}Amount`, pct: SettingKey = `${rule}.${level}Pct`;
-      if (problems.has(amount) || problems.has(pct) || value(amount) !== null || value(pct) !== null) continue;
+      if (problems.has(amount) || problems.has(pct) || refused.has(amount) || refused.has(pct) || value(amount) !== null || value(pct) !== null) continue;
       problems.set(amount, `${RULE_LABELS[rule]}: ${level === "amber" ? "Amber" : "Red"} has neither an amount nor a %; give one or both`);
       standalone.add(amount);
     }

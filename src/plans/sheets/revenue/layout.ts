@@ -4,14 +4,13 @@
  * Totals are SUMs from the section's heading row to its last line (so a row inserted inside a section is added).
  * Control totals (published or ledger figures) follow the table.
  */
-import type { ColumnTotals, Decimal, MonitoredColumn, RevenueLine } from "../../../model/types";
+import type { RevenueLine } from "../../../model/types";
 import type { LineResult, TotalResult } from "../../../engine/rows";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
-import { PCT_FORMAT, ragFormat } from "../../styles";
+import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
-import { varianceFormula, variancePctFormula, varianceRagFormula } from "../../formulas";
-import { pctExpected, titleRows, unitsCell, varianceHeading } from "../common";
+import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
 import { COMMON_MARKERS } from "../markers";
 import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
 
@@ -23,15 +22,6 @@ export interface RevenueAnchors {
   /** Row of the Net Budget and of Total Net Revenue Expenditure. */
   netBudget: number;
   tnre: number;
-}
-
-/** Variance, variance % and RAG of a row whose budget is in C and forecast in E. */
-export function varianceCells(b: SheetBuilder, ctx: PlanContext, row: number, r: { variance: Decimal; variancePct: Decimal | null; rag: string }, rule: "revenueLine" | "revenueGroup" | "revenueTotal" | null, total: boolean, place: (column: string) => Place, cols = { revised: "C", forecast: "E", variance: "F", pct: "G", rag: "H" }): void {
-  const v = `${cols.variance}${row}`;
-  const fig = r;
-  b.formula(row, cols.variance, `=${varianceFormula(ctx, `${cols.revised}${row}`, `${cols.forecast}${row}`)}`, fig.variance, total ? "total" : "calculated", { numberFormat: ctx.amount, place: place("variance") });
-  b.formula(row, cols.pct, `=${variancePctFormula(v, `${cols.revised}${row}`)}`, pctExpected(fig.variancePct), total ? "total" : "calculated", { numberFormat: PCT_FORMAT, place: place("variancePct") });
-  if (rule) b.formula(row, cols.rag, varianceRagFormula(ctx, rule, `${cols.revised}${row}`, `${cols.forecast}${row}`), fig.rag, total ? "ragTotal" : "rag", { place: place("rag") });
 }
 
 export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: RevenueAnchors } {
@@ -118,18 +108,4 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, M.controlNetBudget);
   b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", M.controlNote);
   return { plan: b.build(), anchors: { netBudget, tnre } };
-}
-
-export function controlHeader(b: SheetBuilder, row: number, text: string, lastCol: number): void {
-  b.label(row, "A", text, "section");
-  b.fill(row, 2, lastCol, "section");
-  b.key(row, COMMON_MARKERS.controls);
-}
-
-/** A control-totals row: a label (fixed, or typed when `input`) and an input per column. */
-export function controlRow(b: SheetBuilder, ctx: PlanContext, row: number, label: { text: string; input: boolean }, values: ColumnTotals | Partial<Record<string, Decimal>> | null, columns: ReadonlyArray<readonly [string, string]>, marker: string, logical: string = marker): void {
-  if (label.input) b.inputText(row, "A", label.text, "lineName");
-  else b.label(row, "A", label.text);
-  for (const [col, letter] of columns) b.inputAmount(row, letter, (values as Record<string, Decimal | undefined> | null)?.[col] ?? null, ctx.amount);
-  b.key(row, marker, logical);
 }
