@@ -9,6 +9,7 @@ import { ModelError, parseMonitoringJson } from "../../src/model/load";
 import { D } from "../../src/model/amount";
 import { SETTINGS, SETTING_KEYS, SETTING_SECTIONS, jsonPath, paneLabel, type SettingKey, type SettingValue } from "../../src/model/settings/registry";
 import { defaultSettings, settingOf, settingsDocument, withSettings } from "../../src/model/settings/values";
+import { settingsSchema } from "../../src/model/settings/schema";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
 import { readWorkbook } from "../../src/plans/read";
 import { fromForm, toForm } from "../../src/taskpane/settings-form";
@@ -103,6 +104,11 @@ describe("the registry", () => {
       if (SETTINGS[key].type === "amount" && a !== null) expect((b as InstanceType<typeof D>).equals((a as InstanceType<typeof D>).times(1000))).toBe(true);
       else expect(String(b)).toBe(String(a));
     }
+  });
+
+  test("the published JSON Schema's settings are the registry's (npx tsx scripts/settings-schema.ts writes them)", () => {
+    const published = JSON.parse(readFileSync(join(ROOT, "src", "model", "schema", "monitoring-period.schema.json"), "utf8")) as { definitions: Record<string, unknown> };
+    expect(published.definitions.settings).toEqual(settingsSchema());
   });
 
   test("the pane labels amounts in the file's units", () => {
