@@ -2,12 +2,12 @@
  * Checks: what a treasurer should look at before the figures go to the Board. Each has an id, a severity,
  * a message in plain words and the place it concerns (area, row, column), which the sheet plans turn into a cell.
  */
-import type { Decimal, MonitoredColumn, MonitoringPeriod, ReserveColumn } from "../model/types";
+import type { Decimal, MonitoredColumn, MonitoredLine, MonitoringPeriod, ReserveColumn } from "../model/types";
 import { D } from "../model/amount";
 import type { CapitalPosition } from "./capital";
 import type { ReservesPosition, ReserveBalances } from "./reserves";
 import type { RevenuePosition } from "./revenue";
-import { MONITORED_COLUMNS, type LineResult, type TotalResult } from "./rows";
+import { MONITORED_COLUMNS, type TotalResult } from "./rows";
 import type { SavingsPosition } from "./savings";
 import { formatAmount, formatPct, formatRate } from "./format";
 
@@ -50,7 +50,7 @@ function check(id: string, severity: Severity, message: string, place: Place): C
   return { id, severity, message, where: describePlace(place), place };
 }
 
-interface Ctx {
+export interface Ctx {
   model: MonitoringPeriod;
   units: string;
 }
@@ -134,23 +134,13 @@ export function capitalFundingChecks(ctx: Ctx, capital: CapitalPosition): Check[
   return out;
 }
 
-export function commentaryChecks(ctx: Ctx, revenue: RevenuePosition, capital: CapitalPosition): Check[] {
+/** The commentary check of one line or total: a variance at or above materiality needs a sentence for the Board. */
+export function commentaryCheck(ctx: Ctx, area: Area, name: string, favourable: Decimal, commentary: string | null): Check[] {
   const materiality = ctx.model.settings.materiality;
-  const out: Check[] = [];
-  const need = (area: Area, name: string, favourable: Decimal, commentary: string | null) => {
-    if (favourable.abs().lessThan(materiality) || (commentary && commentary.trim())) return;
-    out.push(check("commentary-missing", "warning",
-      `${name} has ${favourable.lessThan(0) ? "an adverse" : "a favourable"} variance of ${formatAmount(favourable.abs(), ctx.units)}, at or above the materiality of ${formatAmount(materiality, ctx.units)}, and no commentary. Add a sentence explaining it for the Board.`,
-      { area, row: name, column: "commentary" }));
-  };
-  const lines: Array<[Area, LineResult]> = [
-    ...revenue.groups.flatMap((g) => g.lines.map((l): [Area, LineResult] => ["revenue", l])),
-    ...revenue.transfers.map((l): [Area, LineResult] => ["revenue", l]),
-    ...capital.lines.map((l): [Area, LineResult] => ["capital", l]),
-  ];
-  for (const [area, l] of lines) need(area, l.line.name, l.favourable, l.line.commentary);
-  need("revenue", "Net Budget", revenue.netBudget.favourable, ctx.model.revenue.netBudgetCommentary);
-  return out;
+  if (favourable.abs().lessThan(materiality) || (commentary && commentary.trim())) return [];
+  return [check("commentary-missing", "warning",
+    `${name} has ${favourable.lessThan(0) ? "an adverse" : "a favourable"} variance of ${formatAmount(favourable.abs(), ctx.units)}, at or above the materiality of ${formatAmount(materiality, ctx.units)}, and no commentary. Add a sentence explaining it for the Board.`,
+    { area, row: name, column: "commentary" })];
 }
 
 export function reservesBandChecks(ctx: Ctx, reserves: ReservesPosition): Check[] {
@@ -172,23 +162,30 @@ export function reservesBandChecks(ctx: Ctx, reserves: ReservesPosition): Check[
   return out;
 }
 
-/** Blank amounts where a figure is needed. (A missing field is refused when the file is read; a blank is allowed but reported here.) */
-export function missingInputChecks(ctx: Ctx): Check[] {
+function missing(area: Area, row: string, column: string): Check {
+  return check("missing-input", "error", `${row} has no ${COLUMN_WORDS[column] ?? column}. Enter a figure (0 if there is none).`, { area, row, column });
+}
+
+/** Blank amounts of one revenue line (or transfer): every column is needed. */
+export function revenueLineMissing(l: MonitoredLine): Check[] {
+  return MONITORED_COLUMNS.filter((c) => l[c] === null).map((c) => missing("revenue", l.name, c));
+}
+
+/**
+ * Blank amounts of capital lines, reserves and savings schemes where a figure is needed (revenue lines: revenueLineMissing).
+ * A missing field is refused when the file is read; a blank is allowed but reported here.
+ */
+export function otherMissingChecks(ctx: Ctx): Check[] {
   const out: Check[] = [];
-  const missing = (area: Area, row: string, column: string) =>
-    out.push(check("missing-input", "error", `${row} has no ${COLUMN_WORDS[column] ?? column}. Enter a figure (0 if there is none).`, { area, row, column }));
-  for (const l of [...ctx.model.revenue.groups.flatMap((g) => g.lines), ...ctx.model.revenue.transfers]) {
-    for (const c of MONITORED_COLUMNS) if (l[c] === null) missing("revenue", l.name, c);
-  }
   for (const l of ctx.model.capital.lines) {
-    for (const c of ["revisedBudget", "forecastOutturn"] as const) if (l[c] === null) missing("capital", l.name, c);
+    for (const c of ["revisedBudget", "forecastOutturn"] as const) if (l[c] === null) out.push(missing("capital", l.name, c));
   }
   for (const r of ctx.model.reserves) {
-    for (const c of ["openingBalance", "budgetedTransfer", "commitments", "actualTransfer"] as const) if (r[c] === null) missing("reserves", r.name, c);
+    for (const c of ["openingBalance", "budgetedTransfer", "commitments", "actualTransfer"] as const) if (r[c] === null) out.push(missing("reserves", r.name, c));
   }
   for (const s of ctx.model.savings) {
-    if (!s.replacement && s.planned === null) missing("savings", s.scheme, "planned");
-    for (const c of ["deliveredToDate", "forecastFurtherDelivery"] as const) if (s[c] === null) missing("savings", s.scheme, c);
+    if (!s.replacement && s.planned === null) out.push(missing("savings", s.scheme, "planned"));
+    for (const c of ["deliveredToDate", "forecastFurtherDelivery"] as const) if (s[c] === null) out.push(missing("savings", s.scheme, c));
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import type { Decimal, MonitoringPeriod, PeriodSnapshot, Rag } from "../model/types";
 import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
-import { type Check, capitalFundingChecks, commentaryChecks, controlTotalChecks, missingInputChecks, reservesBandChecks, sortChecks } from "./checks";
+import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reservesBandChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
 import { type ReservesPosition, computeReserves } from "./reserves";
 import { type RevenuePosition, computeRevenue } from "./revenue";
@@ -38,30 +38,64 @@ export function previousSnapshot(model: MonitoringPeriod): PeriodSnapshot | null
   return before.sort((a, b) => endMonth(a.period) - endMonth(b.period)).at(-1) ?? null;
 }
 
+/** The movement of the revenue variance since the latest earlier closed period, or null. */
+export function movementOf(model: MonitoringPeriod, revenue: RevenuePosition): Movement | null {
+  const previous = previousSnapshot(model);
+  if (!previous) return null;
+  const convention = model.settings.signConvention;
+  const before = favourableVariance(previous.revenue.revisedBudget, previous.revenue.forecastOutturn);
+  const favourable = revenue.netBudget.favourable.minus(before);
+  return { previous, favourable, revenueVariance: inConvention(favourable, convention), previousRevenueVariance: inConvention(before, convention) };
+}
+
+/**
+ * The checks of a position, kept in parts so an edit of one revenue line can replace only its own (src/engine/
+ * incremental.ts). Line parts are in the order of the revenue lines: each group's lines, then the transfers.
+ */
+export interface CheckParts {
+  revenueMissing: Check[][];
+  otherMissing: Check[];
+  control: Check[];
+  funding: Check[];
+  band: Check[];
+  revenueCommentary: Check[][];
+  capitalCommentary: Check[];
+  netBudgetCommentary: Check[];
+}
+
+/** Every check, in the order the report lists them: errors first, each severity in the order of the parts. */
+export function assembleChecks(parts: CheckParts): Check[] {
+  return sortChecks([
+    ...parts.revenueMissing.flat(), ...parts.otherMissing, ...parts.control, ...parts.funding, ...parts.band,
+    ...parts.revenueCommentary.flat(), ...parts.capitalCommentary, ...parts.netBudgetCommentary,
+  ]);
+}
+
+/** The check parts of each position computed, for the incremental path; kept apart so a Position stays plain data. */
+export const checkPartsOf = new WeakMap<Position, CheckParts>();
+
 export function computePosition(model: MonitoringPeriod): Position {
   const revenue = computeRevenue(model);
   const capital = computeCapital(model);
   const reserves = computeReserves(model, revenue.netBudget.revisedBudget, revenue.netBudget.favourable);
   const savings = computeSavings(model);
-  const convention = model.settings.signConvention;
-  const previous = previousSnapshot(model);
-  let movement: Movement | null = null;
-  if (previous) {
-    const before = favourableVariance(previous.revenue.revisedBudget, previous.revenue.forecastOutturn);
-    const favourable = revenue.netBudget.favourable.minus(before);
-    movement = { previous, favourable, revenueVariance: inConvention(favourable, convention), previousRevenueVariance: inConvention(before, convention) };
-  }
   const ctx = { model, units: model.units };
-  const checks = sortChecks([
-    ...missingInputChecks(ctx),
-    ...controlTotalChecks(ctx, revenue, capital, reserves, savings),
-    ...capitalFundingChecks(ctx, capital),
-    ...reservesBandChecks(ctx, reserves),
-    ...commentaryChecks(ctx, revenue, capital),
-  ]);
-  return {
-    model, revenue, capital, reserves, savings, movement,
-    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy.rag, savings: savings.rag },
-    checks,
+  const revenueLines = [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers];
+  const parts: CheckParts = {
+    revenueMissing: revenueLines.map((l) => revenueLineMissing(l.line)),
+    otherMissing: otherMissingChecks(ctx),
+    control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
+    funding: capitalFundingChecks(ctx, capital),
+    band: reservesBandChecks(ctx, reserves),
+    revenueCommentary: revenueLines.map((l) => commentaryCheck(ctx, "revenue", l.line.name, l.favourable, l.line.commentary)),
+    capitalCommentary: capital.lines.flatMap((l) => commentaryCheck(ctx, "capital", l.line.name, l.favourable, l.line.commentary)),
+    netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
   };
+  const position: Position = {
+    model, revenue, capital, reserves, savings, movement: movementOf(model, revenue),
+    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy.rag, savings: savings.rag },
+    checks: assembleChecks(parts),
+  };
+  checkPartsOf.set(position, parts);
+  return position;
 }

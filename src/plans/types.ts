@@ -9,7 +9,8 @@
  * - Formulas are A1 strings with a leading "=" (e.g. "=SUM(C6:C9)"). References to other sheets are absolute and
  *   sheet-qualified ("Settings!$B$8", quoted when the name needs it: "'Revenue (2)'!$C$18"). No defined names, no
  *   tables, only functions Excel and LibreOffice evaluate identically (SUM, IF, ABS, AND, OR, MIN, MAX, ROUND; and on the Summary,
- *   to look up the previous period, LEFT, MID, VALUE, TEXT, MOD, COUNTIF, MATCH, INDEX) and
+ *   to look up the previous period, LEFT, MID, VALUE, TEXT, MOD, COUNTIF, MATCH, INDEX, and to count amount inputs holding
+ *   text or errors, SUMPRODUCT, ISTEXT, ISERROR, ISLOGICAL; test/xlsx proves each in LibreOffice) and
  *   the & operator. ExcelJS wants the formula without the "=", Office.js with it.
  * - `text` content is literal text, ALWAYS written as text, even when it starts with =, +, -, @ or looks like a
  *   number or a date ("+44", "00123", "1/2"). Office.js: write it as "'" + text (or set the cell's number format to

@@ -11,7 +11,7 @@ import { period } from "../support/arbitrary-period";
 import { gridFromPlan, modelJson, planCell, reportOf, seedModel } from "./support";
 
 // LEFT..INDEX: the Summary's look-up of the previous period on the History sheet (evaluated by LibreOffice in test/xlsx/libreoffice.test.ts).
-const ALLOWED_FUNCTIONS = new Set(["SUM", "IF", "ABS", "AND", "OR", "MIN", "MAX", "ROUND", "FALSE", "LEFT", "MID", "VALUE", "TEXT", "MOD", "COUNTIF", "MATCH", "INDEX"]);
+const ALLOWED_FUNCTIONS = new Set(["SUM", "IF", "ABS", "AND", "OR", "MIN", "MAX", "ROUND", "FALSE", "LEFT", "MID", "VALUE", "TEXT", "MOD", "COUNTIF", "MATCH", "INDEX", "SUMPRODUCT", "ISTEXT", "ISERROR", "ISLOGICAL"]);
 
 function formulas(plan: WorkbookPlan) {
   return plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.content.kind === "formula" ? [{ sheet: s.name, address: c.address, formula: c.content.formula, expected: c.content.expected }] : [])));

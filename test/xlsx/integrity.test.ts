@@ -14,6 +14,7 @@ import { writeWorkbookFile } from "../../src/xlsx/write";
 import { readGridFile } from "../../src/xlsx/read";
 import { reportOf, seedModel } from "../plans/support";
 import { describeWithEngines } from "../support/engines";
+import { computePosition } from "../../src/engine/position";
 
 const describeIfSoffice = describeWithEngines({ LibreOffice: sofficeAvailable() });
 
@@ -70,6 +71,17 @@ describeIfSoffice("a damaged workbook", () => {
     expect(summary("text-with-commas")).toEqual(["error text-in-amount Revenue!E8"]);
     expect(reads.get("text-with-commas")!.checks[0]!.message).toMatch(/holds the text "153,797", not a number.*Type 153797/);
     expect(summary("text-abc")).toEqual(["error text-in-amount Capital!B8"]);
+  });
+
+  test("the Summary shows no RAG this period, but says to check the errors, while an amount cell holds text", async () => {
+    const summary = (await readGridFile(files.get("text-with-commas")!)).sheets.find((s) => s.name === "Summary")!;
+    const rag = [5, 6, 7, 8].map((row) => summary.get(row, 2)?.value);
+    expect(rag).toEqual(["check the errors", "check the errors", "check the errors", "check the errors"]);
+    expect(String(summary.get(9, 1)?.value)).toMatch(/An amount cell holds text or an error \(1 in all\)/);
+    const clean = (await readGridFile(files.get("typed-number")!)).sheets.find((s) => s.name === "Summary")!;
+    const { rag: r } = computePosition(seedModel());
+    expect([5, 6, 7, 8].map((row) => clean.get(row, 2)?.value)).toEqual([r.revenue, r.capital, r.reserves, r.savings]);
+    expect(clean.get(9, 1)?.value ?? "").toBe("");
   });
 
   test("a #REF! is an error at the cell showing it", () => {

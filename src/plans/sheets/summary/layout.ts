@@ -62,6 +62,20 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   const prevIndex = prev ? model.history.indexOf(prev) : -1;
   const prevRow = prevIndex >= 0 ? a.history.rows[prevIndex] : undefined;
   b.formula(7, "F", `=IF($F$6="","",MATCH($F$6,${histCol("A")},0))`, prevRow !== undefined ? new D(prevRow - H.first + 1) : "", "key");
+  // F8: how many amount inputs hold text, an error or TRUE/FALSE (a number typed with a comma, "£1.2m", #DIV/0!...). The
+  // figures then leave those cells out, so no RAG is shown this period until they are corrected (a clean-looking Green
+  // from a broken input would mislead). The model read never holds such a cell, so the plan expects 0.
+  const inputs = (sheet: string, from: string, to: string) => {
+    const range = `${sheetPrefix(sheet)}$${from.replace(/[0-9]+/, "")}$${from.replace(/[A-Z]+/, "")}:$${to.replace(/[0-9]+/, "")}$${to.replace(/[A-Z]+/, "")}`;
+    return `SUMPRODUCT(ISTEXT(${range})+ISERROR(${range})+ISLOGICAL(${range}))`;
+  };
+  const badInputs = [
+    inputs(names.Revenue, "B6", `E${a.revenue.netBudget}`),
+    inputs(names.Capital, "B6", `E${a.capital.funding}`), inputs(names.Capital, "H6", `H${a.capital.programme}`),
+    inputs(names.Reserves, "B6", `E${a.reserves.totalUsable}`),
+    inputs(names.Savings, "C6", `E${a.savings.total}`), inputs(names.Savings, "H6", `H${a.savings.total}`),
+  ];
+  b.formula(8, "F", `=${badInputs.join("+")}`, new D(0), "key");
   /** The previous period's cell of a History column (INDEX by F7); only inside IF($F$7="",...). */
   const hist = (col: string) => `INDEX(${histCol(col)},$F$7)`;
 
@@ -75,7 +89,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   row++;
   const ragRow = (key: string, label: string, now: string, nowValue: string, lastCol: string, lastValue: string | null, what: string) => {
     b.label(row, "A", label);
-    b.formula(row, "B", `=${now}`, nowValue, "rag");
+    b.formula(row, "B", `=IF($F$8>0,"check the errors",${now})`, nowValue, "rag");
     b.formula(row, "C", `=IF($F$7="","–",IF(${hist(lastCol)}="","",${hist(lastCol)}))`, prev ? lastValue ?? "" : "–", "rag");
     b.label(row, "D", what, "note");
     b.key(row, `rag:${key}`);
@@ -85,6 +99,10 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   ragRow("capital", "Capital", cap("J"), p.rag.capital, "I", prev?.capital?.rag ?? null, "Overspend and slippage of the capital programme as % of its revised budget.");
   ragRow("reserves", "Reserves", res("B", "rag"), p.rag.reserves, "L", prev?.generalFund?.rag ?? null, "The General Fund after the forecast variance against the reserves policy band.");
   ragRow("savings", "Savings", sav("J", a.savings.achievedPct), p.rag.savings, "O", prev?.savings?.rag ?? null, "Savings achieved (delivered + forecast) as % of those planned.");
+  b.formula(row, "A", `=IF($F$8>0,"An amount cell holds text or an error ("&$F$8&" in all), so the figures leave it out: see the checks (Outturn pane, or outturn report) and correct it.","")`, "", "check");
+  b.merges.push(`A${row}:D${row}`);
+  b.key(row, "input-errors");
+  row++;
   b.conditionalFormats.push(ragFormat(`B5:C${row - 1}`));
 
   // Headline figures.
