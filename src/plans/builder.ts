@@ -16,6 +16,8 @@ export class SheetBuilder {
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly validations: ListValidation[] = [];
   readonly rowKeys: Record<string, number> = {};
+  /** Addresses already put, so `fill` need not look through every cell. */
+  private readonly taken = new Set<string>();
   freeze = { rows: 0, columns: 0 };
   print: SheetPlan["print"] = { orientation: "landscape", fitToWidth: true };
 
@@ -23,6 +25,7 @@ export class SheetBuilder {
 
   private put(row: number, col: string, content: CellContent, style: StyleRole, opts: CellOptions, input: boolean): void {
     const cell: PlanCell = { address: `${col}${row}`, content, style, input: opts.input ?? input };
+    this.taken.add(cell.address);
     if (opts.numberFormat) cell.numberFormat = opts.numberFormat;
     if (opts.place) cell.place = opts.place;
     this.cells.push(cell);
@@ -68,14 +71,14 @@ export class SheetBuilder {
 
   /** Styles every column from `from` to `to` of a row with `style` where nothing else was put. */
   fill(row: number, from: number, to: number, style: StyleRole): void {
-    const taken = new Set(this.cells.map((c) => c.address));
-    for (let c = from; c <= to; c++) if (!taken.has(`${colLetter(c)}${row}`)) this.blank(row, colLetter(c), style);
+    for (let c = from; c <= to; c++) if (!this.taken.has(`${colLetter(c)}${row}`)) this.blank(row, colLetter(c), style);
   }
 
   /** Heights for rows whose wrapped text needs more than one line, estimated from the text and column widths. */
   rowHeights(): Record<number, number> {
+    const mergeAt = new Map(this.merges.map((m) => [m.split(":")[0] as string, m]));
     const widthOf = (address: string): number => {
-      const merge = this.merges.find((m) => m.split(":")[0] === address);
+      const merge = mergeAt.get(address);
       const { col } = parseA1(address);
       const last = merge ? parseA1(merge.split(":")[1] as string).col : col;
       let w = 0;

@@ -4,7 +4,7 @@
  * moved to the rows found in a workbook when one was read (rows the user inserted are followed).
  */
 import type { Place } from "../../engine/checks";
-import { parseA1, sheetPrefix } from "../a1";
+import { colLetter, parseA1, sheetPrefix } from "../a1";
 import type { SheetPlan } from "../types";
 
 export type Locate = (place: Place) => string | null;
@@ -18,13 +18,15 @@ const placeKey = (p: Place) => `${p.area}|${p.row ?? ""}|${p.column ?? ""}`;
 export function locator(sheets: readonly SheetPlan[], rowFound?: (sheet: SheetPlan, plannedRow: number) => number | undefined, sheetName?: (sheet: SheetPlan) => string): Locate {
   const located = new Map<string, string>();
   for (const sp of sheets) {
-    const name = sheetName?.(sp) ?? sp.name;
+    const prefix = sheetPrefix(sheetName?.(sp) ?? sp.name);
     for (const c of sp.cells) {
       if (!c.place) continue;
-      const at = parseA1(c.address);
-      const row = rowFound ? rowFound(sp, at.row) : at.row;
       const k = placeKey(c.place);
-      if (row !== undefined && !located.has(k)) located.set(k, `${sheetPrefix(name)}${c.address.replace(/[0-9]+$/, String(row))}`);
+      if (located.has(k)) continue;
+      if (!rowFound) { located.set(k, `${prefix}${c.address}`); continue; }
+      const at = parseA1(c.address);
+      const row = rowFound(sp, at.row);
+      if (row !== undefined) located.set(k, `${prefix}${colLetter(at.col)}${row}`);
     }
   }
   return (place) => located.get(placeKey(place)) ?? null;
