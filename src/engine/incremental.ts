@@ -10,7 +10,7 @@
 import type { Decimal, MonitoredColumn, MonitoringPeriod, RevenueLine } from "../model/types";
 import { ZERO } from "../model/amount";
 import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing } from "./checks";
-import { type CheckParts, type Position, assembleChecks, checkPartsOf, computePosition, movementOf } from "./position";
+import { type CheckParts, type Position, checkPartsOf, computePosition, positionOf } from "./position";
 import { computeReserves } from "./reserves";
 import type { RevenuePosition } from "./revenue";
 import { type TotalResult, lineResult, totalOf, varianceFigures } from "./rows";
@@ -82,12 +82,6 @@ export function editRevenue(previous: Position, edit: RevenueEdit): Position {
     revenueCommentary: parts.revenueCommentary.map((c, i) => (i === index ? commentaryCheck(ctx, "revenue", line.name, result.favourable, line.commentary) : c)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
   };
-  const position: Position = {
-    model, revenue, capital, reserves, savings, movement: movementOf(model, revenue),
-    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy.rag, savings: savings.rag },
-    checks: assembleChecks(next),
-  };
-  checkPartsOf.set(position, next);
-  return position;
+  return positionOf({ model, revenue, capital, reserves, savings }, next);
 }
 

@@ -91,6 +91,12 @@ export function computePosition(model: MonitoringPeriod): Position {
     capitalCommentary: capital.lines.flatMap((l) => commentaryCheck(ctx, "capital", l.line.name, l.favourable, l.line.commentary)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
   };
+  return positionOf({ model, revenue, capital, reserves, savings }, parts);
+}
+
+/** The position of computed parts: the movement, the RAG of each area, the checks in order (their parts kept for edits). */
+export function positionOf(p: Pick<Position, "model" | "revenue" | "capital" | "reserves" | "savings">, parts: CheckParts): Position {
+  const { model, revenue, capital, reserves, savings } = p;
   const position: Position = {
     model, revenue, capital, reserves, savings, movement: movementOf(model, revenue),
     rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy.rag, savings: savings.rag },
