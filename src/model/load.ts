@@ -7,6 +7,7 @@ import { isSafeNumber, parse as parseLossless } from "lossless-json";
 import schema from "./schema/monitoring-period.schema.json";
 import { AmountError, parseAmount } from "./amount";
 import { type Problem, semanticProblems } from "./semantics";
+import { structuralProblems } from "./structure";
 import { defaultSettings } from "./defaults";
 import type {
   CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodSnapshot, Reserve, RevenueGroup,
@@ -44,7 +45,7 @@ export function modelFromDocument(doc: unknown, source = "the file"): Monitoring
     throw new ModelError(describeSchemaErrors(validate.errors ?? [], doc), source);
   }
   const model = build(doc as unknown as FileDocument);
-  const problems = semanticProblems(model);
+  const problems = [...structuralProblems(model), ...semanticProblems(model)];
   if (problems.length) throw new ModelError(problems, source);
   return model;
 }

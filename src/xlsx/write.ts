@@ -6,8 +6,43 @@
  * also get the "@" number format so what the user types later stays text too.
  */
 import * as ExcelJS from "exceljs";
-import { parseA1, colLetter } from "../plans/a1";
+import { parseA1, colLetter, sheetPrefix } from "../plans/a1";
 import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
+
+/** Excel's limit on the characters in a cell (Excel specifications and limits); src/excel/render.ts holds the pane to it too. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; a lone half of
+ * a surrogate pair). ExcelJS escapes & < > " ' itself (lib/utils/utils.js xmlEncode) but silently drops control
+ * characters and DEL, and passes lone surrogates and U+FFFE/U+FFFF into the XML: each is replaced here by U+FFFD,
+ * visibly, so a vertical tab pasted from Word is neither lost without trace nor able to break the part.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const REPLACEMENT = "\ufffd";
+
+/**
+ * Text as it can be written into the file: forbidden characters replaced, and "_xHHHH_" (which Excel reads as an
+ * escaped character in cell text, ECMA-376 Part 1, 22.9.2.19 ST_Xstring) kept literal by escaping its underscore.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_FORBIDDEN, REPLACEMENT).replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1");
+}
+
+/** Each text of the plan longer than a cell holds, naming the cell. */
+export function textLimitProblems(plan: WorkbookPlan): string[] {
+  const out: string[] = [];
+  for (const sheet of plan.sheets) {
+    for (const c of sheet.cells) {
+      const text = c.content.kind === "text" ? c.content.text : c.content.kind === "formula" && typeof c.content.expected === "string" ? c.content.expected : null;
+      if (text !== null && text.length > CELL_TEXT_LIMIT) {
+        out.push(`${sheetPrefix(sheet.name)}${c.address} would hold ${text.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${CELL_TEXT_LIMIT.toLocaleString("en-GB")}: shorten the text (it starts "${text.slice(0, 40)}")`);
+      }
+    }
+  }
+  return out;
+}
 
 const FONT_NAME = "Calibri";
 const BASE_SIZE = 10;
@@ -53,13 +88,13 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numberFormat: string |
 function cellValue(c: PlanCell): ExcelJS.CellValue {
   switch (c.content.kind) {
     case "text":
-      return c.content.text;
+      return xmlSafe(c.content.text);
     case "amount":
       return c.content.value.toNumber();
     case "formula": {
       const e = c.content.expected;
-      const result = typeof e === "string" ? e : e.toNumber();
-      return { formula: c.content.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
+      const result = typeof e === "string" ? xmlSafe(e) : e.toNumber();
+      return { formula: xmlSafe(c.content.formula.replace(/^=/, "")), result } as ExcelJS.CellFormulaValue;
     }
     case "blank":
       return null;
@@ -78,7 +113,7 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: Workb
   const views: Array<Partial<ExcelJS.WorksheetView>> = plan.freeze.rows || plan.freeze.columns
     ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, showGridLines: false }]
     : [{ showGridLines: false }];
-  const ws = wb.addWorksheet(plan.name, {
+  const ws = wb.addWorksheet(xmlSafe(plan.name), {
     views,
     pageSetup: {
       orientation: plan.print.orientation, paperSize: 9, fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0,
@@ -137,10 +172,18 @@ export function renderWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   return wb;
 }
 
+/** Refuses a plan with a text longer than a cell holds (each named), rather than writing a file Excel would repair. */
+function checkTexts(plan: WorkbookPlan): void {
+  const problems = textLimitProblems(plan);
+  if (problems.length) throw new Error(`the workbook cannot hold these texts: ${problems.join("; ")}`);
+}
+
 export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promise<void> {
+  checkTexts(plan);
   await renderWorkbook(plan).xlsx.writeFile(path);
 }
 
 export async function workbookBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  checkTexts(plan);
   return Buffer.from(await renderWorkbook(plan).xlsx.writeBuffer());
 }
