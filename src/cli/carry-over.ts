@@ -8,7 +8,7 @@ import { D } from "../model/amount";
 import type { Decimal } from "../model/types";
 import type { Grid, GridCell, GridSheet } from "../plans/grid";
 import { isGridError } from "../plans/grid";
-import { colLetter, sheetPrefix } from "../plans/a1";
+import { colIndex, colLetter, sheetPrefix } from "../plans/a1";
 import type { PlanCell, WorkbookPlan } from "../plans/types";
 
 const normalFormula = (f: string) => f.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
@@ -51,8 +51,17 @@ function hasContent(cell: GridCell | undefined): cell is GridCell {
   return !!cell && (cell.formula !== null || (cell.value !== null && cell.value !== ""));
 }
 
-/** Each thing in the old workbook the new one will not hold, as "Sheet!A1: what", at most `limit` (then a count). */
-export function notCarried(old: Grid, plan: WorkbookPlan, limit = 30): string[] {
+/**
+ * Rows that hold Outturn's snapshot of the checks and the narrative "as they stood when Outturn wrote the workbook"
+ * (src/plans/sheets/summary.ts): written anew each time, so what they held is not the user's to lose.
+ */
+const SNAPSHOT_MARKERS = /^(check|checks-header|narrative|narrative-header)(:|$)/;
+
+/**
+ * Each thing in the old workbook the new one will not hold, as "Sheet!A1: what", at most `limit` (then a count).
+ * `ownTexts`: texts the writer adds beyond the plan (the note in place of the charts).
+ */
+export function notCarried(old: Grid, plan: WorkbookPlan, ownTexts: readonly string[] = [], limit = 30): string[] {
   const out: string[] = [];
   const sheets = new Map(plan.sheets.map((s) => [s.name, s]));
   for (const sheet of old.sheets) {
@@ -63,10 +72,16 @@ export function notCarried(old: Grid, plan: WorkbookPlan, limit = 30): string[] 
       continue;
     }
     const byAddress = new Map(planned.cells.map((c) => [c.address, c]));
+    // Outturn's own fixed texts (titles, labels, notes) are written again even where rows have moved.
+    const labels = new Set([...ownTexts, ...planned.cells.flatMap((c) => (c.content.kind === "text" && !c.input ? [c.content.text] : []))]);
+    const keyCol = colIndex(planned.keyColumn);
     for (let r = 1; r <= sheet.maxRow; r++) {
+      const marker = sheet.get(r, keyCol)?.value;
+      if (typeof marker === "string" && SNAPSHOT_MARKERS.test(marker.trim())) continue;
       for (let col = 1; col <= sheet.maxCol; col++) {
         const cell = sheet.get(r, col);
         if (!hasContent(cell)) continue;
+        if (!cell.formula && typeof cell.value === "string" && labels.has(cell.value)) continue;
         const address = `${colLetter(col)}${r}`;
         if (!carried(cell, byAddress.get(address))) out.push(`${sheetPrefix(sheet.name)}${address}: ${shown(cell)}`);
       }

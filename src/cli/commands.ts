@@ -10,7 +10,6 @@ import { EXIT, type ExitCode } from "./exit-codes";
 import { say, warn, oneLine } from "./terminal";
 import { errorList, loadPosition } from "./period";
 import { checkTarget, writeSafely } from "./safe-write";
-import { notCarried } from "./carry-over";
 import { lineCount, progress } from "./progress";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
@@ -61,12 +60,12 @@ async function workbook(argv: string[]): Promise<ExitCode> {
   const shown = progress("workbook", lineCount(model));
   shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
-  const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write")]);
+  const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
   const plan = buildWorkbookPlan(model, { position });
   const tooLong = textLimitProblems(plan);
   if (tooLong.length) throw new UserError(`workbook: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
   if (loaded.grid) {
-    const lost = notCarried(loaded.grid, plan);
+    const lost = notCarried(loaded.grid, plan, [CHARTS_NOTE]);
     if (lost.length && !target.force) {
       throw new UserError(`workbook: ${out} would not carry everything ${file} holds; these are not part of the period Outturn reads, so they would be left out:\n${lost.map((l) => `  - ${oneLine(l)}`).join("\n")}\nCorrect them in ${file} (see outturn report ${file}), or add --force to write the workbook without them.`);
     }
