@@ -7,7 +7,7 @@ import { reportJson } from "../report/json";
 import { toJsonText } from "../model/json-text";
 import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
-import { say, warn, oneLine } from "./terminal";
+import { jsonTerminalSafe, oneLine, say, warn } from "./terminal";
 import { errorList, loadPosition } from "./period";
 import { checkTarget, writeSafely } from "./safe-write";
 import { lineCount, progress } from "./progress";
@@ -39,8 +39,7 @@ async function report(argv: string[]): Promise<ExitCode> {
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UserError("report: give one monitoring file, e.g. outturn report seeds/q2-2024-25.json --json");
   const { position } = await loadPosition(file);
-  // JSON escapes every control character itself (\u001b), so it is written as it is.
-  if (args.flags.has("--json")) process.stdout.write(toJsonText(reportJson(position)) + "\n");
+  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText(reportJson(position))) + "\n");
   else say(textReport(position) + "\n");
   const errors = periodErrors(position).length;
   if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);

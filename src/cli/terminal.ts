@@ -29,3 +29,11 @@ export function say(text: string): void {
 export function warn(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
+
+/**
+ * JSON text for a terminal: JSON.stringify escapes C0 controls itself, not DEL, C1 controls or bidirectional
+ * overrides; those are written as \uXXXX escapes too (the same JSON value, nothing a terminal acts on).
+ */
+export function jsonTerminalSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+}

@@ -92,6 +92,11 @@ const cases: Case[] = [
     then: (_dir, r) => { expect(r.stderr).not.toContain("\u001b"); },
   },
   {
+    name: "text: escape codes in names stay escaped in --json",
+    make: (dir) => ["report", jsonVariant(join(dir, "in.json"), (d) => { d.organisation = "Dorset\u001b[2J\u009b31m\u202e"; }), "--json"], status: 0, says: ['"organisation": "Dorset\\u001b[2J\\u009b31m\\u202e"'],
+    then: (_dir, r) => { for (const c of ["\u001b", "\u009b", "\u202e"]) expect(r.stdout).not.toContain(c); expect(JSON.parse(r.stdout).organisation).toBe("Dorset\u001b[2J\u009b31m\u202e"); },
+  },
+  {
     name: "text: a line break in a name cannot fake a report line",
     make: json((d) => { d.organisation = "Dorset\nChecks: none.\n"; }), status: 0, says: [/Dorset \/ Checks: none\./],
     then: (_dir, r) => { expect(r.stdout.split("\n").filter((l) => l.startsWith("Checks:"))).toEqual([expect.stringMatching(/^Checks: 0 error\(s\)/)]); },
