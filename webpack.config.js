@@ -112,6 +112,30 @@ class BundleReportPlugin {
   }
 }
 
+/**
+ * The pages' Content-Security-Policy (a <meta http-equiv> written by HtmlWebpackPlugin): scripts only from the
+ * add-in's own origin and office.js's CDN, no plug-ins, no <base> or form posts elsewhere. What office.js needs
+ * beyond its own origin, as found in OfficeDev/office-js#1005 (script and telemetry hosts) and #1687 (excel-web
+ * applies inline styles, so style-src needs 'unsafe-inline'; Fluent UI's Griffel inserts style rules too).
+ * Development adds 'unsafe-eval' (webpack's eval source maps) and the dev server's live-reload socket.
+ * frame-ancestors cannot be set from a <meta> (Office frames the pane anyway).
+ */
+function contentSecurityPolicy(production) {
+  const office = "https://appsforoffice.microsoft.com";
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${office} https://ajax.aspnetcdn.com${production ? "" : " 'unsafe-eval'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${office} https://browser.pipe.aria.microsoft.com${production ? "" : " ws://localhost:* wss://localhost:*"}`,
+    `frame-src 'self' ${office} https://*.oaspapps.com`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -184,11 +208,13 @@ module.exports = (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        meta: { csp: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(production) } },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        meta: { csp: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(production) } },
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,65 +1,91 @@
-/** The commands of the command line. Each reads its arguments, does one thing and writes its output. */
-import { mkdir } from "node:fs/promises";
-import { dirname, extname, resolve } from "node:path";
+/** The commands of the command line. Each reads its arguments, does one thing, writes its output and says how it went (exit code). */
+import { extname } from "node:path";
 import { readArgs } from "./args";
-import { loadPeriodFile } from "./load-file";
 import { textReport } from "../report/text";
-import { computePosition } from "../engine/position";
+import { periodErrors } from "../report/errors";
 import { reportJson } from "../report/json";
 import { toJsonText } from "../model/json-text";
 import { UserError } from "./user-error";
+import { EXIT, type ExitCode } from "./exit-codes";
+import { jsonTerminalSafe, oneLine, say, warn } from "./terminal";
+import { errorList, loadPosition } from "./period";
+import { checkTarget, writeSafely } from "./safe-write";
+import { lineCount, progress } from "./progress";
 
-export type Command = (argv: string[]) => Promise<void>;
+export type Command = (argv: string[]) => Promise<ExitCode>;
 
 export function usage(): string {
   return [
     "Usage:",
-    "  outturn report <file.json|file.xlsx> [--json]          the period's position: headline figures, RAG and checks",
-    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx>   write the period as an Outturn workbook (live formulas)",
-    "  outturn slides <file.json|file.xlsx> --out <deck.pptx>     the period's slide deck",
+    "  outturn report <file.json|file.xlsx> [--json]                       the period's position: headline figures, RAG and checks",
+    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]  write the period as an Outturn workbook (live formulas)",
+    "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
+    "",
+    "  --force  replace the output file if it exists (never the file being read; without --force an existing file is",
+    "           kept), and write a workbook from a workbook even where some of what it holds would not be carried",
+    "  --draft  slides: make a deck from a period with errors, every slide marked DRAFT and the errors listed first",
+    "",
+    "Exit codes:",
+    "  0  done; the period has no errors",
+    "  1  refused: nothing was made (bad input or options, an output file that exists, ...); the message says why",
+    "  2  the period has errors (a bad input cell, a broken formula, a structural error): its figures are incomplete.",
+    "     report prints them first (--json: \"complete\": false and \"errors\"); workbook is written with them on the",
+    "     Summary; slides makes no deck unless --draft",
     "",
   ].join("\n");
 }
 
-async function report(argv: string[]): Promise<void> {
+async function report(argv: string[]): Promise<ExitCode> {
   const args = readArgs(argv, [], ["--json"], "report");
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UserError("report: give one monitoring file, e.g. outturn report seeds/q2-2024-25.json --json");
-  const { model, checks, locate } = await loadPeriodFile(file);
-  const position = computePosition(model);
-  // From a workbook, the engine's checks name the cell they concern.
-  const engineChecks = locate ? position.checks.map((c) => ({ ...c, where: locate(c.place) ?? c.where })) : position.checks;
-  position.checks = [...checks, ...engineChecks];
-  process.stdout.write((args.flags.has("--json") ? toJsonText(reportJson(position)) : textReport(position)) + "\n");
+  const { position } = await loadPosition(file);
+  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText(reportJson(position))) + "\n");
+  else say(textReport(position) + "\n");
+  const errors = periodErrors(position).length;
+  if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);
+  return errors ? EXIT.withErrors : EXIT.clean;
 }
 
-async function workbook(argv: string[]): Promise<void> {
-  const args = readArgs(argv, ["--out"], [], "workbook");
+async function workbook(argv: string[]): Promise<ExitCode> {
+  const args = readArgs(argv, ["--out"], ["--force"], "workbook");
   const file = args.positional[0];
   const out = args.values.get("--out");
   if (!file || args.positional.length > 1 || !out) throw new UserError("workbook: give one monitoring file and --out, e.g. outturn workbook seeds/q2-2024-25.json --out out/q2-2024-25.xlsx");
   if (extname(out).toLowerCase() !== ".xlsx") throw new UserError(`workbook: ${out}: the workbook's name must end .xlsx`);
-  if (resolve(out) === resolve(file)) throw new UserError(`workbook: ${out} is the file being read; write the workbook under another name`);
-  const { model } = await loadPeriodFile(file);
-  const position = computePosition(model);
+  const target = { out, inputs: [file], force: args.flags.has("--force"), command: "workbook" };
+  await checkTarget(target);
+  const { loaded, position } = await loadPosition(file);
+  const { model } = loaded;
+  const shown = progress("workbook", lineCount(model));
+  shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
-  const [{ buildWorkbookPlan }, { writeWorkbookFile }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write")]);
+  const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
   const plan = buildWorkbookPlan(model, { position });
-  try {
-    await mkdir(dirname(resolve(out)), { recursive: true });
-    await writeWorkbookFile(plan, out);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`workbook: cannot write ${out} (${code ?? (e as Error).message})`);
+  const tooLong = textLimitProblems(plan);
+  if (tooLong.length) throw new UserError(`workbook: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
+  if (loaded.grid) {
+    const lost = notCarried(loaded.grid, plan, [CHARTS_NOTE]);
+    if (lost.length && !target.force) {
+      throw new UserError(`workbook: ${out} would not carry everything ${file} holds; these are not part of the period Outturn reads, so they would be left out:\n${lost.map((l) => `  - ${oneLine(l)}`).join("\n")}\nCorrect them in ${file} (see outturn report ${file}), or add --force to write the workbook without them.`);
+    }
   }
-  const errors = position.checks.filter((c) => c.severity === "error").length;
-  process.stdout.write(`Wrote ${out}: ${plan.sheets.map((s) => s.name).join(", ")}${errors ? ` (${errors} check error(s): see the Summary sheet)` : ""}.\n`);
+  shown.step("writing the file");
+  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp));
+  shown.done();
+  const errors = periodErrors(position).length;
+  say(`Wrote ${out}: ${plan.sheets.map((s) => s.name).join(", ")}.\n`);
+  if (errors) {
+    warn(`outturn workbook: the period has ${errors} error(s), so the figures are incomplete (listed on the Summary sheet; exit code 2):\n${errorList(position)}\n`);
+    return EXIT.withErrors;
+  }
+  return EXIT.clean;
 }
 
 /** src/cli/slides.ts, loaded only when asked for (it brings pptxgenjs). */
-async function slides(argv: string[]): Promise<void> {
+async function slides(argv: string[]): Promise<ExitCode> {
   const { slidesCommand } = await import("./slides");
-  await slidesCommand(argv);
+  return slidesCommand(argv);
 }
 
 export const commands: Record<string, Command> = { report, workbook, slides };

@@ -1,10 +1,13 @@
 /** Reads a monitoring period from a file named on the command line: the JSON format, or an Outturn workbook (.xlsx). */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { parseMonitoringJson } from "../model/load";
+import { ModelError, parseMonitoringJson } from "../model/load";
 import type { MonitoringPeriod } from "../model/types";
 import type { Check, Place } from "../engine/checks";
+import type { Grid } from "../plans/grid";
 import { UserError } from "./user-error";
+import { readFailure } from "./system-errors";
+import { textOfFile } from "./encoding";
 
 export interface LoadedPeriod {
   model: MonitoringPeriod;
@@ -12,41 +15,71 @@ export interface LoadedPeriod {
   checks: Check[];
   /** For a workbook: the cell showing a figure, so the engine's checks can name cells. */
   locate: ((place: Place) => string | null) | null;
+  /** For a workbook: what it holds, so a workbook regenerated from it can say what it will not carry. */
+  grid: Grid | null;
 }
 
-function cannotRead(path: string, e: unknown): UserError {
-  const code = (e as NodeJS.ErrnoException).code;
-  return new UserError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot be read (${code ?? (e as Error).message})`);
+async function bytesOf(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new UserError(readFailure(path, e));
+  }
 }
 
 export async function loadPeriodFile(path: string): Promise<LoadedPeriod> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") return loadWorkbook(path);
   if (ext !== ".json") throw new UserError(`${path}: Outturn reads monitoring files ending .json, or Outturn workbooks ending .xlsx`);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw cannotRead(path, e);
+  const text = textOfFile(await bytesOf(path), path);
+  tooDeep(text, path);
+  return { model: parseMonitoringJson(text, path), checks: [], locate: null, grid: null };
+}
+
+/** Deeper than any monitoring file: the JSON parser would run out of stack and call a valid file invalid. */
+const MAX_DEPTH = 64;
+
+function tooDeep(text: string, path: string): void {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
   }
-  return { model: parseMonitoringJson(text, path), checks: [], locate: null };
+  if (max <= MAX_DEPTH) return;
+  let valid = true;
+  try {
+    JSON.parse(text);
+  } catch {
+    valid = false;
+  }
+  throw new ModelError([{ field: "", message: `${valid ? "is valid JSON but" : "is not valid JSON, and"} nested ${max} levels deep; a monitoring file is a few levels deep (see seeds/q2-2024-25.json), so this is not one` }], path);
 }
 
 async function loadWorkbook(path: string): Promise<LoadedPeriod> {
   // ExcelJS is loaded only when a workbook is read.
-  const [{ readGridFile }, { readWorkbook }] = await Promise.all([import("../xlsx/read"), import("../plans/read")]);
-  let grid;
+  const [{ readGridFile, NotAWorkbook }, { readWorkbook }] = await Promise.all([import("../xlsx/read"), import("../plans/read")]);
+  const bytes = await bytesOf(path);
+  let grid: Grid;
   try {
-    await readFile(path);
-    grid = await readGridFile(path);
+    grid = await readGridFile(bytes);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw cannotRead(path, e);
-    throw new UserError(`${path}: is not an .xlsx workbook Outturn can open (${(e as Error).message})`);
+    if (e instanceof NotAWorkbook) throw new UserError(`${path}: ${e.message}`);
+    throw new UserError(`${path}: is not an .xlsx workbook Outturn can open (${(e as Error).message}); save it from Excel as an Excel Workbook (.xlsx) and try again`);
   }
   const read = readWorkbook(grid);
+  const missing = read.checks.filter((c) => c.id === "sheet-missing");
+  if (!read.model && missing.length >= 5) {
+    // None (or next to none) of Outturn's sheets: a workbook, but not a monitoring workbook; say so once.
+    throw new UserError(`${path}: is an Excel workbook, but not an Outturn monitoring workbook: it has ${grid.sheets.length === 1 ? "one sheet" : `${grid.sheets.length} sheets`} (${grid.sheets.map((s) => `"${s.name}"`).slice(0, 8).join(", ")}) and none of Outturn's (${missing.map((c) => c.where).join(", ")}). Make one with outturn workbook <file.json> --out <file.xlsx>, or insert the templates from the add-in in Excel`);
+  }
   if (!read.model) {
     const errors = read.checks.filter((c) => c.severity === "error");
     throw new UserError(`${path} cannot be read as a monitoring period:\n${errors.map((c) => `- ${c.where}: ${c.message}`).join("\n")}`);
   }
-  return { model: read.model, checks: read.checks, locate: read.locate };
+  return { model: read.model, checks: read.checks, locate: read.locate, grid };
 }

@@ -1,39 +1,41 @@
 /**
  * Outturn's command line, for people and automation:
  *   outturn report <file.json|file.xlsx> [--json]
- *   outturn workbook <file.json|file.xlsx> --out <file.xlsx>
- *   outturn slides <file.json|file.xlsx> --out <deck.pptx>
- * Errors are printed in words, naming the file and the field, with a non-zero exit; never a stack trace.
+ *   outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]
+ *   outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]
+ * Errors are printed in words, naming the file and the field, never a stack trace; the exit code says how it went
+ * (src/cli/exit-codes.ts: 0 clean, 1 refused, 2 computed with errors).
  */
 import { commands, usage } from "./commands";
 import { UserError } from "./user-error";
+import { EXIT } from "./exit-codes";
+import { oneLine, warn } from "./terminal";
 import { ModelError } from "../model/load";
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage());
-    return name ? 0 : 2;
+    return name ? EXIT.clean : EXIT.refused;
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`outturn: unknown command "${name}".\n${usage()}`);
-    return 2;
+    warn(`outturn: unknown command "${oneLine(name)}".\n${usage()}`);
+    return EXIT.refused;
   }
-  await command(rest);
-  return 0;
+  return command(rest);
 }
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof ModelError || e instanceof UserError) {
-      process.stderr.write(`outturn: ${e.message}\n`);
+      warn(`outturn: ${e.message}\n`);
     } else {
-      process.stderr.write(`outturn: something went wrong that Outturn did not expect: ${(e as Error)?.message ?? String(e)}\n`);
-      if (process.env.OUTTURN_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
-      else process.stderr.write("Run again with OUTTURN_DEBUG=1 for the details to report.\n");
+      warn(`outturn: something went wrong that Outturn did not expect: ${(e as Error)?.message ?? String(e)}\n`);
+      if (process.env.OUTTURN_DEBUG) warn(`${(e as Error)?.stack ?? ""}\n`);
+      else warn("Run again with OUTTURN_DEBUG=1 for the details to report.\n");
     }
-    process.exitCode = 1;
+    process.exitCode = e instanceof UserError ? e.exitCode : EXIT.refused;
   },
 );

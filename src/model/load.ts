@@ -7,6 +7,7 @@ import { isSafeNumber, parse as parseLossless } from "lossless-json";
 import schema from "./schema/monitoring-period.schema.json";
 import { AmountError, parseAmount } from "./amount";
 import { type Problem, semanticProblems } from "./semantics";
+import { structuralProblems } from "./structure";
 import { defaultSettings, mergeSettings, settingOf } from "./settings/values";
 import { SETTING_KEYS, jsonPath, type SettingKey } from "./settings/registry";
 import { settingProblems } from "./settings/validate";
@@ -46,11 +47,37 @@ export function modelFromDocument(doc: unknown, source = "the file"): Monitoring
     throw new ModelError(describeSchemaErrors(validate.errors ?? [], doc), source);
   }
   const file = doc as unknown as FileDocument;
-  const settings = settingsOf(file);
-  const model = build(file, settings.settings);
-  const problems = [...settings.problems, ...semanticProblems(model)];
+  let settings: ReturnType<typeof settingsOf>, model: MonitoringPeriod;
+  try {
+    settings = settingsOf(file);
+    model = build(file, settings.settings);
+  } catch (e) {
+    // An amount the schema lets through but the amount rule refuses (1e-7, 153797.1234567, 21 significant digits) is
+    // found while the model is built, where its field is not known: name every such field.
+    if (e instanceof AmountError) throw new ModelError(amountProblems(doc, e), source);
+    throw e;
+  }
+  const problems = [...settings.problems, ...structuralProblems(model), ...semanticProblems(model)];
   if (problems.length) throw new ModelError(problems, source);
   return model;
+}
+
+/** Every amount-like value of the document the amount rule refuses, by field path. */
+function amountProblems(doc: unknown, original: AmountError): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (node: unknown, pointer: string) => {
+    if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${pointer}/${i}`));
+    else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    else if (typeof node === "number" || (typeof node === "string" && /^\s*-?[0-9.]+(e[-+]?[0-9]+)?\s*$/i.test(node))) {
+      try {
+        parseAmount(node);
+      } catch (e) {
+        if (e instanceof AmountError) problems.push({ field: fieldName(pointer, doc), message: e.message });
+      }
+    }
+  };
+  walk(doc, "");
+  return problems.length ? problems : [{ field: "", message: `an amount ${original.message}` }];
 }
 
 // ---- from the validated document to the model ----

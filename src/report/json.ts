@@ -6,10 +6,17 @@ import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "../engine/position";
 import { narrative } from "../narrative/narrative";
+import { periodErrors } from "./errors";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
 export interface ReportJson {
+  /**
+   * False when the period has an error check (a bad input cell, a broken formula, a structural error): the figures
+   * leave out what those cells hold and must not be used as the position. `errors` lists them with their place.
+   */
+  complete: boolean;
+  errors: ReportCheck[];
   organisation: string;
   financialYear: string;
   period: string;
@@ -42,12 +49,17 @@ export interface ReportJson {
   narrative: string[];
 }
 
+const reportCheck = ({ id, severity, message, where }: ReportCheck): ReportCheck => ({ id, severity, message, where });
+
 const pct = (d: Decimal | null) => (d === null ? null : round(d, 2));
 
 export function reportJson(p: Position): ReportJson {
   const { model, revenue, capital, reserves, savings, movement } = p;
   const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
+  const errors = periodErrors(p).map(reportCheck);
   return {
+    complete: errors.length === 0,
+    errors,
     organisation: model.organisation,
     financialYear: model.financialYear,
     period: model.period,
@@ -89,7 +101,7 @@ export function reportJson(p: Position): ReportJson {
       planned: savings.planned, achieved: savings.achieved, unachieved: savings.unachieved,
       achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
     },
-    checks: p.checks.map(({ id, severity, message, where }) => ({ id, severity, message, where })),
+    checks: p.checks.map(reportCheck),
     narrative: narrative(p),
   };
 }

@@ -3,6 +3,24 @@ import { periodLabel } from "../model/period";
 import { bracketed, formatPct, formatRate } from "../engine/format";
 import type { Position } from "../engine/position";
 import { CONVENTION_LABEL, movementWords } from "../engine/convention";
+import { periodErrors } from "./errors";
+
+/** Text from a file shown within one line: its line breaks cannot start a line of their own (and fake one). */
+const inLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, " / ");
+
+/**
+ * The first lines of the report when the period has errors: its figures leave out what the cells in error hold,
+ * so they are announced as incomplete before any figure, with each cell to correct.
+ */
+export function incompleteBanner(p: Position): string[] {
+  const errors = periodErrors(p);
+  if (!errors.length) return [];
+  return [
+    `FIGURES INCOMPLETE: ${errors.length} error(s) below, so the figures and RAG ratings that follow leave out what these hold and must not be reported. Correct them first:`,
+    ...errors.map((c) => `  ${inLine(c.where)}: ${inLine(c.message)}`),
+    "",
+  ];
+}
 
 export function textReport(p: Position): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
@@ -10,7 +28,8 @@ export function textReport(p: Position): string {
   const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
   const money = (d: Parameters<typeof bracketed>[0]) => bracketed(d);
   const lines = [
-    `${model.organisation}: ${model.financialYear} ${periodLabel(model.period)} financial monitoring (amounts in ${u})`,
+    ...incompleteBanner(p),
+    `${inLine(model.organisation)}: ${model.financialYear} ${periodLabel(model.period)} financial monitoring (amounts in ${u})`,
     `${CONVENTION_LABEL[model.settings.signConvention]}.`,
     "",
     `Revenue      [${nb.rag}]  net budget ${money(nb.revisedBudget)}, forecast outturn ${money(nb.forecastOutturn)}, variance ${money(nb.variance)} (${nb.variancePct ? formatPct(nb.variancePct) : "n/a"})`,
@@ -27,7 +46,7 @@ export function textReport(p: Position): string {
   else {
     const count = (s: string) => p.checks.filter((c) => c.severity === s).length;
     lines.push(`Checks: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)`);
-    for (const c of p.checks) lines.push(`  ${c.severity.toUpperCase().padEnd(7)} ${c.where}: ${c.message}`);
+    for (const c of p.checks) lines.push(`  ${c.severity.toUpperCase().padEnd(7)} ${inLine(c.where)}: ${inLine(c.message)}`);
   }
   return lines.join("\n");
 }

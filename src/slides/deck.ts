@@ -11,6 +11,7 @@
  * pptxgenjs is loaded by dynamic import, so it is only fetched when a deck is built (the task pane's first load stays
  * small). Works in Node and in the browser: the result is the .pptx file's bytes.
  */
+import type { Check } from "../engine/checks";
 import type PptxGenJS from "pptxgenjs";
 import type { Rag } from "../model/types";
 import { periodLabel } from "../model/period";
@@ -417,6 +418,8 @@ function ragSlide(ctx: DeckContext): void {
 export interface DeckOptions {
   /** Written into the file's properties. */
   author?: string;
+  /** A deck from a period with errors (outturn slides --draft): every slide says DRAFT, the first lists the errors. */
+  draft?: { errors: Check[] };
 }
 
 /** The .pptx bytes of the period's slide deck. */

@@ -41,8 +41,33 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook): Grid {
   return { sheets };
 }
 
-export async function readGridFile(path: string): Promise<Grid> {
+/** A file that is not an .xlsx workbook at all; the message says what it is instead. */
+export class NotAWorkbook extends Error {}
+
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** What a file that is not an .xlsx looks like, from its first bytes; null when it is a zip (as .xlsx files are). */
+function notZip(b: Uint8Array): string | null {
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return null;
+  if (b.length === 0) return "is empty (0 bytes), not a workbook";
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0])) return "is an Excel 97-2003 workbook (.xls) or a password-protected workbook; open it in Excel, remove any password and save it as an Excel Workbook (.xlsx)";
+  return "is not an Excel workbook: an .xlsx file is a zip archive and this one is not (a CSV or text file renamed .xlsx?); save it from Excel as an Excel Workbook (.xlsx)";
+}
+
+/** The grid of an .xlsx file's bytes (or of the file at a path). Throws NotAWorkbook for anything else. */
+export async function readGridFile(source: string | Uint8Array): Promise<Grid> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
+  if (typeof source === "string") {
+    await wb.xlsx.readFile(source);
+    return gridFromWorkbook(wb);
+  }
+  const problem = notZip(source);
+  if (problem) throw new NotAWorkbook(problem);
+  try {
+    await wb.xlsx.load(Buffer.from(source.buffer, source.byteOffset, source.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new NotAWorkbook(`is a zip archive that is not an Excel workbook Outturn can open (${(e as Error).message}); save it from Excel as an Excel Workbook (.xlsx)`);
+  }
+  if (wb.worksheets.length === 0) throw new NotAWorkbook("is a zip archive but not an Excel workbook: it holds no worksheets (a .zip renamed .xlsx, or a Word or PowerPoint file?)");
   return gridFromWorkbook(wb);
 }

@@ -6,8 +6,43 @@
  * also get the "@" number format so what the user types later stays text too.
  */
 import * as ExcelJS from "exceljs";
-import { parseA1, colLetter } from "../plans/a1";
+import { parseA1, colLetter, sheetPrefix } from "../plans/a1";
 import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
+
+/** Excel's limit on the characters in a cell (Excel specifications and limits); src/excel/render.ts holds the pane to it too. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; a lone half of
+ * a surrogate pair). ExcelJS escapes & < > " ' itself (lib/utils/utils.js xmlEncode) but silently drops control
+ * characters and DEL, and passes lone surrogates and U+FFFE/U+FFFF into the XML: each is replaced here by U+FFFD,
+ * visibly, so a vertical tab pasted from Word is neither lost without trace nor able to break the part.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const REPLACEMENT = "\ufffd";
+
+/**
+ * Text as it can be written into the file: forbidden characters replaced, and "_xHHHH_" (which Excel reads as an
+ * escaped character in cell text, ECMA-376 Part 1, 22.9.2.19 ST_Xstring) kept literal by escaping its underscore.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_FORBIDDEN, REPLACEMENT).replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1");
+}
+
+/** Each text of the plan longer than a cell holds, naming the cell. */
+export function textLimitProblems(plan: WorkbookPlan): string[] {
+  const out: string[] = [];
+  for (const sheet of plan.sheets) {
+    for (const c of sheet.cells) {
+      const text = c.content.kind === "text" ? c.content.text : c.content.kind === "formula" && typeof c.content.expected === "string" ? c.content.expected : null;
+      if (text !== null && text.length > CELL_TEXT_LIMIT) {
+        out.push(`${sheetPrefix(sheet.name)}${c.address} would hold ${text.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${CELL_TEXT_LIMIT.toLocaleString("en-GB")}: shorten the text (it starts "${text.slice(0, 40)}")`);
+      }
+    }
+  }
+  return out;
+}
 
 const FONT_NAME = "Calibri";
 const BASE_SIZE = 10;
@@ -53,13 +88,13 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numberFormat: string |
 function cellValue(c: PlanCell): ExcelJS.CellValue {
   switch (c.content.kind) {
     case "text":
-      return c.content.text;
+      return xmlSafe(c.content.text);
     case "amount":
       return c.content.value.toNumber();
     case "formula": {
       const e = c.content.expected;
-      const result = typeof e === "string" ? e : e.toNumber();
-      return { formula: c.content.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
+      const result = typeof e === "string" ? xmlSafe(e) : e.toNumber();
+      return { formula: xmlSafe(c.content.formula.replace(/^=/, "")), result } as ExcelJS.CellFormulaValue;
     }
     case "blank":
       return null;
@@ -74,31 +109,75 @@ function cellsOf(range: string): string[] {
   return out;
 }
 
-export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"]): ExcelJS.Worksheet {
+/** The worksheet options of a sheet plan: frozen panes, no grid lines, A4 print set-up. */
+function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   const views: Array<Partial<ExcelJS.WorksheetView>> = plan.freeze.rows || plan.freeze.columns
     ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, showGridLines: false }]
     : [{ showGridLines: false }];
-  const ws = wb.addWorksheet(plan.name, {
+  return {
     views,
     pageSetup: {
       orientation: plan.print.orientation, paperSize: 9, fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-  });
+  };
+}
+
+/**
+ * Fills a worksheet from its plan, row by row in ascending order, calling `commitRow(r)` when rows up to r are
+ * finished (no merge still open across them): the streaming writer then writes them out and lets them go, so a
+ * 33,000-line sheet is never held whole as ExcelJS cells. The in-memory workbook passes no commit.
+ */
+function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"], commitRow: (row: number) => void = () => undefined): void {
   plan.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
     if (c.hidden) col.hidden = true;
   });
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  const byRow = new Map<number, Array<() => void>>();
+  const at = (row: number, work: () => void) => {
+    const list = byRow.get(row);
+    if (list) list.push(work);
+    else byRow.set(row, [work]);
+  };
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) at(Number(row), () => { ws.getRow(Number(row)).height = height; });
   for (const c of plan.cells) {
-    const cell = ws.getCell(c.address);
-    cell.value = cellValue(c);
-    const style = styles[c.style];
-    const textInput = c.input && (c.content.kind === "text" || (c.content.kind === "blank" && (c.style === "inputText" || c.style === "lineName" || c.style === "section")));
-    applyStyle(cell, style, c.numberFormat ?? (textInput ? "@" : undefined));
+    at(parseA1(c.address).row, () => {
+      const cell = ws.getCell(c.address);
+      cell.value = cellValue(c);
+      const textInput = c.input && (c.content.kind === "text" || (c.content.kind === "blank" && (c.style === "inputText" || c.style === "lineName" || c.style === "section")));
+      applyStyle(cell, styles[c.style], c.numberFormat ?? (textInput ? "@" : undefined));
+    });
   }
-  for (const m of plan.merges) ws.mergeCells(m);
+  const firstChart = plan.charts?.[0];
+  if (firstChart) {
+    // ExcelJS cannot write charts: the file has their data, and says where the charts come from.
+    at(parseA1(firstChart.topLeft).row, () => {
+      const note = ws.getCell(firstChart.topLeft);
+      note.value = CHARTS_NOTE;
+      applyStyle(note, styles.note, undefined);
+    });
+  }
+  for (const v of plan.validations) {
+    const list = `"${v.values.join(",")}"`;
+    for (const address of cellsOf(v.range)) {
+      at(parseA1(address).row, () => {
+        ws.getCell(address).dataValidation = { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
+      });
+    }
+  }
+  // A merge is made once its last row has its values (as when merging after every value), before any of its rows is written.
+  const merges = plan.merges.map((m) => {
+    const [from, to = from] = m.split(":") as [string, string?];
+    return { range: m, top: parseA1(from).row, bottom: parseA1(to).row };
+  });
+  for (const m of merges) at(m.bottom, () => ws.mergeCells(m.range));
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  for (const row of rows) {
+    for (const work of byRow.get(row) ?? []) work();
+    const open = merges.filter((m) => m.top <= row && m.bottom > row).reduce((low, m) => Math.min(low, m.top - 1), row);
+    if (open >= 1) commitRow(open);
+  }
   let priority = 1;
   for (const cf of plan.conditionalFormats) {
     ws.addConditionalFormatting({
@@ -109,19 +188,11 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: Workb
       })),
     });
   }
-  for (const v of plan.validations) {
-    const list = `"${v.values.join(",")}"`;
-    for (const address of cellsOf(v.range)) {
-      ws.getCell(address).dataValidation = { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
-    }
-  }
-  const firstChart = plan.charts?.[0];
-  if (firstChart) {
-    // ExcelJS cannot write charts: the file has their data, and says where the charts come from.
-    const note = ws.getCell(firstChart.topLeft);
-    note.value = CHARTS_NOTE;
-    applyStyle(note, styles.note, undefined);
-  }
+}
+
+export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(xmlSafe(plan.name), sheetOptions(plan));
+  fillSheet(ws, plan, styles);
   return ws;
 }
 
@@ -137,10 +208,50 @@ export function renderWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   return wb;
 }
 
+/** Refuses a plan with a text longer than a cell holds (each named), rather than writing a file Excel would repair. */
+function checkTexts(plan: WorkbookPlan): void {
+  const problems = textLimitProblems(plan);
+  if (problems.length) throw new Error(`the workbook cannot hold these texts: ${problems.join("; ")}`);
+}
+
+/**
+ * Writes the plan to an .xlsx file with ExcelJS's streaming writer: rows go to the file as they are finished, so
+ * memory holds the plan and the shared strings, not every cell twice over (a 33,000-line period: see
+ * bench/cli.bench.ts). Same sheets, styles and formulas as renderWorkbook.
+ */
 export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promise<void> {
-  await renderWorkbook(plan).xlsx.writeFile(path);
+  checkTexts(plan);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  wb.creator = "Outturn";
+  recalculateOnLoad(wb);
+  for (const sheet of plan.sheets) {
+    const ws = wb.addWorksheet(xmlSafe(sheet.name), sheetOptions(sheet));
+    fillSheet(ws, sheet, plan.styles, (row) => ws.getRow(row).commit());
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+/**
+ * The streaming writer writes an empty <calcPr/> (exceljs 4.4 lib/stream/xlsx/workbook-writer.js addWorkbook has
+ * calcProperties: {}); the file must still say fullCalcOnLoad, as renderWorkbook's does, so Excel recalculates the
+ * formulas on opening rather than trusting the cached results.
+ */
+function recalculateOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const writer = wb as unknown as { addWorkbook(): Promise<void>; zip: { append(data: string, options: { name: string }): void } };
+  const addWorkbook = writer.addWorkbook.bind(writer);
+  writer.addWorkbook = () => {
+    const append = writer.zip.append;
+    writer.zip.append = (data, options) => append.call(writer.zip, options.name === "/xl/workbook.xml" ? data.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"') : data, options);
+    try {
+      return addWorkbook();
+    } finally {
+      writer.zip.append = append;
+    }
+  };
 }
 
 export async function workbookBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  checkTexts(plan);
   return Buffer.from(await renderWorkbook(plan).xlsx.writeBuffer());
 }

@@ -89,7 +89,8 @@ interface AxeViolation {
  */
 async function axeScan(page: Page, label: string): Promise<void> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol rather than an inline <script>, which the pane's CSP rightly refuses.
+  if (!loaded) await page.evaluate(`${fs.readFileSync(AXE, "utf8")}\n;0`);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run({ include: [["html"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
@@ -572,6 +573,11 @@ async function main(): Promise<number> {
         }
         await browser.page.screenshot({ path: path.join(OUT, `${name}-failure.png`) }).catch(() => undefined);
       }
+      // The pages carry a Content-Security-Policy (webpack.config.js), and nothing the pane does may violate it.
+      const csp = await browser.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content").catch(() => null);
+      check(csp !== null && /script-src 'self' https:\/\/appsforoffice\.microsoft\.com/.test(csp), `${name}: the pane has a Content-Security-Policy`);
+      const cspViolations = browser.consoleMessages.filter((m) => /Content Security Policy/i.test(m));
+      check(cspViolations.length === 0, `${name}: no Content-Security-Policy violation${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(" / ")}` : ""}`);
       const pageErrors = browser.consoleMessages.filter((m) => m.startsWith("[pageerror]") || m.startsWith("[error]"));
       check(pageErrors.length === 0, `${name}: no errors in the page's console${pageErrors.length ? `: ${pageErrors.slice(0, 5).join(" / ")}` : ""}`);
       // office.js itself, outside Office, may try to load its telemetry frame (blocked by the harness like everything off the machine).

@@ -110,7 +110,8 @@ describeIfSoffice("a damaged workbook", () => {
 
   test("outturn report names the damaged cell, and refuses a workbook it cannot read without a stack trace", () => {
     const r = runCli(["report", files.get("typed-number")!, "--json"]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2); // computed with errors (issue 9: exit codes 0 clean, 1 refused, 2 with errors)
+    expect(JSON.parse(r.stdout).complete).toBe(false);
     const checks = JSON.parse(r.stdout).checks as Array<{ id: string; severity: string; where: string }>;
     expect(checks[0]).toMatchObject({ id: "formula-overwritten", severity: "error", where: "Revenue!F7" });
     const bad = runCli(["report", files.get("deleted-capital")!]);

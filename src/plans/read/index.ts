@@ -12,6 +12,7 @@
  */
 import type { ControlTotals, MonitoringPeriod } from "../../model/types";
 import { semanticProblems } from "../../model/semantics";
+import { structuralProblems } from "../../model/structure";
 import { computePosition } from "../../engine/position";
 import type { Check, Place, Severity } from "../../engine/checks";
 import { sheetPrefix } from "../a1";
@@ -80,6 +81,15 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
       history,
       controlTotals,
     };
+    // Lines, groups, reserves or closed periods that cannot be told apart, and the like (as the JSON loader refuses them).
+    const sheetOf = (field: string): string => {
+      const head = field.replace(/^controlTotals\./, "").split(/[.[]/)[0] ?? "";
+      const kind = ({ revenue: "Revenue", capital: "Capital", reserves: "Reserves", savings: "Savings", history: "History" } as const)[head as "revenue"] ?? "Settings";
+      return views[kind]?.name ?? names[kind];
+    };
+    for (const p of structuralProblems(model)) {
+      r.add("structure", "error", `${sheetPrefix(sheetOf(p.field))}A1`, `${sheetOf(p.field)} sheet, ${p.field}: ${p.message}.`, { area: "workbook" });
+    }
     for (const p of semanticProblems(model)) {
       const fatal = p.field === "reserves";
       r.add("model", "error", p.field === "revenue" ? `${sheetPrefix(names.Revenue)}C5` : p.field.startsWith("history") ? `${sheetPrefix(names.History)}A6` : `${sheetPrefix(names.Reserves)}A5`,
