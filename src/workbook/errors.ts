@@ -1,0 +1,52 @@
+/**
+ * Every way a workbook action can fail, in one place: the gateways throw a WorkbookError with one of these codes
+ * (src/excel/errors.ts turns Office.js codes into them; the in-memory workbook and the use-cases in this folder throw
+ * them directly), and the pane titles its notice by the code (src/taskpane/errors.ts, a table the compiler checks is
+ * complete). The message is always written for the user: what happened, where, what to do.
+ */
+
+/** The codes, with what each means. */
+export const WORKBOOK_ERROR_CODES = {
+  CellEditMode: "a cell is being edited in Excel (Office: InvalidOperationInCellEditMode)",
+  Protected: "a sheet or the workbook's structure is protected, or the workbook is read-only (Office: AccessDenied)",
+  NotFound: "a sheet Outturn needs is not in the workbook: never inserted, renamed or deleted (Office: ItemNotFound)",
+  Exists: "a sheet of the same name was added meanwhile (Office: ItemAlreadyExists)",
+  Blocked: "merged, filtered, table or PivotTable cells block the change (Office: MergedRangeConflict...)",
+  TooLong: "a text is longer than an Excel cell holds (32,767 characters)",
+  TooLarge: "the sheet is too large for one request (Office: RequestPayloadSizeLimitExceeded...)",
+  Unsupported: "this version of Excel lacks an API Outturn needs (a requirement set, or Office: ApiNotFound...)",
+  Invalid: "the request cannot be carried out as asked (no sheet chosen, nothing to close), or Excel refused an argument",
+  Unreadable: "the workbook, or a sheet Outturn must keep, cannot be read back, so writing would lose what was typed",
+  Busy: "Excel could not do it just now (Office: RequestAborted, ActivityLimitReached, Conflict, GeneralException)",
+  NoExcel: "the pane is not running inside Excel",
+  Unexpected: "anything else: the message carries what is known",
+} as const;
+
+export type WorkbookErrorCode = keyof typeof WORKBOOK_ERROR_CODES;
+
+export function isWorkbookErrorCode(code: unknown): code is WorkbookErrorCode {
+  return typeof code === "string" && Object.prototype.hasOwnProperty.call(WORKBOOK_ERROR_CODES, code);
+}
+
+/** An error whose message is written for the user (what happened, where, what to do). */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly code: WorkbookErrorCode = "Unexpected",
+    /** The Office.js error code it came from, if any (for support: shown nowhere but kept). */
+    readonly officeCode: string | null = null,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+/** The code of a WorkbookError (also one from another copy of this module, e.g. across a bundle split), else null. */
+export function workbookErrorCode(err: unknown): WorkbookErrorCode | null {
+  if (err instanceof WorkbookError) return err.code;
+  if (err instanceof Error && err.name === "WorkbookError") {
+    const code = (err as { code?: unknown }).code;
+    return isWorkbookErrorCode(code) ? code : "Unexpected";
+  }
+  return null;
+}
