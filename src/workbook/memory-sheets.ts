@@ -125,6 +125,19 @@ export class SheetEmulator {
     }
   }
 
+  /** A sheet a person adds (Insert > Sheet, then renames it); Excel refuses a name taken in any case. */
+  add(name: string): MemorySheet {
+    if (this.sheet(name)) throw new Error(`there is a sheet "${name}" already`);
+    const sheet = new MemorySheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A sheet a person deletes (right-click > Delete). */
+  remove(name: string): void {
+    this.sheets.splice(this.sheets.indexOf(this.existing(name)), 1);
+  }
+
   /** Cells set as a person typing (or pasting) would; refused on a protected sheet, as Excel refuses it. */
   type(sheetName: string, cells: Record<string, CellInput>): void {
     const sheet = this.existing(sheetName);

@@ -140,6 +140,18 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.userChanged();
   }
 
+  /** Adds an empty sheet, as a person would (Insert > Sheet, then rename it). */
+  addSheet(name: string): void {
+    this.book.add(name);
+    this.views.changed();
+  }
+
+  /** Deletes a sheet, as a person would (right-click the tab > Delete). */
+  deleteSheet(name: string): void {
+    this.book.remove(name);
+    this.views.changed();
+  }
+
   /** Whether a sheet is protected (Review > Protect Sheet). */
   isProtected(sheetName: string): boolean {
     return this.book.sheet(sheetName)?.protected ?? false;
