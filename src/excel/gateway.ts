@@ -29,7 +29,7 @@ import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway
 import type { PeriodId } from "../model/types";
 import { historyPlan, isoToday, planClose, planReopen, refuseHistoryWrite, type ClosingPlan } from "../workbook/closing";
 import { decideInsert, historyProtected, insertKinds, insertModel, planInsert, refuseProtectedUpgrade } from "../workbook/insert";
-import { planSettingsSave, settingsLayout, type SettingsEditor, type SettingsSheetRead } from "../workbook/settings";
+import { planSettingsSave, statusIdentity, type SettingsEditor, type SettingsSheetRead } from "../workbook/settings";
 import { OUTTURN_SHEETS, SHEET_NAMES, kindOfName, sameName } from "../workbook/names";
 import type { Grid, GridSheet } from "../plans/grid";
 import { sheetPrefix } from "../plans/a1";
@@ -55,7 +55,7 @@ export interface ExcelGatewayOptions {
 }
 
 /** Saving settings on Excel: the writes as range operations, rows found by their markers (src/excel/settings.ts). */
-const EXCEL_SETTINGS_EDITOR: SettingsEditor<SheetOp> = { units: settingsUnits, edit: settingsEditOps };
+const EXCEL_SETTINGS_EDITOR: SettingsEditor<SheetOp> = { units: settingsUnits, identity: settingsIdentity, edit: settingsEditOps };
 
 /** "A1:K40" from "Revenue!A1:K40" or "'Revenue (2)'!A1:K40". */
 export function localAddress(address: string): string {
@@ -104,7 +104,7 @@ export class ExcelGateway implements WorkbookGateway {
     const settings = grid.sheets.find((s) => sameName(s.name, SHEET_NAMES.Settings));
     return {
       sheets: OUTTURN_SHEETS.filter((k) => present.includes(k)),
-      identity: settings ? settingsIdentity(settings, settingsLayout(this.plans, settings.name, "£000").sheet) : null,
+      identity: statusIdentity(settings ?? null, this.plans, EXCEL_SETTINGS_EDITOR),
     };
   }
 

@@ -12,7 +12,7 @@ import { parseA1 } from "../plans/a1";
 import { defaultPlanPort, type PlanPort } from "./plan-port";
 import { historyPlan, isoToday, planClose, planReopen, refuseHistoryWrite, type ClosingPlan } from "./closing";
 import { decideInsert, historyProtected, insertModel, planInsert, refuseProtectedUpgrade } from "./insert";
-import { cellEditor, planSettingsSave } from "./settings";
+import { cellEditor, planSettingsSave, statusIdentity } from "./settings";
 import { SHEET_NAMES, kindOfName } from "./names";
 import { WorkbookError } from "./errors";
 import { SheetEmulator, type CellInput } from "./memory-sheets";
@@ -45,12 +45,7 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   async status(): Promise<WorkbookStatus> {
     await this.hooks.enter("status");
-    const kinds = this.book.outturnKinds();
-    const model = kinds.includes("Settings") ? this.readNow().model : null;
-    return {
-      sheets: kinds,
-      identity: model ? { organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units } : null,
-    };
+    return { sheets: this.book.outturnKinds(), identity: statusIdentity(this.book.sheet(SHEET_NAMES.Settings) ?? null, this.plans, cellEditor) };
   }
 
   async insertSheets(request: InsertRequest): Promise<InsertResult> {

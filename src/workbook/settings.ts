@@ -7,7 +7,9 @@
  * How the writes are found in a sheet is the editor's job: src/excel/settings.ts for Excel (range operations), and
  * `cellEditor` here for the in-memory workbook. Both find rows by the markers of the hidden key column.
  */
-import type { Settings, Units } from "../model/types";
+import type { PeriodId, Settings, Units } from "../model/types";
+import { isPeriodId } from "../model/period";
+import type { WorkbookStatus } from "./gateway";
 import type { GridSheet } from "../plans/grid";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
 import { colIndex, parseA1 } from "../plans/a1";
@@ -27,6 +29,8 @@ export interface SettingsSheetRead {
 export interface SettingsEditor<Op> {
   /** The units typed on the sheet, or null. */
   units(sheet: GridSheet, layout: SheetPlan): Units | null;
+  /** Organisation, year, period and units as typed on the sheet; null when any is missing or not valid. */
+  identity(sheet: GridSheet, layout: SheetPlan): WorkbookStatus["identity"];
   /** The writes that put `target`'s settings into `sheet`, and the settings whose rows the sheet has lost. */
   edit(sheet: GridSheet, target: SheetPlan, styles: WorkbookPlan["styles"], options: { formats: boolean }): { ops: Op[]; missing: string[] };
 }
@@ -39,6 +43,14 @@ export function settingsLayout(plans: PlanPort, name: string, units: Units, sett
   const sheet = plan.sheets.find((s) => s.kind === "Settings");
   if (!sheet) throw new Error("the plans made no Settings sheet");
   return { sheet, styles: plan.styles };
+}
+
+/**
+ * The period's identity for the pane's status: read from the Settings sheet alone (the other sheets need not be
+ * readable, so a workbook with a problem elsewhere still says which period it is).
+ */
+export function statusIdentity<Op>(settings: GridSheet | null, plans: PlanPort, editor: SettingsEditor<Op>): WorkbookStatus["identity"] {
+  return settings ? editor.identity(settings, settingsLayout(plans, settings.name, "£000").sheet) : null;
 }
 
 /** The writes that save `settings`, or the WorkbookError saying what is in the way. */
@@ -100,15 +112,24 @@ function plannedInputs(plan: SheetPlan): Map<string, PlanCell[]> {
   return out;
 }
 
+/** The text typed in the input cell of the row with `marker`, trimmed; null when there is none. */
+function typedText(sheet: GridSheet, layout: SheetPlan, marker: string): string | null {
+  const row = markerRows(sheet, layout.keyColumn).get(marker);
+  const cell = plannedInputs(layout).get(marker)?.[0];
+  const v = row !== undefined && cell ? sheet.get(row, parseA1(cell.address).col)?.value : null;
+  return v === null || v === undefined || typeof v === "object" ? null : String(v).trim();
+}
+
 /** The Settings editor of a workbook held as cells (the in-memory one): one write per setting's input cell. */
 export const cellEditor: SettingsEditor<CellWrite> = {
   units(sheet, layout) {
-    const rows = markerRows(sheet, layout.keyColumn);
-    const row = rows.get("set:units");
-    const cell = plannedInputs(layout).get("set:units")?.[0];
-    const v = row !== undefined && cell ? sheet.get(row, parseA1(cell.address).col)?.value : null;
-    const text = typeof v === "string" ? v.trim() : null;
-    return text === "£000" || text === "£" ? text : null;
+    const units = typedText(sheet, layout, "set:units");
+    return units === "£000" || units === "£" ? units : null;
+  },
+  identity(sheet, layout) {
+    const [organisation, financialYear, period, units] = ["set:organisation", "set:financialYear", "set:period", "set:units"].map((m) => typedText(sheet, layout, m));
+    if (!organisation || !financialYear || !period || !isPeriodId(period) || (units !== "£000" && units !== "£")) return null;
+    return { organisation, financialYear, period: period as PeriodId, units };
   },
   edit(sheet, target, styles, options) {
     const rows = markerRows(sheet, target.keyColumn);

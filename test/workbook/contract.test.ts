@@ -128,6 +128,16 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
     });
 
+    it("status reads the identity from the Settings sheet alone (another sheet gone, the period unreadable)", async () => {
+      const { s, model } = await inserted();
+      s.deleteSheet("Capital");
+      expect((await s.gateway.readPeriod()).model).toBeNull();
+      expect(await s.gateway.status()).toEqual({
+        sheets: OUTTURN_SHEETS.filter((k) => k !== "Capital"),
+        identity: { organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units },
+      });
+    });
+
     it("ask: reports the sheets that exist and changes nothing", async () => {
       const { s } = await inserted();
       const forecast = inputAddress("Revenue", () => true);
