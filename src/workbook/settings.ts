@@ -74,7 +74,7 @@ export function planSettingsSave<Op>(read: SettingsSheetRead | null, settings: S
 }
 
 /** Rows that are the period's identity, not settings: saving the settings leaves them as typed. */
-const IDENTITY_MARKERS = ["set:organisation", "set:financialYear", "set:period", "set:units", "set:controlSource"];
+export const IDENTITY_MARKERS = ["set:organisation", "set:financialYear", "set:period", "set:units", "set:controlSource"];
 
 /** One input cell of the planned Settings sheet, at the row the existing sheet has for its marker. */
 export interface CellWrite {
@@ -86,7 +86,7 @@ export interface CellWrite {
 }
 
 /** Marker -> row, in the sheet's key column (the first row with a marker wins). */
-function markerRows(sheet: GridSheet, keyColumn: string): Map<string, number> {
+export function markerRows(sheet: GridSheet, keyColumn: string): Map<string, number> {
   const col = colIndex(keyColumn);
   const rows = new Map<string, number>();
   for (let r = 1; r <= sheet.maxRow; r++) {
