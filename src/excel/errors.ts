@@ -15,7 +15,7 @@ export interface ErrorContext {
 }
 
 /** Office.js codes Outturn meets, and the WorkbookError code each becomes. Any other code is "Unexpected". */
-export const OFFICE_CODES: Readonly<Record<string, WorkbookErrorCode>> = {
+export const OFFICE_CODES = {
   InvalidOperationInCellEditMode: "CellEditMode",
   AccessDenied: "Protected",
   ItemNotFound: "NotFound",
@@ -38,7 +38,10 @@ export const OFFICE_CODES: Readonly<Record<string, WorkbookErrorCode>> = {
   ActivityLimitReached: "Busy",
   Conflict: "Busy",
   GeneralException: "Busy",
-};
+} as const satisfies Record<string, WorkbookErrorCode>;
+
+/** The codes an Office error becomes. */
+type FromOffice = (typeof OFFICE_CODES)[keyof typeof OFFICE_CODES] | "Unexpected";
 
 function officeCode(e: unknown): string | null {
   if (typeof e !== "object" || e === null) return null;
@@ -54,8 +57,8 @@ function sheetWords(sheets: string[] | undefined): string {
 
 interface Words { action: string; where: string; code: string; detail: string }
 
-/** What to tell the user, by WorkbookError code (codes Office errors do not map to say what is known). */
-const MESSAGES: Record<WorkbookErrorCode, (w: Words) => string> = {
+/** What to tell the user, by the code an Office error becomes. */
+const MESSAGES: Record<FromOffice, (w: Words) => string> = {
   CellEditMode: (w) => `Outturn could not ${w.action} because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.`,
   Protected: (w) =>
     `Excel would not let Outturn change ${w.where}: it is protected, or the workbook is open read-only. ` +
@@ -63,13 +66,10 @@ const MESSAGES: Record<WorkbookErrorCode, (w: Words) => string> = {
   NotFound: (w) => `Outturn could not ${w.action}: ${w.where} could not be found. It may have been renamed or deleted while Outturn was working. Check the sheet tabs, then try again.`,
   Exists: (w) => `Outturn could not ${w.action}: a sheet with the same name as one of ${w.where} was added meanwhile. Try again and choose what to do with the existing sheet.`,
   Blocked: (w) => `Outturn could not ${w.action}: cells of ${w.where} are merged, filtered or part of a table or PivotTable in a way that blocks the change. Remove the merge, filter or table there, then try again.`,
-  TooLong: (w) => `Outturn could not ${w.action}: a text for ${w.where} is longer than an Excel cell holds (32,767 characters). Shorten it, then try again.`,
   TooLarge: (w) => `Outturn could not ${w.action}: ${w.where} is too large for Excel to handle in one go. Delete unused rows and columns below and to the right of the tables (select them, right-click, Delete), then try again.`,
   Unsupported: (w) => `This version of Excel cannot do what Outturn needs to ${w.action} (${w.code}). Update Office, or use Excel for Microsoft 365 or Excel on the web.`,
   Invalid: (w) => `Outturn could not ${w.action}: Excel refused a change to ${w.where} (${w.detail}). This is a fault in Outturn; please report it with this message.`,
   Busy: (w) => `Excel could not ${w.action} just now (${w.code}). Wait a moment and try again; if it keeps happening, save the workbook, close and reopen it.`,
-  Unreadable: (w) => `Outturn could not ${w.action}: ${w.where} could not be read (${w.detail}).`,
-  NoExcel: (w) => `Outturn could not ${w.action}: it is not running inside Excel. Open it from Excel's Home tab (Outturn button).`,
   Unexpected: (w) => (w.code ? `Excel could not ${w.action} (${w.code}: ${w.detail}). Try again; if it keeps happening, save, close and reopen the workbook.` : `Outturn could not ${w.action}: ${w.detail}`),
 };
 
@@ -77,7 +77,7 @@ const MESSAGES: Record<WorkbookErrorCode, (w: Words) => string> = {
 export function toWorkbookError(e: unknown, ctx: ErrorContext): WorkbookError {
   if (e instanceof WorkbookError) return e;
   const office = officeCode(e);
-  const code: WorkbookErrorCode = office ? OFFICE_CODES[office] ?? "Unexpected" : "Unexpected";
+  const code: FromOffice = office && Object.prototype.hasOwnProperty.call(OFFICE_CODES, office) ? OFFICE_CODES[office as keyof typeof OFFICE_CODES] : "Unexpected";
   const words: Words = { action: ctx.action, where: sheetWords(ctx.sheets), code: office ?? "", detail: e instanceof Error ? e.message : String(e) };
   return new WorkbookError(MESSAGES[code](words), code, office);
 }

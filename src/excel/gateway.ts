@@ -27,17 +27,18 @@
 import type { Settings, SheetKind } from "../workbook/plan-port";
 import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
 import type { PeriodId } from "../model/types";
-import { historyPlan, isoToday, planClose, planReopen, refuseHistoryWrite, type ClosingPlan } from "../workbook/closing";
-import { decideInsert, historyProtected, insertKinds, insertModel, planInsert, refuseProtectedUpgrade } from "../workbook/insert";
-import { planSettingsSave, statusIdentity, type SettingsEditor, type SettingsSheetRead } from "../workbook/settings";
-import { OUTTURN_SHEETS, SHEET_NAMES, kindOfName, sameName } from "../workbook/names";
+import {
+  OUTTURN_SHEETS, SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertKinds, insertModel, isoToday, kindOfName, planClose,
+  planInsert, planReopen, planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, sameName, statusIdentity,
+  type ClosingPlan, type SettingsEditor, type SettingsSheetRead,
+} from "../workbook/rules";
 import type { Grid, GridSheet } from "../plans/grid";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
 import { chunkWork, renderSheet, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
 import { queueOp } from "./apply";
-import { gridSheetFromRange } from "./grid";
+import { gridOf, gridSheetFromRange, loadUsed } from "./grid";
 import { OwnWrites } from "./own-write";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
 import { settingsEditOps, settingsIdentity, settingsUnits } from "./settings";
@@ -66,10 +67,6 @@ export function localAddress(address: string): string {
 function columnsOf(local: string): string {
   const letters = local.split(":").map((p) => p.replace(/[^A-Za-z]/g, ""));
   return `${letters[0]}:${letters[letters.length - 1]}`;
-}
-
-function gridOf(name: string, range: Excel.Range): GridSheet {
-  return range.isNullObject ? gridSheetFromRange(name, "A1", [], []) : gridSheetFromRange(name, range.address, range.values, range.formulas, range.valueTypes);
 }
 
 type ChangeListener = (args: Excel.WorksheetChangedEventArgs) => Promise<void>;
@@ -132,11 +129,7 @@ export class ExcelGateway implements WorkbookGateway {
           const kind = kindOfName(ws.name);
           return kind !== null && only.includes(kind);
         });
-        const used = ours.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject(true);
-          range.load("address, values, formulas, valueTypes");
-          return { name: ws.name, range };
-        });
+        const used = ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) }));
         const looking = findRenamed && only.some((k) => !present.includes(k));
         const others = looking ? items.filter((ws) => kindOfName(ws.name) === null).map((ws) => {
           const a1 = ws.getRange("A1");
@@ -153,9 +146,8 @@ export class ExcelGateway implements WorkbookGateway {
           const renamed = titled.filter((o) => trial.checks.some((c) => c.id === "sheet-renamed" && c.where.startsWith(sheetPrefix(o.name))));
           if (renamed.length > 0) {
             const more = renamed.map((o) => {
-              const range = items.find((ws) => ws.name === o.name)?.getUsedRangeOrNullObject(true);
-              range?.load("address, values, formulas, valueTypes");
-              return { name: o.name, range };
+              const ws = items.find((w) => w.name === o.name);
+              return { name: o.name, range: ws ? loadUsed(ws) : undefined };
             });
             await context.sync();
             for (const m of more) if (m.range) sheets.push(gridOf(m.name, m.range));
@@ -174,7 +166,6 @@ export class ExcelGateway implements WorkbookGateway {
 
   async insertSheets(request: InsertRequest): Promise<InsertResult> {
     requireApi(this.host, NEEDS.insert);
-    insertKinds(request);
     const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
     let involved: string[] = insertKinds(request).map((k) => SHEET_NAMES[k]);
     return this.writes.run(() => ({ action: "insert the sheets", sheets: involved }), async (context, events): Promise<InsertResult> => {
@@ -198,8 +189,7 @@ export class ExcelGateway implements WorkbookGateway {
       if (inPlace.length > 0) {
         const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
         const used = ours.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject();
-          range.load("address, values, formulas, valueTypes");
+          const range = loadUsed(ws, false);
           const sheetProtection = ws.protection;
           sheetProtection.load("protected");
           const kind = kindOfName(ws.name);
@@ -287,8 +277,7 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
       let read: SettingsSheetRead | null = null;
       if (!ws.isNullObject) {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("address, values, formulas, valueTypes");
+        const used = loadUsed(ws);
         const protection = ws.protection;
         protection.load("protected");
         await context.sync();
@@ -331,11 +320,7 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
       const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
       // Sync 2: what they hold, and the History sheet's extent (formats included) and protection.
-      const used = ours.map((ws) => {
-        const range = ws.getUsedRangeOrNullObject(true);
-        range.load("address, values, formulas, valueTypes");
-        return { name: ws.name, range };
-      });
+      const used = ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) }));
       const historyItem = ours.find((ws) => kindOfName(ws.name) === "History");
       const extent = historyItem?.getUsedRangeOrNullObject();
       extent?.load("address");

@@ -5,27 +5,30 @@
  * complete). The message is always written for the user: what happened, where, what to do.
  */
 
-/** The codes, with what each means. */
-export const WORKBOOK_ERROR_CODES = {
-  CellEditMode: "a cell is being edited in Excel (Office: InvalidOperationInCellEditMode)",
-  Protected: "a sheet or the workbook's structure is protected, or the workbook is read-only (Office: AccessDenied)",
-  NotFound: "a sheet Outturn needs is not in the workbook: never inserted, renamed or deleted (Office: ItemNotFound)",
-  Exists: "a sheet of the same name was added meanwhile (Office: ItemAlreadyExists)",
-  Blocked: "merged, filtered, table or PivotTable cells block the change (Office: MergedRangeConflict...)",
-  TooLong: "a text is longer than an Excel cell holds (32,767 characters)",
-  TooLarge: "the sheet is too large for one request (Office: RequestPayloadSizeLimitExceeded...)",
-  Unsupported: "this version of Excel lacks an API Outturn needs (a requirement set, or Office: ApiNotFound...)",
-  Invalid: "the request cannot be carried out as asked (no sheet chosen, nothing to close), or Excel refused an argument",
-  Unreadable: "the workbook, or a sheet Outturn must keep, cannot be read back, so writing would lose what was typed",
-  Busy: "Excel could not do it just now (Office: RequestAborted, ActivityLimitReached, Conflict, GeneralException)",
-  NoExcel: "the pane is not running inside Excel",
-  Unexpected: "anything else: the message carries what is known",
-} as const;
+/**
+ * The codes (Office.js codes they come from in brackets; src/excel/errors.ts holds that table):
+ * - CellEditMode: a cell is being edited in Excel (InvalidOperationInCellEditMode);
+ * - Protected: a sheet or the workbook's structure is protected, or the workbook is read-only (AccessDenied);
+ * - NotFound: a sheet Outturn needs is not in the workbook: never inserted, renamed or deleted (ItemNotFound);
+ * - Exists: a sheet of the same name was added meanwhile (ItemAlreadyExists);
+ * - Blocked: merged, filtered, table or PivotTable cells block the change (MergedRangeConflict...);
+ * - TooLong: a text is longer than an Excel cell holds (32,767 characters);
+ * - TooLarge: the sheet is too large for one request (RequestPayloadSizeLimitExceeded...);
+ * - Unsupported: this version of Excel lacks an API Outturn needs (a requirement set; ApiNotFound...);
+ * - Invalid: the request cannot be carried out as asked (no sheet chosen, nothing to close), or Excel refused an argument;
+ * - Unreadable: the workbook, or a sheet Outturn must keep, cannot be read back, so writing would lose what was typed;
+ * - Busy: Excel could not do it just now (RequestAborted, ActivityLimitReached, Conflict, GeneralException);
+ * - NoExcel: the pane is not running inside Excel;
+ * - Unexpected: anything else: the message carries what is known.
+ */
+export const WORKBOOK_ERROR_CODES = [
+  "CellEditMode", "Protected", "NotFound", "Exists", "Blocked", "TooLong", "TooLarge", "Unsupported", "Invalid", "Unreadable", "Busy", "NoExcel", "Unexpected",
+] as const;
 
-export type WorkbookErrorCode = keyof typeof WORKBOOK_ERROR_CODES;
+export type WorkbookErrorCode = (typeof WORKBOOK_ERROR_CODES)[number];
 
 export function isWorkbookErrorCode(code: unknown): code is WorkbookErrorCode {
-  return typeof code === "string" && Object.prototype.hasOwnProperty.call(WORKBOOK_ERROR_CODES, code);
+  return (WORKBOOK_ERROR_CODES as readonly unknown[]).includes(code);
 }
 
 /** An error whose message is written for the user (what happened, where, what to do). */

@@ -8,9 +8,9 @@ import type { ColumnPlan, PlanCell, SheetKind, SheetPlan, WorkbookPlan } from ".
 import type { Grid, GridCell, GridSheet, GridValue } from "../plans/grid";
 import { parseA1, toA1 } from "../plans/a1";
 import type { PlanPort } from "./plan-port";
-import type { CellWrite } from "./settings";
+import type { CellWrite } from "./settings-rows";
 import { WorkbookError } from "./errors";
-import { OUTTURN_SHEETS, SHEET_NAMES, sameName } from "./names";
+import { OUTTURN_SHEETS, SHEET_NAMES, sameName } from "./rules";
 import { shiftFormula } from "./shift-rows";
 
 export interface MemoryCell extends GridCell {

@@ -10,10 +10,11 @@
 import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
 import { parseA1 } from "../plans/a1";
 import { defaultPlanPort, type PlanPort } from "./plan-port";
-import { historyPlan, isoToday, planClose, planReopen, refuseHistoryWrite, type ClosingPlan } from "./closing";
-import { decideInsert, historyProtected, insertModel, planInsert, refuseProtectedUpgrade } from "./insert";
-import { cellEditor, planSettingsSave, statusIdentity } from "./settings";
-import { SHEET_NAMES, kindOfName } from "./names";
+import {
+  SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertModel, isoToday, kindOfName, planClose, planInsert, planReopen,
+  planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, statusIdentity, type ClosingPlan,
+} from "./rules";
+import { cellEditor } from "./settings-rows";
 import { WorkbookError } from "./errors";
 import { SheetEmulator, type CellInput } from "./memory-sheets";
 import { ViewStore, previewSheetOf, type PreviewCell, type PreviewSheet } from "./memory-preview";

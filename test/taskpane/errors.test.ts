@@ -1,5 +1,5 @@
 import { WorkbookError } from "../../src/workbook/gateway";
-import { WORKBOOK_ERROR_CODES, type WorkbookErrorCode } from "../../src/workbook/errors";
+import { WORKBOOK_ERROR_CODES } from "../../src/workbook/errors";
 import { describeError } from "../../src/taskpane/errors";
 import { toWorkbookError } from "../../src/excel/errors";
 
@@ -16,7 +16,7 @@ describe("describeError", () => {
   });
 
   it("titles every code of the union by what happened, but a fault or the unexpected by the action", () => {
-    for (const code of Object.keys(WORKBOOK_ERROR_CODES) as WorkbookErrorCode[]) {
+    for (const code of WORKBOOK_ERROR_CODES) {
       const n = describeError(new WorkbookError("What to do.", code), "do it");
       expect(n.body).toBe("What to do.");
       expect(n.title === "Could not do it").toBe(code === "Invalid" || code === "Unexpected");
