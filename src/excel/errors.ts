@@ -5,7 +5,7 @@
  * @types/office-js). Each becomes a WorkbookError (src/workbook/errors.ts) that says which sheet and what to do, so
  * nothing past src/excel ever sees an Office code.
  */
-import { WorkbookError, type WorkbookErrorCode } from "../workbook/errors";
+import { WorkbookError, cellEditError, type WorkbookErrorCode } from "../workbook/errors";
 
 export interface ErrorContext {
   /** What the user asked for, as a verb phrase: "insert the sheets", "read the workbook". */
@@ -57,9 +57,8 @@ function sheetWords(sheets: string[] | undefined): string {
 
 interface Words { action: string; where: string; code: string; detail: string }
 
-/** What to tell the user, by the code an Office error becomes. */
-const MESSAGES: Record<FromOffice, (w: Words) => string> = {
-  CellEditMode: (w) => `Outturn could not ${w.action} because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.`,
+/** What to tell the user, by the code an Office error becomes (a cell being edited: `cellEditError`, shared with the preview). */
+const MESSAGES: Record<Exclude<FromOffice, "CellEditMode">, (w: Words) => string> = {
   Protected: (w) =>
     `Excel would not let Outturn change ${w.where}: it is protected, or the workbook is open read-only. ` +
     "Unprotect it (Review > Unprotect Sheet, or Review > Protect Workbook to unprotect the structure) or save an editable copy, then try again.",
@@ -78,6 +77,7 @@ export function toWorkbookError(e: unknown, ctx: ErrorContext): WorkbookError {
   if (e instanceof WorkbookError) return e;
   const office = officeCode(e);
   const code: FromOffice = office && Object.prototype.hasOwnProperty.call(OFFICE_CODES, office) ? OFFICE_CODES[office as keyof typeof OFFICE_CODES] : "Unexpected";
+  if (code === "CellEditMode") return cellEditError(ctx.action, office);
   const words: Words = { action: ctx.action, where: sheetWords(ctx.sheets), code: office ?? "", detail: e instanceof Error ? e.message : String(e) };
   return new WorkbookError(MESSAGES[code](words), code, office);
 }

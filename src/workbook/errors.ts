@@ -53,3 +53,10 @@ export function workbookErrorCode(err: unknown): WorkbookErrorCode | null {
   }
   return null;
 }
+
+/** A cell is being edited: Excel refuses every call until the user finishes (office-js#856), so say how to finish. */
+export function cellEditError(action: string, officeCode: string | null = null): WorkbookError {
+  return new WorkbookError(
+    `Outturn could not ${action} because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.`,
+    "CellEditMode", officeCode);
+}

@@ -148,6 +148,11 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.views.changed();
   }
 
+  /** A person starts (or finishes) typing in a cell: meanwhile every gateway call fails with CellEditMode, as in Excel. */
+  setEditing(on: boolean): void {
+    this.hooks.editing = on;
+  }
+
   /** Whether a sheet is protected (Review > Protect Sheet). */
   isProtected(sheetName: string): boolean {
     return this.book.sheet(sheetName)?.protected ?? false;

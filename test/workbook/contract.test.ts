@@ -26,6 +26,8 @@ interface Subject {
   deleteSheet(name: string): void;
   protectSheet(name: string): void;
   protectStructure(): void;
+  /** The person is typing in a cell (Excel's cell-edit mode), or has finished. */
+  editing(on: boolean): void;
   names(): string[];
   value(sheet: string, address: string): unknown;
   isProtected(sheet: string): boolean;
@@ -44,6 +46,7 @@ function memorySubject(): Subject {
     deleteSheet: (name) => wb.deleteSheet(name),
     protectSheet: (name) => wb.setProtected(name, true),
     protectStructure: () => wb.setStructureProtected(true),
+    editing: (on) => wb.setEditing(on),
     names: () => wb.sheetNames(),
     value: (sheet, address) => wb.previewCell(sheet, address)?.value ?? null,
     isProtected: (sheet) => wb.isProtected(sheet),
@@ -63,6 +66,7 @@ function excelSubject(): Subject {
     deleteSheet: (name) => void fake.sheets.splice(fake.sheets.findIndex((s) => s.name === name), 1),
     protectSheet: (name) => void (fake.sheet(name)!.protected = true),
     protectStructure: () => void (fake.workbookProtected = true),
+    editing: (on) => void (fake.editMode = on),
     names: () => fake.sheets.map((s) => s.name),
     value: (sheet, address) => {
       const v = fake.valueOf(sheet, address);
@@ -307,6 +311,24 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       const s = make();
       await s.gateway.insertSheets(request(seed(), { model: undefined })); // blank templates
       expect(await failure(s.gateway.closePeriod())).toMatchObject({ code: "Invalid", message: expect.stringMatching(/no figures to close/) });
+    });
+  });
+
+  describe("a cell being edited", () => {
+    it("every action fails with CellEditMode, saying how to finish editing, and works again afterwards", async () => {
+      const { s, model } = await inserted();
+      s.editing(true);
+      const actions: Array<[string, () => Promise<unknown>]> = [
+        ["insert the sheets", () => s.gateway.insertSheets(request(model, { onExisting: "upgrade" }))],
+        ["read the workbook", () => s.gateway.readPeriod()],
+        ["save the settings", () => s.gateway.writeSettings(model.settings)],
+        ["close the period", () => s.gateway.closePeriod()],
+      ];
+      for (const [action, run] of actions) {
+        expect(await failure(run())).toMatchObject({ code: "CellEditMode", message: `Outturn could not ${action} because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.` });
+      }
+      s.editing(false);
+      expect((await s.gateway.readPeriod()).model?.period).toBe("Q2");
     });
   });
 
