@@ -15,35 +15,36 @@
  * - closePeriod / reopenPeriod: 3 (the sheets; their used ranges and the History sheet's protection; one request that
  *   unprotects, rewrites and protects the History sheet), or 2 when there is nothing to change (closing twice).
  *
- * Own writes and change events: while Outturn writes, `context.runtime.enableEvents` is false (ExcelApi 1.8), so the
- * writes raise no onChanged event; events that still arrive from Outturn's own writes are dropped by their
- * `triggerSource` "ThisLocalAddin" (ExcelApi 1.14) and by a guard that ignores events during a write and for
- * OWN_WRITE_GRACE_MS after it. Change events can also arrive late or not at all (rapid edits; Excel on the web
+ * What to write and when to refuse are decided in src/workbook (insert.ts, settings.ts, closing.ts), the same use-cases
+ * the in-memory workbook runs; this gateway only reads grids and applies the operations they give.
+ *
+ * Own writes and change events (src/excel/own-write.ts): while Outturn writes, `context.runtime.enableEvents` is false
+ * (ExcelApi 1.8), so the writes raise no onChanged event; events that still arrive from Outturn's own writes are
+ * dropped by their `triggerSource` "ThisLocalAddin" (ExcelApi 1.14) and by a guard that ignores events during a write
+ * and for OWN_WRITE_GRACE_MS after it. Change events can also arrive late or not at all (rapid edits; Excel on the web
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
-import type { MonitoringPeriod, Settings, SheetKind } from "../workbook/plan-port";
+import type { Settings, SheetKind } from "../workbook/plan-port";
 import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
 import type { PeriodId } from "../model/types";
-import { isoToday, planClose, planReopen, type ClosingPlan } from "../workbook/closing";
-import { WorkbookError } from "../workbook/gateway";
+import {
+  OUTTURN_SHEETS, SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertKinds, insertModel, isoToday, kindOfName, planClose,
+  planInsert, planReopen, planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, sameName, statusIdentity,
+  type ClosingPlan, type SettingsEditor, type SettingsSheetRead,
+} from "../workbook/rules";
 import type { Grid, GridSheet } from "../plans/grid";
-import type { WorkbookPlan } from "../plans/types";
-import { SHEET_KINDS_IN_ORDER, defaultSheetNames } from "../plans/context";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
-import { chunkWork, renderSheet, type RenderFeatures, type SheetWork } from "./render";
+import { chunkWork, renderSheet, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
 import { queueOp } from "./apply";
-import { gridSheetFromRange } from "./grid";
+import { gridOf, gridSheetFromRange, loadUsed } from "./grid";
+import { OwnWrites } from "./own-write";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
 import { settingsEditOps, settingsIdentity, settingsUnits } from "./settings";
 
-/** The sheets Outturn inserts, in tab order. */
-export const OUTTURN_SHEETS: readonly SheetKind[] = SHEET_KINDS_IN_ORDER;
-/** Each kind's sheet name ("History" is "Period history": Excel reserves "History"). */
-export const SHEET_NAMES = defaultSheetNames();
-/** Events this long after Outturn's own write are taken to be its own (Excel can deliver them late). */
-export const OWN_WRITE_GRACE_MS = 1000;
+export { OUTTURN_SHEETS, SHEET_NAMES };
+export { OWN_WRITE_GRACE_MS } from "./own-write";
 
 export interface ExcelGatewayOptions {
   host?: ExcelHost;
@@ -54,18 +55,8 @@ export interface ExcelGatewayOptions {
   today?: () => string;
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-/** The kind of an Outturn sheet, by its name. */
-export const kindOfName = (name: string): SheetKind | null => OUTTURN_SHEETS.find((k) => same(SHEET_NAMES[k], name)) ?? null;
-
-/** "Revenue (2)", "Revenue (3)"... the first name no sheet has (Excel compares names case-insensitively; 31 characters at most). */
-export function freeName(base: string, taken: string[]): string {
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.some((t) => same(t, name))) return name;
-  }
-}
+/** Saving settings on Excel: the writes as range operations, rows found by their markers (src/excel/settings.ts). */
+const EXCEL_SETTINGS_EDITOR: SettingsEditor<SheetOp> = { units: settingsUnits, identity: settingsIdentity, edit: settingsEditOps };
 
 /** "A1:K40" from "Revenue!A1:K40" or "'Revenue (2)'!A1:K40". */
 export function localAddress(address: string): string {
@@ -76,24 +67,6 @@ export function localAddress(address: string): string {
 function columnsOf(local: string): string {
   const letters = local.split(":").map((p) => p.replace(/[^A-Za-z]/g, ""));
   return `${letters[0]}:${letters[letters.length - 1]}`;
-}
-
-/** Sheets the plan's formulas refer to, among `candidates`, that are not in `available`. */
-export function missingReferences(plan: WorkbookPlan, candidates: string[], available: string[]): string[] {
-  const missing = new Set<string>();
-  for (const sheet of plan.sheets) {
-    for (const cell of sheet.cells) {
-      if (cell.content.kind !== "formula") continue;
-      for (const name of candidates) {
-        if (!available.some((a) => same(a, name)) && cell.content.formula.includes(sheetPrefix(name))) missing.add(name);
-      }
-    }
-  }
-  return [...missing];
-}
-
-function gridOf(name: string, range: Excel.Range): GridSheet {
-  return range.isNullObject ? gridSheetFromRange(name, "A1", [], []) : gridSheetFromRange(name, range.address, range.values, range.formulas, range.valueTypes);
 }
 
 type ChangeListener = (args: Excel.WorksheetChangedEventArgs) => Promise<void>;
@@ -107,9 +80,8 @@ export class ExcelGateway implements WorkbookGateway {
   private readonly plans: PlanPort;
   private readonly now: () => number;
   private readonly today: () => string;
-  /** Outturn writes under way, and when the last one ended (for the change-event guard). */
-  private ownWrites = 0;
-  private lastOwnWriteEnd = -Infinity;
+  /** Outturn's own writes: events off around them, and the guard that drops the change events they raise. */
+  private readonly writes: OwnWrites;
   /** Active onMonitoringChanged subscriptions: sheets Outturn inserts later are watched too. */
   private readonly subscriptions = new Set<Subscription>();
 
@@ -118,6 +90,7 @@ export class ExcelGateway implements WorkbookGateway {
     this.plans = options.plans ?? defaultPlanPort();
     this.now = options.now ?? (() => Date.now());
     this.today = options.today ?? (() => isoToday());
+    this.writes = new OwnWrites(this.host, this.now);
   }
 
   /* ------------------------------------------------------------------------------------------------------ */
@@ -125,10 +98,10 @@ export class ExcelGateway implements WorkbookGateway {
   async status(): Promise<WorkbookStatus> {
     requireApi(this.host, NEEDS.read);
     const { grid, present } = await this.readGrid("look at the workbook", ["Settings"], false);
-    const settings = grid.sheets.find((s) => same(s.name, SHEET_NAMES.Settings));
+    const settings = grid.sheets.find((s) => sameName(s.name, SHEET_NAMES.Settings));
     return {
       sheets: OUTTURN_SHEETS.filter((k) => present.includes(k)),
-      identity: settings ? settingsIdentity(settings, this.settingsPlan(settings.name, "£000").sheet) : null,
+      identity: statusIdentity(settings ?? null, this.plans, EXCEL_SETTINGS_EDITOR),
     };
   }
 
@@ -136,16 +109,6 @@ export class ExcelGateway implements WorkbookGateway {
     requireApi(this.host, NEEDS.read);
     const { grid } = await this.readGrid("read the workbook", OUTTURN_SHEETS, true);
     return this.plans.read(grid);
-  }
-
-  /** The Settings sheet Outturn would write for these settings (blank identity: only its layout and settings rows are used). */
-  private settingsPlan(name: string, units: "£000" | "£", settings?: Settings) {
-    const model = this.plans.blank({ organisation: "", financialYear: "", period: "Q1", units });
-    if (settings) model.settings = settings;
-    const plan = this.plans.build(model, ["Settings"], { Settings: name });
-    const sheet = plan.sheets.find((s) => s.kind === "Settings");
-    if (!sheet) throw new Error("the plans made no Settings sheet");
-    return { sheet, styles: plan.styles };
   }
 
   /**
@@ -166,11 +129,7 @@ export class ExcelGateway implements WorkbookGateway {
           const kind = kindOfName(ws.name);
           return kind !== null && only.includes(kind);
         });
-        const used = ours.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject(true);
-          range.load("address, values, formulas, valueTypes");
-          return { name: ws.name, range };
-        });
+        const used = ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) }));
         const looking = findRenamed && only.some((k) => !present.includes(k));
         const others = looking ? items.filter((ws) => kindOfName(ws.name) === null).map((ws) => {
           const a1 = ws.getRange("A1");
@@ -187,9 +146,8 @@ export class ExcelGateway implements WorkbookGateway {
           const renamed = titled.filter((o) => trial.checks.some((c) => c.id === "sheet-renamed" && c.where.startsWith(sheetPrefix(o.name))));
           if (renamed.length > 0) {
             const more = renamed.map((o) => {
-              const range = items.find((ws) => ws.name === o.name)?.getUsedRangeOrNullObject(true);
-              range?.load("address, values, formulas, valueTypes");
-              return { name: o.name, range };
+              const ws = items.find((w) => w.name === o.name);
+              return { name: o.name, range: ws ? loadUsed(ws) : undefined };
             });
             await context.sync();
             for (const m of more) if (m.range) sheets.push(gridOf(m.name, m.range));
@@ -208,228 +166,129 @@ export class ExcelGateway implements WorkbookGateway {
 
   async insertSheets(request: InsertRequest): Promise<InsertResult> {
     requireApi(this.host, NEEDS.insert);
-    const unknown = request.sheets.filter((k) => !OUTTURN_SHEETS.includes(k));
-    if (unknown.length > 0) {
-      throw new WorkbookError(`Outturn has no sheet template for ${unknown.join(", ")}.`, "Invalid");
-    }
-    const kinds = OUTTURN_SHEETS.filter((k) => request.sheets.includes(k));
-    if (kinds.length === 0) throw new WorkbookError("Choose at least one sheet to insert.", "Invalid");
     const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
-    const action = "insert the sheets";
-    let involved: string[] = kinds.map((k) => SHEET_NAMES[k]);
-    this.ownWrites++;
-    let eventsOff = false;
-    try {
-      return await this.host.run(async (context): Promise<InsertResult> => {
-        // Sync 1: which sheets exist, and may sheets be added at all.
-        const worksheets = context.workbook.worksheets;
-        worksheets.load("items/name");
-        const protection = context.workbook.protection;
-        protection.load("protected");
-        await context.sync();
-        const existing = worksheets.items.map((ws) => ws.name);
-        const exists = (name: string) => existing.some((n) => same(n, name));
-        const conflicts = kinds.filter((k) => exists(SHEET_NAMES[k]));
-        if (conflicts.length > 0 && request.onExisting === "ask") return { status: "conflict", existing: conflicts };
+    let involved: string[] = insertKinds(request).map((k) => SHEET_NAMES[k]);
+    return this.writes.run(() => ({ action: "insert the sheets", sheets: involved }), async (context, events): Promise<InsertResult> => {
+      // Sync 1: which sheets exist, and may sheets be added at all.
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const protection = context.workbook.protection;
+      protection.load("protected");
+      await context.sync();
+      const existing = worksheets.items.map((ws) => ws.name);
+      const step = decideInsert(request, { names: existing, structureProtected: protection.protected });
+      if (step.status === "conflict") return step;
+      const inPlace = step.inPlace;
+      involved = step.kinds.map((k) => step.names[k]);
 
-        const inPlace = request.onExisting === "upgrade" ? conflicts : [];
-        // Every kind's name: the new name of an inserted sheet; the name a sheet not inserted has (formulas refer to it).
-        const names: Partial<Record<SheetKind, string>> = {};
-        const taken = [...existing];
-        for (const k of OUTTURN_SHEETS) {
-          const base = SHEET_NAMES[k];
-          const name = kinds.includes(k) && conflicts.includes(k) && request.onExisting === "alongside" ? freeName(base, taken) : base;
-          names[k] = name;
-          if (kinds.includes(k)) taken.push(name);
-        }
-        involved = kinds.map((k) => names[k] as string);
-        if (kinds.some((k) => !inPlace.includes(k)) && protection.protected) {
-          throw new WorkbookError(
-            "The workbook's structure is protected, so Outturn cannot add sheets. Unprotect it (Review > Protect Workbook), then try again. Nothing was changed.",
-            "Protected");
-        }
-
-        // Sync 2 (upgrade only): the existing Outturn sheets, read back so every input the user typed is kept.
-        const identity = { organisation: request.organisation, financialYear: request.financialYear, period: request.period, units: request.units };
-        let model: MonitoringPeriod = request.model ?? this.plans.blank(identity);
-        const reset = new Map<string, { address: string; columns: string }>();
-        const oldCharts: Array<{ name: string; charts: Excel.ChartCollection }> = [];
-        let historyProtected = false;
-        if (inPlace.length > 0) {
-          const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
-          const used = ours.map((ws) => {
-            const range = ws.getUsedRangeOrNullObject();
-            range.load("address, values, formulas, valueTypes");
-            const sheetProtection = ws.protection;
-            sheetProtection.load("protected");
-            const kind = kindOfName(ws.name);
-            // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
-            const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items") : null;
-            return { name: ws.name, kind, range, protection: sheetProtection, charts };
-          });
-          await context.sync();
-          // The History sheet is protected by Outturn itself (Close period): unprotected, written and protected again.
-          const locked = used.filter((u) => u.protection.protected && u.kind && u.kind !== "History" && inPlace.includes(u.kind)).map((u) => u.name);
-          historyProtected = used.some((u) => u.kind === "History" && u.protection.protected);
-          if (locked.length > 0) {
-            throw new WorkbookError(
-              `Outturn cannot upgrade ${locked.map((n) => `"${n}"`).join(", ")}: the sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was changed.`,
-              "Protected");
-          }
-          const read = this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) });
-          if (!read.model) {
-            const why = read.checks.filter((c) => c.severity === "error").slice(0, 3).map((c) => `${c.where}: ${c.message}`).join(" ");
-            throw new WorkbookError(
-              `Outturn could not read the figures on the existing sheets, so it did not upgrade them (that would lose what you typed). Nothing was changed. ${why}`.trim(),
-              "Unreadable");
-          }
-          // Every input as read from the workbook; the identity (organisation, year, period, units) as asked for.
-          model = { ...read.model, ...identity };
-          for (const u of used) if (u.charts) oldCharts.push({ name: u.name, charts: u.charts });
-          for (const u of used) {
-            if (!u.range.isNullObject && u.kind && inPlace.includes(u.kind)) {
-              const local = localAddress(u.range.address);
-              reset.set(u.name.toLowerCase(), { address: local, columns: columnsOf(local) });
-            }
-          }
-        }
-
-        // The plan, rendered to range operations.
-        const plan = this.plans.build(model, kinds, names);
-        const inserted = plan.sheets.map((s) => s.name);
-        const absent = missingReferences(plan, OUTTURN_SHEETS.map((k) => names[k] as string), [...existing, ...inserted]);
-        if (absent.length > 0) {
-          throw new WorkbookError(
-            `The sheets you chose read figures from ${absent.map((n) => `"${n}"`).join(", ")}, which ${absent.length === 1 ? "is" : "are"} not in the workbook. Tick ${absent.length === 1 ? "it" : "them"} too, then insert again. Nothing was changed.`,
-            "MissingSheet");
-        }
-        const work: SheetWork[] = plan.sheets.map((sheetPlan) => {
-          const old = reset.get(sheetPlan.name.toLowerCase());
-          const kind = sheetPlan.kind;
-          return {
-            name: sheetPlan.name,
-            create: !inPlace.includes(kind),
-            ops: renderSheet(sheetPlan, plan.styles, {
-              features, resetAddress: old?.address, resetColumns: old?.columns,
-              protection: kind === "History" ? { unprotectFirst: inPlace.includes(kind) && historyProtected, protect: historyProtected || model.history.length > 0 } : undefined,
-            }),
-          };
+      // Sync 2 (upgrade only): the existing Outturn sheets, read back so every input the user typed is kept.
+      const reset = new Map<string, { address: string; columns: string }>();
+      const oldCharts: Array<{ name: string; charts: Excel.ChartCollection }> = [];
+      let historyWasProtected = false;
+      let read: WorkbookRead | null = null;
+      if (inPlace.length > 0) {
+        const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
+        const used = ours.map((ws) => {
+          const range = loadUsed(ws, false);
+          const sheetProtection = ws.protection;
+          sheetProtection.load("protected");
+          const kind = kindOfName(ws.name);
+          // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
+          const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items") : null;
+          return { name: ws.name, kind, range, protection: sheetProtection, charts };
         });
-
-        // The Slides sheet's charts are drawn by a module of their own, fetched only when there are charts to draw.
-        const charted = plan.sheets.filter((s) => (s.charts ?? []).length > 0);
-        const chartModule = charted.length > 0 ? await import(/* webpackChunkName: "excel-charts" */ "./charts") : null;
-
-        // In as few requests as the 5 MB limit allows: one for any ordinary workbook.
-        const chunks = chunkWork(work);
-        const sheetsByName = new Map<string, Excel.Worksheet>();
-        const sheetFor = (name: string) => {
-          let ws = sheetsByName.get(name);
-          if (!ws) {
-            ws = worksheets.getItem(name);
-            sheetsByName.set(name, ws);
-          }
-          return ws;
-        };
-        for (let i = 0; i < chunks.length; i++) {
-          if (i === 0) {
-            // Outturn's own writes raise no change events (ExcelApi 1.8); turned back on in the last request.
-            context.runtime.enableEvents = false;
-            eventsOff = true;
-          }
-          for (const item of chunks[i] ?? []) {
-            if (item.create) sheetsByName.set(item.sheet, worksheets.add(item.sheet));
-            else if (item.op) queueOp(sheetFor(item.sheet), item.op);
-          }
-          if (i === chunks.length - 1) {
-            // Charts after every cell they show is written, in this same request: old ones deleted, the plan's added.
-            for (const old of oldCharts) for (const chart of old.charts.items) chart.delete();
-            for (const sheetPlan of charted) chartModule?.queueCharts(sheetFor(sheetPlan.name), sheetPlan);
-            const first = work[0];
-            if (first) sheetFor(first.name).activate();
-            // Sheets added now are watched by the pane's change subscriptions too (same request, no extra sync).
-            for (const sub of this.subscriptions) {
-              for (const w of work) if (w.create) sub.registrations.push(sheetFor(w.name).onChanged.add(sub.listener));
-            }
-            context.runtime.enableEvents = true;
-          }
-          // One request per chunk: a chunk is up to 4 MB of writes (Excel on the web refuses requests over 5 MB),
-          // so this loop runs once for any ordinary workbook and once per further 4 MB for a huge one.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-        }
-        eventsOff = false;
-        return { status: "inserted", sheets: inserted };
-      });
-    } catch (e) {
-      if (eventsOff) await this.restoreEvents();
-      throw toWorkbookError(e, { action, sheets: involved });
-    } finally {
-      this.ownWrites--;
-      this.lastOwnWriteEnd = this.now();
-    }
-  }
-
-  /** After a failed write that turned events off: turn them back on (one more request, on the failure path only). */
-  private async restoreEvents(): Promise<void> {
-    try {
-      await this.host.run(async (context) => {
-        context.runtime.enableEvents = true;
         await context.sync();
+        refuseProtectedUpgrade(step, used.filter((u) => u.protection.protected));
+        historyWasProtected = used.some((u) => u.kind === "History" && u.protection.protected);
+        read = this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) });
+        for (const u of used) if (u.charts) oldCharts.push({ name: u.name, charts: u.charts });
+        for (const u of used) {
+          if (!u.range.isNullObject && u.kind && inPlace.includes(u.kind)) {
+            const local = localAddress(u.range.address);
+            reset.set(u.name.toLowerCase(), { address: local, columns: columnsOf(local) });
+          }
+        }
+      }
+
+      // The plan, rendered to range operations.
+      const model = insertModel(request, step, this.plans, read);
+      const { plan, inserted } = planInsert(this.plans, model, step, existing);
+      const work: SheetWork[] = plan.sheets.map((sheetPlan) => {
+        const old = reset.get(sheetPlan.name.toLowerCase());
+        const kind = sheetPlan.kind;
+        return {
+          name: sheetPlan.name,
+          create: !inPlace.includes(kind),
+          ops: renderSheet(sheetPlan, plan.styles, {
+            features, resetAddress: old?.address, resetColumns: old?.columns,
+            protection: kind === "History" ? { unprotectFirst: inPlace.includes(kind) && historyWasProtected, protect: historyProtected(historyWasProtected, model) } : undefined,
+          }),
+        };
       });
-    } catch {
-      // Excel still busy (e.g. a cell being edited): events come back on at the next successful write.
-    }
+
+      // The Slides sheet's charts are drawn by a module of their own, fetched only when there are charts to draw.
+      const charted = plan.sheets.filter((s) => (s.charts ?? []).length > 0);
+      const chartModule = charted.length > 0 ? await import(/* webpackChunkName: "excel-charts" */ "./charts") : null;
+
+      // In as few requests as the 5 MB limit allows: one for any ordinary workbook.
+      const chunks = chunkWork(work);
+      const sheetsByName = new Map<string, Excel.Worksheet>();
+      const sheetFor = (name: string) => {
+        let ws = sheetsByName.get(name);
+        if (!ws) {
+          ws = worksheets.getItem(name);
+          sheetsByName.set(name, ws);
+        }
+        return ws;
+      };
+      for (let i = 0; i < chunks.length; i++) {
+        if (i === 0) events.off();
+        for (const item of chunks[i] ?? []) {
+          if (item.create) sheetsByName.set(item.sheet, worksheets.add(item.sheet));
+          else if (item.op) queueOp(sheetFor(item.sheet), item.op);
+        }
+        if (i === chunks.length - 1) {
+          // Charts after every cell they show is written, in this same request: old ones deleted, the plan's added.
+          for (const old of oldCharts) for (const chart of old.charts.items) chart.delete();
+          for (const sheetPlan of charted) chartModule?.queueCharts(sheetFor(sheetPlan.name), sheetPlan);
+          const first = work[0];
+          if (first) sheetFor(first.name).activate();
+          // Sheets added now are watched by the pane's change subscriptions too (same request, no extra sync).
+          for (const w of work) if (w.create) this.watch(sheetFor(w.name));
+          events.on();
+        }
+        // One request per chunk: a chunk is up to 4 MB of writes (Excel on the web refuses requests over 5 MB),
+        // so this loop runs once for any ordinary workbook and once per further 4 MB for a huge one.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+      return { status: "inserted", sheets: inserted };
+    });
   }
 
   /* ------------------------------------------------------------------------------------------------------ */
 
   async writeSettings(settings: Settings): Promise<void> {
     requireApi(this.host, NEEDS.insert);
-    const action = "save the settings";
     const sheetName = SHEET_NAMES.Settings;
-    this.ownWrites++;
-    let eventsOff = false;
-    try {
-      await this.host.run(async (context) => {
-        const ws = context.workbook.worksheets.getItemOrNullObject(sheetName);
-        ws.load("name");
-        await context.sync();
-        if (ws.isNullObject) {
-          throw new WorkbookError(`There is no ${sheetName} sheet in this workbook. Insert it first (Insert sheets > ${sheetName}), then save the settings again.`, "NotFound");
-        }
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("address, values, formulas, valueTypes");
+    await this.writes.run(() => ({ action: "save the settings", sheets: [sheetName] }), async (context, events) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      ws.load("name");
+      await context.sync();
+      let read: SettingsSheetRead | null = null;
+      if (!ws.isNullObject) {
+        const used = loadUsed(ws);
         const protection = ws.protection;
         protection.load("protected");
         await context.sync();
-        if (used.isNullObject) {
-          throw new WorkbookError(`The ${sheetName} sheet is empty. Insert it again (Insert sheets > ${sheetName}, Upgrade), then save the settings again.`, "Unreadable");
-        }
-        const sheet = gridSheetFromRange(ws.name, used.address, used.values, used.formulas, used.valueTypes);
-        const units = settingsUnits(sheet, this.settingsPlan(ws.name, "£000").sheet) ?? "£000";
-        const target = this.settingsPlan(ws.name, units, settings);
-        // On a protected sheet only the (unlocked) input cells' values may change, not their formats.
-        const edit = settingsEditOps(sheet, target.sheet, target.styles, { formats: !protection.protected });
-        if (edit.missing.length > 0) {
-          throw new WorkbookError(
-            `The ${sheetName} sheet has lost the rows for ${edit.missing.slice(0, 3).join(", ")}${edit.missing.length > 3 ? "…" : ""}. Upgrade it (Insert sheets > ${sheetName}, Upgrade), then save the settings again. Nothing was changed.`,
-            "Unreadable");
-        }
-        context.runtime.enableEvents = false;
-        eventsOff = true;
-        for (const op of edit.ops) queueOp(ws, op);
-        context.runtime.enableEvents = true;
-        await context.sync();
-        eventsOff = false;
-      });
-    } catch (e) {
-      if (eventsOff) await this.restoreEvents();
-      throw toWorkbookError(e, { action, sheets: [sheetName] });
-    } finally {
-      this.ownWrites--;
-      this.lastOwnWriteEnd = this.now();
-    }
+        read = { name: ws.name, sheet: used.isNullObject ? null : gridOf(ws.name, used), protected: protection.protected };
+      }
+      const ops = planSettingsSave(read, settings, this.plans, EXCEL_SETTINGS_EDITOR);
+      events.off();
+      for (const op of ops) queueOp(ws, op);
+      events.on();
+      await context.sync();
+    });
   }
 
   /* ------------------------------------------------------------------------------------------------------ */
@@ -452,61 +311,46 @@ export class ExcelGateway implements WorkbookGateway {
     requireApi(this.host, NEEDS.close);
     const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
     const historyName = SHEET_NAMES.History;
-    this.ownWrites++;
-    let eventsOff = false;
-    try {
-      return await this.host.run(async (context) => {
-        // Sync 1: which sheets there are.
-        const worksheets = context.workbook.worksheets;
-        worksheets.load("items/name");
-        const protection = context.workbook.protection;
-        protection.load("protected");
-        await context.sync();
-        const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
-        // Sync 2: what they hold, and the History sheet's extent (formats included) and protection.
-        const used = ours.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject(true);
-          range.load("address, values, formulas, valueTypes");
-          return { name: ws.name, range };
-        });
-        const historyItem = ours.find((ws) => kindOfName(ws.name) === "History");
-        const extent = historyItem?.getUsedRangeOrNullObject();
-        extent?.load("address");
-        const historyProtection = historyItem?.protection;
-        historyProtection?.load("protected");
-        await context.sync();
-        const decision = decide(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }));
-        if (!decision.model) return decision.result;
-        if (!historyItem && protection.protected) {
-          throw new WorkbookError(`There is no ${historyName} sheet and the workbook's structure is protected, so Outturn cannot add it. Unprotect the workbook (Review > Protect Workbook), then try again. Nothing was changed.`, "Protected");
-        }
+    return this.writes.run(() => ({ action, sheets: [historyName] }), async (context, events) => {
+      // Sync 1: which sheets there are.
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const protection = context.workbook.protection;
+      protection.load("protected");
+      await context.sync();
+      const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
+      // Sync 2: what they hold, and the History sheet's extent (formats included) and protection.
+      const used = ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) }));
+      const historyItem = ours.find((ws) => kindOfName(ws.name) === "History");
+      const extent = historyItem?.getUsedRangeOrNullObject();
+      extent?.load("address");
+      const historyProtection = historyItem?.protection;
+      historyProtection?.load("protected");
+      await context.sync();
+      const decision = decide(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }));
+      if (!decision.model) return decision.result;
+      refuseHistoryWrite(historyItem !== undefined, protection.protected);
 
-        // Sync 3: the History sheet rewritten (unprotect, clear, write, lock, protect), in one request.
-        const plan = this.plans.build(decision.model, ["History"], {});
-        const sheetPlan = plan.sheets.find((sp) => sp.kind === "History");
-        if (!sheetPlan) throw new Error("the plans made no History sheet");
-        const old = extent && !extent.isNullObject ? localAddress(extent.address) : undefined;
-        const ops = renderSheet(sheetPlan, plan.styles, {
-          features, resetAddress: old, resetColumns: old ? columnsOf(old) : undefined,
-          protection: { unprotectFirst: historyProtection?.protected ?? false, protect: true },
-        });
-        context.runtime.enableEvents = false;
-        eventsOff = true;
-        const ws = historyItem ? worksheets.getItem(historyItem.name) : worksheets.add(historyName);
-        for (const op of ops) queueOp(ws, op);
-        if (!historyItem) for (const sub of this.subscriptions) sub.registrations.push(ws.onChanged.add(sub.listener));
-        context.runtime.enableEvents = true;
-        await context.sync();
-        eventsOff = false;
-        return decision.result;
+      // Sync 3: the History sheet rewritten (unprotect, clear, write, lock, protect), in one request.
+      const sheetPlan = historyPlan(this.plans, decision.model);
+      const old = extent && !extent.isNullObject ? localAddress(extent.address) : undefined;
+      const ops = renderSheet(sheetPlan.sheet, sheetPlan.styles, {
+        features, resetAddress: old, resetColumns: old ? columnsOf(old) : undefined,
+        protection: { unprotectFirst: historyProtection?.protected ?? false, protect: true },
       });
-    } catch (e) {
-      if (eventsOff) await this.restoreEvents();
-      throw toWorkbookError(e, { action, sheets: [historyName] });
-    } finally {
-      this.ownWrites--;
-      this.lastOwnWriteEnd = this.now();
-    }
+      events.off();
+      const ws = historyItem ? worksheets.getItem(historyItem.name) : worksheets.add(historyName);
+      for (const op of ops) queueOp(ws, op);
+      if (!historyItem) this.watch(ws);
+      events.on();
+      await context.sync();
+      return decision.result;
+    });
+  }
+
+  /** A sheet Outturn just added (queued, same request) is watched by every change subscription. */
+  private watch(ws: Excel.Worksheet): void {
+    for (const sub of this.subscriptions) sub.registrations.push(ws.onChanged.add(sub.listener));
   }
 
   /* ------------------------------------------------------------------------------------------------------ */
@@ -533,7 +377,7 @@ export class ExcelGateway implements WorkbookGateway {
     const listener: ChangeListener = async (args) => {
       if (!active) return;
       if (args.triggerSource === "ThisLocalAddin") return;
-      if (this.ownWrites > 0 || this.now() - this.lastOwnWriteEnd < OWN_WRITE_GRACE_MS) return;
+      if (this.writes.isOwn()) return;
       handler();
     };
     const subscription: Subscription = { listener, registrations: [] };

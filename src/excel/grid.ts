@@ -1,6 +1,6 @@
 /**
  * The reader's grid (src/plans/grid.ts) from what Office.js returns for a used range: its address, `values`,
- * `formulas` and `valueTypes`. Pure, so it is tested without Excel.
+ * `formulas` and `valueTypes`. Pure, so it is tested without Excel (but for `loadUsed`, which queues the load).
  */
 import { gridSheetFromArrays, type GridSheet } from "../plans/grid";
 import { parseA1 } from "../plans/a1";
@@ -22,4 +22,19 @@ export function gridSheetFromRange(name: string, address: string, values: unknow
   const { row, col } = topLeftOf(address);
   const realFormulas = formulas.map((line, r) => line.map((f, c) => (typeof f === "string" && f === values[r]?.[c] ? null : f)));
   return gridSheetFromArrays(name, row, col, values, realFormulas, valueTypes);
+}
+
+/**
+ * Queues the load of a sheet's used range as the reader needs it (address, values, formulas, value types); with
+ * `valuesOnly`, formats alone do not extend it. The one place a used range is read: the seam for splitting reads.
+ */
+export function loadUsed(ws: Excel.Worksheet, valuesOnly = true): Excel.Range {
+  const range = ws.getUsedRangeOrNullObject(valuesOnly);
+  range.load("address, values, formulas, valueTypes");
+  return range;
+}
+
+/** The reader's grid of a used range loaded by `loadUsed` and synced (an empty sheet is an empty grid). */
+export function gridOf(name: string, range: Excel.Range): GridSheet {
+  return range.isNullObject ? gridSheetFromRange(name, "A1", [], []) : gridSheetFromRange(name, range.address, range.values, range.formulas, range.valueTypes);
 }

@@ -1,8 +1,9 @@
 /**
  * What the pane shows when something fails: a title and what to do, for every error the gateway (or anything
- * else) throws. Nothing is only logged.
+ * else) throws. Nothing is only logged. The gateways throw WorkbookErrors whose message is already written for the
+ * user (src/excel/errors.ts has turned any Office.js error into one), so here a notice is only titled, by its code.
  */
-import { WorkbookError } from "../workbook/gateway";
+import { workbookErrorCode, type WorkbookErrorCode } from "../workbook/errors";
 
 export interface PaneNotice {
   intent: "error" | "warning" | "success" | "info";
@@ -12,34 +13,22 @@ export interface PaneNotice {
   source?: string;
 }
 
-/**
- * Titles by error code: the gateway's WorkbookError codes (src/excel/errors.ts: CellEditMode, Protected, NotFound,
- * Exists, Conflict, TooLarge, Unsupported, Busy, NoExcel...) and raw Office.js codes, matched by a word in the code.
- */
-const TITLES: Array<[RegExp, string]> = [
-  [/edit/i, "Excel is editing a cell"],
-  [/protect|accessdenied/i, "A sheet is protected"],
-  [/missing|notfound/i, "A sheet is missing"],
-  [/exists/i, "A sheet of that name exists"],
-  [/^conflict$/i, "Cells are in the way"],
-  [/toolarge|limit/i, "The sheet is too large"],
-  [/version|unsupported|requirement|apinotfound|notimplemented/i, "This version of Excel is not supported"],
-  [/busy|aborted/i, "Excel is busy"],
-  [/noexcel/i, "Not running in Excel"],
-];
-
-/** Advice for raw Office.js errors that reach the pane without a WorkbookError's wording. */
-const OFFICE_ADVICE: Array<[RegExp, string]> = [
-  [/InvalidOperationInCellEditMode/i, "Excel is in cell-editing mode. Press Enter or Esc to finish editing the cell, then try again."],
-  [/AccessDenied|Protected/i, "The sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again."],
-  [/ItemNotFound/i, "A sheet Outturn needs is missing or was renamed. Restore it, or insert the sheets again."],
-  [/ApiNotFound|NotImplemented/i, "This version of Excel does not support a feature Outturn needs. Update Excel, or use Excel on the web."],
-];
-
-function codeOf(err: unknown): string {
-  if (err && typeof err === "object" && "code" in err) return String((err as { code: unknown }).code ?? "");
-  return "";
-}
+/** The notice's title by error code; null: "Could not <action>". Every code has an entry (the compiler checks). */
+const TITLES: Record<WorkbookErrorCode, string | null> = {
+  CellEditMode: "Excel is editing a cell",
+  Protected: "A sheet is protected",
+  NotFound: "A sheet is missing",
+  Exists: "A sheet of that name exists",
+  Blocked: "Cells are in the way",
+  TooLong: "A text is too long for a cell",
+  TooLarge: "The sheet is too large",
+  Unsupported: "This version of Excel is not supported",
+  Invalid: null,
+  Unreadable: "The workbook cannot be read",
+  Busy: "Excel is busy",
+  NoExcel: "Not running in Excel",
+  Unexpected: null,
+};
 
 function messageOf(err: unknown): string {
   if (err instanceof Error) return err.message;
@@ -51,16 +40,8 @@ function messageOf(err: unknown): string {
  * @param action what the user was doing, as a verb phrase: "insert the sheets", "recalculate".
  */
 export function describeError(err: unknown, action: string): PaneNotice {
-  const code = codeOf(err);
-  if (err instanceof WorkbookError || (err instanceof Error && err.name === "WorkbookError")) {
-    const title = TITLES.find(([re]) => re.test(code))?.[1] ?? `Could not ${action}`;
-    return { intent: "error", title, body: err.message };
-  }
-  const advice = OFFICE_ADVICE.find(([re]) => re.test(code) || re.test(messageOf(err)))?.[1];
-  if (advice) {
-    const title = TITLES.find(([re]) => re.test(code))?.[1] ?? `Could not ${action}`;
-    return { intent: "error", title, body: advice };
-  }
+  const code = workbookErrorCode(err);
+  if (code) return { intent: "error", title: TITLES[code] ?? `Could not ${action}`, body: messageOf(err) };
   const text = messageOf(err).replace(/\.?\s*$/, "");
   return {
     intent: "error",

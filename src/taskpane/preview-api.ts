@@ -4,7 +4,7 @@
  * refreshes itself as it would in Excel.
  */
 import type { MemoryWorkbook, CellInput, FailableMethod } from "../workbook/memory";
-import { type InsertRequest, type InsertResult, WorkbookError } from "../workbook/gateway";
+import { type InsertRequest, type InsertResult, WorkbookError, type WorkbookErrorCode } from "../workbook/gateway";
 
 export interface OutturnPreviewApi {
   /** Inserts Outturn's sheets as the pane's Insert does (for setting up a workbook before the pane opens). */
@@ -22,7 +22,7 @@ export interface OutturnPreviewApi {
   /** The cell last selected by the pane (Checks, Go to). */
   selection(): { sheet: string; address: string } | null;
   /** The next call of `method` fails with a WorkbookError (e.g. code "CellEditMode"), as Excel would. */
-  failNext(method: FailableMethod, message: string, code?: string): void;
+  failNext(method: FailableMethod, message: string, code?: WorkbookErrorCode): void;
   /** Every gateway call takes this long (ms), to see progress indicators. */
   setLatency(ms: number): void;
   /** How many times each gateway method has been called. */
@@ -53,7 +53,7 @@ export function installPreviewApi(target: Window, workbook: MemoryWorkbook): Out
     sheetNames: () => workbook.sheetNames(),
     isProtected: (sheet) => workbook.isProtected(sheet),
     selection: () => (workbook.selection ? { ...workbook.selection } : null),
-    failNext: (method, message, code = "Workbook") => workbook.failNext(method, new WorkbookError(message, code)),
+    failNext: (method, message, code: WorkbookErrorCode = "Unexpected") => workbook.failNext(method, new WorkbookError(message, code)),
     setLatency: (ms) => {
       workbook.latencyMs = ms;
     },

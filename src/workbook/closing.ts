@@ -6,7 +6,11 @@
 import type { MonitoringPeriod, PeriodId } from "../model/types";
 import { closePeriod, reopenPeriod } from "../engine/history";
 import { computePosition } from "../engine/position";
-import { type CloseResult, type WorkbookRead, WorkbookError } from "./gateway";
+import type { SheetPlan, WorkbookPlan } from "../plans/types";
+import type { CloseResult, WorkbookRead } from "./gateway";
+import type { PlanPort } from "./plan-port";
+import { WorkbookError } from "./errors";
+import { SHEET_NAMES } from "./names";
 
 /** Today as YYYY-MM-DD in the user's time zone (the date a period is closed on). */
 export function isoToday(now: Date = new Date()): string {
@@ -51,4 +55,19 @@ function outcome(before: MonitoringPeriod, after: MonitoringPeriod, period: Peri
   // Unchanged when the rows are the same, in the same order (a sheet typed out of order is rewritten sorted).
   const changed = historyText(after) !== historyText(before);
   return { model: changed ? after : null, result: { period, changed, history: after.history.map((s) => s.period) } };
+}
+
+/** The History sheet's plan for the model to write. Written protected, every cell locked (Excel: unprotect, write, protect). */
+export function historyPlan(plans: PlanPort, model: MonitoringPeriod): { sheet: SheetPlan; styles: WorkbookPlan["styles"] } {
+  const plan = plans.build(model, ["History"], {});
+  const sheet = plan.sheets.find((s) => s.kind === "History");
+  if (!sheet) throw new Error("the plans made no History sheet");
+  return { sheet, styles: plan.styles };
+}
+
+/** A History sheet to be added to a workbook whose structure is protected: refused, saying what to do. */
+export function refuseHistoryWrite(hasHistory: boolean, structureProtected: boolean): void {
+  if (hasHistory || !structureProtected) return;
+  const name = SHEET_NAMES.History;
+  throw new WorkbookError(`There is no ${name} sheet and the workbook's structure is protected, so Outturn cannot add it. Unprotect the workbook (Review > Protect Workbook), then try again. Nothing was changed.`, "Protected");
 }

@@ -80,10 +80,4 @@ export interface WorkbookGateway {
   onMonitoringChanged(handler: () => void): Promise<() => void>;
 }
 
-/** An error whose message is written for the user (what happened, where, what to do). */
-export class WorkbookError extends Error {
-  constructor(message: string, readonly code: string = "Workbook") {
-    super(message);
-    this.name = "WorkbookError";
-  }
-}
+export { WorkbookError, type WorkbookErrorCode } from "./errors";

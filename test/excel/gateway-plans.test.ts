@@ -141,7 +141,7 @@ describe("ExcelGateway with the real sheet plans", () => {
     const model = seed();
     const { fake, gateway } = setup(model);
     const error = await gateway.insertSheets(request(model, { sheets: ["Revenue"] })).catch((e) => e);
-    expect(error.code).toBe("MissingSheet");
+    expect(error.code).toBe("NotFound");
     expect(error.message).toContain('"Settings"');
     expect(fake.sheets).toHaveLength(0);
   });

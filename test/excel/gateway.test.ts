@@ -3,7 +3,8 @@
  * trips, existing sheets, text that looks like a formula, errors, events. test/excel/gateway-plans.test.ts runs the
  * same gateway on the real plans.
  */
-import { ExcelGateway, OUTTURN_SHEETS, SHEET_NAMES, freeName } from "../../src/excel/gateway";
+import { ExcelGateway, OUTTURN_SHEETS, SHEET_NAMES } from "../../src/excel/gateway";
+import { freeName } from "../../src/workbook/names";
 import { WorkbookError, type InsertRequest } from "../../src/workbook/gateway";
 import { FakeExcel, type FakeSheet } from "../support/fake-excel";
 import { IDENTITY, linesOf, modelWithLines, standInPort } from "./stand-in-port";

@@ -1,6 +1,6 @@
 /**
  * A stand-in for the sheet plans in unit tests of the memory workbook: the Settings sheet holds the whole model as
- * JSON in A1 (an input), every other sheet a title and one formula. Enough to test inserting, conflicts, upgrading,
+ * JSON in A1 (an input) and its identity in marked rows, every other sheet a title and one formula. Enough to test inserting, conflicts, upgrading,
  * events and failures without depending on the real layouts.
  */
 import type { PlanPort } from "../../src/workbook/plan-port";
@@ -22,7 +22,14 @@ export const jsonPlanPort: PlanPort = {
     const sheets: SheetPlan[] = kinds.map((kind) => ({
       kind, name: names[kind] ?? kind, columns: [{ width: 20 }, { width: 10, hidden: true }], freeze: { rows: 0, columns: 0 },
       cells: kind === "Settings"
-        ? [{ address: "A1", content: { kind: "text", text: JSON.stringify(model) }, style: "inputText", input: true }]
+        ? [
+            { address: "A1", content: { kind: "text", text: JSON.stringify(model) }, style: "inputText", input: true },
+            // The identity rows, found by their markers in the key column as on the real Settings sheet (status reads them).
+            ...(["organisation", "financialYear", "period", "units"] as const).flatMap((key, i) => [
+              { address: `A${i + 2}`, content: { kind: "text", text: String(model[key]) }, style: "inputText", input: true },
+              { address: `B${i + 2}`, content: { kind: "text", text: `set:${key}` }, style: "key", input: false },
+            ] as SheetPlan["cells"]),
+          ]
         : [
             { address: "A1", content: { kind: "text", text: `${kind}: ${model.organisation}` }, style: "title", input: false },
             { address: "A2", content: { kind: "formula", formula: "=1+1", expected: model.revenue.groups.length.toString() }, style: "calculated", input: false },

@@ -2,6 +2,8 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError, type InsertRequest } from "../../src/workbook/gateway";
 import { D } from "../../src/model/amount";
 import { jsonPlanPort } from "./json-plan-port";
+import { defaultPlanPort } from "../../src/workbook/plan-port";
+import { OUTTURN_SHEETS } from "../../src/workbook/names";
 
 const request = (over: Partial<InsertRequest> = {}): InsertRequest => ({
   organisation: "Dorset Police and Crime Commissioner", financialYear: "2024/25", period: "Q2", units: "£000",
@@ -59,9 +61,9 @@ describe("MemoryWorkbook (in-memory WorkbookGateway)", () => {
     expect(wb.sheetNames()).toEqual(["Revenue", "Settings"]);
   });
 
-  it("writes settings into the Settings sheet", async () => {
-    const wb = new MemoryWorkbook(jsonPlanPort);
-    await wb.insertSheets(request());
+  it("writes settings into the Settings sheet (the real plans: rows found by their markers)", async () => {
+    const wb = new MemoryWorkbook(defaultPlanPort());
+    await wb.insertSheets(request({ sheets: [...OUTTURN_SHEETS] }));
     const model = (await wb.readPeriod()).model;
     if (!model) throw new Error("no model");
     await wb.writeSettings({ ...model.settings, reservesBand: { minimumPct: new D(2), maximumPct: new D(4) } });
@@ -71,7 +73,7 @@ describe("MemoryWorkbook (in-memory WorkbookGateway)", () => {
   it("says what to do when there is no Settings sheet to write to", async () => {
     const wb = new MemoryWorkbook(jsonPlanPort);
     await wb.insertSheets(request({ sheets: ["Revenue"] }));
-    await expect(wb.writeSettings({} as never)).rejects.toThrow(/no Settings sheet.*insert it/);
+    await expect(wb.writeSettings({} as never)).rejects.toMatchObject({ code: "NotFound", message: expect.stringMatching(/no Settings sheet.*Insert it first/) });
   });
 
   it("raises monitoring-changed for cells set by a person, not for its own writes", async () => {
@@ -107,7 +109,7 @@ describe("MemoryWorkbook (in-memory WorkbookGateway)", () => {
     await wb.insertSheets(request());
     await wb.selectCell({ sheet: "Revenue", address: "C3" });
     expect(wb.selection).toEqual({ sheet: "Revenue", address: "C3" });
-    await expect(wb.selectCell({ sheet: "Reserves", address: "A1" })).rejects.toMatchObject({ code: "MissingSheet" });
+    await expect(wb.selectCell({ sheet: "Reserves", address: "A1" })).rejects.toMatchObject({ code: "NotFound" });
   });
 
   it("fails the next call of a method on request, as Excel would, then works again", async () => {

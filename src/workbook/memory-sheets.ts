@@ -1,0 +1,202 @@
+/**
+ * The in-memory workbook's sheets: cell grids that behave as Excel's do where Outturn relies on it. Sheet names compare
+ * case-insensitively; a protected sheet refuses a person's edits; inserting rows moves cells and adjusts formulas
+ * (./shift-rows.ts); formula cells get their values from a stand-in for Excel's calculation (`recalculate`). No
+ * events and no decisions here: the gateway (./memory.ts) decides, through the use-cases, and applies.
+ */
+import type { ColumnPlan, PlanCell, SheetKind, SheetPlan, WorkbookPlan } from "../plans/types";
+import type { Grid, GridCell, GridSheet, GridValue } from "../plans/grid";
+import { parseA1, toA1 } from "../plans/a1";
+import type { PlanPort } from "./plan-port";
+import type { CellWrite } from "./settings-rows";
+import { WorkbookError } from "./errors";
+import { OUTTURN_SHEETS, SHEET_NAMES, sameName } from "./rules";
+import { shiftFormula } from "./shift-rows";
+
+export interface MemoryCell extends GridCell {
+  /** A cell the user types into. */
+  input: boolean;
+  numberFormat: string | null;
+}
+
+/** A value as typed: a number, text, a formula ("=..."), true/false, or null to clear the cell. */
+export type CellInput = number | string | boolean | null;
+
+export class MemorySheet implements GridSheet {
+  readonly cells = new Map<string, MemoryCell>();
+  /** Sheet protection (Review > Protect Sheet): a person's edits are refused, as Excel refuses them. */
+  protected = false;
+  constructor(
+    public name: string,
+    public columns: ColumnPlan[] = [],
+  ) {}
+  get maxRow(): number {
+    let n = 0;
+    for (const a of this.cells.keys()) n = Math.max(n, parseA1(a).row);
+    return n;
+  }
+  get maxCol(): number {
+    let n = this.columns.length;
+    for (const a of this.cells.keys()) n = Math.max(n, parseA1(a).col);
+    return n;
+  }
+  get(row: number, col: number): GridCell | undefined {
+    return this.cells.get(toA1(row, col));
+  }
+  /** The cell at an address as typed ("c3" is C3). */
+  at(address: string): MemoryCell | undefined {
+    const { row, col } = parseA1(address);
+    return this.cells.get(toA1(row, col));
+  }
+}
+
+function planValue(cell: PlanCell): GridValue {
+  const c = cell.content;
+  switch (c.kind) {
+    case "text":
+      return c.text;
+    case "amount":
+      return c.value.toNumber();
+    case "formula":
+      return typeof c.expected === "string" ? c.expected : c.expected.toNumber();
+    default:
+      return null;
+  }
+}
+
+function memoryCellOf(cell: PlanCell, numberFormat: string | null): MemoryCell {
+  return {
+    value: planValue(cell),
+    formula: cell.content.kind === "formula" ? cell.content.formula : null,
+    input: cell.input,
+    numberFormat: cell.numberFormat ?? numberFormat,
+  };
+}
+
+export class SheetEmulator {
+  readonly sheets: MemorySheet[] = [];
+  /** Review > Protect Workbook: no sheet may be added. */
+  structureProtected = false;
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  /** A sheet a person acts on; a sheet not there is a fault of the caller (a test or the preview API). */
+  existing(name: string): MemorySheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet "${name}" in the preview workbook (it has ${this.names().join(", ") || "no sheets"})`);
+    return sheet;
+  }
+
+  /** The Outturn sheets the pane works on: those with their kind's own name (not copies inserted alongside). */
+  outturnKinds(): SheetKind[] {
+    return OUTTURN_SHEETS.filter((k) => this.sheet(SHEET_NAMES[k]));
+  }
+
+  names(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  grid(): Grid {
+    return { sheets: this.sheets };
+  }
+
+  /** Writes a sheet plan into its sheet (new, or replacing the one of that name): Outturn's own write. */
+  render(sp: SheetPlan, plan: WorkbookPlan): MemorySheet {
+    let sheet = this.sheet(sp.name);
+    if (!sheet) {
+      sheet = new MemorySheet(sp.name, sp.columns);
+      this.sheets.push(sheet);
+    }
+    sheet.columns = sp.columns;
+    sheet.cells.clear();
+    for (const cell of sp.cells) sheet.cells.set(cell.address, memoryCellOf(cell, plan.styles[cell.style]?.numberFormat ?? null));
+    return sheet;
+  }
+
+  /** Writes planned cells at the rows found for them (saving settings), with their number format or the cell's own. */
+  write(sheet: MemorySheet, writes: readonly CellWrite[]): void {
+    for (const w of writes) {
+      const address = toA1(w.row, w.col);
+      const previous = sheet.cells.get(address);
+      const numberFormat = w.numberFormat === undefined ? previous?.numberFormat ?? null : w.numberFormat;
+      sheet.cells.set(address, { ...memoryCellOf(w.cell, null), input: previous?.input ?? w.cell.input, numberFormat });
+    }
+  }
+
+  /** A sheet a person adds (Insert > Sheet, then renames it); Excel refuses a name taken in any case. */
+  add(name: string): MemorySheet {
+    if (this.sheet(name)) throw new Error(`there is a sheet "${name}" already`);
+    const sheet = new MemorySheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A sheet a person deletes (right-click > Delete). */
+  remove(name: string): void {
+    this.sheets.splice(this.sheets.indexOf(this.existing(name)), 1);
+  }
+
+  /** Cells set as a person typing (or pasting) would; refused on a protected sheet, as Excel refuses it. */
+  type(sheetName: string, cells: Record<string, CellInput>): void {
+    const sheet = this.existing(sheetName);
+    if (sheet.protected) throw new WorkbookError(`The cell you're trying to change is on a protected sheet ("${sheet.name}"). To change it, unprotect the sheet (Review > Unprotect Sheet).`, "Protected");
+    for (const [address, input] of Object.entries(cells)) {
+      const { row, col } = parseA1(address);
+      const a = toA1(row, col);
+      const previous = sheet.cells.get(a);
+      const isFormula = typeof input === "string" && input.startsWith("=");
+      sheet.cells.set(a, {
+        value: isFormula ? null : input === "" ? null : input,
+        formula: isFormula ? input : null,
+        input: previous?.input ?? false,
+        numberFormat: previous?.numberFormat ?? null,
+      });
+    }
+  }
+
+  /**
+   * Inserts `count` empty rows before row `before`, as Excel's Insert Sheet Rows: cells below move down, formulas
+   * everywhere follow (./shift-rows.ts), and the new rows take the look of the row above.
+   */
+  insertRows(sheetName: string, before: number, count: number): void {
+    const sheet = this.existing(sheetName);
+    if (sheet.protected) throw new WorkbookError(`"${sheet.name}" is protected: unprotect it (Review > Unprotect Sheet) to insert rows.`, "Protected");
+    if (!Number.isInteger(before) || before < 1 || !Number.isInteger(count) || count < 1) throw new Error("insertRows: give a row number and a count, both 1 or more");
+    const moved = new Map<string, MemoryCell>();
+    for (const [address, cell] of sheet.cells) {
+      const { row, col } = parseA1(address);
+      moved.set(row >= before ? toA1(row + count, col) : address, cell);
+    }
+    for (const [address, cell] of sheet.cells) {
+      const { row, col } = parseA1(address);
+      if (row !== before - 1) continue;
+      for (let r = before; r < before + count; r++) moved.set(toA1(r, col), { value: null, formula: null, input: cell.input, numberFormat: cell.numberFormat });
+    }
+    sheet.cells.clear();
+    for (const [a, c] of moved) sheet.cells.set(a, c);
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) if (cell.formula) cell.formula = shiftFormula(cell.formula, s.name, sheet.name, before, count);
+    }
+  }
+
+  /**
+   * Excel's calculation, approximately: the figures read back are planned again, and every formula cell still
+   * holding the plan's formula takes the plan's value. A formula the user overwrote keeps what they typed.
+   */
+  recalculate(plans: PlanPort): void {
+    const model = plans.read(this.grid()).model;
+    if (!model) return;
+    const plan = plans.build(model, this.outturnKinds(), {});
+    for (const sp of plan.sheets) {
+      const sheet = this.sheet(sp.name);
+      if (!sheet) continue;
+      for (const cell of sp.cells) {
+        if (cell.content.kind !== "formula") continue;
+        const current = sheet.cells.get(cell.address);
+        if (current?.formula === cell.content.formula) current.value = planValue(cell);
+      }
+    }
+  }
+}

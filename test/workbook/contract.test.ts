@@ -1,0 +1,358 @@
+/**
+ * The workbook contract: every case runs on both gateways, the in-memory workbook (the preview outside Excel) and the
+ * Excel gateway on the recording fake of Office.js, with the real sheet plans. Same requests, same person at the
+ * workbook, same results and the same WorkbookError codes, so the preview and Excel cannot drift apart.
+ */
+import type { CellRef, InsertRequest, WorkbookGateway } from "../../src/workbook/gateway";
+import type { MonitoringPeriod } from "../../src/model/types";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { ExcelGateway } from "../../src/excel/gateway";
+import { OUTTURN_SHEETS, SHEET_NAMES } from "../../src/workbook/names";
+import { buildWorkbookPlan } from "../../src/plans/workbook";
+import { colIndex, parseA1 } from "../../src/plans/a1";
+import { toJsonText } from "../../src/model/json-text";
+import { D } from "../../src/model/amount";
+import { FakeExcel } from "../support/fake-excel";
+import { expectedValues, seed } from "../excel/plan-values";
+
+const TODAY = "2024-10-31";
+
+/** A gateway and a person at its workbook. */
+interface Subject {
+  gateway: WorkbookGateway;
+  /** The person types into a cell ("" clears it). */
+  type(sheet: string, address: string, value: string | number): Promise<void>;
+  addSheet(name: string): void;
+  deleteSheet(name: string): void;
+  protectSheet(name: string): void;
+  protectStructure(): void;
+  /** The person is typing in a cell (Excel's cell-edit mode), or has finished. */
+  editing(on: boolean): void;
+  names(): string[];
+  value(sheet: string, address: string): unknown;
+  isProtected(sheet: string): boolean;
+  selection(): CellRef | null;
+  /** Time passes (Excel's late own-write events are over). */
+  later(): void;
+}
+
+function memorySubject(): Subject {
+  const wb = new MemoryWorkbook();
+  wb.today = () => TODAY;
+  return {
+    gateway: wb,
+    type: async (sheet, address, value) => wb.setCells(sheet, { [address]: value }),
+    addSheet: (name) => wb.addSheet(name),
+    deleteSheet: (name) => wb.deleteSheet(name),
+    protectSheet: (name) => wb.setProtected(name, true),
+    protectStructure: () => wb.setStructureProtected(true),
+    editing: (on) => wb.setEditing(on),
+    names: () => wb.sheetNames(),
+    value: (sheet, address) => wb.previewCell(sheet, address)?.value ?? null,
+    isProtected: (sheet) => wb.isProtected(sheet),
+    selection: () => wb.selection,
+    later: () => undefined,
+  };
+}
+
+function excelSubject(): Subject {
+  const fake = new FakeExcel({ calculate: expectedValues(seed()) });
+  let clock = 0;
+  const gateway = new ExcelGateway({ host: fake, now: () => clock, today: () => TODAY });
+  return {
+    gateway,
+    type: (sheet, address, value) => fake.userEdit(sheet, address, value),
+    addSheet: (name) => void fake.addSheet(name),
+    deleteSheet: (name) => void fake.sheets.splice(fake.sheets.findIndex((s) => s.name === name), 1),
+    protectSheet: (name) => void (fake.sheet(name)!.protected = true),
+    protectStructure: () => void (fake.workbookProtected = true),
+    editing: (on) => void (fake.editMode = on),
+    names: () => fake.sheets.map((s) => s.name),
+    value: (sheet, address) => {
+      const v = fake.valueOf(sheet, address);
+      return v === "" ? null : v;
+    },
+    isProtected: (sheet) => fake.sheet(sheet)?.protected ?? false,
+    selection: () => fake.selection,
+    later: () => {
+      clock += 5000;
+    },
+  };
+}
+
+const SUBJECTS: Array<[string, () => Subject]> = [
+  ["the in-memory workbook", memorySubject],
+  ["the Excel gateway on the recording fake", excelSubject],
+];
+
+const ALL = OUTTURN_SHEETS.map((k) => SHEET_NAMES[k]);
+const json = (m: MonitoringPeriod | null): unknown => (m ? JSON.parse(toJsonText(m)) : null);
+const request = (model: MonitoringPeriod, over: Partial<InsertRequest> = {}): InsertRequest => ({
+  organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units,
+  sheets: [...OUTTURN_SHEETS], onExisting: "ask", model, ...over,
+});
+const settle = () => new Promise((r) => setTimeout(r, 5));
+const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a WorkbookError"); }, (e: { name: string; code: string; message: string }) => e);
+
+/** Where the plan of the worked example puts things: the same addresses on both gateways. */
+const PLAN = buildWorkbookPlan(seed());
+function inputAddress(kind: "Revenue" | "Settings", test: (value: unknown) => boolean): string {
+  const sheet = PLAN.sheets.find((s) => s.kind === kind)!;
+  const cell = sheet.cells.find((c) => c.input && c.content.kind === "amount" && test(c.content.value.toNumber()))!;
+  return cell.address;
+}
+function markerAddress(marker: string): { marker: string; input: string } {
+  const sheet = PLAN.sheets.find((s) => s.kind === "Settings")!;
+  const key = sheet.cells.find((c) => c.content.kind === "text" && c.content.text === marker && parseA1(c.address).col === colIndex(sheet.keyColumn))!;
+  const row = parseA1(key.address).row;
+  const input = sheet.cells.find((c) => c.input && parseA1(c.address).row === row)!;
+  return { marker: key.address, input: input.address };
+}
+
+describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
+  async function inserted(): Promise<{ s: Subject; model: MonitoringPeriod }> {
+    const s = make();
+    const model = seed();
+    expect(await s.gateway.insertSheets(request(model))).toEqual({ status: "inserted", sheets: ALL });
+    return { s, model };
+  }
+
+  describe("insert", () => {
+    it("inserts every sheet fresh, then reports them and reads back the model they were made from", async () => {
+      const { s, model } = await inserted();
+      expect(s.names()).toEqual(ALL);
+      expect(await s.gateway.status()).toEqual({
+        sheets: [...OUTTURN_SHEETS],
+        identity: { organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units },
+      });
+      const read = await s.gateway.readPeriod();
+      expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
+      expect(json(read.model)).toEqual(json(model));
+      // The History sheet holds a closed period (Q1): written protected.
+      expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
+    });
+
+    it("status reads the identity from the Settings sheet alone (another sheet gone, the period unreadable)", async () => {
+      const { s, model } = await inserted();
+      s.deleteSheet("Capital");
+      expect((await s.gateway.readPeriod()).model).toBeNull();
+      expect(await s.gateway.status()).toEqual({
+        sheets: OUTTURN_SHEETS.filter((k) => k !== "Capital"),
+        identity: { organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units },
+      });
+    });
+
+    it("ask: reports the sheets that exist and changes nothing", async () => {
+      const { s } = await inserted();
+      const forecast = inputAddress("Revenue", () => true);
+      await s.type("Revenue", forecast, 4321);
+      const result = await s.gateway.insertSheets(request(seed(), { sheets: ["Revenue", "Capital"] }));
+      expect(result).toEqual({ status: "conflict", existing: ["Revenue", "Capital"] });
+      expect(s.names()).toEqual(ALL);
+      expect(s.value("Revenue", forecast)).toBe(4321);
+    });
+
+    it("alongside: the first free name, compared case-insensitively, leaving the existing sheets as they were", async () => {
+      const { s } = await inserted();
+      s.addSheet("revenue (2)");
+      s.addSheet("SUMMARY (2)");
+      const forecast = inputAddress("Revenue", () => true);
+      await s.type("Revenue", forecast, 4321);
+      const result = await s.gateway.insertSheets(request(seed(), { onExisting: "alongside" }));
+      expect(result.status).toBe("inserted");
+      const names = result.status === "inserted" ? result.sheets : [];
+      expect(names.slice(0, 2)).toEqual(["Summary (3)", "Revenue (3)"]);
+      expect(names.slice(2)).toEqual(ALL.slice(2).map((n) => `${n} (2)`));
+      for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+      expect(s.value("Revenue", forecast)).toBe(4321);
+      // The pane keeps working on the sheets with the kinds' own names.
+      expect((await s.gateway.status()).sheets).toEqual([...OUTTURN_SHEETS]);
+      expect(json((await s.gateway.readPeriod()).model)).toMatchObject({ organisation: seed().organisation });
+    });
+
+    it("upgrade: rewrites in place keeping every input typed, with the identity asked for; the History sheet stays protected", async () => {
+      const { s, model } = await inserted();
+      const line = model.revenue.groups[0]!.lines[0]!;
+      const forecast = inputAddress("Revenue", (v) => v === line.forecastOutturn!.toNumber());
+      await s.type("Revenue", forecast, 12345);
+      const other = seed();
+      other.revenue.groups[0]!.lines[0]!.forecastOutturn = new D(1);
+      const result = await s.gateway.insertSheets(request(other, { onExisting: "upgrade", financialYear: "2025/26" }));
+      expect(result).toEqual({ status: "inserted", sheets: ALL });
+      expect(s.names()).toEqual(ALL);
+      const read = await s.gateway.readPeriod();
+      expect(read.model?.revenue.groups[0]!.lines[0]!.forecastOutturn?.toNumber()).toBe(12345);
+      expect(read.model?.financialYear).toBe("2025/26");
+      expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
+    });
+
+    it("upgrade: a sheet the person protected is refused (Protected), nothing written", async () => {
+      const { s } = await inserted();
+      const forecast = inputAddress("Revenue", () => true);
+      await s.type("Revenue", forecast, 4321);
+      s.protectSheet("Revenue");
+      const e = await failure(s.gateway.insertSheets(request(seed(), { onExisting: "upgrade" })));
+      expect(e).toMatchObject({ name: "WorkbookError", code: "Protected", message: expect.stringMatching(/"Revenue".*Unprotect Sheet/) });
+      expect(s.value("Revenue", forecast)).toBe(4321);
+    });
+
+    it("upgrade: sheets that cannot be read are not upgraded (Unreadable), nothing written", async () => {
+      const { s } = await inserted();
+      s.deleteSheet("Capital");
+      const e = await failure(s.gateway.insertSheets(request(seed(), { sheets: ["Revenue"], onExisting: "upgrade" })));
+      expect(e).toMatchObject({ code: "Unreadable", message: expect.stringMatching(/did not upgrade them/) });
+      expect(s.names()).toEqual(ALL.filter((n) => n !== "Capital"));
+    });
+
+    it("refuses sheets whose formulas read a sheet that is not there (NotFound), nothing written", async () => {
+      const s = make();
+      const e = await failure(s.gateway.insertSheets(request(seed(), { sheets: ["Revenue"] })));
+      expect(e).toMatchObject({ code: "NotFound", message: expect.stringContaining('"Settings"') });
+      expect(s.names()).toEqual([]);
+    });
+
+    it("refuses to add sheets to a workbook whose structure is protected (Protected)", async () => {
+      const s = make();
+      s.protectStructure();
+      expect(await failure(s.gateway.insertSheets(request(seed())))).toMatchObject({ code: "Protected", message: expect.stringMatching(/Protect Workbook/) });
+      expect(s.names()).toEqual([]);
+    });
+
+    it("refuses a request with no sheet, or a sheet Outturn has no template for (Invalid)", async () => {
+      const s = make();
+      expect(await failure(s.gateway.insertSheets(request(seed(), { sheets: [] })))).toMatchObject({ code: "Invalid", message: "Choose at least one sheet to insert." });
+      expect(await failure(s.gateway.insertSheets(request(seed(), { sheets: ["Nope" as never] })))).toMatchObject({ code: "Invalid" });
+    });
+  });
+
+  describe("save settings", () => {
+    it("writes the settings the reader then reads, leaving the identity as typed", async () => {
+      const { s, model } = await inserted();
+      await s.gateway.writeSettings({ ...model.settings, materiality: new D(777), signConvention: "forecast-minus-budget" });
+      const read = await s.gateway.readPeriod();
+      expect(read.model?.settings.materiality.toNumber()).toBe(777);
+      expect(read.model?.settings.signConvention).toBe("forecast-minus-budget");
+      expect(read.model?.organisation).toBe(model.organisation);
+      expect(s.value("Settings", markerAddress("set:materiality").input)).toBe(777);
+    });
+
+    it("writes into a protected Settings sheet's input cells", async () => {
+      const { s, model } = await inserted();
+      s.protectSheet("Settings");
+      await s.gateway.writeSettings({ ...model.settings, materiality: new D(999) });
+      expect(s.value("Settings", markerAddress("set:materiality").input)).toBe(999);
+    });
+
+    it("needs only the Settings sheet: saves with another sheet gone", async () => {
+      const { s, model } = await inserted();
+      s.deleteSheet("Capital");
+      await s.gateway.writeSettings({ ...model.settings, materiality: new D(555) });
+      expect(s.value("Settings", markerAddress("set:materiality").input)).toBe(555);
+    });
+
+    it("without a Settings sheet: NotFound, saying to insert it first", async () => {
+      const { s, model } = await inserted();
+      s.deleteSheet("Settings");
+      expect(await failure(s.gateway.writeSettings(model.settings))).toMatchObject({ code: "NotFound", message: expect.stringMatching(/no Settings sheet.*Insert it first/) });
+    });
+
+    it("on a Settings sheet that lost a setting's row: Unreadable, naming it, nothing written", async () => {
+      const { s, model } = await inserted();
+      const at = markerAddress("set:materiality");
+      await s.type("Settings", at.marker, "");
+      const before = s.value("Settings", markerAddress("set:signConvention").input);
+      const e = await failure(s.gateway.writeSettings({ ...model.settings, signConvention: "forecast-minus-budget" }));
+      expect(e).toMatchObject({ code: "Unreadable", message: expect.stringMatching(/lost the rows for materiality/) });
+      expect(s.value("Settings", markerAddress("set:signConvention").input)).toBe(before);
+    });
+  });
+
+  describe("select a cell", () => {
+    it("selects the cell, and refuses a sheet that is not there (NotFound)", async () => {
+      const { s } = await inserted();
+      await s.gateway.selectCell({ sheet: "Capital", address: "C7" });
+      expect(s.selection()).toEqual({ sheet: "Capital", address: "C7" });
+      s.deleteSheet("Reserves");
+      expect(await failure(s.gateway.selectCell({ sheet: "Reserves", address: "A1" }))).toMatchObject({ code: "NotFound", message: expect.stringContaining('"Reserves"') });
+    });
+  });
+
+  describe("close and reopen a period", () => {
+    it("closes once (a second close changes nothing), reopens once, the History sheet protected throughout", async () => {
+      const { s } = await inserted();
+      expect(await s.gateway.closePeriod()).toEqual({ period: "Q2", changed: true, history: ["Q1", "Q2"] });
+      expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
+      expect(s.value(SHEET_NAMES.History, "B7")).toBe(TODAY);
+      expect(await s.gateway.closePeriod()).toEqual({ period: "Q2", changed: false, history: ["Q1", "Q2"] });
+      expect((await s.gateway.readPeriod()).model?.history.map((h) => h.period)).toEqual(["Q1", "Q2"]);
+      expect(await s.gateway.reopenPeriod("Q2")).toEqual({ period: "Q2", changed: true, history: ["Q1"] });
+      expect(await s.gateway.reopenPeriod("Q2")).toEqual({ period: "Q2", changed: false, history: ["Q1"] });
+      expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
+      const read = await s.gateway.readPeriod();
+      expect(read.model?.history.map((h) => h.period)).toEqual(["Q1"]);
+      expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
+    });
+
+    it("upgrading after a close keeps the closed periods, protected", async () => {
+      const { s } = await inserted();
+      await s.gateway.closePeriod();
+      await s.gateway.insertSheets(request(seed(), { onExisting: "upgrade", model: undefined }));
+      expect((await s.gateway.readPeriod()).model?.history.map((h) => h.period)).toEqual(["Q1", "Q2"]);
+      expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
+    });
+
+    it("on a workbook that cannot be read: Unreadable, nothing written", async () => {
+      const s = make();
+      expect(await failure(s.gateway.closePeriod())).toMatchObject({ code: "Unreadable", message: expect.stringMatching(/cannot be read into a period/) });
+      expect(s.names()).toEqual([]);
+    });
+
+    it("with no figures to close: Invalid", async () => {
+      const s = make();
+      await s.gateway.insertSheets(request(seed(), { model: undefined })); // blank templates
+      expect(await failure(s.gateway.closePeriod())).toMatchObject({ code: "Invalid", message: expect.stringMatching(/no figures to close/) });
+    });
+  });
+
+  describe("a cell being edited", () => {
+    it("every action fails with CellEditMode, saying how to finish editing, and works again afterwards", async () => {
+      const { s, model } = await inserted();
+      s.editing(true);
+      const actions: Array<[string, () => Promise<unknown>]> = [
+        ["insert the sheets", () => s.gateway.insertSheets(request(model, { onExisting: "upgrade" }))],
+        ["read the workbook", () => s.gateway.readPeriod()],
+        ["save the settings", () => s.gateway.writeSettings(model.settings)],
+        ["close the period", () => s.gateway.closePeriod()],
+      ];
+      for (const [action, run] of actions) {
+        expect(await failure(run())).toMatchObject({ code: "CellEditMode", message: `Outturn could not ${action} because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.` });
+      }
+      s.editing(false);
+      expect((await s.gateway.readPeriod()).model?.period).toBe("Q2");
+    });
+  });
+
+  describe("change events", () => {
+    it("are raised by a person's edits, not by Outturn's own writes (insert, upgrade, settings, close)", async () => {
+      const { s, model } = await inserted();
+      s.later();
+      const handler = jest.fn();
+      const off = await s.gateway.onMonitoringChanged(handler);
+      await s.gateway.insertSheets(request(model, { onExisting: "upgrade", model: undefined }));
+      await s.gateway.writeSettings(model.settings);
+      await s.gateway.closePeriod();
+      await settle();
+      expect(handler).not.toHaveBeenCalled();
+      s.later();
+      await s.type("Revenue", inputAddress("Revenue", () => true), 5);
+      await settle();
+      expect(handler).toHaveBeenCalledTimes(1);
+      off();
+      await settle();
+      await s.type("Revenue", inputAddress("Revenue", () => true), 6);
+      await settle();
+      expect(handler).toHaveBeenCalledTimes(1);
+    });
+  });
+});
+
