@@ -10,22 +10,14 @@ import type { SheetPlan, WorkbookPlan } from "../plans/types";
 import type { PeriodId, Units } from "../model/types";
 import { isPeriodId } from "../model/period";
 import { SETTINGS_MARKERS, settingKeyOf } from "../plans/sheets/settings/markers";
+import { IDENTITY_MARKERS, markerRows } from "../workbook/settings-rows";
 import type { WorkbookStatus } from "../workbook/gateway";
 import { COMMAND_ENVELOPE, jsonBytes, numberFormatOf, type CellEntry, type SheetOp } from "./render";
 
 /** Settings rows that are not part of the model's `settings` (the period's identity and the control totals' source). */
-export const IDENTITY_KEYS: string[] = (["organisation", "financialYear", "period", "units", "controlSource"] as const).map((k) => SETTINGS_MARKERS.setting(k));
+export const IDENTITY_KEYS: string[] = IDENTITY_MARKERS;
 
-/** Marker text -> row, from the key column of a sheet as read. */
-export function markerRows(sheet: GridSheet, keyColumn: string): Map<string, number> {
-  const col = colIndex(keyColumn);
-  const rows = new Map<string, number>();
-  for (let r = 1; r <= sheet.maxRow; r++) {
-    const v = sheet.get(r, col)?.value;
-    if (typeof v === "string" && v && !rows.has(v)) rows.set(v, r);
-  }
-  return rows;
-}
+export { markerRows };
 
 /** Marker text of each planned row. */
 function plannedMarkers(plan: SheetPlan): Map<number, string> {

@@ -9,9 +9,10 @@ import type { GridSheet } from "../plans/grid";
 import type { PlanCell, SheetPlan } from "../plans/types";
 import { colIndex, parseA1 } from "../plans/a1";
 import type { SettingsEditor } from "./settings";
+import { SETTINGS_MARKERS } from "../plans/sheets/settings/markers";
 
 /** Rows that are the period's identity, not settings: saving the settings leaves them as typed. */
-export const IDENTITY_MARKERS = ["set:organisation", "set:financialYear", "set:period", "set:units", "set:controlSource"];
+export const IDENTITY_MARKERS: string[] = (["organisation", "financialYear", "period", "units", "controlSource"] as const).map((k) => SETTINGS_MARKERS.setting(k));
 
 /** One input cell of the planned Settings sheet, at the row the existing sheet has for its marker. */
 export interface CellWrite {
