@@ -19,19 +19,19 @@ export type { Busy, PaneState, View } from "./pane-state";
 export { type CheckItem, checkItems } from "./check-items";
 
 export interface PaneActions {
-  setView(view: View): void;
-  insert(form: StartForm): Promise<void>;
-  resolveConflict(choice: "alongside" | "upgrade" | "cancel"): Promise<void>;
-  recalculate(): Promise<void>;
+  setView: (view: View) => void;
+  insert: (form: StartForm) => Promise<void>;
+  resolveConflict: (choice: "alongside" | "upgrade" | "cancel") => Promise<void>;
+  recalculate: () => Promise<void>;
   /** Resolves true when saved. */
-  saveSettings(settings: Settings): Promise<boolean>;
-  selectCell(ref: CellRef): Promise<void>;
+  saveSettings: (settings: Settings) => Promise<boolean>;
+  selectCell: (ref: CellRef) => Promise<void>;
   /** Closes the workbook's period (the caller has asked the user to confirm); refused while checks list errors. */
-  closePeriod(): Promise<void>;
-  reopenPeriod(period: PeriodId): Promise<void>;
+  closePeriod: () => Promise<void>;
+  reopenPeriod: (period: PeriodId) => Promise<void>;
   /** Builds the slide deck of the position and offers it as a download; refused while checks list errors. */
-  downloadSlides(): Promise<void>;
-  dismissNotice(): void;
+  downloadSlides: () => Promise<void>;
+  dismissNotice: () => void;
 }
 
 /** Given what was read, a function from a check's place to the cell showing it ("Reserves!G16"), or null. */

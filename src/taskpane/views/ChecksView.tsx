@@ -41,7 +41,7 @@ export interface ChecksViewProps {
   items: CheckItem[];
   /** The cell being selected, while it is. */
   selecting: boolean;
-  onSelect(ref: CellRef): void;
+  onSelect: (ref: CellRef) => void;
 }
 
 export function ChecksView({ items, selecting, onSelect }: ChecksViewProps): React.JSX.Element {

@@ -5,7 +5,7 @@ import { formatCellRef } from "../cell-ref";
 import { GoToIcon } from "./icons";
 
 /** "Go to Revenue!E7": selects the cell a check concerns in the workbook. */
-export function GoToCell({ target, selecting, onSelect, className }: { target: CellRef; selecting: boolean; onSelect(ref: CellRef): void; className?: string }): React.JSX.Element {
+export function GoToCell({ target, selecting, onSelect, className }: { target: CellRef; selecting: boolean; onSelect: (ref: CellRef) => void; className?: string }): React.JSX.Element {
   return (
     <Button className={className} size="small" appearance="secondary" icon={<GoToIcon />} disabledFocusable={selecting} onClick={() => onSelect(target)}>
       {`Go to ${formatCellRef(target)}`}

@@ -50,9 +50,9 @@ export interface PackViewProps {
   /** How many checks are errors: while any is, the figures are incomplete. */
   errorCount: number;
   busy: { close: boolean; reopen: boolean; slides: boolean };
-  onClose(): void;
-  onReopen(period: PeriodId): void;
-  onDownloadSlides(): void;
+  onClose: () => void;
+  onReopen: (period: PeriodId) => void;
+  onDownloadSlides: () => void;
 }
 
 type Pending = { kind: "close" } | { kind: "reopen"; period: PeriodId } | null;

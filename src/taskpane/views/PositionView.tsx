@@ -68,13 +68,13 @@ export interface PositionViewProps {
   checks: CheckItem[];
   /** A cell being selected, while it is. */
   selecting: boolean;
-  onRecalculate(): void;
-  onShowChecks(): void;
-  onSelect(ref: CellRef): void;
+  onRecalculate: () => void;
+  onShowChecks: () => void;
+  onSelect: (ref: CellRef) => void;
 }
 
 /** The errors, first: how many, the first few with the way to their cell, and the way to the rest in Checks. */
-function ErrorsFirst({ errors, selecting, onSelect, onShowChecks }: { errors: CheckItem[]; selecting: boolean; onSelect(ref: CellRef): void; onShowChecks(): void }): React.JSX.Element {
+function ErrorsFirst({ errors, selecting, onSelect, onShowChecks }: { errors: CheckItem[]; selecting: boolean; onSelect: (ref: CellRef) => void; onShowChecks: () => void }): React.JSX.Element {
   const s = useStyles();
   const more = errors.length - ERRORS_SHOWN;
   return (
