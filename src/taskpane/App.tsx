@@ -16,7 +16,6 @@ import { defaultStartForm } from "./start-form";
 import { StartView } from "./views/StartView";
 import { PositionView } from "./views/PositionView";
 import { ChecksView } from "./views/ChecksView";
-import { SettingsView } from "./views/SettingsView";
 import { NoticeBar } from "./views/NoticeBar";
 import { PreviewWorkbook } from "./views/PreviewWorkbook";
 import { ViewBoundary } from "./views/ViewBoundary";
@@ -84,6 +83,9 @@ export interface AppProps {
 
 /** The existing-sheets dialog is rarely needed: loaded when it is (keeps Fluent's Dialog out of the first load). */
 const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./views/ConflictDialog").then((m) => ({ default: m.ConflictDialog })));
+
+/** The settings form (and its validation): loaded when its tab is first opened, keeping start-up in Excel within budget. */
+const SettingsView = React.lazy(() => import(/* webpackChunkName: "settings-view" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 /** The quarterly pack (close the period, narrative, slides): loaded when its tab is first opened. */
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
@@ -159,7 +161,11 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
       );
       break;
     case "settings":
-      panel = <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />;
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening the settings…" />}>
+          <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />
+        </React.Suspense>
+      );
       break;
     default:
       panel = start;

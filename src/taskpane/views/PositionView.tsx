@@ -4,7 +4,7 @@
  * no RAG: a period with errors never shows a clean headline.
  */
 import * as React from "react";
-import { Badge, Body1, Button, Caption1, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CellRef } from "../../workbook/gateway";
 import type { PositionSummary } from "../headline";
 import { type CheckItem, errorsOf, severityWords } from "../check-items";
@@ -38,6 +38,14 @@ const useStyles = makeStyles({
   },
   figureIncomplete: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   marker: { color: tokens.colorNeutralForeground2, fontStyle: "italic", margin: 0 },
+  /** In place of the RAG badge: no colour, nothing to read a status from. */
+  incompleteTag: {
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    whiteSpace: "nowrap",
+  },
   errors: {
     display: "flex",
     flexDirection: "column",
@@ -146,7 +154,7 @@ export function PositionView({ summary, problem, busy, updatedAt, checks, select
                     <Subtitle2 as="h3" block className={s.heading}>
                       {h.title}
                     </Subtitle2>
-                    {complete ? <RagBadge rag={h.rag} /> : <Badge appearance="outline" color="subtle" size="large" shape="rounded">{incomplete.badge}</Badge>}
+                    {complete ? <RagBadge rag={h.rag} /> : <Caption1 className={s.incompleteTag}>{incomplete.badge}</Caption1>}
                   </div>
                   <Text block className={complete ? s.figureText : mergeClasses(s.figureText, s.figureIncomplete)}>{h.figure}</Text>
                   {!complete && <Body1 as="p" className={s.marker}>{incomplete.marker}</Body1>}
