@@ -584,6 +584,8 @@ async function errorsRun(page: Page, server: StaticServer): Promise<void> {
   check((await page.locator("main [data-rag=Green]").count()) === 0, `${run}: nothing in the pane reads Green`);
   await shot(page, run, "01-position-errors");
   await axeScan(page, "the Position view with errors");
+  await page.locator("[data-testid=headline-reserves]").scrollIntoViewIfNeeded();
+  await shot(page, run, "01b-figures-incomplete");
   await page.setViewportSize({ width: 350, height: 900 });
   await shot(page, run, "02-position-errors-pane-width");
   await page.setViewportSize({ width: 1280, height: 900 });

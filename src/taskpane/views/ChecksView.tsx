@@ -61,22 +61,20 @@ export function ChecksView({ items, selecting, onSelect }: ChecksViewProps): Rea
           {countWords(items)}
         </Body1>
         <ul className={s.list} aria-labelledby="checks-heading" data-testid="checks">
-          {items.map(({ check, target }, i) => {
-            return (
-              <li key={`${check.id}-${i}`} className={s.item} data-check={check.id}>
-                {icon(check.severity)}
-                <div className={s.body}>
-                  <Body1 as="p" className={s.message}>
-                    <span className={`${s.severity} ${s[check.severity]}`}>{SEVERITY_WORDS[check.severity]}: </span>
-                    {check.message}
-                  </Body1>
-                  {/* Where, in words, unless the message and the cell say it already. */}
-                  {(!target || check.place.row) && <Caption1 className={s.where}>{target ? describePlace(check.place) : check.where}</Caption1>}
-                  {target && <GoToCell className={s.go} target={target} selecting={selecting} onSelect={onSelect} />}
-                </div>
-              </li>
-            );
-          })}
+          {items.map(({ check, target }, i) => (
+            <li key={`${check.id}-${i}`} className={s.item} data-check={check.id}>
+              {icon(check.severity)}
+              <div className={s.body}>
+                <Body1 as="p" className={s.message}>
+                  <span className={`${s.severity} ${s[check.severity]}`}>{SEVERITY_WORDS[check.severity]}: </span>
+                  {check.message}
+                </Body1>
+                {/* Where, in words, unless the message and the cell say it already. */}
+                {(!target || check.place.row) && <Caption1 className={s.where}>{target ? describePlace(check.place) : check.where}</Caption1>}
+                {target && <GoToCell className={s.go} target={target} selecting={selecting} onSelect={onSelect} />}
+              </div>
+            </li>
+          ))}
         </ul>
         </>
       )}
