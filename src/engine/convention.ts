@@ -28,7 +28,4 @@ export function movementWords(favourable: Decimal): "an improvement" | "a deteri
   return favourable.isZero() ? "no change" : favourable.greaterThan(0) ? "an improvement" : "a deterioration";
 }
 
-export const CONVENTION_LABEL: Record<SignConvention, string> = {
-  "budget-minus-forecast": "Variance = revised budget − forecast outturn: favourable positive, (adverse) in brackets",
-  "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",
-};
+export { CONVENTION_LABEL } from "../model/settings/registry";

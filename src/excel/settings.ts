@@ -9,11 +9,12 @@ import { colIndex, parseA1 } from "../plans/a1";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
 import type { PeriodId, Units } from "../model/types";
 import { isPeriodId } from "../model/period";
+import { SETTINGS_MARKERS, settingKeyOf } from "../plans/sheets/settings/markers";
 import type { WorkbookStatus } from "../workbook/gateway";
 import { COMMAND_ENVELOPE, jsonBytes, numberFormatOf, type CellEntry, type SheetOp } from "./render";
 
 /** Settings rows that are not part of the model's `settings` (the period's identity and the control totals' source). */
-export const IDENTITY_KEYS = ["set:organisation", "set:financialYear", "set:period", "set:units", "set:controlSource"];
+export const IDENTITY_KEYS: string[] = (["organisation", "financialYear", "period", "units", "controlSource"] as const).map((k) => SETTINGS_MARKERS.setting(k));
 
 /** Marker text -> row, from the key column of a sheet as read. */
 export function markerRows(sheet: GridSheet, keyColumn: string): Map<string, number> {
@@ -56,17 +57,17 @@ function textAt(sheet: GridSheet, rows: Map<string, number>, plan: SheetPlan, ma
 /** Organisation, year, period and units as typed on the Settings sheet; null when any is missing or not valid. */
 export function settingsIdentity(sheet: GridSheet, plan: SheetPlan): WorkbookStatus["identity"] {
   const rows = markerRows(sheet, plan.keyColumn);
-  const organisation = textAt(sheet, rows, plan, "set:organisation");
-  const financialYear = textAt(sheet, rows, plan, "set:financialYear");
-  const period = textAt(sheet, rows, plan, "set:period");
-  const units = textAt(sheet, rows, plan, "set:units");
+  const organisation = textAt(sheet, rows, plan, SETTINGS_MARKERS.setting("organisation"));
+  const financialYear = textAt(sheet, rows, plan, SETTINGS_MARKERS.setting("financialYear"));
+  const period = textAt(sheet, rows, plan, SETTINGS_MARKERS.setting("period"));
+  const units = textAt(sheet, rows, plan, SETTINGS_MARKERS.setting("units"));
   if (!organisation || !financialYear || !period || !isPeriodId(period) || (units !== "£000" && units !== "£")) return null;
   return { organisation, financialYear, period: period as PeriodId, units: units as Units };
 }
 
 /** The units typed on the Settings sheet, or null. */
 export function settingsUnits(sheet: GridSheet, plan: SheetPlan): Units | null {
-  const units = textAt(sheet, markerRows(sheet, plan.keyColumn), plan, "set:units");
+  const units = textAt(sheet, markerRows(sheet, plan.keyColumn), plan, SETTINGS_MARKERS.setting("units"));
   return units === "£000" || units === "£" ? units : null;
 }
 
@@ -83,7 +84,7 @@ export function settingsEditOps(sheet: GridSheet, plan: SheetPlan, styles: Workb
     if (!cell.input) continue;
     const at = parseA1(cell.address);
     const marker = markers.get(at.row);
-    if (!marker || !marker.startsWith("set:") || IDENTITY_KEYS.includes(marker)) continue;
+    if (!marker || settingKeyOf(marker) === null || IDENTITY_KEYS.includes(marker)) continue;
     const row = rows.get(marker);
     if (row === undefined) {
       missing.push(marker.slice(4));

@@ -7,10 +7,12 @@ import { isSafeNumber, parse as parseLossless } from "lossless-json";
 import schema from "./schema/monitoring-period.schema.json";
 import { AmountError, parseAmount } from "./amount";
 import { type Problem, semanticProblems } from "./semantics";
-import { defaultSettings } from "./defaults";
+import { defaultSettings, mergeSettings, settingOf } from "./settings/values";
+import { SETTING_KEYS, jsonPath, type SettingKey } from "./settings/registry";
+import { settingProblems } from "./settings/validate";
 import type {
   CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodSnapshot, Reserve, RevenueGroup,
-  SavingsScheme, Settings, Threshold, Units, VarianceRagRule,
+  SavingsScheme, Settings, Units,
 } from "./types";
 
 export type { Problem } from "./semantics";
@@ -43,8 +45,10 @@ export function modelFromDocument(doc: unknown, source = "the file"): Monitoring
   if (!validate(doc)) {
     throw new ModelError(describeSchemaErrors(validate.errors ?? [], doc), source);
   }
-  const model = build(doc as unknown as FileDocument);
-  const problems = semanticProblems(model);
+  const file = doc as unknown as FileDocument;
+  const settings = settingsOf(file);
+  const model = build(file, settings.settings);
+  const problems = [...settings.problems, ...semanticProblems(model)];
   if (problems.length) throw new ModelError(problems, source);
   return model;
 }
@@ -75,14 +79,14 @@ function line(o: Record<string, unknown>): MonitoredLine {
   };
 }
 
-function build(doc: FileDocument): MonitoringPeriod {
+function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
   return {
     schemaVersion: 1,
     organisation: doc.organisation,
     financialYear: doc.financialYear,
     period: doc.period,
     units: doc.units,
-    settings: mergeSettings(defaultSettings(doc.units), doc.settings ?? {}),
+    settings,
     revenue: {
       groups: doc.revenue.groups.map((g): RevenueGroup => ({
         name: g.name as string, ref: text(g.ref), commentary: text(g.commentary),
@@ -155,49 +159,28 @@ function controlTotals(o: Record<string, unknown>): ControlTotals {
   };
 }
 
-/** Settings from the file over the defaults, field by field. */
-export function mergeSettings(base: Settings, given: Record<string, unknown>): Settings {
-  const g = given as {
-    signConvention?: Settings["signConvention"]; materiality?: Json;
-    reservesBand?: { minimumPct?: Json; maximumPct?: Json };
-    rag?: Record<string, Record<string, unknown> | undefined>;
+/**
+ * Settings from the file over the defaults, checked as the Settings sheet and the pane check them. A refusal names
+ * the JSON path, and says when a value in the rule came from the defaults rather than the file.
+ */
+function settingsOf(doc: FileDocument): { settings: Settings; problems: Problem[] } {
+  const { settings, given } = mergeSettings(defaultSettings(doc.units), doc.settings ?? {});
+  const shown = (key: SettingKey) => {
+    const v = settingOf(settings, key);
+    return v === null ? "blank" : typeof v === "object" ? v.toFixed() : String(v);
   };
-  const num = (v: Json | undefined, fallback: Decimal) => (v === undefined || v === null ? fallback : amt(v));
-  const rule = (b: VarianceRagRule, r: Record<string, unknown> | undefined): VarianceRagRule => {
-    if (!r) return b;
-    const threshold = (bt: Threshold, t: Record<string, Json> | undefined): Threshold =>
-      t ? { amount: "amount" in t ? optAmt(t.amount) : bt.amount, pct: "pct" in t ? optAmt(t.pct) : bt.pct } : bt;
-    return {
-      amber: threshold(b.amber, r.amber as Record<string, Json> | undefined),
-      red: threshold(b.red, r.red as Record<string, Json> | undefined),
-      combine: (r.combine as VarianceRagRule["combine"] | undefined) ?? b.combine,
-      favourableIsGreen: (r.favourableIsGreen as boolean | undefined) ?? b.favourableIsGreen,
-    };
-  };
-  const rag = g.rag ?? {};
-  const pick = (k: string) => (rag[k] ?? {}) as Record<string, Json>;
-  const gf = pick("generalFund"), cap = pick("capital"), sav = pick("savings");
-  return {
-    signConvention: g.signConvention ?? base.signConvention,
-    materiality: num(g.materiality, base.materiality),
-    reservesBand: {
-      minimumPct: num(g.reservesBand?.minimumPct, base.reservesBand.minimumPct),
-      maximumPct: num(g.reservesBand?.maximumPct, base.reservesBand.maximumPct),
-    },
-    rag: {
-      revenueLine: rule(base.rag.revenueLine, rag.revenueLine),
-      revenueGroup: rule(base.rag.revenueGroup, rag.revenueGroup),
-      revenueTotal: rule(base.rag.revenueTotal, rag.revenueTotal),
-      generalFund: { warningMarginPct: num(gf.warningMarginPct, base.rag.generalFund.warningMarginPct) },
-      capital: {
-        overspendAmberPct: num(cap.overspendAmberPct, base.rag.capital.overspendAmberPct),
-        overspendRedPct: num(cap.overspendRedPct, base.rag.capital.overspendRedPct),
-        slippageAmberPct: num(cap.slippageAmberPct, base.rag.capital.slippageAmberPct),
-        slippageRedPct: num(cap.slippageRedPct, base.rag.capital.slippageRedPct),
-      },
-      savings: { greenPct: num(sav.greenPct, base.rag.savings.greenPct), amberPct: num(sav.amberPct, base.rag.savings.amberPct) },
-    },
-  };
+  const problems = settingProblems((key) => settingOf(settings, key)).map((p): Problem => {
+    const defaults = SETTING_KEYS.filter((k) => !given.has(k) && p.message.includes(shown(k)) && related(p.key, k));
+    const note = defaults.length ? ` (${defaults.map((k) => `${jsonPath(k)} is the default ${shown(k)}, not in the file`).join("; ")}: set it in the file to change it)` : "";
+    return { field: jsonPath(p.key), message: `${p.message}${note}` };
+  });
+  return { settings, problems };
+}
+
+/** Settings of the same group (the same RAG rule, the band, capital, savings): the ones a cross-rule compares. */
+function related(a: SettingKey, b: SettingKey): boolean {
+  const group = (k: SettingKey) => (k === "reservesMin" || k === "reservesMax" ? "band" : k.split(".")[0]);
+  return a !== b && group(a) === group(b);
 }
 
 // ---- schema errors in words ----

@@ -2,7 +2,10 @@
  * The model back to the JSON document of the schema, the inverse of load.ts. Decimals stay Decimals here;
  * toJsonText (src/model/json-text.ts) writes them as exact JSON numbers.
  */
-import type { Decimal, MonitoredLine, MonitoringPeriod, Settings, Threshold, VarianceRagRule } from "./types";
+import type { Decimal, MonitoredLine, MonitoringPeriod } from "./types";
+import { settingsDocument } from "./settings/values";
+
+export { settingsDocument };
 
 type Doc = Record<string, unknown>;
 
@@ -10,21 +13,6 @@ const line = (l: MonitoredLine): Doc => ({
   name: l.name, ref: l.ref, originalBudget: l.originalBudget, revisedBudget: l.revisedBudget,
   actualToDate: l.actualToDate, forecastOutturn: l.forecastOutturn, commentary: l.commentary,
 });
-const threshold = (t: Threshold): Doc => ({ amount: t.amount, pct: t.pct });
-const rule = (r: VarianceRagRule): Doc => ({ amber: threshold(r.amber), red: threshold(r.red), combine: r.combine, favourableIsGreen: r.favourableIsGreen });
-
-export function settingsDocument(s: Settings): Doc {
-  return {
-    signConvention: s.signConvention,
-    reservesBand: { minimumPct: s.reservesBand.minimumPct, maximumPct: s.reservesBand.maximumPct },
-    materiality: s.materiality,
-    rag: {
-      revenueLine: rule(s.rag.revenueLine), revenueGroup: rule(s.rag.revenueGroup), revenueTotal: rule(s.rag.revenueTotal),
-      generalFund: { ...s.rag.generalFund }, capital: { ...s.rag.capital }, savings: { ...s.rag.savings },
-    },
-  };
-}
-
 const defined = (o: Record<string, Decimal | undefined>): Doc => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 export function modelToDocument(m: MonitoringPeriod): Doc {

@@ -12,22 +12,12 @@ export interface Problem {
   message: string;
 }
 
-/** Problems that make the period impossible to compute or contradict themselves. Also used on workbook input. */
+/**
+ * Problems that make the period impossible to compute or contradict themselves. Also used on workbook input. The
+ * settings are checked by each way in with the settings registry (src/model/settings/validate.ts).
+ */
 export function semanticProblems(model: MonitoringPeriod): Problem[] {
   const problems: Problem[] = [];
-  const { minimumPct, maximumPct } = model.settings.reservesBand;
-  if (minimumPct.greaterThan(maximumPct)) {
-    problems.push({ field: "settings.reservesBand", message: `the minimum (${minimumPct.toFixed()}%) is above the maximum (${maximumPct.toFixed()}%); set the minimum no higher than the maximum` });
-  }
-  if (minimumPct.isNegative()) problems.push({ field: "settings.reservesBand.minimumPct", message: "is negative; a reserves minimum is 0% or more" });
-  const { green, amber } = { green: model.settings.rag.savings.greenPct, amber: model.settings.rag.savings.amberPct };
-  if (amber.greaterThan(green)) problems.push({ field: "settings.rag.savings", message: `the Amber limit (${amber.toFixed()}%) is above the Green limit (${green.toFixed()}%)` });
-  for (const [name, r] of Object.entries({ revenueLine: model.settings.rag.revenueLine, revenueGroup: model.settings.rag.revenueGroup, revenueTotal: model.settings.rag.revenueTotal })) {
-    for (const k of ["amount", "pct"] as const) {
-      const a = r.amber[k], red = r.red[k];
-      if (a && red && a.greaterThan(red)) problems.push({ field: `settings.rag.${name}`, message: `the Amber ${k === "pct" ? "%" : "amount"} (${a.toFixed()}) is above the Red one (${red.toFixed()}); Amber must come first` });
-    }
-  }
   const netBudget = sum([...model.revenue.groups.flatMap((g) => g.lines), ...model.revenue.transfers].map((l) => l.revisedBudget));
   if (netBudget.isZero()) {
     problems.push({ field: "revenue", message: "the Net Budget (revised budget column) adds up to zero, so the variance % and the general fund % of the net budget cannot be worked out; enter the revised budget of each revenue line" });

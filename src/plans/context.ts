@@ -4,6 +4,7 @@ import type { Position } from "../engine/position";
 import type { SheetKind } from "./types";
 import { absRef } from "./a1";
 import { amountFormat } from "./styles";
+import { SETTINGS_MARKERS, type SheetSettingKey } from "./sheets/settings/markers";
 
 export const SHEET_KINDS_IN_ORDER: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings", "Slides"];
 
@@ -22,7 +23,7 @@ export interface PlanContext {
   /** Number format of amounts in the file's units. */
   amount: string;
   /** Absolute reference to a setting's value cell, e.g. set("signConvention") -> Settings!$B$9. */
-  set: (key: string) => string;
+  set: (key: SheetSettingKey) => string;
 }
 
 export function makeContext(model: MonitoringPeriod, position: Position, names: SheetNames, settingsRows: Record<string, number>): PlanContext {
@@ -30,7 +31,7 @@ export function makeContext(model: MonitoringPeriod, position: Position, names: 
     model, position, names,
     amount: amountFormat(model.units),
     set: (key) => {
-      const row = settingsRows[`set:${key}`];
+      const row = settingsRows[SETTINGS_MARKERS.setting(key)];
       if (row === undefined) throw new Error(`no setting "${key}" on the Settings sheet plan`);
       return absRef(names.Settings, "B", row);
     },

@@ -4,6 +4,7 @@
  * that binary floating point (Excel holds doubles) does not flip a result sitting exactly on a threshold.
  */
 import type { PlanContext } from "./context";
+import type { RuleName } from "../model/settings/registry";
 
 /** The variance in the body's convention: revised − forecast, or forecast − revised. */
 export function varianceFormula(ctx: PlanContext, revised: string, forecast: string): string {
@@ -16,7 +17,7 @@ export function variancePctFormula(variance: string, revised: string): string {
 }
 
 /** True when the adverse size |revised − forecast| reaches a threshold (amount and/or % of |revised|). */
-function reached(ctx: PlanContext, rule: string, level: "amber" | "red", revised: string, forecast: string): string {
+function reached(ctx: PlanContext, rule: RuleName, level: "amber" | "red", revised: string, forecast: string): string {
   const a = ctx.set(`${rule}.${level}Amount`), p = ctx.set(`${rule}.${level}Pct`), combine = ctx.set(`${rule}.combine`);
   const byPct = `${p}*ABS(${revised})`;
   const limit = `IF(${a}="",${byPct},IF(${p}="",${a},IF(${combine}="lower",MIN(${a},${byPct}),MAX(${a},${byPct}))))`;
@@ -24,7 +25,7 @@ function reached(ctx: PlanContext, rule: string, level: "amber" | "red", revised
 }
 
 /** varianceRag: Green when favourable (if the rule says so) or nil; else Red / Amber by the thresholds. */
-export function varianceRagFormula(ctx: PlanContext, rule: "revenueLine" | "revenueGroup" | "revenueTotal", revised: string, forecast: string): string {
+export function varianceRagFormula(ctx: PlanContext, rule: RuleName, revised: string, forecast: string): string {
   const fav = `(${revised}-${forecast})`;
   return `=IF(OR(${fav}=0,AND(${fav}>0,${ctx.set(`${rule}.favourableIsGreen`)}="Yes")),"Green",` +
     `IF(${reached(ctx, rule, "red", revised, forecast)},"Red",IF(${reached(ctx, rule, "amber", revised, forecast)},"Amber","Green")))`;

@@ -3,16 +3,16 @@ import type { MonitoringPeriod } from "../model/types";
 import { type Position, computePosition } from "../engine/position";
 import { type SheetNames, SHEET_KINDS_IN_ORDER, defaultSheetNames, makeContext } from "./context";
 import { STYLES } from "./styles";
-import type { Place, SheetKind, SheetPlan, WorkbookPlan } from "./types";
-import { sheetPrefix } from "./a1";
-import { capitalSheet } from "./sheets/capital";
-import { historySheet } from "./sheets/history";
-import { reservesSheet } from "./sheets/reserves";
-import { revenueSheet } from "./sheets/revenue";
-import { savingsSheet } from "./sheets/savings";
-import { settingsSheet } from "./sheets/settings";
-import { summarySheet } from "./sheets/summary";
-import { slidesSheet } from "./sheets/slides";
+import type { SheetKind, SheetPlan, WorkbookPlan } from "./types";
+import { locator } from "./read/locate";
+import { capitalSheet } from "./sheets/capital/layout";
+import { historySheet } from "./sheets/history/layout";
+import { reservesSheet } from "./sheets/reserves/layout";
+import { revenueSheet } from "./sheets/revenue/layout";
+import { savingsSheet } from "./sheets/savings/layout";
+import { settingsSheet } from "./sheets/settings/layout";
+import { summarySheet } from "./sheets/summary/layout";
+import { slidesSheet } from "./sheets/slides/layout";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -37,14 +37,8 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const reserves = reservesSheet(ctx, revenue.anchors);
   const savings = savingsSheet(ctx);
   const history = historySheet(ctx);
-  const located = new Map<string, string>();
-  for (const sheet of [revenue.plan, capital.plan, reserves.plan, savings.plan]) {
-    for (const c of sheet.cells) {
-      const key = c.place && `${c.place.area}|${c.place.row}|${c.place.column}`;
-      if (key && !located.has(key)) located.set(key, `${sheetPrefix(sheet.name)}${c.address}`);
-    }
-  }
-  const locate = (p: Place) => located.get(`${p.area}|${p.row}|${p.column}`) ?? null;
+  // The cell showing each figure, for the Summary's checks (the same map the read-back builds on found rows).
+  const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan]);
   const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate });
   const slides = slidesSheet(ctx, {
     revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,

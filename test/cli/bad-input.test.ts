@@ -46,7 +46,7 @@ describe("outturn report refuses bad input in words", () => {
 
   test("a reserves minimum above the maximum", () => {
     const p = variant("min-above-max", (d) => { d.settings.reservesBand = { minimumPct: 6, maximumPct: 5 }; });
-    expectRefused(p, /settings\.reservesBand/, /minimum \(6%\) is above the maximum \(5%\)/);
+    expectRefused(p, /settings\.reservesBand\.minimumPct: 6% is above the maximum of 5%; set the minimum no higher than the maximum/);
   });
 
   test("a zero net budget", () => {

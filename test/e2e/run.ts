@@ -282,7 +282,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   must(await eventually(page, async () => (await page.locator("#settings-heading").count()) > 0), `${run}: Space on the Settings tab opens Settings`);
   await shot(page, run, "09-settings");
   await axeScan(page, "the Settings view");
-  await tabTo(page, "the reserves minimum", (f) => f.id === "setting-minimumPct");
+  await tabTo(page, "the reserves minimum", (f) => f.id === "setting-reservesMin");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("6");
   await page.keyboard.press("Tab");
@@ -295,14 +295,14 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   check(await eventually(page, async () => (await focused(page)).id === "" && (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) === "settings-errors"), `${run}: focus moves to the list of problems`);
   await shot(page, run, "10-settings-not-a-number");
   await axeScan(page, "the Settings view with validation messages");
-  await tabTo(page, "the reserves maximum", (f) => f.id === "setting-maximumPct");
+  await tabTo(page, "the reserves maximum", (f) => f.id === "setting-reservesMax");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("5");
   await tabTo(page, "Save", (f) => f.tag === "button" && f.name === "Save");
   await page.keyboard.press("Enter");
   check(await eventually(page, async () => (await errorsText()).includes("Reserves minimum (% of net budget): 6% is above the maximum of 5%")), `${run}: a minimum above the maximum is refused, naming the minimum`);
   await shot(page, run, "11-settings-min-above-max");
-  await tabTo(page, "the reserves minimum", (f) => f.id === "setting-minimumPct", { back: true });
+  await tabTo(page, "the reserves minimum", (f) => f.id === "setting-reservesMin", { back: true });
   await page.keyboard.press("Control+A");
   await page.keyboard.type("2");
   await tabTo(page, "Save", (f) => f.tag === "button" && f.name === "Save");
@@ -378,7 +378,7 @@ async function mouseRun(page: Page, server: StaticServer): Promise<void> {
   check(await eventually(page, async () => (await api(page, (a) => a.selection()))?.address === expect.check.cell), `${run}: clicking the check selects ${expect.check.address}`);
   await shot(page, run, "02-cell-selected");
   await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Settings" }).click();
-  await page.locator("#setting-minimumPct").fill("2");
+  await page.locator("#setting-reservesMin").fill("2");
   await page.getByRole("button", { name: "Save" }).click();
   check(await eventually(page, async () => /Settings saved/.test(await notice(page))), `${run}: Save says the settings were saved`);
   await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Position" }).click();

@@ -9,7 +9,7 @@ import type { Check } from "../../src/engine/checks";
 import { blankPeriod } from "../../src/model/template";
 import { D } from "../../src/model/amount";
 import { STYLES } from "../../src/plans/styles";
-import { settingsSheet } from "../../src/plans/sheets/settings";
+import { settingsSheet } from "../../src/plans/sheets/settings/layout";
 import type { Grid } from "../../src/plans/grid";
 import { isGridError } from "../../src/plans/grid";
 import { linesSheet, type SampleLine } from "./sample-plan";

@@ -21,9 +21,9 @@ describe("settings form", () => {
 
   it("applies an edited minimum, sign convention and combine rule", () => {
     const form = toForm(base);
-    form.fields.minimumPct = "2";
-    form.signConvention = "forecast-minus-budget";
-    form.combine.revenueGroup = "lower";
+    form.fields.reservesMin = "2";
+    form.fields.signConvention = "forecast-minus-budget";
+    form.fields["revenueGroup.combine"] = "lower";
     const r = fromForm(form, base, "£000");
     expect(r.ok && r.settings.reservesBand.minimumPct.equals(new D(2))).toBe(true);
     expect(r.ok && r.settings.signConvention).toBe("forecast-minus-budget");
@@ -38,25 +38,25 @@ describe("settings form", () => {
 
   it("names the field when the minimum is above the maximum", () => {
     const form = toForm(base);
-    form.fields.minimumPct = "6";
+    form.fields.reservesMin = "6";
     const r = fromForm(form, base, "£000");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.minimumPct).toBe("Reserves minimum (% of net budget): 6% is above the maximum of 5%; set the minimum no higher than the maximum.");
-    expect(Object.keys(r.errors)).toEqual(["minimumPct"]);
+    expect(r.errors.reservesMin).toBe("Reserves minimum (% of net budget): 6% is above the maximum of 5%; set the minimum no higher than the maximum.");
+    expect(Object.keys(r.errors)).toEqual(["reservesMin"]);
   });
 
   it("names the field when a value is not a number, and when a required one is empty", () => {
     const form = toForm(base);
-    form.fields.maximumPct = "five";
+    form.fields.reservesMax = "five";
     form.fields.materiality = " ";
     const r = fromForm(form, base, "£000");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.maximumPct).toBe('Reserves maximum (% of net budget): "five" is not a number; write a number such as 3 or 2.5.');
+    expect(r.errors.reservesMax).toBe('Reserves maximum (% of net budget): "five" is not a number; write a number such as 3 or 2.5.');
     expect(r.errors.materiality).toBe("Materiality for commentary (£000): is empty; enter a number.");
     // A bad maximum is not also compared with the minimum.
-    expect(r.errors.minimumPct).toBeUndefined();
+    expect(r.errors.reservesMin).toBeUndefined();
   });
 
   it("accepts a trailing % on percentages, and £ and thousands separators on amounts", () => {
@@ -75,33 +75,33 @@ describe("settings form", () => {
 
   it("wants Amber before Red, and Amber savings below Green", () => {
     const form = toForm(base);
-    form.fields["revenueLine.amber.amount"] = "600";
-    form.fields["capital.slippageAmberPct"] = "30";
-    form.fields["savings.amberPct"] = "96";
+    form.fields["revenueLine.amberAmount"] = "600";
+    form.fields["capital.slippageAmber"] = "30";
+    form.fields["savings.amber"] = "96";
     const r = fromForm(form, base, "£000");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors["revenueLine.amber.amount"]).toMatch(/^Revenue lines: Amber from an adverse variance of \(£000\): 600 is above the Red amount of 500/);
-    expect(r.errors["capital.slippageAmberPct"]).toMatch(/^Capital slippage Amber from \(% of budget\): 30% is above the Red limit of 20%/);
-    expect(r.errors["savings.amberPct"]).toMatch(/^Savings Amber from \(% of planned achieved\): 96% is above the Green limit of 95%/);
+    expect(r.errors["revenueLine.amberAmount"]).toMatch(/^Revenue lines: Amber from an adverse variance of \(£000\): 600 is above the Red amount of 500/);
+    expect(r.errors["capital.slippageAmber"]).toMatch(/^Capital slippage Amber from \(% of budget\): 30% is above the Red limit of 20%/);
+    expect(r.errors["savings.amber"]).toMatch(/^Savings Amber from \(% of planned achieved\): 96% is above the Green limit of 95%/);
   });
 
   it("wants an amount or a % for each threshold", () => {
     const form = toForm(base);
-    form.fields["revenueTotal.red.pct"] = "";
+    form.fields["revenueTotal.redPct"] = "";
     const r = fromForm(form, base, "£000");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors["revenueTotal.red.amount"]).toBe("Revenue total (net budget): Red has neither an amount nor a %; give one or both.");
+    expect(r.errors["revenueTotal.redAmount"]).toBe("Revenue total (net budget): Red has neither an amount nor a %; give one or both.");
   });
 
   it("labels amounts in the workbook's units", () => {
     expect(fieldSpecs("£").materiality.label).toBe("Materiality for commentary (£)");
-    expect(fieldSpecs("£000")["revenueGroup.red.amount"].label).toBe("Revenue groups: Red from an adverse variance of (£000)");
+    expect(fieldSpecs("£000")["revenueGroup.redAmount"].label).toBe("Revenue groups: Red from an adverse variance of (£000)");
   });
 
   it("lists errors in the form's order", () => {
-    const order: FieldKey[] = ["minimumPct", "maximumPct", "materiality"];
-    expect(orderedErrors({ materiality: "c", minimumPct: "a" }, order)).toEqual([["minimumPct", "a"], ["materiality", "c"]]);
+    const order: FieldKey[] = ["reservesMin", "reservesMax", "materiality"];
+    expect(orderedErrors({ materiality: "c", reservesMin: "a" }, order)).toEqual([["reservesMin", "a"], ["materiality", "c"]]);
   });
 });

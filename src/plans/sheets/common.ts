@@ -1,8 +1,12 @@
-/** Pieces several sheets share: the title rows, the units heading, expected values of % cells. */
-import type { Decimal } from "../../model/types";
+/** Pieces several sheets share: the title rows, the units heading, variance cells, control-total rows, expected values of % cells. */
+import type { ColumnTotals, Decimal } from "../../model/types";
+import type { Place } from "../types";
+import { PCT_FORMAT } from "../styles";
+import { varianceFormula, variancePctFormula, varianceRagFormula } from "../formulas";
 import { CONVENTION_LABEL } from "../../engine/convention";
 import type { SheetBuilder } from "../builder";
 import { type PlanContext, str } from "../context";
+import { COMMON_MARKERS } from "./markers";
 
 /** Row 1: "<what>: <organisation>, <year> <period>"; row 2: units and the sign convention. Both live formulas. */
 export function titleRows(b: SheetBuilder, ctx: PlanContext, what: string, lastCol: string): void {
@@ -10,11 +14,11 @@ export function titleRows(b: SheetBuilder, ctx: PlanContext, what: string, lastC
   b.formula(1, "A", `=${str(what + ": ")}&${ctx.set("organisation")}&", "&${ctx.set("financialYear")}&" "&${ctx.set("period")}`,
     `${what}: ${m.organisation}, ${m.financialYear} ${m.period}`, "title");
   b.merges.push(`A1:${lastCol}1`);
-  b.key(1, "title");
+  b.key(1, COMMON_MARKERS.title);
   b.formula(2, "A", `="Amounts in "&${unitsWords(ctx)}&". "&IF(${ctx.set("signConvention")}="forecast-minus-budget",${str(CONVENTION_LABEL["forecast-minus-budget"])},${str(CONVENTION_LABEL["budget-minus-forecast"])})&"."`,
     `Amounts in ${m.units === "£000" ? "£000's" : "£"}. ${CONVENTION_LABEL[m.settings.signConvention]}.`, "subtitle");
   b.merges.push(`A2:${lastCol}2`);
-  b.key(2, "subtitle");
+  b.key(2, COMMON_MARKERS.subtitle);
 }
 
 function unitsWords(ctx: PlanContext): string {
@@ -36,4 +40,27 @@ export function varianceHeading(b: SheetBuilder, ctx: PlanContext, row: number, 
 /** A % (engine: percent, or null) as the cell's expected value: a fraction, or "" for null. */
 export function pctExpected(pct: Decimal | null): Decimal | string {
   return pct === null ? "" : pct.div(100);
+}
+
+/** Variance, variance % and RAG of a row whose budget is in C and forecast in E. */
+export function varianceCells(b: SheetBuilder, ctx: PlanContext, row: number, r: { variance: Decimal; variancePct: Decimal | null; rag: string }, rule: "revenueLine" | "revenueGroup" | "revenueTotal" | null, total: boolean, place: (column: string) => Place, cols = { revised: "C", forecast: "E", variance: "F", pct: "G", rag: "H" }): void {
+  const v = `${cols.variance}${row}`;
+  const fig = r;
+  b.formula(row, cols.variance, `=${varianceFormula(ctx, `${cols.revised}${row}`, `${cols.forecast}${row}`)}`, fig.variance, total ? "total" : "calculated", { numberFormat: ctx.amount, place: place("variance") });
+  b.formula(row, cols.pct, `=${variancePctFormula(v, `${cols.revised}${row}`)}`, pctExpected(fig.variancePct), total ? "total" : "calculated", { numberFormat: PCT_FORMAT, place: place("variancePct") });
+  if (rule) b.formula(row, cols.rag, varianceRagFormula(ctx, rule, `${cols.revised}${row}`, `${cols.forecast}${row}`), fig.rag, total ? "ragTotal" : "rag", { place: place("rag") });
+}
+
+export function controlHeader(b: SheetBuilder, row: number, text: string, lastCol: number): void {
+  b.label(row, "A", text, "section");
+  b.fill(row, 2, lastCol, "section");
+  b.key(row, COMMON_MARKERS.controls);
+}
+
+/** A control-totals row: a label (fixed, or typed when `input`) and an input per column. */
+export function controlRow(b: SheetBuilder, ctx: PlanContext, row: number, label: { text: string; input: boolean }, values: ColumnTotals | Partial<Record<string, Decimal>> | null, columns: ReadonlyArray<readonly [string, string]>, marker: string, logical: string = marker): void {
+  if (label.input) b.inputText(row, "A", label.text, "lineName");
+  else b.label(row, "A", label.text);
+  for (const [col, letter] of columns) b.inputAmount(row, letter, (values as Record<string, Decimal | undefined> | null)?.[col] ?? null, ctx.amount);
+  b.key(row, marker, logical);
 }

@@ -6,9 +6,9 @@ import * as React from "react";
 import {
   Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Spinner, makeStyles, tokens,
 } from "@fluentui/react-components";
-import type { Settings, SignConvention, Units } from "../../model/types";
-import { CONVENTION_LABEL } from "../../engine/convention";
-import { type FieldErrors, type FieldKey, type RuleName, type SettingsForm, RULE_LABELS, fieldSpecs, fromForm, orderedErrors, toForm } from "../settings-form";
+import type { Settings, Units } from "../../model/types";
+import { CONVENTIONS, CONVENTION_LABEL, type SettingKey, paneLabel } from "../../model/settings/registry";
+import { type FieldErrors, type RuleName, type SettingsForm, RULE_LABELS, fromForm, orderedErrors, toForm } from "../settings-form";
 import { ViewHeading } from "./ViewHeading";
 
 const useStyles = makeStyles({
@@ -28,14 +28,6 @@ const useStyles = makeStyles({
   input: { width: "100%", minWidth: 0 },
 });
 
-/** The short visible label of each field; the full label (fieldSpecs) names the field in error messages. */
-const SHORT: Record<string, string> = {
-  minimumPct: "Minimum (%)", maximumPct: "Maximum (%)", warningMarginPct: "Amber margin above the minimum (points)",
-  "capital.overspendAmberPct": "Overspend Amber from (%)", "capital.overspendRedPct": "Overspend Red from (%)",
-  "capital.slippageAmberPct": "Slippage Amber from (%)", "capital.slippageRedPct": "Slippage Red from (%)",
-  "savings.greenPct": "Green from (% achieved)", "savings.amberPct": "Amber from (% achieved)",
-};
-
 export interface SettingsViewProps {
   settings: Settings | null;
   units: Units;
@@ -51,7 +43,6 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [tried, setTried] = React.useState(false);
   const summaryRef = React.useRef<HTMLDivElement>(null);
-  const specs = React.useMemo(() => fieldSpecs(units), [units]);
 
   // New settings from the workbook replace the form unless the user is part-way through editing it.
   React.useEffect(() => {
@@ -77,13 +68,14 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
       setErrors(r.ok ? {} : r.errors);
     }
   };
-  const setField = (key: FieldKey, value: string) => update({ ...form, fields: { ...form.fields, [key]: value } });
+  const setField = (key: SettingKey, value: string) => update({ ...form, fields: { ...form.fields, [key]: value } });
 
-  const order: FieldKey[] = [
-    "minimumPct", "maximumPct", "warningMarginPct", "materiality",
-    ...(Object.keys(RULE_LABELS) as RuleName[]).flatMap((r) => [`${r}.amber.amount`, `${r}.amber.pct`, `${r}.red.amount`, `${r}.red.pct`] as FieldKey[]),
-    "capital.overspendAmberPct", "capital.overspendRedPct", "capital.slippageAmberPct", "capital.slippageRedPct",
-    "savings.greenPct", "savings.amberPct",
+  const rules = Object.keys(RULE_LABELS) as RuleName[];
+  const order: SettingKey[] = [
+    "reservesMin", "reservesMax", "generalFund.warningMargin", "materiality",
+    ...rules.flatMap((r): SettingKey[] => [`${r}.amberAmount`, `${r}.amberPct`, `${r}.redAmount`, `${r}.redPct`]),
+    "capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed",
+    "savings.green", "savings.amber",
   ];
 
   const save = async (e: React.FormEvent) => {
@@ -110,9 +102,9 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
     setTried(false);
   };
 
-  const field = (key: FieldKey, label?: string) => (
-    <Field key={key} className={s.field} label={label ?? SHORT[key] ?? specs[key].label} validationMessage={errors[key]} validationState={errors[key] ? "error" : "none"}>
-      <Input className={s.input} id={`setting-${key}`} name={key} inputMode="decimal" autoComplete="off" value={form.fields[key]} onChange={(_, d) => setField(key, d.value)} />
+  const field = (key: SettingKey) => (
+    <Field key={key} className={s.field} label={paneLabel(key, units, "short")} validationMessage={errors[key]} validationState={errors[key] ? "error" : "none"}>
+      <Input className={s.input} id={`setting-${key}`} name={key} inputMode="decimal" autoComplete="off" value={form.fields[key] ?? ""} onChange={(_, d) => setField(key, d.value)} />
     </Field>
   );
   const listed = orderedErrors(errors, order);
@@ -141,39 +133,36 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
         <fieldset className={s.group}>
           <legend className={s.legend}>Reserves policy: general fund as % of the net budget</legend>
           <div className={s.pair}>
-            {field("minimumPct")}
-            {field("maximumPct")}
+            {field("reservesMin")}
+            {field("reservesMax")}
           </div>
-          {field("warningMarginPct")}
+          {field("generalFund.warningMargin")}
           <Body1 as="p" className={s.note}>Red below the minimum; Amber within the margin above the minimum, or above the maximum.</Body1>
         </fieldset>
 
         <fieldset className={s.group}>
           <legend className={s.legend}>Variances</legend>
-          <Field label="Sign convention">
-            <RadioGroup value={form.signConvention} onChange={(_, d) => update({ ...form, signConvention: d.value as SignConvention })}>
-              {(Object.keys(CONVENTION_LABEL) as SignConvention[]).map((c) => (
+          <Field label={paneLabel("signConvention", units)}>
+            <RadioGroup value={form.fields.signConvention} onChange={(_, d) => setField("signConvention", d.value)}>
+              {CONVENTIONS.map((c) => (
                 <Radio key={c} value={c} label={CONVENTION_LABEL[c]} />
               ))}
             </RadioGroup>
           </Field>
-          {field("materiality", `Materiality: commentary needed from a variance of (${u})`)}
+          {field("materiality")}
         </fieldset>
 
-        {(Object.keys(RULE_LABELS) as RuleName[]).map((rule) => (
+        {rules.map((rule) => (
           <fieldset className={s.group} key={rule}>
             <legend className={s.legend}>{`RAG: ${RULE_LABELS[rule]}, adverse variance`}</legend>
             <div className={s.pair}>
-              {field(`${rule}.amber.amount`, `Amber from (${u})`)}
-              {field(`${rule}.amber.pct`, "Amber from (% of budget)")}
-              {field(`${rule}.red.amount`, `Red from (${u})`)}
-              {field(`${rule}.red.pct`, "Red from (% of budget)")}
+              {field(`${rule}.amberAmount`)}
+              {field(`${rule}.amberPct`)}
+              {field(`${rule}.redAmount`)}
+              {field(`${rule}.redPct`)}
             </div>
             <Field label="When both an amount and a % are given">
-              <Select
-                value={form.combine[rule]}
-                onChange={(_, d) => update({ ...form, combine: { ...form.combine, [rule]: d.value as "lower" | "higher" } })}
-              >
+              <Select value={form.fields[`${rule}.combine`]} onChange={(_, d) => setField(`${rule}.combine`, d.value)}>
                 <option value="higher">Flag when both are reached (the higher limit)</option>
                 <option value="lower">Flag when either is reached (the lower limit)</option>
               </Select>
@@ -184,18 +173,18 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
         <fieldset className={s.group}>
           <legend className={s.legend}>RAG: capital programme, % of revised budget</legend>
           <div className={s.pair}>
-            {field("capital.overspendAmberPct")}
-            {field("capital.overspendRedPct")}
-            {field("capital.slippageAmberPct")}
-            {field("capital.slippageRedPct")}
+            {field("capital.overspendAmber")}
+            {field("capital.overspendRed")}
+            {field("capital.slippageAmber")}
+            {field("capital.slippageRed")}
           </div>
         </fieldset>
 
         <fieldset className={s.group}>
           <legend className={s.legend}>RAG: savings, % of planned savings achieved</legend>
           <div className={s.pair}>
-            {field("savings.greenPct")}
-            {field("savings.amberPct")}
+            {field("savings.green")}
+            {field("savings.amber")}
           </div>
         </fieldset>
 

@@ -3,18 +3,17 @@
  * The Summary takes the previous period's variance and RAG from here. All cells are inputs (Outturn fills them when a
  * period is closed); a period's part left blank (e.g. capital) means it was not recorded.
  */
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, ragFormat } from "../styles";
-import type { SheetPlan } from "../types";
-import { titleRows, unitsCell } from "./common";
-import { PERIODS } from "../../model/period";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { PCT_FORMAT, ragFormat } from "../../styles";
+import type { SheetPlan } from "../../types";
+import { titleRows, unitsCell } from "../common";
+import { PERIODS } from "../../../model/period";
+import { COMMON_MARKERS } from "../markers";
+import { HISTORY_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
 
-export const HISTORY_COLS = {
-  period: "A", closedOn: "B", revenueBudget: "C", revenueForecast: "D", revenueRag: "E",
-  capitalBudget: "F", capitalForecast: "G", capitalSlippage: "H", capitalRag: "I",
-  gfClosing: "J", gfPct: "K", gfRag: "L", savingsPlanned: "M", savingsAchieved: "N", savingsRag: "O", key: "P",
-} as const;
+export { HISTORY_COLS };
+
 export const HISTORY_HEADINGS = [
   "Period", "Closed on", "Revenue: revised budget", "Revenue: forecast outturn", "Revenue RAG",
   "Capital: revised budget", "Capital: forecast outturn", "Capital: slippage", "Capital RAG",
@@ -39,12 +38,12 @@ export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: Hist
   b.freeze = { rows: 5, columns: 1 };
   titleRows(b, ctx, "Closed periods", "O");
   HISTORY_HEADINGS.forEach((h, i) => b.label(4, String.fromCharCode(65 + i), h, "header"));
-  b.key(4, "header");
+  b.key(4, COMMON_MARKERS.header);
   for (const col of ["C", "D", "F", "G", "H", "J", "M", "N"]) unitsCell(b, ctx, 5, col);
   b.label(5, "B", "YYYY-MM-DD", "headerUnits");
   b.label(5, "K", "%", "headerUnits");
   b.fill(5, 1, 15, "headerUnits");
-  b.key(5, "units");
+  b.key(5, COMMON_MARKERS.units);
   const rows: number[] = [];
   let row = 6;
   model.history.forEach((s, i) => {
@@ -63,7 +62,7 @@ export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: Hist
     b.inputAmount(row, C.savingsPlanned, s.savings?.planned ?? null, ctx.amount);
     b.inputAmount(row, C.savingsAchieved, s.savings?.achieved ?? null, ctx.amount);
     b.inputText(row, C.savingsRag, s.savings?.rag ?? null);
-    b.key(row, "snapshot", `snapshot:${i}`);
+    b.key(row, HISTORY_MARKERS.snapshot, HISTORY_ROWS.snapshot(i));
     rows.push(row);
     row++;
   });

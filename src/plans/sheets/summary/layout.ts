@@ -3,23 +3,23 @@
  * against the net budget, movement since the previous period, capital, the General Fund against the reserves band,
  * savings), all live formulas on the other sheets; then the checks as they stood when Outturn wrote the workbook.
  */
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../styles";
-import type { SheetPlan } from "../types";
-import { absRef, sheetPrefix } from "../a1";
-import { D } from "../../model/amount";
-import { PERIODS, endMonth } from "../../model/period";
-import type { PeriodId } from "../../model/types";
-import { pctExpected, titleRows, unitsCell } from "./common";
-import type { CapitalAnchors } from "./capital";
-import { narrative } from "../../narrative/narrative";
-import { movementWords } from "../../engine/convention";
-import { HISTORY_LOOKUP, type HistoryAnchors } from "./history";
-import type { ReservesAnchors } from "./reserves";
-import type { RevenueAnchors } from "./revenue";
-import type { SavingsAnchors } from "./savings";
-import type { Decimal } from "../../model/types";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../../styles";
+import type { SheetPlan } from "../../types";
+import { absRef, sheetPrefix } from "../../a1";
+import { D } from "../../../model/amount";
+import { PERIODS, endMonth } from "../../../model/period";
+import type { PeriodId } from "../../../model/types";
+import { pctExpected, titleRows, unitsCell } from "../common";
+import type { CapitalAnchors } from "../capital/layout";
+import { narrative } from "../../../narrative/narrative";
+import { movementWords } from "../../../engine/convention";
+import { HISTORY_LOOKUP, type HistoryAnchors } from "../history/layout";
+import type { ReservesAnchors } from "../reserves/layout";
+import type { RevenueAnchors } from "../revenue/layout";
+import type { SavingsAnchors } from "../savings/layout";
+import type { Decimal } from "../../../model/types";
 
 export interface SummaryInputs {
   revenue: RevenueAnchors;
@@ -28,7 +28,7 @@ export interface SummaryInputs {
   savings: SavingsAnchors;
   history: HistoryAnchors;
   /** The cell (e.g. "Reserves!F18") showing a figure a check concerns, from the other sheets' plans. */
-  locate?: (place: import("../types").Place) => string | null;
+  locate?: (place: import("../../types").Place) => string | null;
 }
 
 /** Orders periods as previousSnapshot does: by the month they end, a month after the quarter ending with it. */

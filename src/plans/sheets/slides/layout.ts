@@ -9,17 +9,17 @@
  * The blocks refer to fixed rows of the other sheets: lines added there later appear here when the sheets are
  * inserted again (upgrade). Nothing here is read back: the reader ignores this sheet.
  */
-import { D } from "../../model/amount";
-import type { Decimal } from "../../model/types";
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { absRef } from "../a1";
-import { PCT_FORMAT, RATE_FORMAT } from "../styles";
-import type { ChartPlan, SheetPlan } from "../types";
-import { titleRows, varianceHeading } from "./common";
-import { CAPITAL_COLS } from "./capital";
-import { HISTORY_COLS } from "./history";
-import { REVENUE_COLS } from "./revenue";
+import { D } from "../../../model/amount";
+import type { Decimal } from "../../../model/types";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { absRef } from "../../a1";
+import { PCT_FORMAT, RATE_FORMAT } from "../../styles";
+import type { ChartPlan, SheetPlan } from "../../types";
+import { titleRows, varianceHeading } from "../common";
+import { CAPITAL_COLS } from "../capital/layout";
+import { HISTORY_COLS } from "../history/layout";
+import { REVENUE_COLS } from "../revenue/layout";
 
 export const SLIDES_KEY_COLUMN = "E";
 /** Points: a 16:9 slide (10 × 5.625 inches). */

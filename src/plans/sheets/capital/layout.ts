@@ -3,20 +3,20 @@
  * each line's slippage (input) and the rest of its variance as underspend/(overspend); then the sources of finance
  * and their total, and the funding gap (programme − funding, which should be nil in every column).
  */
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { capitalRagFormula, overspendFractionFormula } from "../formulas";
-import { titleRows, unitsCell, varianceHeading } from "./common";
-import { AMOUNT_COLUMNS, controlHeader, controlRow, varianceCells } from "./revenue";
-import type { MonitoredLine } from "../../model/types";
-import type { LineResult } from "../../engine/rows";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { capitalRagFormula, overspendFractionFormula } from "../../formulas";
+import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { AMOUNT_COLUMNS } from "../revenue/markers";
+import type { MonitoredLine } from "../../../model/types";
+import type { LineResult } from "../../../engine/rows";
+import { COMMON_MARKERS } from "../markers";
+import { CAPITAL_COLS, CAPITAL_MARKERS as M, CAPITAL_ROWS } from "./markers";
 
-export const CAPITAL_COLS = {
-  name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E", variance: "F", variancePct: "G",
-  slippage: "H", underspend: "I", rag: "J", ref: "K", commentary: "L", key: "M",
-} as const;
+export { CAPITAL_COLS };
+
 export const CAPITAL_HEADINGS = ["", "Original Budget", "Revised Budget", "Actual to Date", "Forecast Outturn", "", "Variance %", "Slippage", "Underspend / (overspend)", "RAG", "Ref", "Capital Programme Commentary"];
 
 export interface CapitalAnchors {
@@ -36,11 +36,11 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   b.formula(4, "A", `=${ctx.set("financialYear")}`, model.financialYear, "header");
   CAPITAL_HEADINGS.forEach((h, i) => { if (h) b.label(4, String.fromCharCode(65 + i), h, "header"); });
   varianceHeading(b, ctx, 4, C.variance);
-  b.key(4, "header");
+  b.key(4, COMMON_MARKERS.header);
   for (const col of ["B", "C", "D", "E", "F", "H", "I"]) unitsCell(b, ctx, 5, col);
   b.label(5, "G", "%", "headerUnits");
   b.fill(5, 1, 12, "headerUnits");
-  b.key(5, "units");
+  b.key(5, COMMON_MARKERS.units);
 
   const monitored = (row: number, area: "capital" | "financing", line: MonitoredLine, result: LineResult) => {
     const place = (column: string): Place => ({ area, row: line.name, column });
@@ -55,14 +55,14 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   const programmeHeader = row;
   b.label(row, C.name, "Capital Investment", "section");
   b.fill(row, 2, 12, "section");
-  b.key(row, "programme-section");
+  b.key(row, M.programmeSection);
   row++;
   cap.lines.forEach((l, i) => {
     monitored(row, "capital", l.line, l);
     b.inputAmount(row, C.slippage, l.line.slippage, ctx.amount, { place: { area: "capital", row: l.line.name, column: "slippage" } });
     b.formula(row, C.underspend, `=(C${row}-E${row})-H${row}`, l.underspend, "calculated", { numberFormat: ctx.amount, place: { area: "capital", row: l.line.name, column: "underspend" } });
     b.formula(row, C.rag, capitalRagFormula(ctx, overspendFractionFormula(`C${row}`, `E${row}`), "0"), l.rag, "rag", { place: { area: "capital", row: l.line.name, column: "rag" } });
-    b.key(row, "line", `cline:${i}`);
+    b.key(row, M.line, CAPITAL_ROWS.line(i));
     row++;
   });
   const lastLine = row - 1;
@@ -76,18 +76,18 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   b.formula(row, C.underspend, `=(C${row}-E${row})-H${row}`, cap.underspend, "total", { numberFormat: ctx.amount, place: pPlace("underspend") });
   b.formula(row, C.rag, capitalRagFormula(ctx, overspendFractionFormula(`C${row}`, `E${row}`), `IF(C${row}=0,0,H${row}/ABS(C${row}))`), cap.rag, "ragTotal", { place: pPlace("rag") });
   b.fill(row, 11, 12, "totalLabel");
-  b.key(row, "programme");
+  b.key(row, M.programme);
   b.conditionalFormats.push(ragFormat(`J6:J${row}`));
   row += 2;
 
   const financingHeader = row;
   b.label(row, C.name, "Sources of Finance", "section");
   b.fill(row, 2, 12, "section");
-  b.key(row, "financing-section");
+  b.key(row, M.financingSection);
   row++;
   cap.financing.forEach((l, i) => {
     monitored(row, "financing", l.line, l);
-    b.key(row, "line", `fline:${i}`);
+    b.key(row, M.line, CAPITAL_ROWS.source(i));
     row++;
   });
   const lastSource = row - 1;
@@ -98,17 +98,17 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   for (const [col, letter] of AMOUNT_COLUMNS) b.formula(row, letter, `=SUM(${letter}${financingHeader}:${letter}${lastSource})`, f[col], "total", { numberFormat: ctx.amount, place: fPlace(col) });
   varianceCells(b, ctx, row, f, null, true, fPlace);
   b.fill(row, 8, 12, "totalLabel");
-  b.key(row, "funding");
+  b.key(row, M.funding);
   row++;
   b.label(row, C.name, "Funding gap (programme − funding)", "note");
   for (const [col, letter] of AMOUNT_COLUMNS) b.formula(row, letter, `=${letter}${programme}-${letter}${funding}`, p[col].minus(f[col]), "calculated", { numberFormat: ctx.amount });
-  b.key(row, "gap");
+  b.key(row, M.gap);
 
   row += 2;
   controlHeader(b, row, "Control totals (published or ledger figures, reconciled against the totals above)", 12);
   row++;
   const ct = model.controlTotals?.capital ?? null;
-  controlRow(b, ctx, row++, { text: "Total Capital Programme", input: false }, ct?.programme ?? null, AMOUNT_COLUMNS, "control-programme");
-  controlRow(b, ctx, row++, { text: "Total Capital Funding", input: false }, ct?.financing ?? null, AMOUNT_COLUMNS, "control-financing");
+  controlRow(b, ctx, row++, { text: "Total Capital Programme", input: false }, ct?.programme ?? null, AMOUNT_COLUMNS, M.controlProgramme);
+  controlRow(b, ctx, row++, { text: "Total Capital Funding", input: false }, ct?.financing ?? null, AMOUNT_COLUMNS, M.controlFinancing);
   return { plan: b.build(), anchors: { programme, funding } };
 }

@@ -3,23 +3,21 @@
  * what is not yet achieved and what is expected next year, its status and RAG; the total, and achieved as a % of
  * planned with the savings RAG.
  */
-import { SAVINGS_STATUSES } from "../../model/types";
-import { SheetBuilder } from "../builder";
-import { type PlanContext, str } from "../context";
-import { PCT_FORMAT, ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { savingsRagFormula } from "../formulas";
-import { pctExpected, titleRows, unitsCell } from "./common";
-import { controlHeader } from "./revenue";
-import { STATUS_RAG } from "../../engine/savings";
-import { YES_NO } from "./settings";
+import { SAVINGS_STATUSES } from "../../../model/types";
+import { SheetBuilder } from "../../builder";
+import { type PlanContext, str } from "../../context";
+import { PCT_FORMAT, ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { savingsRagFormula } from "../../formulas";
+import { controlHeader, pctExpected, titleRows, unitsCell } from "../common";
+import { STATUS_RAG } from "../../../engine/savings";
+import { YES_NO } from "../../../model/settings/registry";
+import { COMMON_MARKERS } from "../markers";
+import { SAVINGS_COLS, SAVINGS_INPUTS, SAVINGS_MARKERS as M, SAVINGS_ROWS } from "./markers";
 
-export const SAVINGS_COLS = {
-  category: "A", scheme: "B", planned: "C", deliveredToDate: "D", forecastFurtherDelivery: "E", achieved: "F", unachieved: "G",
-  expectedNextYear: "H", status: "I", rag: "J", replacement: "K", commentary: "L", key: "M",
-} as const;
+export { SAVINGS_COLS, SAVINGS_INPUTS };
+
 export const SAVINGS_HEADINGS = ["Category", "Scheme", "Planned", "Delivered to date", "Forecast further delivery", "Achieved (delivered + forecast)", "Not yet achieved", "Expected next year", "Status", "RAG", "Replacement saving", "Savings Commentary"];
-export const SAVINGS_INPUTS = [["planned", "C"], ["deliveredToDate", "D"], ["forecastFurtherDelivery", "E"], ["expectedNextYear", "H"]] as const;
 
 export interface SavingsAnchors {
   total: number;
@@ -43,16 +41,16 @@ export function savingsSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Savi
   b.freeze = { rows: 5, columns: 2 };
   titleRows(b, ctx, "Delivery of savings", "L");
   SAVINGS_HEADINGS.forEach((h, i) => b.label(4, String.fromCharCode(65 + i), h, "header"));
-  b.key(4, "header");
+  b.key(4, COMMON_MARKERS.header);
   for (const col of ["C", "D", "E", "F", "G", "H"]) unitsCell(b, ctx, 5, col);
   b.fill(5, 1, 12, "headerUnits");
-  b.key(5, "units");
+  b.key(5, COMMON_MARKERS.units);
 
   let row = 6;
   const header = row;
   b.label(row, "A", "Savings built into the budget", "section");
   b.fill(row, 2, 12, "section");
-  b.key(row, "schemes-section");
+  b.key(row, M.schemesSection);
   row++;
   sav.schemes.forEach((s, i) => {
     const sc = s.scheme;
@@ -68,7 +66,7 @@ export function savingsSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Savi
     b.inputText(row, C.replacement, sc.replacement ? "Yes" : "No", "inputText", { place: place("replacement") });
     b.validations.push({ range: `K${row}`, values: [...YES_NO] });
     b.inputText(row, C.commentary, sc.commentary, "inputText", { place: place("commentary") });
-    b.key(row, "scheme", `scheme:${i}`);
+    b.key(row, M.scheme, SAVINGS_ROWS.scheme(i));
     row++;
   });
   const last = row - 1;
@@ -80,13 +78,13 @@ export function savingsSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Savi
   }
   b.formula(row, C.unachieved, `=MAX(0,C${row}-F${row})`, sav.unachieved, "total", { numberFormat: ctx.amount, place: tPlace("unachieved") });
   b.fill(row, 2, 12, "totalLabel");
-  b.key(row, "total-savings");
+  b.key(row, M.total);
   row++;
   const achievedPct = row;
   b.label(row, "A", "Achieved as % of planned");
   b.formula(row, C.achieved, `=IF(C${total}=0,"",F${total}/C${total})`, pctExpected(sav.achievedPct), "calculated", { numberFormat: PCT_FORMAT, place: tPlace("achievedPct") });
   b.formula(row, C.rag, savingsRagFormula(ctx, `F${total}`, `C${total}`), sav.rag, "ragTotal", { place: tPlace("rag") });
-  b.key(row, "achievedPct");
+  b.key(row, M.achievedPct);
   b.conditionalFormats.push(ragFormat(`J6:J${row}`));
 
   row += 2;
@@ -95,6 +93,6 @@ export function savingsSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Savi
   b.label(row, "A", "Total");
   b.inputAmount(row, "C", model.controlTotals?.savings?.planned ?? null, ctx.amount);
   b.inputAmount(row, "F", model.controlTotals?.savings?.achieved ?? null, ctx.amount);
-  b.key(row, "control-savings");
+  b.key(row, M.controlSavings);
   return { plan: b.build(), anchors: { total, achievedPct } };
 }

@@ -4,37 +4,24 @@
  * Totals are SUMs from the section's heading row to its last line (so a row inserted inside a section is added).
  * Control totals (published or ledger figures) follow the table.
  */
-import type { ColumnTotals, Decimal, MonitoredColumn, RevenueLine } from "../../model/types";
-import type { LineResult, TotalResult } from "../../engine/rows";
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { varianceFormula, variancePctFormula, varianceRagFormula } from "../formulas";
-import { pctExpected, titleRows, unitsCell, varianceHeading } from "./common";
+import type { RevenueLine } from "../../../model/types";
+import type { LineResult, TotalResult } from "../../../engine/rows";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { COMMON_MARKERS } from "../markers";
+import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
 
-export const REVENUE_COLS = {
-  name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E",
-  variance: "F", variancePct: "G", rag: "H", ref: "I", commentary: "J", key: "K",
-} as const;
-export const AMOUNT_COLUMNS: ReadonlyArray<[MonitoredColumn, "B" | "C" | "D" | "E"]> = [
-  ["originalBudget", "B"], ["revisedBudget", "C"], ["actualToDate", "D"], ["forecastOutturn", "E"],
-];
+export { AMOUNT_COLUMNS, REVENUE_COLS };
+
 export const REVENUE_HEADINGS = ["", "Original Budget", "Revised Budget", "Actual to Date", "Forecast Outturn", "", "Variance %", "RAG", "Ref", "Revenue Commentary"];
 
 export interface RevenueAnchors {
   /** Row of the Net Budget and of Total Net Revenue Expenditure. */
   netBudget: number;
   tnre: number;
-}
-
-/** Variance, variance % and RAG of a row whose budget is in C and forecast in E. */
-export function varianceCells(b: SheetBuilder, ctx: PlanContext, row: number, r: { variance: Decimal; variancePct: Decimal | null; rag: string }, rule: "revenueLine" | "revenueGroup" | "revenueTotal" | null, total: boolean, place: (column: string) => Place, cols = { revised: "C", forecast: "E", variance: "F", pct: "G", rag: "H" }): void {
-  const v = `${cols.variance}${row}`;
-  const fig = r;
-  b.formula(row, cols.variance, `=${varianceFormula(ctx, `${cols.revised}${row}`, `${cols.forecast}${row}`)}`, fig.variance, total ? "total" : "calculated", { numberFormat: ctx.amount, place: place("variance") });
-  b.formula(row, cols.pct, `=${variancePctFormula(v, `${cols.revised}${row}`)}`, pctExpected(fig.variancePct), total ? "total" : "calculated", { numberFormat: PCT_FORMAT, place: place("variancePct") });
-  if (rule) b.formula(row, cols.rag, varianceRagFormula(ctx, rule, `${cols.revised}${row}`, `${cols.forecast}${row}`), fig.rag, total ? "ragTotal" : "rag", { place: place("rag") });
 }
 
 export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: RevenueAnchors } {
@@ -51,11 +38,11 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   b.formula(4, "A", `=${ctx.set("financialYear")}`, model.financialYear, "header");
   REVENUE_HEADINGS.forEach((h, i) => { if (h) b.label(4, String.fromCharCode(65 + i), h, "header"); });
   varianceHeading(b, ctx, 4, C.variance);
-  b.key(4, "header");
+  b.key(4, COMMON_MARKERS.header);
   for (const col of ["B", "C", "D", "E", "F"]) unitsCell(b, ctx, 5, col);
   b.label(5, "G", "%", "headerUnits");
   b.fill(5, 1, 10, "headerUnits");
-  b.key(5, "units");
+  b.key(5, COMMON_MARKERS.units);
 
   const amountRow = (row: number, line: RevenueLine, result: LineResult, rule: "revenueLine", marker: string, logical: string) => {
     const place = (column: string): Place => ({ area: "revenue", row: line.name, column });
@@ -81,29 +68,29 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
     const header = row;
     b.inputText(row, C.name, g.group.name, "section", { place: { area: "revenue", row: g.group.name, column: "name" } });
     b.fill(row, 2, 10, "section");
-    b.key(row, "group", `group:${gi}`);
+    b.key(row, M.group, REVENUE_ROWS.group(gi));
     row++;
-    g.lines.forEach((l, li) => amountRow(row++, l.line, l, "revenueLine", "line", `line:${gi}:${li}`));
+    g.lines.forEach((l, li) => amountRow(row++, l.line, l, "revenueLine", M.line, REVENUE_ROWS.line(gi, li)));
     const last = row - 1;
-    totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", "total", `total:${gi}`);
+    totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", M.total, REVENUE_ROWS.total(gi));
     b.inputText(row, C.ref, g.group.ref, "inputText", { place: { area: "revenue", row: g.total.label, column: "ref" } });
     b.inputText(row, C.commentary, g.group.commentary, "inputText", { place: { area: "revenue", row: g.total.label, column: "commentary" } });
     totalRows.push(row);
     row++;
   });
   const tnre = row;
-  totalRow(row, "Total Net Revenue Expenditure", null, rev.totalNetRevenueExpenditure, (col) => `=${totalRows.map((r) => `${col}${r}`).join("+")}`, "revenueGroup", "tnre");
+  totalRow(row, "Total Net Revenue Expenditure", null, rev.totalNetRevenueExpenditure, (col) => `=${totalRows.map((r) => `${col}${r}`).join("+")}`, "revenueGroup", M.tnre);
   b.fill(row, 9, 10, "totalLabel");
   row++;
   const transfersHeader = row;
   b.label(row, C.name, "Transfers to/(from) reserves", "section");
   b.fill(row, 2, 10, "section");
-  b.key(row, "transfers");
+  b.key(row, M.transfers);
   row++;
-  rev.transfers.forEach((l, i) => amountRow(row++, l.line, l, "revenueLine", "line", `transfer:${i}`));
+  rev.transfers.forEach((l, i) => amountRow(row++, l.line, l, "revenueLine", M.line, REVENUE_ROWS.transfer(i)));
   const lastTransfer = row - 1;
   const netBudget = row;
-  totalRow(row, "Net Budget", null, rev.netBudget, (col) => `=${col}${tnre}+SUM(${col}${transfersHeader}:${col}${lastTransfer})`, "revenueTotal", "netBudget");
+  totalRow(row, "Net Budget", null, rev.netBudget, (col) => `=${col}${tnre}+SUM(${col}${transfersHeader}:${col}${lastTransfer})`, "revenueTotal", M.netBudget);
   b.inputText(row, C.ref, model.revenue.netBudgetRef, "inputText", { place: { area: "revenue", row: "Net Budget", column: "ref" } });
   b.inputText(row, C.commentary, model.revenue.netBudgetCommentary, "inputText", { place: { area: "revenue", row: "Net Budget", column: "commentary" } });
   b.conditionalFormats.push(ragFormat(`H6:H${netBudget}`));
@@ -115,24 +102,10 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   const ct = model.controlTotals?.revenue ?? null;
   const groupNames = [...model.revenue.groups.map((g) => g.name), ...Object.keys(ct?.groups ?? {}).filter((n) => !model.revenue.groups.some((g) => g.name === n))];
   groupNames.forEach((name, i) => {
-    controlRow(b, ctx, row++, { text: name, input: true }, ct?.groups[name] ?? null, AMOUNT_COLUMNS, "control-group", `control-group:${i}`);
+    controlRow(b, ctx, row++, { text: name, input: true }, ct?.groups[name] ?? null, AMOUNT_COLUMNS, M.controlGroup, REVENUE_ROWS.controlGroup(i));
   });
-  controlRow(b, ctx, row++, { text: "Total Net Revenue Expenditure", input: false }, ct?.totalNetRevenueExpenditure ?? null, AMOUNT_COLUMNS, "control-tnre");
-  controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, "control-netBudget");
-  b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", "control-note");
+  controlRow(b, ctx, row++, { text: "Total Net Revenue Expenditure", input: false }, ct?.totalNetRevenueExpenditure ?? null, AMOUNT_COLUMNS, M.controlTnre);
+  controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, M.controlNetBudget);
+  b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", M.controlNote);
   return { plan: b.build(), anchors: { netBudget, tnre } };
-}
-
-export function controlHeader(b: SheetBuilder, row: number, text: string, lastCol: number): void {
-  b.label(row, "A", text, "section");
-  b.fill(row, 2, lastCol, "section");
-  b.key(row, "controls");
-}
-
-/** A control-totals row: a label (fixed, or typed when `input`) and an input per column. */
-export function controlRow(b: SheetBuilder, ctx: PlanContext, row: number, label: { text: string; input: boolean }, values: ColumnTotals | Partial<Record<string, Decimal>> | null, columns: ReadonlyArray<readonly [string, string]>, marker: string, logical: string = marker): void {
-  if (label.input) b.inputText(row, "A", label.text, "lineName");
-  else b.label(row, "A", label.text);
-  for (const [col, letter] of columns) b.inputAmount(row, letter, (values as Record<string, Decimal | undefined> | null)?.[col] ?? null, ctx.amount);
-  b.key(row, marker, logical);
 }

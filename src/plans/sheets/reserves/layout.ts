@@ -4,22 +4,20 @@
  * commitments + actual transfer. Below: the General Fund against the reserves policy band, after the forecast
  * revenue variance, as a % of the Net Budget, with its RAG.
  */
-import type { Reserve, ReserveColumn } from "../../model/types";
-import { SheetBuilder } from "../builder";
-import type { PlanContext } from "../context";
-import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../styles";
-import type { Place, SheetPlan } from "../types";
-import { absRef } from "../a1";
-import { bandFormula, generalFundRagFormula } from "../formulas";
-import { titleRows, unitsCell } from "./common";
-import { controlHeader, controlRow } from "./revenue";
-import type { RevenueAnchors } from "./revenue";
+import type { Reserve, ReserveColumn } from "../../../model/types";
+import { SheetBuilder } from "../../builder";
+import type { PlanContext } from "../../context";
+import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../../styles";
+import type { Place, SheetPlan } from "../../types";
+import { absRef } from "../../a1";
+import { bandFormula, generalFundRagFormula } from "../../formulas";
+import { controlHeader, controlRow, titleRows, unitsCell } from "../common";
+import type { RevenueAnchors } from "../revenue/layout";
+import { COMMON_MARKERS } from "../markers";
+import { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS, RESERVES_MARKERS as M, RESERVES_ROWS } from "./markers";
 
-export const RESERVES_COLS = { name: "A", openingBalance: "B", budgetedTransfer: "C", commitments: "D", actualTransfer: "E", forecastClosing: "F", commentary: "G", key: "H" } as const;
-export const RESERVE_INPUTS: ReadonlyArray<[Exclude<ReserveColumn, "forecastClosing">, "B" | "C" | "D" | "E"]> = [
-  ["openingBalance", "B"], ["budgetedTransfer", "C"], ["commitments", "D"], ["actualTransfer", "E"],
-];
-export const RESERVE_COLUMNS: ReadonlyArray<[ReserveColumn, string]> = [...RESERVE_INPUTS, ["forecastClosing", "F"]];
+export { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS };
+
 export const RESERVES_HEADINGS = ["Reserve", "Opening Balance at 1 April", "Budgeted transfer to/(from) reserves", "Commitments to transfer to/(from) reserves", "Actual Transfer to/(from) reserves", "Forecast Closing Balance at 31 March", "Reserves Commentary"];
 
 export interface ReservesAnchors {
@@ -40,10 +38,10 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   b.freeze = { rows: 5, columns: 1 };
   titleRows(b, ctx, "Usable reserves", "G");
   RESERVES_HEADINGS.forEach((h, i) => b.label(4, String.fromCharCode(65 + i), h, "header"));
-  b.key(4, "header");
+  b.key(4, COMMON_MARKERS.header);
   for (const col of ["B", "C", "D", "E", "F"]) unitsCell(b, ctx, 5, col);
   b.fill(5, 1, 7, "headerUnits");
-  b.key(5, "units");
+  b.key(5, COMMON_MARKERS.units);
 
   const reserveRow = (row: number, r: Reserve, marker: string, logical: string, bold: boolean) => {
     const place = (column: string): Place => ({ area: "reserves", row: r.name, column });
@@ -55,7 +53,7 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
     b.inputText(row, C.commentary, r.commentary, "inputText", { place: place("commentary") });
     b.key(row, marker, logical);
   };
-  const totalRow = (row: number, label: string, t: Record<ReserveColumn, import("../../model/types").Decimal>, formulaOf: (col: string) => string, marker: string) => {
+  const totalRow = (row: number, label: string, t: Record<ReserveColumn, import("../../../model/types").Decimal>, formulaOf: (col: string) => string, marker: string) => {
     b.label(row, C.name, label, "totalLabel");
     for (const [col, letter] of RESERVE_COLUMNS) b.formula(row, letter, formulaOf(letter), t[col], "total", { numberFormat: ctx.amount, place: { area: "reserves", row: label, column: col } });
     b.fill(row, 7, 7, "totalLabel");
@@ -66,22 +64,22 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   const earmarkedHeader = row;
   b.label(row, C.name, "Earmarked reserves", "section");
   b.fill(row, 2, 7, "section");
-  b.key(row, "earmarked-section");
+  b.key(row, M.earmarkedSection);
   row++;
-  model.reserves.filter((r) => r.kind === "earmarked").forEach((r, i) => reserveRow(row++, r, "reserve", `earmarked:${i}`, false));
+  model.reserves.filter((r) => r.kind === "earmarked").forEach((r, i) => reserveRow(row++, r, M.reserve, RESERVES_ROWS.earmarked(i), false));
   const lastEarmarked = row - 1;
   const totalEarmarked = row;
-  totalRow(row++, res.earmarked.label, res.earmarked, (col) => `=SUM(${col}${earmarkedHeader}:${col}${lastEarmarked})`, "total-earmarked");
+  totalRow(row++, res.earmarked.label, res.earmarked, (col) => `=SUM(${col}${earmarkedHeader}:${col}${lastEarmarked})`, M.totalEarmarked);
   const generalFund = row;
-  reserveRow(row++, res.generalFund.reserve, "generalFund", "generalFund", true);
+  reserveRow(row++, res.generalFund.reserve, M.generalFund, M.generalFund, true);
   const totalRevenue = row;
-  totalRow(row++, res.totalRevenue.label, res.totalRevenue, (col) => `=${col}${totalEarmarked}+${col}${generalFund}`, "total-revenue");
+  totalRow(row++, res.totalRevenue.label, res.totalRevenue, (col) => `=${col}${totalEarmarked}+${col}${generalFund}`, M.totalRevenue);
   const receipts = model.reserves.filter((r) => r.kind === "capitalReceipts");
   const firstReceipt = row;
-  receipts.forEach((r, i) => reserveRow(row++, r, "capitalReceipts", `capitalReceipts:${i}`, true));
+  receipts.forEach((r, i) => reserveRow(row++, r, M.capitalReceipts, RESERVES_ROWS.capitalReceipts(i), true));
   const totalUsable = row;
   totalRow(row++, res.totalUsable.label, res.totalUsable,
-    (col) => (receipts.length ? `=${col}${totalRevenue}+SUM(${col}${firstReceipt}:${col}${totalUsable - 1})` : `=${col}${totalRevenue}`), "total-usable");
+    (col) => (receipts.length ? `=${col}${totalRevenue}+SUM(${col}${firstReceipt}:${col}${totalUsable - 1})` : `=${col}${totalRevenue}`), M.totalUsable);
 
   // The general fund against the reserves policy band.
   const gf = res.generalFundPolicy;
@@ -90,14 +88,14 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   b.label(row, "B", "Amount", "section");
   b.label(row, "C", "% of Net Budget", "section");
   b.fill(row, 4, 7, "section");
-  b.key(row, "policy-section");
+  b.key(row, M.policySection);
   row++;
   const nbRef = (col: string) => absRef(ctx.names.Revenue, col, revenue.netBudget);
   const policy = {} as ReservesAnchors["policy"];
   const line = (key: keyof ReservesAnchors["policy"], label: string) => {
     policy[key] = row;
     b.label(row, "A", label);
-    b.key(row, `policy:${key}`);
+    b.key(row, M.policy(key));
     return row++;
   };
   const pctOfNb = (r: number) => `=IF(B${policy.netBudget}=0,0,B${r}/B${policy.netBudget})`;
@@ -133,7 +131,7 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   const ct = model.controlTotals?.reserves ?? {};
   const names = [...model.reserves.map((x) => x.name), res.earmarked.label, res.totalRevenue.label, res.totalUsable.label];
   for (const extra of Object.keys(ct)) if (!names.includes(extra)) names.push(extra);
-  names.forEach((name, i) => controlRow(b, ctx, row++, { text: name, input: true }, ct[name] ?? null, RESERVE_COLUMNS, "control-reserve", `control-reserve:${i}`));
-  b.note(row, "Type a reserve's or a total's name as shown above. Blank rows are ignored.", "G", "control-note");
+  names.forEach((name, i) => controlRow(b, ctx, row++, { text: name, input: true }, ct[name] ?? null, RESERVE_COLUMNS, M.controlReserve, RESERVES_ROWS.controlReserve(i)));
+  b.note(row, "Type a reserve's or a total's name as shown above. Blank rows are ignored.", "G", M.controlNote);
   return { plan: b.build(), anchors: { generalFund, totalEarmarked, totalRevenue, totalUsable, policy } };
 }

@@ -1,0 +1,29 @@
+/**
+ * The JSON Schema of a monitoring file's "settings" object, from the registry: every setting optional (the defaults
+ * apply), each with its type. The loader validates files against it, and a test keeps the copy in
+ * src/model/schema/monitoring-period.schema.json (the published format) the same.
+ */
+import { SETTINGS, SETTING_KEYS } from "./registry";
+
+type Schema = Record<string, unknown>;
+
+function leaf(key: (typeof SETTING_KEYS)[number]): Schema {
+  const def = SETTINGS[key];
+  if (def.type === "choice") return { enum: [...(def.values ?? [])] };
+  if (def.type === "yesNo") return { type: "boolean" };
+  return { $ref: def.optional ? "#/definitions/optionalAmount" : "#/definitions/amount" };
+}
+
+export function settingsSchema(): Schema {
+  const root: Schema = { type: "object", additionalProperties: false, description: "Every setting is optional; the documented defaults apply to what is left out.", properties: {} };
+  for (const key of SETTING_KEYS) {
+    const path = SETTINGS[key].path;
+    let node = root;
+    for (const part of path.slice(0, -1)) {
+      const props = node.properties as Record<string, Schema>;
+      node = props[part] ??= { type: "object", additionalProperties: false, properties: {} };
+    }
+    (node.properties as Record<string, Schema>)[path[path.length - 1] as string] = leaf(key);
+  }
+  return root;
+}

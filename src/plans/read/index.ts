@@ -1,0 +1,107 @@
+/**
+ * Reading a workbook back: from a Grid (whatever opened the workbook) into the monitoring model, plus integrity
+ * checks on the workbook itself. Pure.
+ *
+ * Each sheet's folder (src/plans/sheets/<sheet>/read.ts) reads its rows, found by the markers in its hidden key
+ * column, so a row without a marker inside a section (a row the user inserted) is read as a new line of that section.
+ * Here the parts become the model, and the plan Outturn would write for that model is compared with the workbook
+ * (./integrity.ts): a formula replaced by a typed value, deleted, changed or showing an error (#REF!...), a total whose
+ * SUM no longer covers its section, a line moved below its total; with text in an amount cell, a choice not in its
+ * list and a missing or renamed sheet found on the way. Every check's `where` is a cell ("Revenue!F12",
+ * "'Period history'!C6"), or a sheet name for a missing sheet.
+ */
+import type { ControlTotals, MonitoringPeriod } from "../../model/types";
+import { semanticProblems } from "../../model/semantics";
+import { computePosition } from "../../engine/position";
+import type { Check, Place, Severity } from "../../engine/checks";
+import { sheetPrefix } from "../a1";
+import type { Grid } from "../grid";
+import { type SheetNames, defaultSheetNames } from "../context";
+import { buildWorkbookPlan } from "../workbook";
+import { READ_SHEETS } from "../sheets";
+import { readSettings } from "../sheets/settings/read";
+import { readRevenue } from "../sheets/revenue/read";
+import { readCapital } from "../sheets/capital/read";
+import { readReserves } from "../sheets/reserves/read";
+import { readSavings } from "../sheets/savings/read";
+import { readHistory } from "../sheets/history/read";
+import { readSummaryKeys } from "../sheets/summary/read";
+import { findSheets } from "./find-sheets";
+import { formulaChecks, sumRangeChecks } from "./integrity";
+import { locator } from "./locate";
+import { Reader } from "./reader";
+
+export { decimalOfNumber } from "./cells";
+
+export interface WorkbookReadResult {
+  /** Null when the workbook cannot be read into a period at all (the checks say why). */
+  model: MonitoringPeriod | null;
+  /** Integrity problems, errors first. */
+  checks: Check[];
+  /** The cell showing a model figure (as engine checks name it), e.g. "Revenue!E9"; null when not shown. */
+  locate(place: Place): string | null;
+}
+
+export interface ReadOptions {
+  /** Sheet names other than the kinds' own, as for buildWorkbookPlan. */
+  names?: Partial<SheetNames>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookReadResult {
+  const names = defaultSheetNames(options.names);
+  const r = new Reader();
+  const views = findSheets(grid, names, r);
+  const settings = views.Settings ? readSettings(views.Settings, r) : null;
+  const revenue = views.Revenue ? readRevenue(views.Revenue, r) : null;
+  const capital = views.Capital ? readCapital(views.Capital, r) : null;
+  const reserves = views.Reserves ? readReserves(views.Reserves, r) : null;
+  const savings = views.Savings ? readSavings(views.Savings, r) : null;
+  const history = views.History ? readHistory(views.History, r) : [];
+  if (views.Summary) readSummaryKeys(views.Summary, r);
+
+  let model: MonitoringPeriod | null = null;
+  if (settings && revenue && capital && reserves && savings) {
+    const source = settings.controlSource;
+    const anyControl = Object.keys(revenue.control.groups).length || revenue.control.totalNetRevenueExpenditure || revenue.control.netBudget ||
+      capital.control.programme || capital.control.financing || Object.keys(reserves.control).length || savings.control;
+    const controlTotals: ControlTotals | null = anyControl || source ? {
+      source, revenue: revenue.control, capital: capital.control, reserves: reserves.control, savings: savings.control,
+    } : null;
+    model = {
+      schemaVersion: 1,
+      ...settings.identity,
+      settings: settings.settings,
+      revenue: { groups: revenue.groups, transfers: revenue.transfers, netBudgetRef: revenue.netBudgetRef, netBudgetCommentary: revenue.netBudgetCommentary },
+      capital: { lines: capital.lines, financing: capital.financing },
+      reserves: reserves.reserves,
+      savings: savings.schemes,
+      history,
+      controlTotals,
+    };
+    for (const p of semanticProblems(model)) {
+      const fatal = p.field === "reserves";
+      r.add("model", "error", p.field === "revenue" ? `${sheetPrefix(names.Revenue)}C5` : p.field.startsWith("history") ? `${sheetPrefix(names.History)}A6` : `${sheetPrefix(names.Reserves)}A5`,
+        `${p.message}.`, { area: p.field === "revenue" ? "revenue" : "workbook" });
+      if (fatal) model = null;
+    }
+    if (model && revenue.groups.some((g) => g.lines.length === 0)) model = null;
+  }
+  let locate: (place: Place) => string | null = () => null;
+  if (model) {
+    const plan = buildWorkbookPlan(model, { names, position: computePosition(model) });
+    sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
+    formulaChecks(r, views, plan.sheets);
+    // Planned rows -> rows found, by the plan's logical row keys.
+    const keyOfRow = new Map(plan.sheets.map((sp) => [sp, new Map(Object.entries(sp.rowKeys).map(([k, row]) => [row, k]))]));
+    const found = (sp: (typeof plan.sheets)[number], plannedRow: number) => {
+      const key = keyOfRow.get(sp)?.get(plannedRow);
+      return key === undefined ? undefined : r.rowKeys[sp.kind]?.[key];
+    };
+    const read = plan.sheets.filter((sp) => views[sp.kind] && r.rowKeys[sp.kind]);
+    locate = locator(read, found, (sp) => views[sp.kind]?.name ?? sp.name);
+  }
+  const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { model, checks, locate };
+}

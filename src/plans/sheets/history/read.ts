@@ -1,0 +1,59 @@
+/** Reading the Period history sheet back: one snapshot per closed period. */
+import type { Decimal, PeriodId, PeriodSnapshot, Rag } from "../../../model/types";
+import { D } from "../../../model/amount";
+import { isPeriodId } from "../../../model/period";
+import type { Reader, SheetView } from "../../read/reader";
+import { COMMON_MARKERS } from "../markers";
+import { HISTORY_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
+
+export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
+  const keys = r.keys("History");
+  const C = HISTORY_COLS;
+  const out: PeriodSnapshot[] = [];
+  let state: "top" | "rows" | "after" = "top";
+  const rag = (row: number, col: string, what: string): Rag | null => r.choice<Rag>(s, row, col, what, ["Red", "Amber", "Green"], null);
+  for (let row = 1; row <= s.sheet.maxRow; row++) {
+    const m = s.marker(row);
+    if (([COMMON_MARKERS.title, COMMON_MARKERS.subtitle, COMMON_MARKERS.header] as string[]).includes(m)) { keys[m] = row; continue; }
+    if (m === COMMON_MARKERS.units) { keys[m] = row; state = "rows"; continue; }
+    if (m === COMMON_MARKERS.note) { keys[m] = row; state = "after"; continue; }
+    if (state !== "rows" || !(m === HISTORY_MARKERS.snapshot || (!m && s.hasContent(row)))) continue;
+    keys[HISTORY_ROWS.snapshot(out.length)] = row;
+    if (!m) r.inserted.add(`History|${row}`);
+    const periodText = r.text(s, row, C.period, "period");
+    const period = periodText?.trim().toUpperCase() ?? "";
+    if (!isPeriodId(period)) {
+      r.add("bad-value", "error", s.where(row, C.period), `${s.where(row, C.period)} (period) is ${periodText === null ? "blank" : `"${periodText}"`}; type Q1 to Q4 or M01 to M12. The row is ignored until then.`, { area: "workbook" });
+      continue;
+    }
+    const amt = (col: string, what: string) => r.amount(s, row, col, `${period} ${what}`);
+    const need = (v: Decimal | null, col: string, what: string): Decimal => {
+      if (v === null) r.add("missing-input", "error", s.where(row, col), `${s.where(row, col)} (${period} ${what}) is blank; fill it in or clear the row's other ${what.split(":")[0]} cells.`);
+      return v ?? new D(0);
+    };
+    const blank = (cols: string[]) => cols.every((c) => { const v = s.value(row, c); return v === null || v === ""; });
+    const closedValue = s.value(row, C.closedOn);
+    let closedOn: string | null = null;
+    if (typeof closedValue === "number") closedOn = new Date(Math.round((closedValue - 25569) * 86400000)).toISOString().slice(0, 10);
+    else closedOn = r.text(s, row, C.closedOn, "closed on");
+    out.push({
+      period: period as PeriodId,
+      closedOn,
+      revenue: { revisedBudget: need(amt(C.revenueBudget, "revenue: revised budget"), C.revenueBudget, "revenue: revised budget"), forecastOutturn: need(amt(C.revenueForecast, "revenue: forecast outturn"), C.revenueForecast, "revenue: forecast outturn"), rag: rag(row, C.revenueRag, "revenue RAG") },
+      capital: blank([C.capitalBudget, C.capitalForecast, C.capitalSlippage, C.capitalRag]) ? null : {
+        revisedBudget: need(amt(C.capitalBudget, "capital: revised budget"), C.capitalBudget, "capital: revised budget"),
+        forecastOutturn: need(amt(C.capitalForecast, "capital: forecast outturn"), C.capitalForecast, "capital: forecast outturn"),
+        slippage: amt(C.capitalSlippage, "capital: slippage"), rag: rag(row, C.capitalRag, "capital RAG"),
+      },
+      generalFund: blank([C.gfClosing, C.gfPct, C.gfRag]) ? null : {
+        forecastClosing: need(amt(C.gfClosing, "general fund: forecast closing"), C.gfClosing, "general fund: forecast closing"),
+        forecastPct: need(amt(C.gfPct, "general fund: %"), C.gfPct, "general fund: %").times(100), rag: rag(row, C.gfRag, "reserves RAG"),
+      },
+      savings: blank([C.savingsPlanned, C.savingsAchieved, C.savingsRag]) ? null : {
+        planned: need(amt(C.savingsPlanned, "savings: planned"), C.savingsPlanned, "savings: planned"),
+        achieved: need(amt(C.savingsAchieved, "savings: achieved"), C.savingsAchieved, "savings: achieved"), rag: rag(row, C.savingsRag, "savings RAG"),
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/** The Revenue sheet's columns, row markers and logical row keys, shared by its layout and its reader. */
+import type { MonitoredColumn } from "../../../model/types";
+
+export const REVENUE_COLS = {
+  name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E",
+  variance: "F", variancePct: "G", rag: "H", ref: "I", commentary: "J", key: "K",
+} as const;
+
+export const AMOUNT_COLUMNS: ReadonlyArray<[MonitoredColumn, "B" | "C" | "D" | "E"]> = [
+  ["originalBudget", "B"], ["revisedBudget", "C"], ["actualToDate", "D"], ["forecastOutturn", "E"],
+];
+
+export const REVENUE_MARKERS = {
+  group: "group", line: "line", total: "total", tnre: "tnre", transfers: "transfers", netBudget: "netBudget",
+  controlGroup: "control-group", controlTnre: "control-tnre", controlNetBudget: "control-netBudget", controlNote: "control-note",
+} as const;
+
+/** Logical keys of rows that repeat. */
+export const REVENUE_ROWS = {
+  group: (g: number) => `group:${g}`,
+  line: (g: number, l: number) => `line:${g}:${l}`,
+  total: (g: number) => `total:${g}`,
+  transfer: (i: number) => `transfer:${i}`,
+  controlGroup: (i: number) => `control-group:${i}`,
+  /** Prefixes, for finding every line of a group or every transfer. */
+  linePrefix: (g: number) => `line:${g}:`,
+  transferPrefix: "transfer:",
+} as const;
