@@ -17,7 +17,6 @@ import { StartView } from "./views/StartView";
 import { PositionView } from "./views/PositionView";
 import { ChecksView } from "./views/ChecksView";
 import { NoticeBar } from "./views/NoticeBar";
-import { PreviewWorkbook } from "./views/PreviewWorkbook";
 import { ViewBoundary } from "./views/ViewBoundary";
 
 const useStyles = makeStyles({
@@ -83,6 +82,9 @@ export interface AppProps {
 
 /** The existing-sheets dialog is rarely needed: loaded when it is (keeps Fluent's Dialog out of the first load). */
 const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./views/ConflictDialog").then((m) => ({ default: m.ConflictDialog })));
+
+/** The preview workbook is shown only outside Excel: it comes with the preview's gateway (same chunk), never in Excel. */
+const PreviewWorkbook = React.lazy(() => import(/* webpackChunkName: "preview-workbook" */ "./views/PreviewWorkbook").then((m) => ({ default: m.PreviewWorkbook })));
 
 /** The settings form (and its validation): loaded when its tab is first opened, keeping start-up in Excel within budget. */
 const SettingsView = React.lazy(() => import(/* webpackChunkName: "settings-view" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
@@ -223,7 +225,9 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
       {preview && (
         <aside className={s.preview} aria-labelledby="preview-heading">
           <ViewBoundary name="preview workbook">
-            <PreviewWorkbook workbook={preview} />
+            <React.Suspense fallback={<Spinner size="small" label="Opening the preview workbook…" />}>
+              <PreviewWorkbook workbook={preview} />
+            </React.Suspense>
           </ViewBoundary>
         </aside>
       )}
