@@ -10,6 +10,7 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
 const importPlugin = require("eslint-plugin-import");
+const reactHooks = require("eslint-plugin-react-hooks");
 
 /**
  * The flow of the code, left to right: each folder may import only from the folders before it (and itself).
@@ -65,6 +66,19 @@ module.exports = tseslint.config(
       // TypeScript already reports undefined names, and knows the Office/Excel globals.
       "no-undef": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The task pane: React's rules of hooks (and the React Compiler's checks of the rules of React), and
+    // typescript-eslint's type-aware rules (for src/taskpane first; the other folders follow).
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    // Being rewritten elsewhere (the error-code union, the settings registry): their owners turn these rules on.
+    ignores: ["src/taskpane/errors.ts", "src/taskpane/settings-form.ts", "src/taskpane/views/SettingsView.tsx"],
+    extends: [reactHooks.configs.flat.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      // A missing dependency is a stale value shown to the user: an error, not a warning.
+      "react-hooks/exhaustive-deps": "error",
     },
   },
   {

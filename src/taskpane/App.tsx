@@ -10,13 +10,14 @@ import type { WorkbookGateway } from "../workbook/gateway";
 import type { MemoryWorkbook } from "../workbook/memory";
 import { periodLabel } from "../model/period";
 import { usePane, type LocatorFactory, type View } from "./usePane";
+import { checksOf, closedOf, errorChecksOf } from "./pane-state";
+import { problems } from "./notices";
 import { defaultStartForm } from "./start-form";
 import { StartView } from "./views/StartView";
 import { PositionView } from "./views/PositionView";
 import { ChecksView } from "./views/ChecksView";
-import { SettingsView } from "./views/SettingsView";
 import { NoticeBar } from "./views/NoticeBar";
-import { PreviewWorkbook } from "./views/PreviewWorkbook";
+import { ViewBoundary } from "./views/ViewBoundary";
 
 const useStyles = makeStyles({
   shell: {
@@ -82,15 +83,21 @@ export interface AppProps {
 /** The existing-sheets dialog is rarely needed: loaded when it is (keeps Fluent's Dialog out of the first load). */
 const ConflictDialog = React.lazy(() => import(/* webpackChunkName: "conflict-dialog" */ "./views/ConflictDialog").then((m) => ({ default: m.ConflictDialog })));
 
+/** The preview workbook is shown only outside Excel: it comes with the preview's gateway (same chunk), never in Excel. */
+const PreviewWorkbook = React.lazy(() => import(/* webpackChunkName: "preview-workbook" */ "./views/PreviewWorkbook").then((m) => ({ default: m.PreviewWorkbook })));
+
+/** The settings form (and its validation): loaded when its tab is first opened, keeping start-up in Excel within budget. */
+const SettingsView = React.lazy(() => import(/* webpackChunkName: "settings-view" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
+
 /** The quarterly pack (close the period, narrative, slides): loaded when its tab is first opened. */
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
 
-const TABS: Array<{ view: View; label: string }> = [
-  { view: "position", label: "Position" },
-  { view: "checks", label: "Checks" },
-  { view: "pack", label: "Pack" },
-  { view: "settings", label: "Settings" },
-  { view: "start", label: "Insert" },
+const TABS: Array<{ view: View; label: string; name: string }> = [
+  { view: "position", label: "Position", name: "Position view" },
+  { view: "checks", label: "Checks", name: "Checks view" },
+  { view: "pack", label: "Pack", name: "quarterly pack" },
+  { view: "settings", label: "Settings", name: "Settings view" },
+  { view: "start", label: "Insert", name: "Insert view" },
 ];
 
 export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): React.JSX.Element {
@@ -98,7 +105,9 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
   const [state, actions] = usePane(gateway, { delayMs: refreshDelayMs, locate });
   const today = React.useMemo(() => new Date(), []);
   const hasSheets = (state.status?.sheets.length ?? 0) > 0;
-  const identity = state.read?.model ?? state.status?.identity ?? null;
+  const reading = state.reading;
+  const identity = reading?.read.model ?? state.status?.identity ?? null;
+  const checks = checksOf(state);
 
   // After an action moves to another view (Insert -> Position), focus goes to that view's heading.
   React.useEffect(() => {
@@ -122,26 +131,29 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
     case "position":
       panel = (
         <PositionView
-          summary={state.summary}
-          problem={state.problem}
+          summary={reading?.summary ?? null}
+          problem={reading?.problem ?? null}
           busy={Boolean(state.busy.recalculate)}
-          updatedAt={state.updatedAt}
-          checkCount={state.checks.length}
+          updatedAt={reading?.at ?? null}
+          checks={checks}
+          selecting={Boolean(state.busy.select)}
           onRecalculate={() => void actions.recalculate()}
           onShowChecks={() => actions.setView("checks")}
+          onSelect={(ref) => void actions.selectCell(ref)}
         />
       );
       break;
     case "checks":
-      panel = <ChecksView items={state.checks} selecting={Boolean(state.busy.select)} onSelect={(ref) => void actions.selectCell(ref)} />;
+      panel = <ChecksView items={checks} selecting={Boolean(state.busy.select)} onSelect={(ref) => void actions.selectCell(ref)} />;
       break;
     case "pack":
       panel = (
         <React.Suspense fallback={<Spinner size="small" label="Opening the quarterly pack…" />}>
         <PackView
-          period={state.read?.model?.period ?? null}
-          closed={state.closed}
-          position={state.position}
+          period={reading?.read.model?.period ?? null}
+          closed={closedOf(state)}
+          position={reading?.position ?? null}
+          errorCount={errorChecksOf(state).length}
           busy={{ close: Boolean(state.busy.close), reopen: Boolean(state.busy.reopen), slides: Boolean(state.busy.slides) }}
           onClose={() => void actions.closePeriod()}
           onReopen={(p) => void actions.reopenPeriod(p)}
@@ -151,7 +163,11 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
       );
       break;
     case "settings":
-      panel = <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />;
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening the settings…" />}>
+          <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />
+        </React.Suspense>
+      );
       break;
     default:
       panel = start;
@@ -183,29 +199,36 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
             <TabList className={s.tabs} size="small" selectedValue={state.view} onTabSelect={(_, d) => actions.setView(d.value as View)} aria-label="Views">
               {TABS.map((t) => (
                 <Tab key={t.view} value={t.view} id={`tab-${t.view}`} aria-controls="panel">
-                  {t.view === "checks" && state.checks.length > 0 ? `${t.label} (${state.checks.length})` : t.label}
+                  {t.view === "checks" && checks.length > 0 ? `${t.label} (${checks.length})` : t.label}
                 </Tab>
               ))}
             </TabList>
             <div className={s.panel} role="tabpanel" id="panel" aria-labelledby={`tab-${state.view}`}>
-              {panel}
+              {/* One boundary per view (keyed, so another tab starts afresh); a new reading draws a failed view again. */}
+              <ViewBoundary key={state.view} name={TABS.find((t) => t.view === state.view)?.name ?? "view"} resetKey={reading?.at}>
+                {panel}
+              </ViewBoundary>
             </div>
           </>
         ) : (
-          start
+          <ViewBoundary name="Insert view">{start}</ViewBoundary>
         )}
-        {!state.loading && !hasSheets && state.notice?.intent === "error" && (
-          <Body1 as="p">If the workbook already has Outturn sheets, correct the problem above, then close and reopen the pane.</Body1>
-        )}
+        {!state.loading && !hasSheets && state.notice?.intent === "error" && <Body1 as="p">{problems.noSheetsAfterError}</Body1>}
         {state.conflict && (
-          <React.Suspense fallback={<Spinner size="small" label="Some sheets exist already…" />}>
-            <ConflictDialog existing={state.conflict.existing} busy={Boolean(state.busy.insert)} onChoose={(c) => void actions.resolveConflict(c)} />
-          </React.Suspense>
+          <ViewBoundary name="existing-sheets question">
+            <React.Suspense fallback={<Spinner size="small" label="Some sheets exist already…" />}>
+              <ConflictDialog existing={state.conflict.existing} busy={Boolean(state.busy.insert)} onChoose={(c) => void actions.resolveConflict(c)} />
+            </React.Suspense>
+          </ViewBoundary>
         )}
       </main>
       {preview && (
         <aside className={s.preview} aria-labelledby="preview-heading">
-          <PreviewWorkbook workbook={preview} />
+          <ViewBoundary name="preview workbook">
+            <React.Suspense fallback={<Spinner size="small" label="Opening the preview workbook…" />}>
+              <PreviewWorkbook workbook={preview} />
+            </React.Suspense>
+          </ViewBoundary>
         </aside>
       )}
     </div>

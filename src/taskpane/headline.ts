@@ -9,6 +9,7 @@ import { direction, movementWords } from "../engine/convention";
 import { formatMillions, formatPct, formatRate } from "../engine/format";
 import { pctOf } from "../model/amount";
 import { periodLabel } from "../model/period";
+import { problems } from "./notices";
 
 export type HeadlineKey = "revenue" | "capital" | "reserves" | "savings";
 
@@ -45,7 +46,6 @@ export interface PositionSummary {
   lastPeriod: PeriodId | null;
   /** RAG of each area this period and, when there is a previous period, last period (null: not recorded then). */
   ragRows: Array<{ key: HeadlineKey; title: string; now: Rag; last: Rag | null }>;
-  counts: { error: number; warning: number; info: number };
 }
 
 const m = (d: Decimal, units: Units, dp = 3) => formatMillions(d.abs(), units, dp);
@@ -59,7 +59,7 @@ function signed(favourable: Decimal, units: Units): string {
 /** Why there is no position to show yet (a blank template: no net budget), or null. */
 export function notYet(p: Position): string | null {
   if (!p.revenue.netBudget.revisedBudget.isZero()) return null;
-  return "No figures yet: type the revised budgets and forecasts into the yellow cells of the Revenue, Capital, Reserves and Savings sheets. The position appears as soon as there is a net budget.";
+  return problems.blankTemplate;
 }
 
 export function summarise(p: Position): PositionSummary {
@@ -143,8 +143,6 @@ export function summarise(p: Position): PositionSummary {
     movement = "No earlier period of this year has been closed, so there is no movement to show yet.";
   }
 
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const c of p.checks) counts[c.severity]++;
   const prev = p.movement?.previous ?? null;
   const ragRows: PositionSummary["ragRows"] = [
     { key: "revenue", title: "Revenue", now: p.rag.revenue, last: prev?.revenue.rag ?? null },
@@ -160,6 +158,5 @@ export function summarise(p: Position): PositionSummary {
     period: model.period,
     lastPeriod: prev?.period ?? null,
     ragRows,
-    counts,
   };
 }

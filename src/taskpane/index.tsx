@@ -16,6 +16,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { App } from "./App";
 import { LoadFailed, OfficeUnavailable } from "./OfficeUnavailable";
 import { isDarkColour } from "./theme";
+import { ViewBoundary } from "./views/ViewBoundary";
 import { officeBodyBackground, officeLoaded, officeReady, watchOfficeTheme } from "../excel/office";
 
 /** Dark or light, following Office (in Excel) or the browser's preference (outside Office); updates when either changes. */
@@ -42,7 +43,8 @@ function Root({ inOffice, children }: { inOffice: boolean; children: React.React
   }, [dark]);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100%" }}>
-      {children}
+      {/* Each view has its own boundary (App); this one catches a failure outside them, so the pane is never blank. */}
+      <ViewBoundary>{children}</ViewBoundary>
     </FluentProvider>
   );
 }

@@ -141,11 +141,12 @@ async function notice(page: Page): Promise<string> {
   return (await page.locator("[data-testid=notice]").first().innerText({ timeout: 500 }).catch(() => "")).replace(/\s+/g, " ");
 }
 
-async function headline(page: Page, key: string): Promise<{ text: string; rag: string | null }> {
+async function headline(page: Page, key: string): Promise<{ text: string; rag: string | null; incomplete: boolean }> {
   const card = page.locator(`[data-testid=headline-${key}]`);
   const t = await card.innerText({ timeout: 500 }).catch(() => "");
   const rag = await card.locator("[data-rag]").first().getAttribute("data-rag", { timeout: 500 }).catch(() => null);
-  return { text: t.replace(/\s+/g, " "), rag };
+  const incomplete = (await card.getAttribute("data-incomplete", { timeout: 500 }).catch(() => null)) === "true";
+  return { text: t.replace(/\s+/g, " "), rag, incomplete };
 }
 
 type Api = {
@@ -173,6 +174,17 @@ async function typeFigures(page: Page, edits: Edit[]): Promise<void> {
 
 const api = <T,>(page: Page, fn: (a: Api) => T): Promise<T> =>
   page.evaluate(`(${fn.toString()})(window.outturnPreview)`) as Promise<T>;
+
+/** Waits until the pane has read the workbook no more for a second (past the automatic refresh's 500 ms debounce). */
+async function settledReads(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    const reads = (await api(page, (a) => a.calls())).readPeriod ?? 0;
+    if (reads === last) return;
+    last = reads;
+    await page.waitForTimeout(1000);
+  }
+}
 
 // ---- the runs ----
 
@@ -223,6 +235,8 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   check(await eventually(page, async () => (await headline(page, "reserves")).text.includes("2.08%"), 5000), `${run}: the pane refreshes by itself after the figures are typed (2.08%)`);
 
   // Recalculate by keyboard, slowed down so the progress shows; a second press while it runs starts nothing.
+  // First the automatic refreshes must be over (on a loaded machine the last one can still be pending after 2.08% shows).
+  await settledReads(page);
   await api(page, (a) => a.setLatency(600));
   const before = (await api(page, (a) => a.calls())).readPeriod ?? 0;
   await page.locator("#position-heading").focus();
@@ -389,11 +403,9 @@ async function mouseRun(page: Page, server: StaticServer): Promise<void> {
   await shot(page, run, "03-position-after-settings");
 }
 
-/** A workbook that already has Outturn sheets (set up before the pane opens) opens straight on its Position. */
-async function reopenRun(page: Page, server: StaticServer): Promise<void> {
-  const run = "reopen";
+/** Opens the pane on a workbook that already has the worked example's sheets, with `edits` typed before the pane opens. */
+async function openOnWorkbook(page: Page, server: StaticServer, edits: Edit[]): Promise<void> {
   const expect = seedExpectations();
-  console.log(`\n${run}: a workbook that already has the sheets`);
   await page.addInitScript(
     ({ edits, organisation, financialYear }) => {
       type SetupApi = Api & { insertSheets(r: unknown): Promise<unknown> };
@@ -405,9 +417,16 @@ async function reopenRun(page: Page, server: StaticServer): Promise<void> {
         }
       };
     },
-    { edits: seedEdits(), organisation: expect.organisation, financialYear: expect.financialYear },
+    { edits, organisation: expect.organisation, financialYear: expect.financialYear },
   );
   await page.goto(server.url("taskpane.html"));
+}
+
+/** A workbook that already has Outturn sheets (set up before the pane opens) opens straight on its Position. */
+async function reopenRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "reopen";
+  console.log(`\n${run}: a workbook that already has the sheets`);
+  await openOnWorkbook(page, server, seedEdits());
   must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 10000), `${run}: the pane opens on the Position view`);
   check((await page.locator("#start-heading").count()) === 0, `${run}: the Start view is not shown first`);
   check(await eventually(page, async () => {
@@ -547,6 +566,115 @@ async function packRun(page: Page, server: StaticServer): Promise<void> {
   await shot(page, run, "08-q2-reopened");
 }
 
+/** What a render failure logs to the console (React reports every error a boundary catches): expected in the errors run only. */
+const PLANTED_RENDER_FAILURE = "planted render failure";
+
+/**
+ * A period with an error check: "153,797" typed as text into the forecast of Pay & Employment costs. Without that
+ * cell the engine finds the revenue about £150m favourable, Green; the pane shows the error first, the figures greyed
+ * with no RAG, and the Pack refuses the slides and the closing. Correcting the cell brings back the published position.
+ * Then a view that fails to draw (a browser API it uses made to throw): its boundary says what happened and what to
+ * do, the other tabs still work, and Try again draws it once the cause is gone.
+ */
+async function errorsRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "errors";
+  console.log(`\n${run}: text in an amount cell, and a view that fails to draw`);
+  const cell = `E${planRow(seedModel(), "Revenue", "line:0:1")}`;
+  await openOnWorkbook(page, server, [...seedEdits(), { kind: "type", sheet: "Revenue", cells: { [cell]: "153,797" } }]);
+  must(await eventually(page, async () => (await page.locator("[data-testid=position-errors]").count()) > 0, 10000), `${run}: the Position view shows the errors`);
+  const errorsBox = page.locator("[data-testid=position-errors]");
+  const errorsText = (await errorsBox.innerText()).replace(/\s+/g, " ");
+  check(/^Figures incomplete: \d+ errors? to correct/.test(errorsText), `${run}: the errors come under "Figures incomplete: N errors to correct" (${errorsText.slice(0, 60)}…)`);
+  check(errorsText.includes('holds the text "153,797"'), `${run}: the first error names the text typed`);
+  const errorsFirst = await page.evaluate(() => {
+    const errors = document.querySelector("[data-testid=position-errors]");
+    const figures = document.querySelector("[data-testid=headline-revenue]");
+    return Boolean(errors && figures && errors.compareDocumentPosition(figures) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  check(errorsFirst, `${run}: the errors come before the headline figures`);
+  const cards = await Promise.all(["revenue", "capital", "reserves", "savings"].map((k) => headline(page, k)));
+  check(cards.every((h) => h.rag === null && h.incomplete && h.text.includes("figures incomplete: correct the errors")), `${run}: every headline figure is marked incomplete, with no RAG badge`);
+  check((await page.locator("[data-testid=rag-table] [data-when=now] [data-rag]").count()) === 0, `${run}: the RAG table shows no RAG for this period`);
+  check((await page.locator("main [data-rag=Green]").count()) === 0, `${run}: nothing in the pane reads Green`);
+  await shot(page, run, "01-position-errors");
+  await axeScan(page, "the Position view with errors");
+  await page.locator("[data-testid=headline-reserves]").scrollIntoViewIfNeeded();
+  await shot(page, run, "01b-figures-incomplete");
+  await page.setViewportSize({ width: 350, height: 900 });
+  await shot(page, run, "02-position-errors-pane-width");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await errorsBox.getByRole("button", { name: `Go to Revenue!${cell}` }).first().click();
+  check(await eventually(page, async () => (await api(page, (a) => a.selection()))?.address === cell), `${run}: Go to Revenue!${cell} selects the cell`);
+
+  // The Pack: the reason in words; neither slides nor closing.
+  const tabs = page.getByRole("tablist", { name: "Views" });
+  await tabs.getByRole("tab", { name: "Pack" }).click();
+  must(await eventually(page, async () => (await page.locator("#pack-heading").count()) > 0), `${run}: the Pack tab opens`);
+  check((await text(page, "[data-testid=pack-incomplete]")).includes("the figures are incomplete"), `${run}: the Pack says the figures are incomplete`);
+  check((await text(page, "[data-testid=narrative]")).startsWith("DRAFT: the figures are incomplete"), `${run}: the narrative is marked DRAFT`);
+  const slides = page.getByRole("button", { name: "Download slides" });
+  check((await slides.getAttribute("aria-disabled")) === "true", `${run}: Download slides is not available`);
+  check((await text(page, "[data-testid=slides-refused]")).startsWith("Not available:") && (await text(page, "[data-testid=slides-refused]")).includes("Correct the errors, then download the slides"), `${run}: the reason is given beside it`);
+  const download = page.waitForEvent("download", { timeout: 1500 }).then(() => true, () => false);
+  await slides.click({ force: true });
+  check(!(await download), `${run}: pressing it downloads nothing`);
+  check((await page.getByRole("button", { name: /^Close Quarter 2/ }).getAttribute("aria-disabled")) === "true", `${run}: Close is not available either (${await text(page, "[data-testid=close-refused]")})`);
+  await page.locator("[data-testid=slides-refused]").scrollIntoViewIfNeeded();
+  await shot(page, run, "03-pack-refused");
+  await axeScan(page, "the Pack with errors");
+
+  // Correcting the cell: the published position again, with its RAG.
+  await page.evaluate((c) => (window as unknown as { outturnPreview: Api }).outturnPreview.setCells("Revenue", { [c]: 153797 }), cell);
+  await tabs.getByRole("tab", { name: "Position" }).click();
+  check(await eventually(page, async () => (await page.locator("[data-testid=position-errors]").count()) === 0), `${run}: once the cell holds a number the errors go`);
+  const rev = await headline(page, "revenue");
+  check(rev.text.includes("£2.307m adverse") && rev.rag === "Red" && !rev.incomplete, `${run}: revenue is £2.307m adverse, Red again (${rev.rag})`);
+
+  // A view that fails to draw: the Position view formats the time of the last update with toLocaleTimeString.
+  await page.evaluate((msg) => {
+    const proto = Date.prototype as unknown as { toLocaleTimeString: () => string; __saved?: () => string };
+    proto.__saved = proto.toLocaleTimeString;
+    proto.toLocaleTimeString = () => {
+      throw new Error(msg);
+    };
+  }, PLANTED_RENDER_FAILURE);
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  const failure = page.locator("[data-testid=view-failure]");
+  must(await eventually(page, async () => (await failure.count()) > 0), `${run}: a view that fails to draw shows a message in its place`);
+  const failureText = (await failure.innerText()).replace(/\s+/g, " ");
+  check(failureText.includes("The Position view could not be shown") && failureText.includes(PLANTED_RENDER_FAILURE) && failureText.includes("The workbook has not been changed"), `${run}: it says what happened and that the workbook is unchanged (${failureText.slice(0, 80)}…)`);
+  check(failureText.includes("close and reopen the Outturn pane"), `${run}: ...and what to do`);
+  check((await page.locator("#outturn-title").count()) === 1 && (await tabs.count()) === 1, `${run}: the rest of the pane is still there`);
+  await shot(page, run, "04-view-failed");
+  await axeScan(page, "a view that failed to draw");
+  await tabs.getByRole("tab", { name: /Checks/ }).click();
+  check(await eventually(page, async () => (await page.locator("#checks-heading").count()) > 0), `${run}: the other tabs still work (Checks)`);
+  await page.evaluate(() => {
+    const proto = Date.prototype as unknown as { toLocaleTimeString: () => string; __saved?: () => string };
+    if (proto.__saved) proto.toLocaleTimeString = proto.__saved;
+  });
+  await tabs.getByRole("tab", { name: "Position" }).click();
+  check(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0 && (await failure.count()) === 0), `${run}: once the cause is gone the Position view draws again`);
+  check((await headline(page, "revenue")).rag === "Red", `${run}: ...with its figures`);
+
+  // Try again, on a failure that has gone meanwhile.
+  await page.evaluate((msg) => {
+    const proto = Date.prototype as unknown as { toLocaleTimeString: () => string; __saved?: () => string };
+    proto.toLocaleTimeString = () => {
+      throw new Error(msg);
+    };
+  }, PLANTED_RENDER_FAILURE);
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  must(await eventually(page, async () => (await failure.count()) > 0), `${run}: the view fails again`);
+  await page.evaluate(() => {
+    const proto = Date.prototype as unknown as { toLocaleTimeString: () => string; __saved?: () => string };
+    if (proto.__saved) proto.toLocaleTimeString = proto.__saved;
+  });
+  await failure.getByRole("button", { name: "Try again" }).click();
+  check(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0 && (await failure.count()) === 0), `${run}: Try again draws the view`);
+}
+
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     console.error("No dist/taskpane.html: run `npm run build` first (npm run test:e2e does).");
@@ -561,7 +689,7 @@ async function main(): Promise<number> {
   const server = await serveDirectory(DIST);
   let browser: LaunchedBrowser | undefined;
   try {
-    for (const [name, flow] of [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun]] as const) {
+    for (const [name, flow] of [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun]] as const) {
       browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
       try {
         await flow(browser.page, server);
@@ -578,7 +706,8 @@ async function main(): Promise<number> {
       check(csp !== null && /script-src 'self' https:\/\/appsforoffice\.microsoft\.com/.test(csp), `${name}: the pane has a Content-Security-Policy`);
       const cspViolations = browser.consoleMessages.filter((m) => /Content Security Policy/i.test(m));
       check(cspViolations.length === 0, `${name}: no Content-Security-Policy violation${cspViolations.length ? `: ${cspViolations.slice(0, 3).join(" / ")}` : ""}`);
-      const pageErrors = browser.consoleMessages.filter((m) => m.startsWith("[pageerror]") || m.startsWith("[error]"));
+      // React reports to the console every error a boundary catches: the planted one is expected, in the errors run only.
+      const pageErrors = browser.consoleMessages.filter((m) => (m.startsWith("[pageerror]") || m.startsWith("[error]")) && !(name === "errors" && m.includes(PLANTED_RENDER_FAILURE)));
       check(pageErrors.length === 0, `${name}: no errors in the page's console${pageErrors.length ? `: ${pageErrors.slice(0, 5).join(" / ")}` : ""}`);
       // office.js itself, outside Office, may try to load its telemetry frame (blocked by the harness like everything off the machine).
       const blocked = browser.network?.blocked ?? [];

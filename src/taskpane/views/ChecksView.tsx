@@ -1,11 +1,11 @@
 /** Checks: what to look at before the figures go to the Board, each with a way to the cell it concerns. */
 import * as React from "react";
-import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { describePlace, type Severity } from "../../engine/checks";
 import type { CellRef } from "../../workbook/gateway";
-import type { CheckItem } from "../usePane";
-import { formatCellRef } from "../cell-ref";
-import { ErrorIcon, GoToIcon, InfoIcon, WarningIcon } from "./icons";
+import { type CheckItem, severityWords } from "../check-items";
+import { ErrorIcon, InfoIcon, WarningIcon } from "./icons";
+import { GoToCell } from "./GoToCell";
 import { ViewHeading } from "./ViewHeading";
 
 const useStyles = makeStyles({
@@ -34,16 +34,14 @@ export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warnin
 
 /** "2 errors, 1 warning and 3 notes, errors first." */
 export function countWords(items: CheckItem[]): string {
-  const n = (sev: Severity) => items.filter((i) => i.check.severity === sev).length;
-  const words = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
-  return `${words(n("error"), "error")}, ${words(n("warning"), "warning")} and ${words(n("info"), "note")}, errors first.`;
+  return `${severityWords(items)}, errors first.`;
 }
 
 export interface ChecksViewProps {
   items: CheckItem[];
   /** The cell being selected, while it is. */
   selecting: boolean;
-  onSelect(ref: CellRef): void;
+  onSelect: (ref: CellRef) => void;
 }
 
 export function ChecksView({ items, selecting, onSelect }: ChecksViewProps): React.JSX.Element {
@@ -63,34 +61,20 @@ export function ChecksView({ items, selecting, onSelect }: ChecksViewProps): Rea
           {countWords(items)}
         </Body1>
         <ul className={s.list} aria-labelledby="checks-heading" data-testid="checks">
-          {items.map(({ check, target }, i) => {
-            const address = target ? formatCellRef(target) : null;
-            return (
-              <li key={`${check.id}-${i}`} className={s.item} data-check={check.id}>
-                {icon(check.severity)}
-                <div className={s.body}>
-                  <Body1 as="p" className={s.message}>
-                    <span className={`${s.severity} ${s[check.severity]}`}>{SEVERITY_WORDS[check.severity]}: </span>
-                    {check.message}
-                  </Body1>
-                  {/* Where, in words, unless the message and the cell say it already. */}
-                  {(!target || check.place.row) && <Caption1 className={s.where}>{target ? describePlace(check.place) : check.where}</Caption1>}
-                  {address && target && (
-                    <Button
-                      className={s.go}
-                      size="small"
-                      appearance="secondary"
-                      icon={<GoToIcon />}
-                      disabledFocusable={selecting}
-                      onClick={() => onSelect(target)}
-                    >
-                      {`Go to ${address}`}
-                    </Button>
-                  )}
-                </div>
-              </li>
-            );
-          })}
+          {items.map(({ check, target }, i) => (
+            <li key={`${check.id}-${i}`} className={s.item} data-check={check.id}>
+              {icon(check.severity)}
+              <div className={s.body}>
+                <Body1 as="p" className={s.message}>
+                  <span className={`${s.severity} ${s[check.severity]}`}>{SEVERITY_WORDS[check.severity]}: </span>
+                  {check.message}
+                </Body1>
+                {/* Where, in words, unless the message and the cell say it already. */}
+                {(!target || check.place.row) && <Caption1 className={s.where}>{target ? describePlace(check.place) : check.where}</Caption1>}
+                {target && <GoToCell className={s.go} target={target} selecting={selecting} onSelect={onSelect} />}
+              </div>
+            </li>
+          ))}
         </ul>
         </>
       )}

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 export interface ConflictDialogProps {
   existing: SheetKind[] | null;
   busy: boolean;
-  onChoose(choice: "alongside" | "upgrade" | "cancel"): void;
+  onChoose: (choice: "alongside" | "upgrade" | "cancel") => void;
 }
 
 export function ConflictDialog({ existing, busy, onChoose }: ConflictDialogProps): React.JSX.Element {

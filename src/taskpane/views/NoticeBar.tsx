@@ -4,7 +4,7 @@ import type { PaneNotice } from "../errors";
 import { DismissIcon } from "./icons";
 
 /** What happened and what to do: errors are announced at once, other notices politely. */
-export function NoticeBar({ notice, onDismiss }: { notice: PaneNotice; onDismiss(): void }): React.JSX.Element {
+export function NoticeBar({ notice, onDismiss }: { notice: PaneNotice; onDismiss: () => void }): React.JSX.Element {
   return (
     <MessageBar intent={notice.intent} layout="multiline" politeness={notice.intent === "error" ? "assertive" : "polite"} data-testid="notice" data-intent={notice.intent}>
       <MessageBarBody>

@@ -1,13 +1,16 @@
 /**
  * The quarterly pack: close (or reopen) the period, the narrative to paste into the report, and the Panel's slides.
  * Closing asks first, in place (no dialog to load); progress and failures show on the buttons and in the message bar.
+ * While checks list errors the figures are incomplete: the narrative is marked a draft, and closing and the slides
+ * wait, saying why.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { PeriodId } from "../../model/types";
 import type { Position } from "../../engine/position";
 import { narrative as narrativeOf } from "../../narrative/narrative";
 import { periodLabel } from "../../model/period";
+import { incomplete } from "../notices";
 import { ViewHeading } from "./ViewHeading";
 
 const useStyles = makeStyles({
@@ -44,10 +47,12 @@ export interface PackViewProps {
   closed: PeriodId[];
   /** The position last recalculated (null when there is none): the narrative and the slides are made from it. */
   position: Position | null;
+  /** How many checks are errors: while any is, the figures are incomplete. */
+  errorCount: number;
   busy: { close: boolean; reopen: boolean; slides: boolean };
-  onClose(): void;
-  onReopen(period: PeriodId): void;
-  onDownloadSlides(): void;
+  onClose: () => void;
+  onReopen: (period: PeriodId) => void;
+  onDownloadSlides: () => void;
 }
 
 type Pending = { kind: "close" } | { kind: "reopen"; period: PeriodId } | null;
@@ -79,9 +84,11 @@ export async function copyText(text: string, element: HTMLElement | null): Promi
 
 export default PackView;
 
-export function PackView({ period, closed, position, busy, onClose, onReopen, onDownloadSlides }: PackViewProps): React.JSX.Element {
+export function PackView({ period, closed, position, errorCount, busy, onClose, onReopen, onDownloadSlides }: PackViewProps): React.JSX.Element {
   const s = useStyles();
-  const narrative = React.useMemo(() => (position ? narrativeOf(position) : null), [position]);
+  const complete = errorCount === 0;
+  // Incomplete figures: the narrative says so in its first line, so a copy of it does too.
+  const narrative = React.useMemo(() => (position ? [...(complete ? [] : [incomplete.draftNarrative]), ...narrativeOf(position)] : null), [position, complete]);
   const [pending, setPending] = React.useState<Pending>(null);
   const [copied, setCopied] = React.useState("");
   const confirmRef = React.useRef<HTMLParagraphElement>(null);
@@ -113,6 +120,11 @@ export function PackView({ period, closed, position, busy, onClose, onReopen, on
   return (
     <section className={s.root} aria-labelledby="pack-heading">
       <ViewHeading id="pack-heading">Quarterly pack</ViewHeading>
+      {!complete && (
+        <MessageBar intent="warning" layout="multiline" data-testid="pack-incomplete">
+          <MessageBarBody>{incomplete.pack(errorCount)}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <section className={s.section} aria-labelledby="close-heading">
         <Subtitle2 as="h3" block className={s.heading} id="close-heading">
@@ -144,13 +156,19 @@ export function PackView({ period, closed, position, busy, onClose, onReopen, on
             <Button
               appearance="primary"
               ref={closeRef}
-              disabledFocusable={busyClosing || period === null}
+              disabledFocusable={busyClosing || period === null || !complete}
+              aria-describedby={complete ? undefined : "close-refused"}
               icon={busy.close ? <Spinner size="extra-tiny" /> : undefined}
               onClick={() => setPending({ kind: "close" })}
             >
               {busy.close ? "Closing…" : isClosed ? `Close ${name} again…` : `Close ${name}…`}
             </Button>
           </div>
+        )}
+        {!complete && (
+          <Caption1 as="p" className={s.muted} id="close-refused" data-testid="close-refused">
+            {incomplete.close(errorCount)}
+          </Caption1>
         )}
         {closed.length > 0 && (
           <>
@@ -206,13 +224,19 @@ export function PackView({ period, closed, position, busy, onClose, onReopen, on
         <div className={s.row}>
           <Button
             appearance="primary"
-            disabledFocusable={busy.slides || !narrative}
+            disabledFocusable={busy.slides || !narrative || !complete}
+            aria-describedby={complete ? undefined : "slides-refused"}
             icon={busy.slides ? <Spinner size="extra-tiny" /> : undefined}
             onClick={onDownloadSlides}
           >
             {busy.slides ? "Making the slides…" : "Download slides"}
           </Button>
         </div>
+        {!complete && (
+          <Caption1 as="p" className={s.muted} id="slides-refused" data-testid="slides-refused">
+            {incomplete.slides(errorCount)}
+          </Caption1>
+        )}
       </section>
     </section>
   );

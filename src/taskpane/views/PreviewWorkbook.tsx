@@ -89,11 +89,13 @@ export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }): Rea
   const selectedRef = React.useRef<HTMLTableCellElement>(null);
   const scrollerRef = React.useRef<HTMLDivElement>(null);
 
-  // Going to a cell shows its sheet.
+  // Going to a cell shows its sheet: adjusted while rendering, when the selection changes (no effect, no second render).
   const selectionKey = selection ? `${selection.sheet}!${selection.address}#${workbook.selectionCount}` : "";
-  React.useEffect(() => {
+  const [shownSelection, setShownSelection] = React.useState(selectionKey);
+  if (shownSelection !== selectionKey) {
+    setShownSelection(selectionKey);
     if (selection) setViewed(selection.sheet);
-  }, [selectionKey]);
+  }
   // Bring the selected cell to the middle of the grid (the grid only: the page itself does not move).
   React.useEffect(() => {
     const cell = selectedRef.current, box = scrollerRef.current;

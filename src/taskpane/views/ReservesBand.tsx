@@ -3,7 +3,7 @@
  * the budgeted and forecast percentages marked. An image with a text alternative, and a legend in words.
  */
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens, Caption1 } from "@fluentui/react-components";
+import { makeStyles, tokens, Caption1 } from "@fluentui/react-components";
 import type { BandFigures } from "../headline";
 
 const useStyles = makeStyles({
@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
   legendItem: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   swatch: { width: "12px", height: "12px", flexShrink: 0 },
+  /** Greyed zones while the figures are incomplete: no red, green or yellow to read a status from. */
+  greyZone: { fill: tokens.colorNeutralBackground5 },
 });
 
 const W = 300;
@@ -31,7 +33,8 @@ export function scaleTop(b: Pick<BandFigures, "maximumPct" | "budgetedPct" | "fo
   return Math.ceil(Math.max(b.maximumPct * 1.25, b.maximumPct + 1, b.budgetedPct + 0.5, b.forecastPct + 0.5));
 }
 
-export function ReservesBand({ band }: { band: BandFigures }): React.JSX.Element {
+/** @param incomplete the figures leave out what error checks concern: the band is drawn grey and says so. */
+export function ReservesBand({ band, incomplete = false }: { band: BandFigures; incomplete?: boolean }): React.JSX.Element {
   const s = useStyles();
   const top = scaleTop(band);
   const x = (pct: number) => (Math.min(Math.max(pct, 0), top) / top) * W;
@@ -40,11 +43,11 @@ export function ReservesBand({ band }: { band: BandFigures }): React.JSX.Element
   const b = x(band.budgetedPct);
   return (
     <div className={s.root}>
-      <svg className={s.svg} viewBox={`-8 0 ${W + 16} 52`} role="img" aria-label={band.description} data-testid="reserves-band">
+      <svg className={s.svg} viewBox={`-8 0 ${W + 16} 52`} role="img" aria-label={incomplete ? `Figures incomplete. ${band.description}` : band.description} data-testid="reserves-band">
         <rect className={s.track} x={0} y={BAR_Y} width={W} height={BAR_H} rx={2} />
-        <rect className={s.below} x={0} y={BAR_Y} width={min} height={BAR_H} />
-        <rect className={s.band} x={min} y={BAR_Y} width={Math.max(max - min, 0)} height={BAR_H} />
-        <rect className={s.above} x={max} y={BAR_Y} width={W - max} height={BAR_H} />
+        <rect className={incomplete ? s.greyZone : s.below} x={0} y={BAR_Y} width={min} height={BAR_H} />
+        <rect className={incomplete ? s.greyZone : s.band} x={min} y={BAR_Y} width={Math.max(max - min, 0)} height={BAR_H} />
+        <rect className={incomplete ? s.greyZone : s.above} x={max} y={BAR_Y} width={W - max} height={BAR_H} />
         {[
           [min, `${band.minimumPct}%`],
           [max, `${band.maximumPct}%`],
@@ -72,7 +75,7 @@ export function ReservesBand({ band }: { band: BandFigures }): React.JSX.Element
           <Caption1>{band.labels.budgeted}</Caption1>
         </li>
         <li className={s.legendItem}>
-          <svg className={s.swatch} viewBox="0 0 14 14" aria-hidden="true"><rect className={mergeClasses(s.band)} x={0} y={2} width={14} height={10} /></svg>
+          <svg className={s.swatch} viewBox="0 0 14 14" aria-hidden="true"><rect className={incomplete ? s.greyZone : s.band} x={0} y={2} width={14} height={10} /></svg>
           <Caption1>{`Policy band ${band.minimumPct}% to ${band.maximumPct}%`}</Caption1>
         </li>
       </ul>

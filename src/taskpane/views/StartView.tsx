@@ -28,7 +28,7 @@ export interface StartViewProps {
   /** Outturn sheets already in the workbook (the user will be asked what to do with them). */
   existing: SheetKind[];
   busy: boolean;
-  onInsert(form: StartForm): void;
+  onInsert: (form: StartForm) => void;
 }
 
 export function StartView({ initial, existing, busy, onInsert }: StartViewProps): React.JSX.Element {

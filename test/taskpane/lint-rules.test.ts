@@ -1,0 +1,36 @@
+/**
+ * The pane's lint: React's rules of hooks and typescript-eslint's type-aware rules are on for src/taskpane. Planted
+ * mistakes are linted as text under the names of real pane files (the type-aware rules need a file of the TypeScript
+ * project), so nothing is written to src/.
+ */
+import { join } from "node:path";
+import { ESLint, type Linter } from "eslint";
+
+const root = join(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: require(join(root, "eslint.config.js")) as Linter.Config[] });
+
+async function rulesBroken(file: string, text: string): Promise<string[]> {
+  const [result] = await eslint.lintText(text, { filePath: join(root, file) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
+}
+
+describe("the task pane's lint", () => {
+  jest.setTimeout(60_000);
+
+  test("a hook called conditionally fails (react-hooks/rules-of-hooks)", async () => {
+    const text = 'import * as React from "react";\nexport function V({ on }: { on: boolean }): React.JSX.Element {\n  if (on) React.useEffect(() => undefined, []);\n  return <p />;\n}\n';
+    expect(await rulesBroken("src/taskpane/views/RagBadge.tsx", text)).toContain("react-hooks/rules-of-hooks");
+  });
+
+  test("an effect missing a dependency fails (react-hooks/exhaustive-deps, an error here)", async () => {
+    const text = 'import * as React from "react";\nexport function V({ n }: { n: number }): React.JSX.Element {\n  React.useEffect(() => { document.title = String(n); }, []);\n  return <p />;\n}\n';
+    const [result] = await eslint.lintText(text, { filePath: join(root, "src/taskpane/views/RagBadge.tsx") });
+    expect(result?.messages.find((m) => m.ruleId === "react-hooks/exhaustive-deps")?.severity).toBe(2);
+  });
+
+  test("a promise left floating fails (type-aware @typescript-eslint/no-floating-promises)", async () => {
+    const text = "async function save(): Promise<void> {}\nexport function go(): void {\n  save();\n}\n";
+    expect(await rulesBroken("src/taskpane/theme.ts", text)).toContain("@typescript-eslint/no-floating-promises");
+  });
+});
