@@ -10,8 +10,9 @@
  * RangeFormat.indentLevel and Worksheet.pageLayout: 1.9 (only when supported: see RenderFeatures).
  */
 import type { SheetOp } from "./render";
-import { arrayAddress } from "./render";
+import { arrayAddress, textForValues } from "./render";
 import { colLetter } from "../plans/a1";
+import { WorkbookError } from "../workbook/gateway";
 
 export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
   switch (op.kind) {
@@ -28,7 +29,8 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
     case "cells": {
       const range = ws.getRange(arrayAddress(op.firstRow, op.firstCol, op.data));
       if (op.property === "numberFormat") range.numberFormat = op.data;
-      else if (op.property === "values") range.values = op.data;
+      // Strings with the quote prefix where Excel would otherwise take them for a formula, number or date (render.ts).
+      else if (op.property === "values") range.values = op.data.map((row) => row.map((v) => (typeof v === "string" ? textForValues(v) : v)));
       else range.formulas = op.data;
       return;
     }
@@ -93,3 +95,20 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
   }
 }
 
+
+/**
+ * The failure of a sync whose `unprotect` Excel refused: the user protected the sheet with a password (Outturn
+ * protects without one). Excel documents no error code for it, so it is recognised by where it failed
+ * (OfficeExtension.Error.debugInfo.errorLocation "WorksheetProtection.unprotect"); see also office-js#6784, where
+ * unprotect threw AccessDenied. The sheet is the History sheet, the only one Outturn unprotects.
+ */
+export function unprotectRefused(e: unknown, sheets: string[] | undefined): WorkbookError | null {
+  const location = (e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  if (typeof location !== "string" || !/WorksheetProtection\.unprotect/i.test(location)) return null;
+  const sheet = sheets?.length === 1 ? sheets[0] : sheets?.find((s) => /history/i.test(s));
+  const which = sheet ? `"${sheet}"` : "The sheet";
+  return new WorkbookError(
+    `${which} is protected with a password: unprotect it (Review > Unprotect Sheet, and type the password) then try again. ` +
+    "Outturn protects it again, without a password, after writing it.",
+    "Protected");
+}

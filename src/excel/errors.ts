@@ -4,6 +4,7 @@
  * Excel.ErrorCodes in @types/office-js). We turn each into a WorkbookError that says which sheet and what to do.
  */
 import { WorkbookError } from "../workbook/gateway";
+import { unprotectRefused } from "./apply";
 
 export interface ErrorContext {
   /** What the user asked for, as a verb phrase: "insert the sheets", "read the workbook". */
@@ -26,6 +27,8 @@ function sheetWords(sheets: string[] | undefined): string {
 
 export function toWorkbookError(e: unknown, ctx: ErrorContext): WorkbookError {
   if (e instanceof WorkbookError) return e;
+  const refused = unprotectRefused(e, ctx.sheets);
+  if (refused) return refused;
   const code = officeCode(e);
   const where = sheetWords(ctx.sheets);
   const detail = e instanceof Error ? e.message : String(e);

@@ -13,13 +13,16 @@
  *
  * Text is written as text. Excel reads a string written through `Range.values` as a formula when it starts with
  * "=", "+" or "-" (@types/office-js, Excel.Range.values: "If the returned value starts with a plus ("+"), minus ("-"),
- * or equal sign ("="), Excel interprets this value as a formula"), and as a number or a date when it looks like one.
- * A cell whose number format is Text ("@") keeps what is entered in it as typed. So every `text` cell (and every
- * blank text input, so what the user types later stays text too) gets the number format "@" in the numberFormat
- * array, which is queued BEFORE the values array, and its text goes through `values`, never `formulas`. We do not use
- * a leading apostrophe: Range.values does not document it, and an apostrophe prefix is lost when formulas are read
- * and written back (OfficeDev/office-js#6687). Formula cells never get "@" (a formula entered into a Text cell stays
- * text): they get their own number format, or "General".
+ * or equal sign ("="), Excel interprets this value as a formula"), and as a number or a date when it looks like one
+ * (the Period history's "Closed on" 2024-10-15). That a Text ("@") number format set first stops this is documented
+ * for typing, not for the API; the documented way is Excel's quote prefix: a leading apostrophe makes the rest text
+ * (Excel's object model writes `Range.Value = "'1"` for a number stored as text and `"'April 23, 00"` for a text date:
+ * VBA ErrorCheckingOptions.NumberAsText / TextDate), and the cell reads back through `values` and `formulas` without
+ * the apostrophe (OfficeDev/office-js#6687). So `textForValues` prefixes every string Excel could take for something
+ * else, in the values array only (src/excel/apply.ts), and the self-check (src/excel/self-check.ts) reads back what
+ * was written. Every `text` cell (and every blank text input, so what the user TYPES later stays text, as documented)
+ * still gets "@" in the numberFormat array, queued before the values, and text never goes through `formulas`.
+ * Formula cells never get "@" (a formula entered into a Text cell stays text): their own number format, or "General".
  *
  * Payload: Excel on the web refuses a request over 5 MB. Each operation carries an estimate of its size in a request
  * (UTF-8 bytes of its JSON data plus an envelope per command); `chunkWork` groups operations into requests of at
@@ -29,6 +32,21 @@
 import type { BorderWeight, CellStyle, ConditionalFormat, PlanCell, SheetPlan, StyleRole, WorkbookPlan } from "../plans/types";
 import { colLetter, parseA1 } from "../plans/a1";
 import { WorkbookError } from "../workbook/gateway";
+
+/**
+ * A string as it must be written through `Range.values` to stay that exact text: with Excel's quote prefix (a leading
+ * apostrophe, not part of the value) when Excel could read it as a formula (= + - @), a number, percentage, currency,
+ * date or time (a digit, sign, point, bracket, currency sign or space first; a month name followed by a number),
+ * TRUE/FALSE, an error value (#) or when it starts with an apostrophe itself (Excel would eat it). Other text is
+ * written as it is, so ordinary cells carry no quote prefix.
+ */
+export function textForValues(text: string): string {
+  if (text === "") return text;
+  const risky = /^[\s0-9=+\-@'#.,(£$€]/.test(text)
+    || /^(true|false)$/i.test(text.trim())
+    || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(text);
+  return risky ? `'${text}` : text;
+}
 
 /** The most characters an Excel cell holds. */
 export const CELL_TEXT_LIMIT = 32767;

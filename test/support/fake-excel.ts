@@ -20,10 +20,14 @@
  * - `null` in a 2-D array leaves that cell unchanged; "" clears it (numberFormat "" resets to General)
  *   (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values);
  * - a string written through `values` that starts with "=" or "+" (or "-" not followed by a number) becomes a
- *   formula, and a number-looking string becomes a number (@types/office-js, Range.values: "If the returned value
- *   starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula") - UNLESS
- *   the cell's number format is "@" (Text), in which case the string is stored as typed; a leading apostrophe is a
- *   quote prefix (the rest is text);
+ *   formula, a number-looking string a number, a percentage a fraction and a date-looking string ("2024-10-15",
+ *   "15/10/2024") a date serial (@types/office-js, Range.values: "If the returned value starts with a plus ("+"),
+ *   minus ("-"), or equal sign ("="), Excel interprets this value as a formula"). The cell's Text ("@") number format
+ *   does NOT protect a string written through the API here: Microsoft documents that for typing only, so the fake
+ *   assumes the worst. The documented way is the quote prefix: a leading apostrophe keeps the rest as text
+ *   (Excel VBA ErrorCheckingOptions.NumberAsText/TextDate examples write "'1" and "'April 23, 00"; office-js#6687:
+ *   a quote-prefixed cell reads back through `values` and `formulas` without the apostrophe). A user TYPING into a
+ *   Text cell (userEdit) keeps what is typed as text, as Excel's help says;
  * - formula cells get their value from `options.calculate` (the fake has no calculation engine); reading a text
  *   cell's `formulas` returns its text, as Excel does.
  *
@@ -80,6 +84,8 @@ export interface FakeSheet {
   validations: Array<{ range: string; rule: unknown }>;
   pageLayout: { orientation?: string; zoom?: unknown };
   protected: boolean;
+  /** The password the sheet was protected with (by the user, in Excel's UI): unprotect() without it fails. */
+  password?: string;
   handlers: Array<(args: unknown) => Promise<unknown>>;
   /** Charts on the sheet, in the order added (Worksheet.charts). */
   charts: FakeChartRecord[];
@@ -205,6 +211,20 @@ function qualify(sheet: string, address: string): string {
 const key = (r: number, c: number) => `${r},${c}`;
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/** Excel's date serial for a date-looking string (ISO "2024-10-15" or en-GB "15/10/2024"), or null. */
+export function dateSerial(text: string): number | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const ms = Date.UTC(y, m - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return ms / 86400000 + 25569;
+}
+
 /* ------------------------------------------------------------------------------------------------------------ */
 /* The fake host                                                                                                  */
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -274,7 +294,7 @@ export class FakeExcel {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     const r = parseRect(address);
-    this.writeScalar(s, r.r1, r.c1, typed, "values");
+    this.writeScalar(s, r.r1, r.c1, typed, "typed");
     if (this.enableEvents) this.pendingEvents.push({ sheet: s, address: rectAddress(r), own: false });
     await this.flushEvents();
   }
@@ -439,7 +459,7 @@ export class FakeExcel {
   }
 
   /** @internal Writes one entry of a values/formulas array with Excel's interpretation. */
-  writeScalar(sheet: FakeSheet, r: number, c: number, input: unknown, via: "values" | "formulas"): void {
+  writeScalar(sheet: FakeSheet, r: number, c: number, input: unknown, via: "values" | "formulas" | "typed"): void {
     if (input === null || input === undefined) return;
     const k = key(r, c);
     const cell = sheet.cells.get(k) ?? { value: "", formula: null, numberFormat: "General", format: {} };
@@ -455,8 +475,8 @@ export class FakeExcel {
       return;
     }
     if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `Unsupported cell value ${String(input)}`, `Range.${via}`);
-    if (cell.numberFormat === "@") {
-      // A Text cell keeps what is written as text - even "=SUM(A1)" written through `formulas`.
+    if (cell.numberFormat === "@" && via !== "values") {
+      // A Text cell keeps what is typed as text - and, pessimistically, even "=SUM(A1)" written through `formulas`.
       cell.value = input;
       cell.formula = null;
       return;
@@ -469,6 +489,19 @@ export class FakeExcel {
     if (NUMBER_TEXT.test(input.trim())) {
       cell.value = Number(input);
       cell.formula = null;
+      return;
+    }
+    const percent = /^\s*([+-]?\d+(\.\d+)?)\s*%\s*$/.exec(input);
+    if (percent) {
+      cell.value = Number(percent[1]) / 100;
+      cell.formula = null;
+      return;
+    }
+    const serial = dateSerial(input);
+    if (serial !== null) {
+      cell.value = serial;
+      cell.formula = null;
+      if (cell.numberFormat === "General" || cell.numberFormat === "@") cell.numberFormat = "yyyy-mm-dd";
       return;
     }
     if (input.length > 1 && (input.startsWith("=") || input.startsWith("+") || input.startsWith("-"))) {
@@ -821,11 +854,19 @@ class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, "protec
       const sheet = this.ws.target();
       if (sheet.protected) throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
       sheet.protected = true;
+      sheet.password = password || undefined;
     });
   }
   unprotect(password?: string): void {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "protection.unprotect", bytes: sizeOf(password) }, () => {
-      this.ws.target().protected = false;
+      const sheet = this.ws.target();
+      // A sheet the user protected with a password stays protected: Excel refuses (the code is not documented; an
+      // InvalidArgument is what the error mapping would otherwise call a fault in Outturn).
+      if (sheet.protected && sheet.password !== undefined && password !== sheet.password) {
+        throw new FakeOfficeError("InvalidArgument", "The password is incorrect.", "WorksheetProtection.unprotect");
+      }
+      sheet.protected = false;
+      sheet.password = undefined;
     });
   }
   load(names?: string | string[]): this {
