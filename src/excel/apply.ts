@@ -4,7 +4,7 @@
  *
  * Requirement sets of what is used here (from @types/office-js and learn.microsoft.com/javascript/api/excel):
  * Range.values / formulas / numberFormat, RangeFont, RangeFill, RangeBorder, alignment, wrapText: ExcelApi 1.1;
- * RangeFormat.columnWidth, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
+ * RangeFormat.columnWidth and rowHeight, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
  * Range.conditionalFormats (CellValue rules): 1.6; Worksheet.freezePanes: 1.7; Range.dataValidation: 1.8;
  * WorksheetProtection.protect / unprotect (without a password): 1.2;
  * RangeFormat.indentLevel and Worksheet.pageLayout: 1.9 (only when supported: see RenderFeatures).
@@ -60,6 +60,9 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
       if (op.hidden) cols.columnHidden = true;
       return;
     }
+    case "rows":
+      ws.getRange(op.address).format.rowHeight = op.heightPoints;
+      return;
     case "merge":
       ws.getRange(op.address).merge(false);
       return;

@@ -264,7 +264,7 @@ export class ExcelGateway implements WorkbookGateway {
             sheetProtection.load("protected");
             const kind = kindOfName(ws.name);
             // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
-            const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items") : null;
+            const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items/name") : null;
             return { name: ws.name, kind, range, protection: sheetProtection, charts };
           });
           await context.sync();
@@ -343,7 +343,7 @@ export class ExcelGateway implements WorkbookGateway {
           }
           if (i === chunks.length - 1) {
             // Charts after every cell they show is written, in this same request: old ones deleted, the plan's added.
-            for (const old of oldCharts) for (const chart of old.charts.items) chart.delete();
+            for (const old of oldCharts) chartModule?.queueDeleteCharts(old.charts); // Outturn's own, not the user's
             for (const sheetPlan of charted) chartModule?.queueCharts(sheetFor(sheetPlan.name), sheetPlan);
             const first = work[0];
             if (first) sheetFor(first.name).activate();

@@ -81,6 +81,8 @@ export type SheetOp =
   | { kind: "cells"; property: CellArrayProperty; firstRow: number; firstCol: number; data: CellEntry[][]; bytes: number }
   | { kind: "style"; address: string; style: RangeStyle; bytes: number }
   | { kind: "columns"; address: string; widthPoints: number; hidden: boolean; bytes: number }
+  /** Row heights (RangeFormat.rowHeight, ExcelApi 1.2) for runs of rows with the same planned height, e.g. "5:7". */
+  | { kind: "rows"; address: string; heightPoints: number; bytes: number }
   | { kind: "merge"; address: string; bytes: number }
   | { kind: "conditionalFormat"; address: string; rules: ConditionalFormat["rules"]; bytes: number }
   | { kind: "validation"; address: string; source: string; bytes: number }
@@ -317,6 +319,21 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
     ops.push(withBytes({ kind: "columns", address, widthPoints: widthToPoints(col.width), hidden: !!col.hidden }, address));
     start = i + 2;
   });
+
+  // 3b. Row heights, as the .xlsx writer sets them: Excel does not auto-fit merged wrapped rows (the Summary's checks
+  // and narrative would be clipped), and the charts' positions are computed from these heights (src/excel/charts.ts).
+  const heights = Object.entries(plan.rowHeights ?? {}).map(([row, h]) => [Number(row), h] as const).sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < heights.length;) {
+    const [first, height] = heights[i] as readonly [number, number];
+    let last = first;
+    while (i + 1 < heights.length && (heights[i + 1] as readonly [number, number])[0] === last + 1 && (heights[i + 1] as readonly [number, number])[1] === height) {
+      i++;
+      last++;
+    }
+    i++;
+    const address = `${first}:${last}`;
+    ops.push(withBytes({ kind: "rows", address, heightPoints: height }, address));
+  }
 
   // 4. Merges, conditional formats (on the planned ranges, never whole columns), drop-down lists.
   for (const m of plan.merges) ops.push(withBytes({ kind: "merge", address: m }, m));

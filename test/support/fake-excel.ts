@@ -77,6 +77,8 @@ export interface FakeSheet {
   name: string;
   cells: Map<string, FakeCell>;
   columnWidths: Map<number, number>;
+  /** Row heights in points set through RangeFormat.rowHeight (rows not here have Excel's default). */
+  rowHeights: Map<number, number>;
   hiddenColumns: Set<number>;
   frozen: { rows: number; columns: number };
   merges: string[];
@@ -100,8 +102,13 @@ export interface FakeChartRecord {
   seriesBy: string;
   /** Series the source gives: one per column after the first (categories) when by columns. */
   seriesCount: number;
+  /** Chart.name (ExcelApi 1.1): Excel names charts "Chart 1", "Chart 2"... unless the add-in names them. */
+  name: string;
   title?: string;
   seriesNames: Record<number, string>;
+  /** Ranges set explicitly per series (ChartSeries.setValues / setXAxisValues, ExcelApi 1.7), by series index. */
+  seriesValues: Record<number, string>;
+  seriesCategories: Record<number, string>;
   top?: number;
   left?: number;
   width?: number;
@@ -260,7 +267,7 @@ export class FakeExcel {
 
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
-      id: `{${String(this.nextSheetId++).padStart(8, "0")}}`, name, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(),
+      id: `{${String(this.nextSheetId++).padStart(8, "0")}}`, name, cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(),
       frozen: { rows: 0, columns: 0 }, merges: [], conditionalFormats: [], validations: [], pageLayout: {}, protected: false, handlers: [], charts: [],
     };
     this.sheets.push(sheet);
@@ -744,12 +751,15 @@ class FakeChartCollection {
   load(names?: string | string[]): this {
     this.ws.ctx.queue({ kind: "load", target: `sheet ${this.ws.label}`, member: `charts.${parseLoad(names).join(",") || "items"}` }, () => {
       const sheet = this.ws.target();
-      this.loaded.set("items", sheet.charts.map((c) => new FakeChart(this.ws, () => c)));
+      this.loaded.set("items", sheet.charts.map((c) => new FakeChart(this.ws, () => c, c.name)));
     }, () => this.ws.target().charts.length * 40);
     return this;
   }
   add(type: Excel.ChartType | string, sourceData: FakeRange, seriesBy: Excel.ChartSeriesBy | string = "Auto"): FakeChart {
-    const record: FakeChartRecord = { id: `chart${nextChartId++}`, type: String(type), source: "", seriesBy: String(seriesBy), seriesCount: 0, seriesNames: {} };
+    const id = nextChartId++;
+    const record: FakeChartRecord = {
+      id: `chart${id}`, name: `Chart ${id}`, type: String(type), source: "", seriesBy: String(seriesBy), seriesCount: 0, seriesNames: {}, seriesValues: {}, seriesCategories: {},
+    };
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "charts.add", bytes: sizeOf(type) + sizeOf(seriesBy) + 40 }, () => {
       const sheet = this.ws.target();
       if (sourceData.ws.target() !== sheet) throw new FakeOfficeError("InvalidArgument", "The chart's source data is on another sheet (the fake keeps them together).", "ChartCollection.add");
@@ -764,11 +774,20 @@ class FakeChartCollection {
   }
 }
 
+interface FakeChartSeries {
+  name: string;
+  setValues(range: FakeRange): void;
+  setXAxisValues(range: FakeRange): void;
+}
+
 class FakeChart {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly series: { getItemAt(index: number): { name: string } };
-  constructor(private readonly ws: FakeWorksheet, private readonly record: () => FakeChartRecord) {
+  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  /** The name as loaded with the collection's items (undefined on a chart not loaded). */
+  private readonly loadedName: string | undefined;
+  constructor(private readonly ws: FakeWorksheet, private readonly record: () => FakeChartRecord, loadedName?: string) {
+    this.loadedName = loadedName;
     const set = (member: string, value: unknown, apply: (r: FakeChartRecord) => void) => {
       this.ws.ctx.queue({ kind: "set", target: `sheet ${this.ws.label}`, member: `chart.${member}`, bytes: sizeOf(value) }, () => {
         const r = this.record();
@@ -778,17 +797,47 @@ class FakeChart {
     };
     this.title = { set text(v: string) { set("title.text", v, (r) => { r.title = v; }); }, get text(): string { throw propertyNotLoaded("text"); } };
     this.legend = { set visible(v: boolean) { set("legend.visible", v, (r) => { r.legendVisible = v; }); }, get visible(): boolean { throw propertyNotLoaded("visible"); } };
-    this.series = {
-      getItemAt: (index: number) => ({
-        set name(v: string) {
-          set(`series.${index}.name`, v, (r) => {
-            if (index < 0 || index >= r.seriesCount) throw new FakeOfficeError("InvalidArgument", `The chart has ${r.seriesCount} series; there is no series ${index}.`, "ChartSeriesCollection.getItemAt");
-            r.seriesNames[index] = v;
-          });
-        },
-        get name(): string { throw propertyNotLoaded("name"); },
-      }),
+    const inRange = (r: FakeChartRecord, index: number) => {
+      if (index < 0 || index >= r.seriesCount) throw new FakeOfficeError("InvalidArgument", `The chart has ${r.seriesCount} series; there is no series ${index}.`, "ChartSeriesCollection.getItemAt");
     };
+    const rangeOn = (range: FakeRange, member: string) => {
+      if (range.ws.target() !== this.ws.target()) throw new FakeOfficeError("InvalidArgument", "The series' data is on another sheet (the fake keeps them together).", member);
+      return rectAddress(range.rect());
+    };
+    const seriesAt = (at: (r: FakeChartRecord) => number): FakeChartSeries => ({
+      set name(v: string) {
+        set("series.name", v, (r) => { const i = at(r); inRange(r, i); r.seriesNames[i] = v; });
+      },
+      get name(): string { throw propertyNotLoaded("name"); },
+      setValues: (range: FakeRange) => {
+        set("series.setValues", null, (r) => { const i = at(r); inRange(r, i); r.seriesValues[i] = rangeOn(range, "ChartSeries.setValues"); });
+      },
+      setXAxisValues: (range: FakeRange) => {
+        set("series.setXAxisValues", null, (r) => { const i = at(r); inRange(r, i); r.seriesCategories[i] = rangeOn(range, "ChartSeries.setXAxisValues"); });
+      },
+    });
+    this.series = {
+      getItemAt: (index: number) => seriesAt(() => index),
+      add: (name?: string) => {
+        let index = -1;
+        set("series.add", name ?? null, (r) => {
+          index = r.seriesCount++;
+          if (name !== undefined) r.seriesNames[index] = name;
+        });
+        return seriesAt(() => index);
+      },
+    };
+  }
+  get name(): string {
+    if (this.loadedName === undefined) throw propertyNotLoaded("name");
+    return this.loadedName;
+  }
+  set name(v: string) {
+    this.ws.ctx.queue({ kind: "set", target: `sheet ${this.ws.label}`, member: "chart.name", bytes: sizeOf(v) }, () => {
+      const r = this.record();
+      if (!this.ws.target().charts.includes(r)) throw new FakeOfficeError("ItemNotFound", "The chart was deleted or never added.", "Chart.name");
+      r.name = v;
+    });
   }
   set top(v: number) { this.setNumber("top", v); }
   set left(v: number) { this.setNumber("left", v); }
@@ -1129,7 +1178,11 @@ class FakeRangeFormat implements Pick<Excel.RangeFormat, "columnWidth" | "rowHei
     throw propertyNotLoaded("rowHeight");
   }
   set rowHeight(v: number) {
-    formatCells(this.range, "rowHeight", v, () => undefined);
+    // Whole rows ("5:7") are the usual target: recorded per row, not per cell (a row has 16,384 cells).
+    this.range.write("format.rowHeight", sizeOf(v), (sheet, rect) => {
+      if (!(v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `A row height must be 0 to 409 points (${v}).`, "RangeFormat.rowHeight");
+      for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, v);
+    }, undefined, true);
   }
   get wrapText(): boolean {
     throw propertyNotLoaded("wrapText");
