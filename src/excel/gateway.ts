@@ -32,7 +32,8 @@ import { SHEET_KINDS_IN_ORDER, defaultSheetNames } from "../plans/context";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
-import { chunkWork, renderSheet, type RenderFeatures, type SheetWork } from "./render";
+import { chunkWork, renderSheet, type Chunk, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
+import { FREEZE_WARNING, isFreezeFailure, partialInsertError, sheetsWritten } from "./insert-recovery";
 import { queueOp } from "./apply";
 import { gridSheetFromRange } from "./grid";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
@@ -217,6 +218,8 @@ export class ExcelGateway implements WorkbookGateway {
     const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
     const action = "insert the sheets";
     let involved: string[] = kinds.map((k) => SHEET_NAMES[k]);
+    // Once writing starts: what is being written and how many requests reached Excel (src/excel/insert-recovery.ts).
+    let progress: { chunks: Chunk[]; synced: number; work: SheetWork[] } | null = null;
     this.ownWrites++;
     let eventsOff = false;
     try {
@@ -331,6 +334,9 @@ export class ExcelGateway implements WorkbookGateway {
           }
           return ws;
         };
+        progress = { chunks, synced: 0, work };
+        const freezes: Array<{ sheet: string; op: SheetOp }> = [];
+        const warnings: string[] = [];
         for (let i = 0; i < chunks.length; i++) {
           if (i === 0) {
             // Outturn's own writes raise no change events (ExcelApi 1.8); turned back on in the last request.
@@ -339,6 +345,7 @@ export class ExcelGateway implements WorkbookGateway {
           }
           for (const item of chunks[i] ?? []) {
             if (item.create) sheetsByName.set(item.sheet, worksheets.add(item.sheet));
+            else if (item.op?.kind === "freeze") freezes.push({ sheet: item.sheet, op: item.op });
             else if (item.op) queueOp(sheetFor(item.sheet), item.op);
           }
           if (i === chunks.length - 1) {
@@ -352,22 +359,61 @@ export class ExcelGateway implements WorkbookGateway {
               for (const w of work) if (w.create) sub.registrations.push(sheetFor(w.name).onChanged.add(sub.listener));
             }
             context.runtime.enableEvents = true;
+            // Freeze panes last of all: if Excel refuses them (office-js#2196), everything else is already in.
+            for (const f of freezes) queueOp(sheetFor(f.sheet), f.op);
           }
           // One request per chunk: a chunk is up to 4 MB of writes (Excel on the web refuses requests over 5 MB),
           // so this loop runs once for any ordinary workbook and once per further 4 MB for a huge one.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
+          try {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+          } catch (e) {
+            if (i < chunks.length - 1 || !isFreezeFailure(e)) throw e;
+            warnings.push(FREEZE_WARNING);
+          }
+          progress.synced = i + 1;
         }
         eventsOff = false;
-        return { status: "inserted", sheets: inserted };
+        progress = null;
+        // `warnings` (when Excel would not freeze the headings) is for the pane to show beside the success.
+        const result: InsertResult = { status: "inserted", sheets: inserted, ...(warnings.length > 0 ? { warnings } : {}) };
+        return result;
       });
     } catch (e) {
       if (eventsOff) await this.restoreEvents();
-      throw toWorkbookError(e, { action, sheets: involved });
+      const cause = toWorkbookError(e, { action, sheets: involved });
+      if (!progress) throw cause;
+      throw await this.afterFailedInsert(cause, progress);
     } finally {
       this.ownWrites--;
       this.lastOwnWriteEnd = this.now();
     }
+  }
+
+  /**
+   * An insert failed after writing began: the sheets it added are removed again (one more request, on the failure
+   * path only), and the error says which existing sheets were being upgraded and how far (src/excel/insert-recovery.ts).
+   */
+  private async afterFailedInsert(cause: WorkbookError, p: { chunks: Chunk[]; synced: number; work: SheetWork[] }): Promise<WorkbookError> {
+    const added = p.work.filter((w) => w.create).map((w) => w.name);
+    const upgraded = p.work.filter((w) => !w.create).map((w) => w.name);
+    let removed = added.length === 0;
+    if (added.length > 0) {
+      try {
+        await this.host.run(async (context) => {
+          const worksheets = context.workbook.worksheets;
+          worksheets.load("items/name");
+          await context.sync();
+          for (const ws of worksheets.items) if (added.some((n) => same(n, ws.name))) ws.delete();
+          await context.sync();
+        });
+        removed = true;
+      } catch {
+        // Excel still busy: the message tells the user which sheets to delete.
+      }
+    }
+    const { complete } = sheetsWritten(p.chunks, p.synced);
+    return partialInsertError(cause, { added, removed, upgraded, upgradedComplete: upgraded.filter((n) => complete.includes(n)) });
   }
 
   /** After a failed write that turned events off: turn them back on (one more request, on the failure path only). */

@@ -251,6 +251,10 @@ export class FakeExcel {
   enableEvents = true;
   /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
   editMode = false;
+  /** Freeze-panes commands fail with GeneralException, as on one Office 2019 build (office-js#2196). */
+  freezeFails = false;
+  /** Makes the sync with this index (1-based, counted over all runs, as in `syncs`) fail before running anything. */
+  failSyncNumber: { index: number; code: string } | null = null;
   readonly syncs: SyncRecord[] = [];
   /** Commands left queued when an Excel.run ended (dropped unless implicitFinalSync). */
   unsyncedAtRunEnd = 0;
@@ -400,6 +404,9 @@ export class FakeExcel {
       record.error = error.code;
       return Promise.reject(error);
     };
+    if (this.failSyncNumber && this.failSyncNumber.index === record.index) {
+      return fail(new FakeOfficeError(this.failSyncNumber.code, `Fake failure ${this.failSyncNumber.code} at sync ${record.index}`));
+    }
     if (this.nextFailure) {
       const f = this.nextFailure;
       this.nextFailure = null;
@@ -661,7 +668,7 @@ class FakeWorksheetCollection {
 
 type SheetResolver = () => FakeSheet | null;
 
-class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObject" | "activate"> {
+class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObject" | "activate" | "delete"> {
   private readonly loaded = new Loaded();
   readonly freezePanes: FakeFreezePanes;
   readonly protection: FakeWorksheetProtection;
@@ -716,6 +723,17 @@ class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObje
   activate(): void {
     this.ctx.queue({ kind: "call", target: `sheet ${this.label}`, member: "activate" }, () => {
       this.ctx.host.activeSheet = this.target().name;
+    });
+  }
+  /** Worksheet.delete (ExcelApi 1.1): refused under workbook protection and for the last sheet. */
+  delete(): void {
+    this.ctx.queue({ kind: "call", target: `sheet ${this.label}`, member: "delete" }, () => {
+      const host = this.ctx.host;
+      const sheet = this.target();
+      if (host.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.", "Worksheet.delete");
+      if (host.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
+      host.sheets.splice(host.sheets.indexOf(sheet), 1);
+      if (host.activeSheet?.toLowerCase() === sheet.name.toLowerCase()) host.activeSheet = host.sheets[0]?.name ?? null;
     });
   }
   getRange(address?: string): FakeRange {
@@ -867,22 +885,22 @@ class FakeChart {
 
 class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze"> {
   constructor(private readonly ws: FakeWorksheet) {}
-  freezeRows(count = 1): void {
-    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.freezeRows" }, () => {
-      this.ws.target().frozen = { rows: count, columns: 0 };
+  private freeze(member: string, apply: () => void): void {
+    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: `freezePanes.${member}` }, () => {
+      if (this.ws.ctx.host.freezeFails) throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.", `WorksheetFreezePanes.${member}`);
+      apply();
     });
   }
+  freezeRows(count = 1): void {
+    this.freeze("freezeRows", () => { this.ws.target().frozen = { rows: count, columns: 0 }; });
+  }
   freezeColumns(count = 1): void {
-    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.freezeColumns" }, () => {
-      this.ws.target().frozen = { rows: 0, columns: count };
-    });
+    this.freeze("freezeColumns", () => { this.ws.target().frozen = { rows: 0, columns: count }; });
   }
   freezeAt(frozenRange: Excel.Range | string): void {
     if (typeof frozenRange !== "string") throw new FakeOfficeError("InvalidArgument", "The fake takes freezeAt with an address");
     const rect = parseRect(frozenRange);
-    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.freezeAt" }, () => {
-      this.ws.target().frozen = { rows: rect.r2, columns: rect.c2 };
-    });
+    this.freeze("freezeAt", () => { this.ws.target().frozen = { rows: rect.r2, columns: rect.c2 }; });
   }
   unfreeze(): void {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.unfreeze" }, () => {
