@@ -801,7 +801,8 @@ interface FakeChartSeries {
 class FakeChart {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries; getCount(): { readonly value: number } };
+  private readonly loadedProps = new Loaded();
   /** The name as loaded with the collection's items (undefined on a chart not loaded). */
   private readonly loadedName: string | undefined;
   constructor(private readonly ws: FakeWorksheet, private readonly record: () => FakeChartRecord, loadedName?: string) {
@@ -836,6 +837,7 @@ class FakeChart {
     });
     this.series = {
       getItemAt: (index: number) => seriesAt(() => index),
+      getCount: () => clientResult(this.ws.ctx, { kind: "load", target: `sheet ${this.ws.label}`, member: "chart.series.getCount" }, () => this.record().seriesCount),
       add: (name?: string) => {
         let index = -1;
         set("series.add", name ?? null, (r) => {
@@ -861,8 +863,21 @@ class FakeChart {
   set left(v: number) { this.setNumber("left", v); }
   set width(v: number) { this.setNumber("width", v); }
   set height(v: number) { this.setNumber("height", v); }
-  get top(): number { throw propertyNotLoaded("top"); }
-  get left(): number { throw propertyNotLoaded("left"); }
+  get top(): number { return this.loadedProps.get("top"); }
+  get left(): number { return this.loadedProps.get("left"); }
+  /** Chart.load("top, left, width, height"): the numbers as set. */
+  load(names?: string | string[]): this {
+    const props = parseLoad(names);
+    this.ws.ctx.queue({ kind: "load", target: `sheet ${this.ws.label}`, member: `chart.${props.join(",")}` }, () => {
+      const r = this.record();
+      if (!this.ws.target().charts.includes(r)) throw new FakeOfficeError("ItemNotFound", "The chart was deleted or never added.", "Chart.load");
+      for (const p of props) {
+        if (p !== "top" && p !== "left" && p !== "width" && p !== "height") throw new FakeOfficeError("InvalidArgument", `Chart.${p} is not loadable in the fake`);
+        this.loadedProps.set(p, r[p] ?? 0);
+      }
+    }, () => 40);
+    return this;
+  }
   get width(): number { throw propertyNotLoaded("width"); }
   get height(): number { throw propertyNotLoaded("height"); }
   private setNumber(member: "top" | "left" | "width" | "height", v: number): void {
@@ -981,7 +996,7 @@ class FakeEventHandlers {
 
 type RectResolver = () => Rect | null;
 
-class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "address" | "rowCount" | "columnCount" | "isNullObject" | "columnHidden" | "merge" | "unmerge" | "select" | "clear"> {
+class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "text" | "address" | "rowCount" | "columnCount" | "isNullObject" | "columnHidden" | "merge" | "unmerge" | "select" | "clear"> {
   private readonly loaded = new Loaded();
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
@@ -1054,6 +1069,9 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
   get valueTypes(): Excel.RangeValueType[][] {
     return this.loaded.get("valueTypes");
   }
+  get text(): string[][] {
+    return this.loaded.get("text");
+  }
   get address(): string {
     return this.loaded.get("address");
   }
@@ -1094,6 +1112,7 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
         });
         else if (p === "numberFormat") v = grid((r, c) => sheet.cells.get(key(r, c))?.numberFormat ?? "General");
         else if (p === "valueTypes") v = grid((r, c) => valueType(this.ws.ctx.host.cellValue(sheet, r, c)));
+        else if (p === "text") v = grid((r, c) => displayText(this.ws.ctx.host.cellValue(sheet, r, c), sheet.cells.get(key(r, c))?.numberFormat ?? "General"));
         else if (p === "address") v = qualify(sheet.name, rectAddress(rect));
         else if (p === "rowCount") v = rows;
         else if (p === "columnCount") v = cols;
@@ -1158,6 +1177,36 @@ function valueType(v: CellScalar): Excel.RangeValueType {
   if (typeof v === "boolean") return "Boolean" as Excel.RangeValueType;
   if (/^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/.test(v)) return "Error" as Excel.RangeValueType;
   return "String" as Excel.RangeValueType;
+}
+
+/**
+ * Range.text as Excel would show it, for the few number formats Outturn's self-check writes: dates "yyyy-mm-dd",
+ * "#,##0" with decimals (negative in brackets when the format says so), General.
+ */
+function displayText(v: CellScalar, format: string): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  if (/^yyyy-mm-dd$/i.test(format)) return new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 10);
+  const m = /^#,##0(?:\.(0+))?/.exec(format);
+  if (m) {
+    const dp = m[1]?.length ?? 0;
+    const text = Math.abs(v).toLocaleString("en-GB", { minimumFractionDigits: dp, maximumFractionDigits: dp });
+    return v < 0 ? (format.includes(";(") ? `(${text})` : `-${text}`) : text;
+  }
+  return String(v);
+}
+
+/** OfficeExtension.ClientResult: `value` readable only after the sync that computed it. */
+function clientResult<T>(ctx: FakeRequestContext, record: Omit<OpRecord, "bytes">, compute: () => T): { readonly value: T } {
+  let done = false;
+  let result: T;
+  ctx.queue(record, () => { result = compute(); done = true; }, () => 20);
+  return {
+    get value(): T {
+      if (!done) throw propertyNotLoaded("value");
+      return result;
+    },
+  };
 }
 
 /** Applies a format change to every cell of the range (creating cells as needed). */
@@ -1277,7 +1326,21 @@ class FakeFormatProtection implements Pick<Excel.FormatProtection, "locked"> {
 }
 
 class FakeDataValidation {
+  private readonly loaded = new Loaded();
   constructor(private readonly range: FakeRange) {}
+  /** DataValidation.type (ExcelApi 1.8): "List" when a list rule covers the range's first cell, else "None". */
+  get type(): string {
+    return this.loaded.get("type");
+  }
+  load(names?: string | string[]): this {
+    this.range.ws.ctx.queue({ kind: "load", target: this.range.ws.label, member: `dataValidation.${String(names)}` }, () => {
+      const sheet = this.range.ws.target();
+      const rect = this.range.rect();
+      const rule = sheet.validations.find((x) => overlaps(parseRect(x.range), { r1: rect.r1, c1: rect.c1, r2: rect.r1, c2: rect.c1 }))?.rule as { list?: unknown } | undefined;
+      this.loaded.set("type", rule?.list ? "List" : "None");
+    }, () => 20);
+    return this;
+  }
   set rule(v: Excel.DataValidationRule) {
     this.range.write("dataValidation.rule", sizeOf(v), (sheet, rect) => {
       sheet.validations.push({ range: rectAddress(rect), rule: v });
@@ -1299,6 +1362,13 @@ class FakeConditionalFormatCollection implements Pick<Excel.ConditionalFormatCol
       sheet.conditionalFormats.push(entry);
     }, undefined, true);
     return new FakeConditionalFormat(this.range, entry);
+  }
+  /** ConditionalFormatCollection.getCount (ExcelApi 1.6): the rules overlapping the range. */
+  getCount(): { readonly value: number } {
+    return clientResult(this.range.ws.ctx, { kind: "load", target: this.range.ws.label, member: "conditionalFormats.getCount" }, () => {
+      const rect = this.range.rect();
+      return this.range.ws.target().conditionalFormats.filter((cf) => cf.range && overlaps(parseRect(cf.range), rect)).length;
+    });
   }
   clearAll(): void {
     this.range.write("conditionalFormats.clearAll", 10, (sheet, rect) => {
