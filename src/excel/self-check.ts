@@ -264,3 +264,10 @@ function safeSupports(host: ExcelHost, version: string): boolean {
   }
 }
 const near = (a: number, b: number) => Math.abs(a - b) < 0.6;
+
+/** The self-check in the user's Excel (Office.js globals), for the pane's "Check Excel" (src/taskpane/views/SelfCheckView.tsx). */
+export async function checkExcel(): Promise<SelfCheckReport> {
+  const [{ officeHost }, { officeDiagnostics }] = await Promise.all([import("./host"), import("./office")]);
+  const d = officeDiagnostics();
+  return runSelfCheck({ host: officeHost(), diagnostics: d ? { version: d.version, platform: d.platform } : null });
+}
