@@ -106,12 +106,13 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
  * unprotect threw AccessDenied. The sheet is the History sheet, the only one Outturn unprotects.
  */
 export function unprotectRefused(e: unknown, sheets: string[] | undefined): WorkbookError | null {
+  if (!failedAt(e, /WorksheetProtection\.unprotect/i)) return null;
+  const sheet = sheets?.find((s) => /history/i.test(s)) ?? sheets?.[0] ?? "Period history";
+  return new WorkbookError(`"${sheet}" is protected with a password: unprotect it (Review > Unprotect Sheet) then try again.`, "Protected");
+}
+
+/** Whether an Office error came from a command matching `where` (OfficeExtension.Error.debugInfo.errorLocation). */
+export function failedAt(e: unknown, where: RegExp): boolean {
   const location = (e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
-  if (typeof location !== "string" || !/WorksheetProtection\.unprotect/i.test(location)) return null;
-  const sheet = sheets?.length === 1 ? sheets[0] : sheets?.find((s) => /history/i.test(s));
-  const which = sheet ? `"${sheet}"` : "The sheet";
-  return new WorkbookError(
-    `${which} is protected with a password: unprotect it (Review > Unprotect Sheet, and type the password) then try again. ` +
-    "Outturn protects it again, without a password, after writing it.",
-    "Protected");
+  return typeof location === "string" && where.test(location);
 }

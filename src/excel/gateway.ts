@@ -32,9 +32,9 @@ import { SHEET_KINDS_IN_ORDER, defaultSheetNames } from "../plans/context";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
-import { chunkWork, renderSheet, type Chunk, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
-import { FREEZE_WARNING, isFreezeFailure, partialInsertError, sheetsWritten } from "./insert-recovery";
-import { queueOp } from "./apply";
+import { chunkWork, renderSheet, type Chunk, type RenderFeatures, type SheetWork } from "./render";
+
+import { failedAt, queueOp } from "./apply";
 import { gridSheetFromRange } from "./grid";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
 import { settingsEditOps, settingsIdentity, settingsUnits } from "./settings";
@@ -96,6 +96,9 @@ export function missingReferences(plan: WorkbookPlan, candidates: string[], avai
 function gridOf(name: string, range: Excel.Range): GridSheet {
   return range.isNullObject ? gridSheetFromRange(name, "A1", [], []) : gridSheetFromRange(name, range.address, range.values, range.formulas, range.valueTypes);
 }
+
+/** What an insert that failed part of the way, or could not freeze its headings, needs (loaded only then). */
+const recovery = () => import("./insert-recovery");
 
 type ChangeListener = (args: Excel.WorksheetChangedEventArgs) => Promise<void>;
 interface Subscription {
@@ -335,8 +338,8 @@ export class ExcelGateway implements WorkbookGateway {
           return ws;
         };
         progress = { chunks, synced: 0, work };
-        const freezes: Array<{ sheet: string; op: SheetOp }> = [];
-        const warnings: string[] = [];
+        const freezes: typeof chunks[number] = [];
+        let freezeRefused = false;
         for (let i = 0; i < chunks.length; i++) {
           if (i === 0) {
             // Outturn's own writes raise no change events (ExcelApi 1.8); turned back on in the last request.
@@ -345,7 +348,7 @@ export class ExcelGateway implements WorkbookGateway {
           }
           for (const item of chunks[i] ?? []) {
             if (item.create) sheetsByName.set(item.sheet, worksheets.add(item.sheet));
-            else if (item.op?.kind === "freeze") freezes.push({ sheet: item.sheet, op: item.op });
+            else if (item.op?.kind === "freeze") freezes.push(item);
             else if (item.op) queueOp(sheetFor(item.sheet), item.op);
           }
           if (i === chunks.length - 1) {
@@ -360,7 +363,7 @@ export class ExcelGateway implements WorkbookGateway {
             }
             context.runtime.enableEvents = true;
             // Freeze panes last of all: if Excel refuses them (office-js#2196), everything else is already in.
-            for (const f of freezes) queueOp(sheetFor(f.sheet), f.op);
+            for (const f of freezes) if (f.op) queueOp(sheetFor(f.sheet), f.op);
           }
           // One request per chunk: a chunk is up to 4 MB of writes (Excel on the web refuses requests over 5 MB),
           // so this loop runs once for any ordinary workbook and once per further 4 MB for a huge one.
@@ -368,52 +371,30 @@ export class ExcelGateway implements WorkbookGateway {
             // eslint-disable-next-line office-addins/no-context-sync-in-loop
             await context.sync();
           } catch (e) {
-            if (i < chunks.length - 1 || !isFreezeFailure(e)) throw e;
-            warnings.push(FREEZE_WARNING);
+            if (i < chunks.length - 1 || !failedAt(e, /freezePanes/i)) throw e;
+            freezeRefused = true;
           }
           progress.synced = i + 1;
         }
         eventsOff = false;
         progress = null;
         // `warnings` (when Excel would not freeze the headings) is for the pane to show beside the success.
-        const result: InsertResult = { status: "inserted", sheets: inserted, ...(warnings.length > 0 ? { warnings } : {}) };
+        const result = {
+          status: "inserted" as const, sheets: inserted,
+          warnings: freezeRefused ? [(await recovery()).FREEZE_WARNING] : undefined,
+        };
         return result;
       });
     } catch (e) {
       if (eventsOff) await this.restoreEvents();
       const cause = toWorkbookError(e, { action, sheets: involved });
       if (!progress) throw cause;
-      throw await this.afterFailedInsert(cause, progress);
+      // Writing had begun: the sheets this insert added are removed, and the error says how far it got.
+      throw await (await recovery()).recoverFailedInsert(this.host, cause, progress);
     } finally {
       this.ownWrites--;
       this.lastOwnWriteEnd = this.now();
     }
-  }
-
-  /**
-   * An insert failed after writing began: the sheets it added are removed again (one more request, on the failure
-   * path only), and the error says which existing sheets were being upgraded and how far (src/excel/insert-recovery.ts).
-   */
-  private async afterFailedInsert(cause: WorkbookError, p: { chunks: Chunk[]; synced: number; work: SheetWork[] }): Promise<WorkbookError> {
-    const added = p.work.filter((w) => w.create).map((w) => w.name);
-    const upgraded = p.work.filter((w) => !w.create).map((w) => w.name);
-    let removed = added.length === 0;
-    if (added.length > 0) {
-      try {
-        await this.host.run(async (context) => {
-          const worksheets = context.workbook.worksheets;
-          worksheets.load("items/name");
-          await context.sync();
-          for (const ws of worksheets.items) if (added.some((n) => same(n, ws.name))) ws.delete();
-          await context.sync();
-        });
-        removed = true;
-      } catch {
-        // Excel still busy: the message tells the user which sheets to delete.
-      }
-    }
-    const { complete } = sheetsWritten(p.chunks, p.synced);
-    return partialInsertError(cause, { added, removed, upgraded, upgradedComplete: upgraded.filter((n) => complete.includes(n)) });
   }
 
   /** After a failed write that turned events off: turn them back on (one more request, on the failure path only). */

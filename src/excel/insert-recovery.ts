@@ -7,8 +7,11 @@
  * Freeze panes are queued last in the insert's last request, after everything else: `freezeRows` threw
  * GeneralException on one Office 2019 build (OfficeDev/office-js#2196), and a failure there then costs only the
  * frozen rows, reported as a warning instead of an error.
+ *
+ * Loaded only when needed (its own chunk): the gateway's start-up load has a size budget (scripts/bundle-size.js).
  */
-import type { Chunk } from "./render";
+import type { Chunk, SheetWork } from "./render";
+import type { ExcelHost } from "./host";
 import { WorkbookError } from "../workbook/gateway";
 
 /** Said when the sheets were inserted but Excel refused to freeze their headings. */
@@ -16,11 +19,6 @@ export const FREEZE_WARNING =
   "The sheets were inserted, but Excel would not freeze their heading rows (a known fault of some Office 2019 builds). " +
   "Everything else is in place; to keep the headings in view, select the first row below them and choose View > Freeze Panes.";
 
-/** True when an Office error came from a freeze-panes command (OfficeExtension.Error.debugInfo.errorLocation). */
-export function isFreezeFailure(e: unknown): boolean {
-  const location = (e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
-  return typeof location === "string" && /freezePanes|WorksheetFreezePanes/i.test(location);
-}
 
 /** Sheets all of whose writes were in the first `synced` requests, and sheets only some of whose writes were. */
 export function sheetsWritten(chunks: Chunk[], synced: number): { complete: string[]; partial: string[] } {
@@ -59,4 +57,30 @@ export function partialInsertError(cause: WorkbookError, f: InsertFailure): Work
       "or insert again with Upgrade to finish.");
   }
   return new WorkbookError(parts.join(" "), cause.code);
+}
+
+/**
+ * After an insert failed once writing had begun: removes the sheets it added (one more request, on the failure path
+ * only) and returns the error saying which existing sheets were being upgraded and how far.
+ */
+export async function recoverFailedInsert(host: ExcelHost, cause: WorkbookError, p: { chunks: Chunk[]; synced: number; work: SheetWork[] }): Promise<WorkbookError> {
+  const added = p.work.filter((w) => w.create).map((w) => w.name);
+  const upgraded = p.work.filter((w) => !w.create).map((w) => w.name);
+  let removed = added.length === 0;
+  if (added.length > 0) {
+    try {
+      await host.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync();
+        for (const ws of worksheets.items) if (added.some((n) => n.toLowerCase() === ws.name.toLowerCase())) ws.delete();
+        await context.sync();
+      });
+      removed = true;
+    } catch {
+      // Excel still busy: the message tells the user which sheets to delete.
+    }
+  }
+  const { complete } = sheetsWritten(p.chunks, p.synced);
+  return partialInsertError(cause, { added, removed, upgraded, upgradedComplete: upgraded.filter((n) => complete.includes(n)) });
 }

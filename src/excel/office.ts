@@ -37,12 +37,3 @@ export function watchOfficeTheme(handler: () => void): () => void {
   return () => undefined;
 }
 
-/** Which Excel this is, for the self-check and for IT: Office.context.diagnostics (host, version, platform). */
-export function officeDiagnostics(): { host: string; version: string; platform: string } | null {
-  try {
-    const d = Office.context?.diagnostics;
-    return d ? { host: String(d.host), version: d.version, platform: String(d.platform) } : null;
-  } catch {
-    return null;
-  }
-}

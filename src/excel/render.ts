@@ -35,17 +35,13 @@ import { WorkbookError } from "../workbook/gateway";
 
 /**
  * A string as it must be written through `Range.values` to stay that exact text: with Excel's quote prefix (a leading
- * apostrophe, not part of the value) when Excel could read it as a formula (= + - @), a number, percentage, currency,
- * date or time (a digit, sign, point, bracket, currency sign or space first; a month name followed by a number),
- * TRUE/FALSE, an error value (#) or when it starts with an apostrophe itself (Excel would eat it). Other text is
- * written as it is, so ordinary cells carry no quote prefix.
+ * apostrophe, not part of the value) when Excel could read it as a formula (= + - @), an error value (#), TRUE/FALSE,
+ * or, holding a digit, a number, percentage, currency, date or time ("5%", "£5", "Oct-24", "March 2025", "12:30"); and
+ * when it starts with an apostrophe itself (Excel would eat it) or a space, point or bracket. Text without a digit
+ * or such a first character is written as it is.
  */
 export function textForValues(text: string): string {
-  if (text === "") return text;
-  const risky = /^[\s0-9=+\-@'#.,(£$€]/.test(text)
-    || /^(true|false)$/i.test(text.trim())
-    || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(text);
-  return risky ? `'${text}` : text;
+  return /^[\s=+\-@'#.,(]|\d|^\s*(true|false)\s*$/i.test(text) ? `'${text}` : text;
 }
 
 /** The most characters an Excel cell holds. */
@@ -81,7 +77,7 @@ export type SheetOp =
   | { kind: "cells"; property: CellArrayProperty; firstRow: number; firstCol: number; data: CellEntry[][]; bytes: number }
   | { kind: "style"; address: string; style: RangeStyle; bytes: number }
   | { kind: "columns"; address: string; widthPoints: number; hidden: boolean; bytes: number }
-  /** Row heights (RangeFormat.rowHeight, ExcelApi 1.2) for runs of rows with the same planned height, e.g. "5:7". */
+  /** A row's height (RangeFormat.rowHeight, ExcelApi 1.2), e.g. "5:5". */
   | { kind: "rows"; address: string; heightPoints: number; bytes: number }
   | { kind: "merge"; address: string; bytes: number }
   | { kind: "conditionalFormat"; address: string; rules: ConditionalFormat["rules"]; bytes: number }
@@ -263,7 +259,7 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
     const used = { nf: false, values: false, formulas: false };
     const seen = new Set<string>();
     for (const { cell, row, col } of placed) {
-      if (seen.has(cell.address)) throw new Error(`the plan of ${plan.name} has two cells at ${cell.address}`);
+      if (seen.has(cell.address)) throw new Error(`${plan.name}!${cell.address}: planned twice`);
       seen.add(cell.address);
       const r = row - 1, c = col - 1;
       const format = numberFormatOf(cell, styles[cell.style]);
@@ -280,7 +276,7 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
       }
       else if (content.kind === "amount") { (values[r] as CellEntry[])[c] = content.value.toNumber(); used.values = true; }
       else if (content.kind === "formula") {
-        if (!content.formula.startsWith("=")) throw new Error(`${plan.name}!${cell.address}: a formula must start with "="`);
+        if (!content.formula.startsWith("=")) throw new Error(`${plan.name}!${cell.address}: formula without "="`);
         (formulas[r] as CellEntry[])[c] = content.formula;
         used.formulas = true;
       }
@@ -322,28 +318,20 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
 
   // 3b. Row heights, as the .xlsx writer sets them: Excel does not auto-fit merged wrapped rows (the Summary's checks
   // and narrative would be clipped), and the charts' positions are computed from these heights (src/excel/charts.ts).
-  const heights = Object.entries(plan.rowHeights ?? {}).map(([row, h]) => [Number(row), h] as const).sort((a, b) => a[0] - b[0]);
-  for (let i = 0; i < heights.length;) {
-    const [first, height] = heights[i] as readonly [number, number];
-    let last = first;
-    while (i + 1 < heights.length && (heights[i + 1] as readonly [number, number])[0] === last + 1 && (heights[i + 1] as readonly [number, number])[1] === height) {
-      i++;
-      last++;
-    }
-    i++;
-    const address = `${first}:${last}`;
-    ops.push(withBytes({ kind: "rows", address, heightPoints: height }, address));
+  // One operation per planned row: only rows of wrapped text have a height, a handful a sheet.
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    ops.push(withBytes({ kind: "rows", address: `${row}:${row}`, heightPoints: height }, row));
   }
 
   // 4. Merges, conditional formats (on the planned ranges, never whole columns), drop-down lists.
   for (const m of plan.merges) ops.push(withBytes({ kind: "merge", address: m }, m));
   for (const cf of plan.conditionalFormats) {
-    if (/^[A-Z]+:[A-Z]+$/i.test(cf.range)) throw new Error(`${plan.name}: conditional format on whole columns (${cf.range}); plans give used ranges`);
+    if (/^[A-Z]+:[A-Z]+$/i.test(cf.range)) throw new Error(`${plan.name}: conditional format on whole columns (${cf.range})`);
     ops.push(withBytes({ kind: "conditionalFormat", address: cf.range, rules: cf.rules }, cf.rules));
   }
   for (const v of plan.validations) {
     const bad = v.values.find((x) => x.includes(","));
-    if (bad) throw new Error(`${plan.name}!${v.range}: the list value "${bad}" has a comma, which a list source cannot hold`);
+    if (bad) throw new Error(`${plan.name}!${v.range}: list value "${bad}" has a comma`);
     const source = v.values.join(",");
     ops.push(withBytes({ kind: "validation", address: v.range, source }, source));
   }
@@ -386,7 +374,7 @@ export function splitCellsOp(op: Extract<SheetOp, { kind: "cells" }>, budget: nu
   };
   for (const row of op.data) {
     const rowBytes = jsonBytes(row) + 1;
-    if (rowBytes + COMMAND_ENVELOPE > budget) throw new Error(`one row of ${op.property} is larger than a request can carry (${rowBytes} bytes)`);
+    if (rowBytes + COMMAND_ENVELOPE > budget) throw new Error(`a row of ${op.property} is over a request's size (${rowBytes} bytes)`);
     if (bytes + rowBytes > limit) flush();
     rows.push(row);
     bytes += rowBytes;

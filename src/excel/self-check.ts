@@ -267,7 +267,16 @@ const near = (a: number, b: number) => Math.abs(a - b) < 0.6;
 
 /** The self-check in the user's Excel (Office.js globals), for the pane's "Check Excel" (src/taskpane/views/SelfCheckView.tsx). */
 export async function checkExcel(): Promise<SelfCheckReport> {
-  const [{ officeHost }, { officeDiagnostics }] = await Promise.all([import("./host"), import("./office")]);
-  const d = officeDiagnostics();
-  return runSelfCheck({ host: officeHost(), diagnostics: d ? { version: d.version, platform: d.platform } : null });
+  const { officeHost } = await import("./host");
+  return runSelfCheck({ host: officeHost(), diagnostics: officeDiagnostics() });
+}
+
+/** Which Excel this is, for IT: Office.context.diagnostics (version, platform). */
+export function officeDiagnostics(): { version: string; platform: string } | null {
+  try {
+    const d = Office.context?.diagnostics;
+    return d ? { version: d.version, platform: String(d.platform) } : null;
+  } catch {
+    return null;
+  }
 }

@@ -48,10 +48,10 @@ describe("the fake does what Excel documents for strings written through Range.v
 
 describe("text stays text in Excel", () => {
   it("prefixes exactly the strings Excel could read as something else", () => {
-    for (const t of ["=SUM(A1)", "+44 1234", "-5 net", "@risk", "2024-10-31", "31/10/2024", "007", "5%", "£5", "(5)", "TRUE", "#N/A", "'quoted", " 12", "Oct-24", "March 2025"]) {
+    for (const t of ["=SUM(A1)", "+44 1234", "-5 net", "@risk", "2024-10-31", "31/10/2024", "007", "5%", "£5", "(5)", "TRUE", " false ", "#N/A", "'quoted", " 12", "Oct-24", "March 2025", "12:30"]) {
       expect(textForValues(t)).toBe(`'${t}`);
     }
-    for (const t of ["", "Revenue", "Police officer pay", "Q2", "Band minimum", "Octopus"]) expect(textForValues(t)).toBe(t);
+    for (const t of ["", "Revenue", "Police officer pay", "Band minimum", "Octopus", "Truest"]) expect(textForValues(t)).toBe(t);
   });
 
   it("inserts commentary that looks like formulas, numbers and dates as the text typed, and reads it back unchanged", async () => {
@@ -89,8 +89,7 @@ describe("a History sheet the user protected with a password", () => {
     const error = await gateway.closePeriod().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).message).toBe(
-      '"Period history" is protected with a password: unprotect it (Review > Unprotect Sheet, and type the password) then try again. ' +
-      "Outturn protects it again, without a password, after writing it.");
+      '"Period history" is protected with a password: unprotect it (Review > Unprotect Sheet) then try again.');
     expect((error as WorkbookError).message).not.toMatch(/fault in Outturn/);
     expect(JSON.stringify([...sheet.cells])).toBe(before);
     expect(fake.enableEvents).toBe(true);
