@@ -12,7 +12,9 @@
  * Environment variables:
  *   OUTTURN_HTTP=1          serve plain http (e.g. for browser tests) instead of https.
  *   OUTTURN_PUBLIC_URL=...  production only: replaces https://localhost:3000/ in the copied
- *                           manifest.xml with the hosting address (must end with "/").
+ *                           manifest.xml with the hosting address (must end with "/"), and gives it
+ *                           the production Id and package.json's version (scripts/production-manifest.js;
+ *                           OUTTURN_MANIFEST_ID / OUTTURN_MANIFEST_VERSION override them).
  */
 "use strict";
 
@@ -22,6 +24,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { productionManifest } = require("./scripts/production-manifest");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 const DEV_PORT = 3000;
@@ -225,15 +228,12 @@ module.exports = (env, argv) => {
             to: "manifest.xml",
             transform(content) {
               if (production && publicUrl) {
-                // Page and icon addresses take the full public URL; AppDomain takes its origin.
-                // The development notes in its comments are dropped.
-                return content
-                  .toString()
-                  .replace(/<!--[\s\S]*?-->\s*/g, "")
-                  .split(DEV_ORIGIN)
-                  .join(publicUrl)
-                  .split(DEV_ORIGIN.slice(0, -1))
-                  .join(new URL(publicUrl).origin);
+                // Hosting addresses, its own Id, the version from package.json (scripts/production-manifest.js).
+                return productionManifest(content, {
+                  publicUrl,
+                  version: process.env.OUTTURN_MANIFEST_VERSION || require("./package.json").version,
+                  id: process.env.OUTTURN_MANIFEST_ID || undefined,
+                });
               }
               return content;
             },

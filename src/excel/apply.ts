@@ -4,14 +4,15 @@
  *
  * Requirement sets of what is used here (from @types/office-js and learn.microsoft.com/javascript/api/excel):
  * Range.values / formulas / numberFormat, RangeFont, RangeFill, RangeBorder, alignment, wrapText: ExcelApi 1.1;
- * RangeFormat.columnWidth, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
+ * RangeFormat.columnWidth and rowHeight, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
  * Range.conditionalFormats (CellValue rules): 1.6; Worksheet.freezePanes: 1.7; Range.dataValidation: 1.8;
  * WorksheetProtection.protect / unprotect (without a password): 1.2;
  * RangeFormat.indentLevel and Worksheet.pageLayout: 1.9 (only when supported: see RenderFeatures).
  */
 import type { SheetOp } from "./render";
-import { arrayAddress } from "./render";
+import { arrayAddress, textForValues } from "./render";
 import { colLetter } from "../plans/a1";
+import { WorkbookError } from "../workbook/gateway";
 
 export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
   switch (op.kind) {
@@ -28,7 +29,8 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
     case "cells": {
       const range = ws.getRange(arrayAddress(op.firstRow, op.firstCol, op.data));
       if (op.property === "numberFormat") range.numberFormat = op.data;
-      else if (op.property === "values") range.values = op.data;
+      // Strings with the quote prefix where Excel would otherwise take them for a formula, number or date (render.ts).
+      else if (op.property === "values") range.values = op.data.map((row) => row.map((v) => (typeof v === "string" ? textForValues(v) : v)));
       else range.formulas = op.data;
       return;
     }
@@ -58,6 +60,9 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
       if (op.hidden) cols.columnHidden = true;
       return;
     }
+    case "rows":
+      ws.getRange(op.address).format.rowHeight = op.heightPoints;
+      return;
     case "merge":
       ws.getRange(op.address).merge(false);
       return;
@@ -93,3 +98,21 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
   }
 }
 
+
+/**
+ * The failure of a sync whose `unprotect` Excel refused: the user protected the sheet with a password (Outturn
+ * protects without one). Excel documents no error code for it, so it is recognised by where it failed
+ * (OfficeExtension.Error.debugInfo.errorLocation "WorksheetProtection.unprotect"); see also office-js#6784, where
+ * unprotect threw AccessDenied. The sheet is the History sheet, the only one Outturn unprotects.
+ */
+export function unprotectRefused(e: unknown, sheets: string[] | undefined): WorkbookError | null {
+  if (!failedAt(e, /WorksheetProtection\.unprotect/i)) return null;
+  const sheet = sheets?.find((s) => /history/i.test(s)) ?? sheets?.[0] ?? "Period history";
+  return new WorkbookError(`"${sheet}" is protected with a password: unprotect it (Review > Unprotect Sheet) then try again.`, "Protected");
+}
+
+/** Whether an Office error came from a command matching `where` (OfficeExtension.Error.debugInfo.errorLocation). */
+export function failedAt(e: unknown, where: RegExp): boolean {
+  const location = (e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === "string" && where.test(location);
+}

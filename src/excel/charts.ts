@@ -3,8 +3,18 @@
  * gateway queues the charts in the same request as the sheet's cells (after them), so inserting stays at its syncs.
  * Loaded lazily (its own webpack chunk, "excel-charts") only when a plan has charts, to keep the pane's start-up small.
  *
- * Requirement sets (@types/office-js): ChartCollection.add, Chart.top/left/width/height, ChartTitle.text,
- * ChartSeriesCollection.getItemAt, ChartSeries.name, Chart.delete: ExcelApi 1.1.
+ * Requirement sets (@types/office-js): ChartCollection.add, Chart.name/top/left/width/height, ChartTitle.text,
+ * ChartSeriesCollection.getItemAt, ChartSeries.name, Chart.delete: ExcelApi 1.1; ChartSeriesCollection.add,
+ * ChartSeries.setValues / setXAxisValues: ExcelApi 1.7 (inserting needs 1.8 anyway).
+ *
+ * Series are given explicitly, not left to Excel's guess: ChartCollection.add(type, sourceData, seriesBy) makes Excel
+ * decide which row or column holds names and categories ("Auto" detection), which is least certain for a block of one
+ * row (the General Fund by period early in the year). So each chart is created over its FIRST series' values only
+ * (one column of numbers: one series, nothing to guess), and every series gets its name, its values
+ * (ChartSeries.setValues) and the categories (ChartSeries.setXAxisValues) from the plan.
+ *
+ * Each chart is named "Outturn: <title>" (Chart.name), so upgrading the Slides sheet deletes Outturn's own charts and
+ * leaves any chart the user made there.
  */
 import type { ChartPlan, SheetPlan } from "../plans/types";
 import { parseA1 } from "../plans/a1";
@@ -32,17 +42,33 @@ export function cellPosition(plan: Pick<SheetPlan, "columns" | "rowHeights">, ad
   return { left: Math.round(left * 100) / 100, top: Math.round(top * 100) / 100 };
 }
 
-/** Deletes the charts already on a sheet (their collection loaded with "items" in an earlier sync). */
+/** Outturn's charts are named with this prefix. */
+export const CHART_NAME_PREFIX = "Outturn: ";
+export const chartName = (title: string): string => `${CHART_NAME_PREFIX}${title}`;
+export const isOutturnChart = (name: string): boolean => name.startsWith(CHART_NAME_PREFIX);
+
+/** Deletes Outturn's own charts on a sheet (its collection loaded with "items/name" in an earlier sync), not the user's. */
 export function queueDeleteCharts(charts: Excel.ChartCollection): void {
-  for (const chart of charts.items) chart.delete();
+  for (const chart of charts.items) if (isOutturnChart(chart.name)) chart.delete();
 }
 
 /** Queues the plan's charts on `ws`: type, source data (series by columns), title, series names, position and size. */
 export function queueCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
   for (const spec of plan.charts ?? []) {
-    const chart = ws.charts.add(TYPES[spec.type], ws.getRange(spec.data), "Columns" as Excel.ChartSeriesBy);
+    const [first, ...rest] = spec.series;
+    if (!first) continue;
+    const categories = ws.getRange(spec.categories);
+    const chart = ws.charts.add(TYPES[spec.type], ws.getRange(first.values), "Columns" as Excel.ChartSeriesBy);
+    chart.name = chartName(spec.title);
     chart.title.text = spec.title;
-    spec.series.forEach((s, i) => { chart.series.getItemAt(i).name = s.name; });
+    const series0 = chart.series.getItemAt(0);
+    series0.name = first.name;
+    series0.setXAxisValues(categories);
+    for (const s of rest) {
+      const series = chart.series.add(s.name);
+      series.setValues(ws.getRange(s.values));
+      series.setXAxisValues(categories);
+    }
     const at = cellPosition(plan, spec.topLeft);
     chart.top = at.top;
     chart.left = at.left;

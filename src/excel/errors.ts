@@ -6,6 +6,7 @@
  * nothing past src/excel ever sees an Office code.
  */
 import { WorkbookError, cellEditError, type WorkbookErrorCode } from "../workbook/errors";
+import { unprotectRefused } from "./apply";
 
 export interface ErrorContext {
   /** What the user asked for, as a verb phrase: "insert the sheets", "read the workbook". */
@@ -75,6 +76,8 @@ const MESSAGES: Record<Exclude<FromOffice, "CellEditMode">, (w: Words) => string
 /** Any error thrown inside an Excel action as a WorkbookError; one that already is one passes through unchanged. */
 export function toWorkbookError(e: unknown, ctx: ErrorContext): WorkbookError {
   if (e instanceof WorkbookError) return e;
+  const refused = unprotectRefused(e, ctx.sheets);
+  if (refused) return refused;
   const office = officeCode(e);
   const code: FromOffice = office && Object.prototype.hasOwnProperty.call(OFFICE_CODES, office) ? OFFICE_CODES[office as keyof typeof OFFICE_CODES] : "Unexpected";
   if (code === "CellEditMode") return cellEditError(ctx.action, office);

@@ -26,6 +26,7 @@
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
 import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
 import {
   OUTTURN_SHEETS, SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertKinds, insertModel, isoToday, kindOfName, planClose,
@@ -36,8 +37,8 @@ import type { Grid, GridSheet } from "../plans/grid";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
-import { chunkWork, renderSheet, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
-import { queueOp } from "./apply";
+import { chunkWork, renderSheet, type Chunk, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
+import { failedAt, queueOp } from "./apply";
 import { gridOf, gridSheetFromRange, loadUsed } from "./grid";
 import { OwnWrites } from "./own-write";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
@@ -68,6 +69,9 @@ function columnsOf(local: string): string {
   const letters = local.split(":").map((p) => p.replace(/[^A-Za-z]/g, ""));
   return `${letters[0]}:${letters[letters.length - 1]}`;
 }
+
+/** What an insert that failed part of the way, or could not freeze its headings, needs (loaded only then). */
+const recovery = () => import("./insert-recovery");
 
 type ChangeListener = (args: Excel.WorksheetChangedEventArgs) => Promise<void>;
 interface Subscription {
@@ -168,7 +172,10 @@ export class ExcelGateway implements WorkbookGateway {
     requireApi(this.host, NEEDS.insert);
     const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
     let involved: string[] = insertKinds(request).map((k) => SHEET_NAMES[k]);
-    return this.writes.run(() => ({ action: "insert the sheets", sheets: involved }), async (context, events): Promise<InsertResult> => {
+    // Once writing starts: what is being written and how many requests reached Excel (src/excel/insert-recovery.ts).
+    let progress: { chunks: Chunk[]; synced: number; work: SheetWork[] } | null = null;
+    try {
+      return await this.writes.run(() => ({ action: "insert the sheets", sheets: involved }), async (context, events): Promise<InsertResult> => {
       // Sync 1: which sheets exist, and may sheets be added at all.
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
@@ -194,7 +201,7 @@ export class ExcelGateway implements WorkbookGateway {
           sheetProtection.load("protected");
           const kind = kindOfName(ws.name);
           // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
-          const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items") : null;
+          const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items/name") : null;
           return { name: ws.name, kind, range, protection: sheetProtection, charts };
         });
         await context.sync();
@@ -241,29 +248,49 @@ export class ExcelGateway implements WorkbookGateway {
         }
         return ws;
       };
+      progress = { chunks, synced: 0, work };
+      const freezes: Chunk = [];
+      let freezeRefused = false;
       for (let i = 0; i < chunks.length; i++) {
         if (i === 0) events.off();
         for (const item of chunks[i] ?? []) {
           if (item.create) sheetsByName.set(item.sheet, worksheets.add(item.sheet));
+          else if (item.op?.kind === "freeze") freezes.push(item);
           else if (item.op) queueOp(sheetFor(item.sheet), item.op);
         }
         if (i === chunks.length - 1) {
-          // Charts after every cell they show is written, in this same request: old ones deleted, the plan's added.
-          for (const old of oldCharts) for (const chart of old.charts.items) chart.delete();
+          // Charts after every cell they show is written, in this same request: Outturn's old ones deleted (not the
+          // user's), the plan's added.
+          for (const old of oldCharts) chartModule?.queueDeleteCharts(old.charts);
           for (const sheetPlan of charted) chartModule?.queueCharts(sheetFor(sheetPlan.name), sheetPlan);
           const first = work[0];
           if (first) sheetFor(first.name).activate();
           // Sheets added now are watched by the pane's change subscriptions too (same request, no extra sync).
           for (const w of work) if (w.create) this.watch(sheetFor(w.name));
           events.on();
+          // Freeze panes last of all: if Excel refuses them (office-js#2196), everything else is already in.
+          for (const f of freezes) if (f.op) queueOp(sheetFor(f.sheet), f.op);
         }
         // One request per chunk: a chunk is up to 4 MB of writes (Excel on the web refuses requests over 5 MB),
         // so this loop runs once for any ordinary workbook and once per further 4 MB for a huge one.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
+        try {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        } catch (e) {
+          if (i < chunks.length - 1 || !failedAt(e, /freezePanes/i)) throw e;
+          freezeRefused = true;
+        }
+        progress.synced = i + 1;
       }
-      return { status: "inserted", sheets: inserted };
-    });
+      progress = null;
+      // `warnings` (when Excel would not freeze the headings) is for the pane to show beside the success.
+      return { status: "inserted", sheets: inserted, warnings: freezeRefused ? [(await recovery()).FREEZE_WARNING] : undefined };
+      });
+    } catch (e) {
+      if (!progress) throw e;
+      // Writing had begun: the sheets this insert added are removed, and the error says how far it got.
+      throw await (await recovery()).recoverFailedInsert(this.host, e as WorkbookError, progress);
+    }
   }
 
   /* ------------------------------------------------------------------------------------------------------ */

@@ -25,18 +25,15 @@ export function officeBodyBackground(): string | undefined {
   }
 }
 
-/** Calls `handler` when Office's theme changes, on hosts that raise OfficeThemeChanged; returns how to stop. */
+/**
+ * The Office theme is read at load only, in Excel. OfficeThemeChanged is an Outlook event ("Occurs when the
+ * OfficeTheme is changed in Outlook ... use the addHandlerAsync method of the Mailbox object", [Api set: Mailbox
+ * 1.14], @types/office-js Office.EventType): Excel never raises it, and registering it on the document fails
+ * silently. So nothing is registered: the pane takes a theme change the next time it is opened. Kept as a function
+ * so the pane's code stays as it is; returns how to stop (nothing to stop).
+ */
 export function watchOfficeTheme(handler: () => void): () => void {
-  try {
-    Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, handler);
-  } catch {
-    return () => undefined;
-  }
-  return () => {
-    try {
-      Office.context.document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, { handler });
-    } catch {
-      // the host never registered it
-    }
-  };
+  void handler;
+  return () => undefined;
 }
+

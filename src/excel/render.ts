@@ -13,13 +13,16 @@
  *
  * Text is written as text. Excel reads a string written through `Range.values` as a formula when it starts with
  * "=", "+" or "-" (@types/office-js, Excel.Range.values: "If the returned value starts with a plus ("+"), minus ("-"),
- * or equal sign ("="), Excel interprets this value as a formula"), and as a number or a date when it looks like one.
- * A cell whose number format is Text ("@") keeps what is entered in it as typed. So every `text` cell (and every
- * blank text input, so what the user types later stays text too) gets the number format "@" in the numberFormat
- * array, which is queued BEFORE the values array, and its text goes through `values`, never `formulas`. We do not use
- * a leading apostrophe: Range.values does not document it, and an apostrophe prefix is lost when formulas are read
- * and written back (OfficeDev/office-js#6687). Formula cells never get "@" (a formula entered into a Text cell stays
- * text): they get their own number format, or "General".
+ * or equal sign ("="), Excel interprets this value as a formula"), and as a number or a date when it looks like one
+ * (the Period history's "Closed on" 2024-10-15). That a Text ("@") number format set first stops this is documented
+ * for typing, not for the API; the documented way is Excel's quote prefix: a leading apostrophe makes the rest text
+ * (Excel's object model writes `Range.Value = "'1"` for a number stored as text and `"'April 23, 00"` for a text date:
+ * VBA ErrorCheckingOptions.NumberAsText / TextDate), and the cell reads back through `values` and `formulas` without
+ * the apostrophe (OfficeDev/office-js#6687). So `textForValues` prefixes every string Excel could take for something
+ * else, in the values array only (src/excel/apply.ts), and the self-check (src/excel/self-check.ts) reads back what
+ * was written. Every `text` cell (and every blank text input, so what the user TYPES later stays text, as documented)
+ * still gets "@" in the numberFormat array, queued before the values, and text never goes through `formulas`.
+ * Formula cells never get "@" (a formula entered into a Text cell stays text): their own number format, or "General".
  *
  * Payload: Excel on the web refuses a request over 5 MB. Each operation carries an estimate of its size in a request
  * (UTF-8 bytes of its JSON data plus an envelope per command); `chunkWork` groups operations into requests of at
@@ -29,6 +32,17 @@
 import type { BorderWeight, CellStyle, ConditionalFormat, PlanCell, SheetPlan, StyleRole, WorkbookPlan } from "../plans/types";
 import { colLetter, parseA1 } from "../plans/a1";
 import { WorkbookError } from "../workbook/gateway";
+
+/**
+ * A string as it must be written through `Range.values` to stay that exact text: with Excel's quote prefix (a leading
+ * apostrophe, not part of the value) when Excel could read it as a formula (= + - @), an error value (#), TRUE/FALSE,
+ * or, holding a digit, a number, percentage, currency, date or time ("5%", "£5", "Oct-24", "March 2025", "12:30"); and
+ * when it starts with an apostrophe itself (Excel would eat it) or a space, point or bracket. Text without a digit
+ * or such a first character is written as it is.
+ */
+export function textForValues(text: string): string {
+  return /^[\s=+\-@'#.,(]|\d|^\s*(true|false)\s*$/i.test(text) ? `'${text}` : text;
+}
 
 /** The most characters an Excel cell holds. */
 export const CELL_TEXT_LIMIT = 32767;
@@ -63,6 +77,8 @@ export type SheetOp =
   | { kind: "cells"; property: CellArrayProperty; firstRow: number; firstCol: number; data: CellEntry[][]; bytes: number }
   | { kind: "style"; address: string; style: RangeStyle; bytes: number }
   | { kind: "columns"; address: string; widthPoints: number; hidden: boolean; bytes: number }
+  /** A row's height (RangeFormat.rowHeight, ExcelApi 1.2), e.g. "5:5". */
+  | { kind: "rows"; address: string; heightPoints: number; bytes: number }
   | { kind: "merge"; address: string; bytes: number }
   | { kind: "conditionalFormat"; address: string; rules: ConditionalFormat["rules"]; bytes: number }
   | { kind: "validation"; address: string; source: string; bytes: number }
@@ -243,7 +259,7 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
     const used = { nf: false, values: false, formulas: false };
     const seen = new Set<string>();
     for (const { cell, row, col } of placed) {
-      if (seen.has(cell.address)) throw new Error(`the plan of ${plan.name} has two cells at ${cell.address}`);
+      if (seen.has(cell.address)) throw new Error(`${plan.name}!${cell.address}: planned twice`);
       seen.add(cell.address);
       const r = row - 1, c = col - 1;
       const format = numberFormatOf(cell, styles[cell.style]);
@@ -260,7 +276,7 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
       }
       else if (content.kind === "amount") { (values[r] as CellEntry[])[c] = content.value.toNumber(); used.values = true; }
       else if (content.kind === "formula") {
-        if (!content.formula.startsWith("=")) throw new Error(`${plan.name}!${cell.address}: a formula must start with "="`);
+        if (!content.formula.startsWith("=")) throw new Error(`${plan.name}!${cell.address}: formula without "="`);
         (formulas[r] as CellEntry[])[c] = content.formula;
         used.formulas = true;
       }
@@ -300,15 +316,22 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
     start = i + 2;
   });
 
+  // 3b. Row heights, as the .xlsx writer sets them: Excel does not auto-fit merged wrapped rows (the Summary's checks
+  // and narrative would be clipped), and the charts' positions are computed from these heights (src/excel/charts.ts).
+  // One operation per planned row: only rows of wrapped text have a height, a handful a sheet.
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    ops.push(withBytes({ kind: "rows", address: `${row}:${row}`, heightPoints: height }, row));
+  }
+
   // 4. Merges, conditional formats (on the planned ranges, never whole columns), drop-down lists.
   for (const m of plan.merges) ops.push(withBytes({ kind: "merge", address: m }, m));
   for (const cf of plan.conditionalFormats) {
-    if (/^[A-Z]+:[A-Z]+$/i.test(cf.range)) throw new Error(`${plan.name}: conditional format on whole columns (${cf.range}); plans give used ranges`);
+    if (/^[A-Z]+:[A-Z]+$/i.test(cf.range)) throw new Error(`${plan.name}: conditional format on whole columns (${cf.range})`);
     ops.push(withBytes({ kind: "conditionalFormat", address: cf.range, rules: cf.rules }, cf.rules));
   }
   for (const v of plan.validations) {
     const bad = v.values.find((x) => x.includes(","));
-    if (bad) throw new Error(`${plan.name}!${v.range}: the list value "${bad}" has a comma, which a list source cannot hold`);
+    if (bad) throw new Error(`${plan.name}!${v.range}: list value "${bad}" has a comma`);
     const source = v.values.join(",");
     ops.push(withBytes({ kind: "validation", address: v.range, source }, source));
   }
@@ -351,7 +374,7 @@ export function splitCellsOp(op: Extract<SheetOp, { kind: "cells" }>, budget: nu
   };
   for (const row of op.data) {
     const rowBytes = jsonBytes(row) + 1;
-    if (rowBytes + COMMAND_ENVELOPE > budget) throw new Error(`one row of ${op.property} is larger than a request can carry (${rowBytes} bytes)`);
+    if (rowBytes + COMMAND_ENVELOPE > budget) throw new Error(`a row of ${op.property} is over a request's size (${rowBytes} bytes)`);
     if (bytes + rowBytes > limit) flush();
     rows.push(row);
     bytes += rowBytes;

@@ -17,11 +17,12 @@ export const notices = {
     return { ...failure, intent: "warning", body: `${failure.body} The position will not update by itself: use Recalculate after changing figures.` };
   },
 
-  sheetsInserted(sheets: readonly string[]): PaneNotice {
+  /** `warnings`: what Excel would not do but needs no undoing (e.g. freeze the headings), shown with the success. */
+  sheetsInserted(sheets: readonly string[], warnings: readonly string[] = []): PaneNotice {
     return {
-      intent: "success",
+      intent: warnings.length ? "warning" : "success",
       title: "Sheets inserted",
-      body: `Inserted ${sheets.join(", ")}. Type the figures into the yellow input cells; the position updates as you go, or use Recalculate.`,
+      body: `Inserted ${sheets.join(", ")}. Type the figures into the yellow input cells; the position updates as you go, or use Recalculate.${warnings.length ? ` ${warnings.join(" ")}` : ""}`,
     };
   },
 

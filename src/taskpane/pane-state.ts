@@ -50,7 +50,7 @@ export type PaneAction =
   | { type: "read"; read: WorkbookRead; position: Position | null; checks: CheckItem[]; at: Date }
   | { type: "view"; view: View }
   | { type: "conflict"; request: InsertRequest; existing: SheetKind[] }
-  | { type: "inserted"; sheets: readonly string[]; status: WorkbookStatus | null }
+  | { type: "inserted"; sheets: readonly string[]; warnings?: readonly string[]; status: WorkbookStatus | null }
   | { type: "conflictCancelled" }
   | { type: "conflictClosed" }
   /** A notice now (null clears it). */
@@ -102,7 +102,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         status: action.status ?? state.status,
         view: "position",
         focusRequest: state.focusRequest + 1,
-        notice: notices.sheetsInserted(action.sheets),
+        notice: notices.sheetsInserted(action.sheets, action.warnings ?? []),
       };
     case "conflictCancelled":
       return { ...state, conflict: null, notice: notices.nothingInserted };

@@ -118,7 +118,7 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
         return;
       }
       const status = await run("status", "read the workbook", () => gateway.status());
-      dispatch({ type: "inserted", sheets: result.sheets, status: status ?? null });
+      dispatch({ type: "inserted", sheets: result.sheets, warnings: result.warnings ?? [], status: status ?? null });
       await refreshNow();
     },
     [gateway, refreshNow, run],

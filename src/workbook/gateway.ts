@@ -27,7 +27,8 @@ export interface InsertRequest {
 }
 
 export type InsertResult =
-  | { status: "inserted"; sheets: string[] }
+  /** `warnings`: what went less well than asked but needs no undoing (Excel would not freeze the headings). */
+  | { status: "inserted"; sheets: string[]; warnings?: string[] }
   | { status: "conflict"; existing: SheetKind[] };
 
 export interface WorkbookStatus {

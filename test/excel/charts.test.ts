@@ -25,6 +25,9 @@ function setup(model: MonitoringPeriod) {
   return { fake, gateway: new ExcelGateway({ host: fake, now: () => 0 }) };
 }
 
+/** "B20:B20" as the fake (and Excel) gives a one-cell range's address: "B20". */
+const localRange = (a: string) => a.split(":").filter((p, i, all) => i === 0 || p !== all[0]).join(":");
+
 const slidesPlan = (model: MonitoringPeriod): SheetPlan => buildWorkbookPlan(model).sheets.find((s) => s.kind === "Slides") as SheetPlan;
 
 describe("the Slides sheet's charts in Excel", () => {
@@ -50,10 +53,17 @@ describe("the Slides sheet's charts in Excel", () => {
     plan.charts!.forEach((spec, i) => {
       const c = charts[i]!;
       expect(c.type).toBe({ bar: "BarClustered", column: "ColumnClustered", line: "LineMarkers" }[spec.type]);
-      expect(c.source).toBe(spec.data);
+      // Series given explicitly (no reliance on Excel detecting categories): created over the first series' values,
+      // every series with its planned name, values and the categories.
+      expect(c.source).toBe(localRange(spec.series[0]!.values));
       expect(c.seriesBy).toBe("Columns");
       expect(c.title).toBe(spec.title);
+      expect(c.name).toBe(`Outturn: ${spec.title}`);
+      expect(c.seriesCount).toBe(spec.series.length);
       expect(c.seriesNames).toEqual(Object.fromEntries(spec.series.map((s, j) => [j, s.name])));
+      expect(c.seriesValues).toEqual(Object.fromEntries(spec.series.slice(1).map((s, j) => [j + 1, localRange(s.values)])));
+      expect(c.seriesCategories).toEqual(Object.fromEntries(spec.series.map((_, j) => [j, localRange(spec.categories)])));
+      expect(`${spec.categories.split(":")[0]}:${spec.series[spec.series.length - 1]!.values.split(":")[1]}`).toBe(spec.data);
       expect({ width: c.width, height: c.height }).toEqual({ width: 720, height: 405 });
       expect({ top: c.top, left: c.left }).toEqual(cellPosition(plan, spec.topLeft));
     });
@@ -82,11 +92,37 @@ describe("the Slides sheet's charts in Excel", () => {
     expect(fake.syncs).toHaveLength(3);
     expect(fake.unsyncedAtRunEnd).toBe(0);
     // The charts' collection is loaded with the used ranges (sync 2), not in a sync of its own.
-    expect(fake.syncs[1]!.ops.some((o) => o.member === "charts.items")).toBe(true);
+    expect(fake.syncs[1]!.ops.some((o) => o.member === "charts.items/name")).toBe(true);
     const after = fake.sheet("Slides")!.charts;
     expect(after).toHaveLength(3);
     expect(after.some((c) => before.includes(c.id))).toBe(false);
     expect(fake.syncs[2]!.ops.filter((o) => o.member === "chart.delete")).toHaveLength(3);
+  });
+
+  it("an upgrade leaves a chart the user made on the Slides sheet", async () => {
+    const model = seed();
+    const { fake, gateway } = setup(model);
+    await gateway.insertSheets(request(model));
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Slides");
+      ws.charts.add("Pie" as Excel.ChartType, ws.getRange("B6:B8"), "Columns" as Excel.ChartSeriesBy).name = "My pie";
+      await context.sync();
+    });
+    await gateway.insertSheets(request(model, { onExisting: "upgrade" }));
+    const names = fake.sheet("Slides")!.charts.map((c) => c.name);
+    expect(names).toContain("My pie");
+    expect(names.filter((n) => n.startsWith("Outturn: "))).toHaveLength(3);
+  });
+
+  it("sets the planned row heights, so positions computed from them match Excel's rows", async () => {
+    const model = seed();
+    const { fake, gateway } = setup(model);
+    await gateway.insertSheets(request(model));
+    const plans = buildWorkbookPlan(model).sheets.filter((p) => Object.keys(p.rowHeights ?? {}).length > 0);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) {
+      expect(Object.fromEntries(fake.sheet(p.name)!.rowHeights)).toEqual(Object.fromEntries(Object.entries(p.rowHeights!).map(([r, h]) => [Number(r), h])));
+    }
   });
 
   it("inserting only the Slides sheet (others present) draws its charts; without charts nothing chart-related is sent", async () => {

@@ -20,10 +20,14 @@
  * - `null` in a 2-D array leaves that cell unchanged; "" clears it (numberFormat "" resets to General)
  *   (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values);
  * - a string written through `values` that starts with "=" or "+" (or "-" not followed by a number) becomes a
- *   formula, and a number-looking string becomes a number (@types/office-js, Range.values: "If the returned value
- *   starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula") - UNLESS
- *   the cell's number format is "@" (Text), in which case the string is stored as typed; a leading apostrophe is a
- *   quote prefix (the rest is text);
+ *   formula, a number-looking string a number, a percentage a fraction and a date-looking string ("2024-10-15",
+ *   "15/10/2024") a date serial (@types/office-js, Range.values: "If the returned value starts with a plus ("+"),
+ *   minus ("-"), or equal sign ("="), Excel interprets this value as a formula"). The cell's Text ("@") number format
+ *   does NOT protect a string written through the API here: Microsoft documents that for typing only, so the fake
+ *   assumes the worst. The documented way is the quote prefix: a leading apostrophe keeps the rest as text
+ *   (Excel VBA ErrorCheckingOptions.NumberAsText/TextDate examples write "'1" and "'April 23, 00"; office-js#6687:
+ *   a quote-prefixed cell reads back through `values` and `formulas` without the apostrophe). A user TYPING into a
+ *   Text cell (userEdit) keeps what is typed as text, as Excel's help says;
  * - formula cells get their value from `options.calculate` (the fake has no calculation engine); reading a text
  *   cell's `formulas` returns its text, as Excel does.
  *
@@ -73,6 +77,8 @@ export interface FakeSheet {
   name: string;
   cells: Map<string, FakeCell>;
   columnWidths: Map<number, number>;
+  /** Row heights in points set through RangeFormat.rowHeight (rows not here have Excel's default). */
+  rowHeights: Map<number, number>;
   hiddenColumns: Set<number>;
   frozen: { rows: number; columns: number };
   merges: string[];
@@ -80,6 +86,8 @@ export interface FakeSheet {
   validations: Array<{ range: string; rule: unknown }>;
   pageLayout: { orientation?: string; zoom?: unknown };
   protected: boolean;
+  /** The password the sheet was protected with (by the user, in Excel's UI): unprotect() without it fails. */
+  password?: string;
   handlers: Array<(args: unknown) => Promise<unknown>>;
   /** Charts on the sheet, in the order added (Worksheet.charts). */
   charts: FakeChartRecord[];
@@ -94,8 +102,13 @@ export interface FakeChartRecord {
   seriesBy: string;
   /** Series the source gives: one per column after the first (categories) when by columns. */
   seriesCount: number;
+  /** Chart.name (ExcelApi 1.1): Excel names charts "Chart 1", "Chart 2"... unless the add-in names them. */
+  name: string;
   title?: string;
   seriesNames: Record<number, string>;
+  /** Ranges set explicitly per series (ChartSeries.setValues / setXAxisValues, ExcelApi 1.7), by series index. */
+  seriesValues: Record<number, string>;
+  seriesCategories: Record<number, string>;
   top?: number;
   left?: number;
   width?: number;
@@ -205,6 +218,20 @@ function qualify(sheet: string, address: string): string {
 const key = (r: number, c: number) => `${r},${c}`;
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/** Excel's date serial for a date-looking string (ISO "2024-10-15" or en-GB "15/10/2024"), or null. */
+export function dateSerial(text: string): number | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const ms = Date.UTC(y, m - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return ms / 86400000 + 25569;
+}
+
 /* ------------------------------------------------------------------------------------------------------------ */
 /* The fake host                                                                                                  */
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -224,6 +251,10 @@ export class FakeExcel {
   enableEvents = true;
   /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
   editMode = false;
+  /** Freeze-panes commands fail with GeneralException, as on one Office 2019 build (office-js#2196). */
+  freezeFails = false;
+  /** Makes the sync with this index (1-based, counted over all runs, as in `syncs`) fail before running anything. */
+  failSyncNumber: { index: number; code: string } | null = null;
   readonly syncs: SyncRecord[] = [];
   /** Commands left queued when an Excel.run ended (dropped unless implicitFinalSync). */
   unsyncedAtRunEnd = 0;
@@ -240,7 +271,7 @@ export class FakeExcel {
 
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
-      id: `{${String(this.nextSheetId++).padStart(8, "0")}}`, name, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(),
+      id: `{${String(this.nextSheetId++).padStart(8, "0")}}`, name, cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(),
       frozen: { rows: 0, columns: 0 }, merges: [], conditionalFormats: [], validations: [], pageLayout: {}, protected: false, handlers: [], charts: [],
     };
     this.sheets.push(sheet);
@@ -274,7 +305,7 @@ export class FakeExcel {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     const r = parseRect(address);
-    this.writeScalar(s, r.r1, r.c1, typed, "values");
+    this.writeScalar(s, r.r1, r.c1, typed, "typed");
     if (this.enableEvents) this.pendingEvents.push({ sheet: s, address: rectAddress(r), own: false });
     await this.flushEvents();
   }
@@ -373,6 +404,9 @@ export class FakeExcel {
       record.error = error.code;
       return Promise.reject(error);
     };
+    if (this.failSyncNumber && this.failSyncNumber.index === record.index) {
+      return fail(new FakeOfficeError(this.failSyncNumber.code, `Fake failure ${this.failSyncNumber.code} at sync ${record.index}`));
+    }
     if (this.nextFailure) {
       const f = this.nextFailure;
       this.nextFailure = null;
@@ -439,7 +473,7 @@ export class FakeExcel {
   }
 
   /** @internal Writes one entry of a values/formulas array with Excel's interpretation. */
-  writeScalar(sheet: FakeSheet, r: number, c: number, input: unknown, via: "values" | "formulas"): void {
+  writeScalar(sheet: FakeSheet, r: number, c: number, input: unknown, via: "values" | "formulas" | "typed"): void {
     if (input === null || input === undefined) return;
     const k = key(r, c);
     const cell = sheet.cells.get(k) ?? { value: "", formula: null, numberFormat: "General", format: {} };
@@ -455,8 +489,8 @@ export class FakeExcel {
       return;
     }
     if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `Unsupported cell value ${String(input)}`, `Range.${via}`);
-    if (cell.numberFormat === "@") {
-      // A Text cell keeps what is written as text - even "=SUM(A1)" written through `formulas`.
+    if (cell.numberFormat === "@" && via !== "values") {
+      // A Text cell keeps what is typed as text - and, pessimistically, even "=SUM(A1)" written through `formulas`.
       cell.value = input;
       cell.formula = null;
       return;
@@ -469,6 +503,19 @@ export class FakeExcel {
     if (NUMBER_TEXT.test(input.trim())) {
       cell.value = Number(input);
       cell.formula = null;
+      return;
+    }
+    const percent = /^\s*([+-]?\d+(\.\d+)?)\s*%\s*$/.exec(input);
+    if (percent) {
+      cell.value = Number(percent[1]) / 100;
+      cell.formula = null;
+      return;
+    }
+    const serial = dateSerial(input);
+    if (serial !== null) {
+      cell.value = serial;
+      cell.formula = null;
+      if (cell.numberFormat === "General" || cell.numberFormat === "@") cell.numberFormat = "yyyy-mm-dd";
       return;
     }
     if (input.length > 1 && (input.startsWith("=") || input.startsWith("+") || input.startsWith("-"))) {
@@ -621,7 +668,7 @@ class FakeWorksheetCollection {
 
 type SheetResolver = () => FakeSheet | null;
 
-class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObject" | "activate"> {
+class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObject" | "activate" | "delete"> {
   private readonly loaded = new Loaded();
   readonly freezePanes: FakeFreezePanes;
   readonly protection: FakeWorksheetProtection;
@@ -678,6 +725,17 @@ class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObje
       this.ctx.host.activeSheet = this.target().name;
     });
   }
+  /** Worksheet.delete (ExcelApi 1.1): refused under workbook protection and for the last sheet. */
+  delete(): void {
+    this.ctx.queue({ kind: "call", target: `sheet ${this.label}`, member: "delete" }, () => {
+      const host = this.ctx.host;
+      const sheet = this.target();
+      if (host.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.", "Worksheet.delete");
+      if (host.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
+      host.sheets.splice(host.sheets.indexOf(sheet), 1);
+      if (host.activeSheet?.toLowerCase() === sheet.name.toLowerCase()) host.activeSheet = host.sheets[0]?.name ?? null;
+    });
+  }
   getRange(address?: string): FakeRange {
     if (address === undefined) throw new FakeOfficeError("InvalidArgument", "The fake needs an address for getRange");
     const rect = parseRect(address);
@@ -711,12 +769,15 @@ class FakeChartCollection {
   load(names?: string | string[]): this {
     this.ws.ctx.queue({ kind: "load", target: `sheet ${this.ws.label}`, member: `charts.${parseLoad(names).join(",") || "items"}` }, () => {
       const sheet = this.ws.target();
-      this.loaded.set("items", sheet.charts.map((c) => new FakeChart(this.ws, () => c)));
+      this.loaded.set("items", sheet.charts.map((c) => new FakeChart(this.ws, () => c, c.name)));
     }, () => this.ws.target().charts.length * 40);
     return this;
   }
   add(type: Excel.ChartType | string, sourceData: FakeRange, seriesBy: Excel.ChartSeriesBy | string = "Auto"): FakeChart {
-    const record: FakeChartRecord = { id: `chart${nextChartId++}`, type: String(type), source: "", seriesBy: String(seriesBy), seriesCount: 0, seriesNames: {} };
+    const id = nextChartId++;
+    const record: FakeChartRecord = {
+      id: `chart${id}`, name: `Chart ${id}`, type: String(type), source: "", seriesBy: String(seriesBy), seriesCount: 0, seriesNames: {}, seriesValues: {}, seriesCategories: {},
+    };
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "charts.add", bytes: sizeOf(type) + sizeOf(seriesBy) + 40 }, () => {
       const sheet = this.ws.target();
       if (sourceData.ws.target() !== sheet) throw new FakeOfficeError("InvalidArgument", "The chart's source data is on another sheet (the fake keeps them together).", "ChartCollection.add");
@@ -731,11 +792,21 @@ class FakeChartCollection {
   }
 }
 
+interface FakeChartSeries {
+  name: string;
+  setValues(range: FakeRange): void;
+  setXAxisValues(range: FakeRange): void;
+}
+
 class FakeChart {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly series: { getItemAt(index: number): { name: string } };
-  constructor(private readonly ws: FakeWorksheet, private readonly record: () => FakeChartRecord) {
+  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries; getCount(): { readonly value: number } };
+  private readonly loadedProps = new Loaded();
+  /** The name as loaded with the collection's items (undefined on a chart not loaded). */
+  private readonly loadedName: string | undefined;
+  constructor(private readonly ws: FakeWorksheet, private readonly record: () => FakeChartRecord, loadedName?: string) {
+    this.loadedName = loadedName;
     const set = (member: string, value: unknown, apply: (r: FakeChartRecord) => void) => {
       this.ws.ctx.queue({ kind: "set", target: `sheet ${this.ws.label}`, member: `chart.${member}`, bytes: sizeOf(value) }, () => {
         const r = this.record();
@@ -745,24 +816,68 @@ class FakeChart {
     };
     this.title = { set text(v: string) { set("title.text", v, (r) => { r.title = v; }); }, get text(): string { throw propertyNotLoaded("text"); } };
     this.legend = { set visible(v: boolean) { set("legend.visible", v, (r) => { r.legendVisible = v; }); }, get visible(): boolean { throw propertyNotLoaded("visible"); } };
-    this.series = {
-      getItemAt: (index: number) => ({
-        set name(v: string) {
-          set(`series.${index}.name`, v, (r) => {
-            if (index < 0 || index >= r.seriesCount) throw new FakeOfficeError("InvalidArgument", `The chart has ${r.seriesCount} series; there is no series ${index}.`, "ChartSeriesCollection.getItemAt");
-            r.seriesNames[index] = v;
-          });
-        },
-        get name(): string { throw propertyNotLoaded("name"); },
-      }),
+    const inRange = (r: FakeChartRecord, index: number) => {
+      if (index < 0 || index >= r.seriesCount) throw new FakeOfficeError("InvalidArgument", `The chart has ${r.seriesCount} series; there is no series ${index}.`, "ChartSeriesCollection.getItemAt");
     };
+    const rangeOn = (range: FakeRange, member: string) => {
+      if (range.ws.target() !== this.ws.target()) throw new FakeOfficeError("InvalidArgument", "The series' data is on another sheet (the fake keeps them together).", member);
+      return rectAddress(range.rect());
+    };
+    const seriesAt = (at: (r: FakeChartRecord) => number): FakeChartSeries => ({
+      set name(v: string) {
+        set("series.name", v, (r) => { const i = at(r); inRange(r, i); r.seriesNames[i] = v; });
+      },
+      get name(): string { throw propertyNotLoaded("name"); },
+      setValues: (range: FakeRange) => {
+        set("series.setValues", null, (r) => { const i = at(r); inRange(r, i); r.seriesValues[i] = rangeOn(range, "ChartSeries.setValues"); });
+      },
+      setXAxisValues: (range: FakeRange) => {
+        set("series.setXAxisValues", null, (r) => { const i = at(r); inRange(r, i); r.seriesCategories[i] = rangeOn(range, "ChartSeries.setXAxisValues"); });
+      },
+    });
+    this.series = {
+      getItemAt: (index: number) => seriesAt(() => index),
+      getCount: () => clientResult(this.ws.ctx, { kind: "load", target: `sheet ${this.ws.label}`, member: "chart.series.getCount" }, () => this.record().seriesCount),
+      add: (name?: string) => {
+        let index = -1;
+        set("series.add", name ?? null, (r) => {
+          index = r.seriesCount++;
+          if (name !== undefined) r.seriesNames[index] = name;
+        });
+        return seriesAt(() => index);
+      },
+    };
+  }
+  get name(): string {
+    if (this.loadedName === undefined) throw propertyNotLoaded("name");
+    return this.loadedName;
+  }
+  set name(v: string) {
+    this.ws.ctx.queue({ kind: "set", target: `sheet ${this.ws.label}`, member: "chart.name", bytes: sizeOf(v) }, () => {
+      const r = this.record();
+      if (!this.ws.target().charts.includes(r)) throw new FakeOfficeError("ItemNotFound", "The chart was deleted or never added.", "Chart.name");
+      r.name = v;
+    });
   }
   set top(v: number) { this.setNumber("top", v); }
   set left(v: number) { this.setNumber("left", v); }
   set width(v: number) { this.setNumber("width", v); }
   set height(v: number) { this.setNumber("height", v); }
-  get top(): number { throw propertyNotLoaded("top"); }
-  get left(): number { throw propertyNotLoaded("left"); }
+  get top(): number { return this.loadedProps.get("top"); }
+  get left(): number { return this.loadedProps.get("left"); }
+  /** Chart.load("top, left, width, height"): the numbers as set. */
+  load(names?: string | string[]): this {
+    const props = parseLoad(names);
+    this.ws.ctx.queue({ kind: "load", target: `sheet ${this.ws.label}`, member: `chart.${props.join(",")}` }, () => {
+      const r = this.record();
+      if (!this.ws.target().charts.includes(r)) throw new FakeOfficeError("ItemNotFound", "The chart was deleted or never added.", "Chart.load");
+      for (const p of props) {
+        if (p !== "top" && p !== "left" && p !== "width" && p !== "height") throw new FakeOfficeError("InvalidArgument", `Chart.${p} is not loadable in the fake`);
+        this.loadedProps.set(p, r[p] ?? 0);
+      }
+    }, () => 40);
+    return this;
+  }
   get width(): number { throw propertyNotLoaded("width"); }
   get height(): number { throw propertyNotLoaded("height"); }
   private setNumber(member: "top" | "left" | "width" | "height", v: number): void {
@@ -785,22 +900,22 @@ class FakeChart {
 
 class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze"> {
   constructor(private readonly ws: FakeWorksheet) {}
-  freezeRows(count = 1): void {
-    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.freezeRows" }, () => {
-      this.ws.target().frozen = { rows: count, columns: 0 };
+  private freeze(member: string, apply: () => void): void {
+    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: `freezePanes.${member}` }, () => {
+      if (this.ws.ctx.host.freezeFails) throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.", `WorksheetFreezePanes.${member}`);
+      apply();
     });
   }
+  freezeRows(count = 1): void {
+    this.freeze("freezeRows", () => { this.ws.target().frozen = { rows: count, columns: 0 }; });
+  }
   freezeColumns(count = 1): void {
-    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.freezeColumns" }, () => {
-      this.ws.target().frozen = { rows: 0, columns: count };
-    });
+    this.freeze("freezeColumns", () => { this.ws.target().frozen = { rows: 0, columns: count }; });
   }
   freezeAt(frozenRange: Excel.Range | string): void {
     if (typeof frozenRange !== "string") throw new FakeOfficeError("InvalidArgument", "The fake takes freezeAt with an address");
     const rect = parseRect(frozenRange);
-    this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.freezeAt" }, () => {
-      this.ws.target().frozen = { rows: rect.r2, columns: rect.c2 };
-    });
+    this.freeze("freezeAt", () => { this.ws.target().frozen = { rows: rect.r2, columns: rect.c2 }; });
   }
   unfreeze(): void {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "freezePanes.unfreeze" }, () => {
@@ -821,11 +936,19 @@ class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, "protec
       const sheet = this.ws.target();
       if (sheet.protected) throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
       sheet.protected = true;
+      sheet.password = password || undefined;
     });
   }
   unprotect(password?: string): void {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "protection.unprotect", bytes: sizeOf(password) }, () => {
-      this.ws.target().protected = false;
+      const sheet = this.ws.target();
+      // A sheet the user protected with a password stays protected: Excel refuses (the code is not documented; an
+      // InvalidArgument is what the error mapping would otherwise call a fault in Outturn).
+      if (sheet.protected && sheet.password !== undefined && password !== sheet.password) {
+        throw new FakeOfficeError("InvalidArgument", "The password is incorrect.", "WorksheetProtection.unprotect");
+      }
+      sheet.protected = false;
+      sheet.password = undefined;
     });
   }
   load(names?: string | string[]): this {
@@ -873,7 +996,7 @@ class FakeEventHandlers {
 
 type RectResolver = () => Rect | null;
 
-class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "address" | "rowCount" | "columnCount" | "isNullObject" | "columnHidden" | "merge" | "unmerge" | "select" | "clear"> {
+class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "text" | "address" | "rowCount" | "columnCount" | "isNullObject" | "columnHidden" | "merge" | "unmerge" | "select" | "clear"> {
   private readonly loaded = new Loaded();
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
@@ -946,6 +1069,9 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
   get valueTypes(): Excel.RangeValueType[][] {
     return this.loaded.get("valueTypes");
   }
+  get text(): string[][] {
+    return this.loaded.get("text");
+  }
   get address(): string {
     return this.loaded.get("address");
   }
@@ -986,6 +1112,7 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
         });
         else if (p === "numberFormat") v = grid((r, c) => sheet.cells.get(key(r, c))?.numberFormat ?? "General");
         else if (p === "valueTypes") v = grid((r, c) => valueType(this.ws.ctx.host.cellValue(sheet, r, c)));
+        else if (p === "text") v = grid((r, c) => displayText(this.ws.ctx.host.cellValue(sheet, r, c), sheet.cells.get(key(r, c))?.numberFormat ?? "General"));
         else if (p === "address") v = qualify(sheet.name, rectAddress(rect));
         else if (p === "rowCount") v = rows;
         else if (p === "columnCount") v = cols;
@@ -1052,6 +1179,36 @@ function valueType(v: CellScalar): Excel.RangeValueType {
   return "String" as Excel.RangeValueType;
 }
 
+/**
+ * Range.text as Excel would show it, for the few number formats Outturn's self-check writes: dates "yyyy-mm-dd",
+ * "#,##0" with decimals (negative in brackets when the format says so), General.
+ */
+function displayText(v: CellScalar, format: string): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  if (/^yyyy-mm-dd$/i.test(format)) return new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 10);
+  const m = /^#,##0(?:\.(0+))?/.exec(format);
+  if (m) {
+    const dp = m[1]?.length ?? 0;
+    const text = Math.abs(v).toLocaleString("en-GB", { minimumFractionDigits: dp, maximumFractionDigits: dp });
+    return v < 0 ? (format.includes(";(") ? `(${text})` : `-${text}`) : text;
+  }
+  return String(v);
+}
+
+/** OfficeExtension.ClientResult: `value` readable only after the sync that computed it. */
+function clientResult<T>(ctx: FakeRequestContext, record: Omit<OpRecord, "bytes">, compute: () => T): { readonly value: T } {
+  let done = false;
+  let result: T;
+  ctx.queue(record, () => { result = compute(); done = true; }, () => 20);
+  return {
+    get value(): T {
+      if (!done) throw propertyNotLoaded("value");
+      return result;
+    },
+  };
+}
+
 /** Applies a format change to every cell of the range (creating cells as needed). */
 function formatCells(range: FakeRange, member: string, value: unknown, apply: (f: FakeCellFormat) => void): void {
   range.write(`format.${member}`, sizeOf(value), (sheet, rect) => {
@@ -1088,7 +1245,11 @@ class FakeRangeFormat implements Pick<Excel.RangeFormat, "columnWidth" | "rowHei
     throw propertyNotLoaded("rowHeight");
   }
   set rowHeight(v: number) {
-    formatCells(this.range, "rowHeight", v, () => undefined);
+    // Whole rows ("5:7") are the usual target: recorded per row, not per cell (a row has 16,384 cells).
+    this.range.write("format.rowHeight", sizeOf(v), (sheet, rect) => {
+      if (!(v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `A row height must be 0 to 409 points (${v}).`, "RangeFormat.rowHeight");
+      for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, v);
+    }, undefined, true);
   }
   get wrapText(): boolean {
     throw propertyNotLoaded("wrapText");
@@ -1165,7 +1326,21 @@ class FakeFormatProtection implements Pick<Excel.FormatProtection, "locked"> {
 }
 
 class FakeDataValidation {
+  private readonly loaded = new Loaded();
   constructor(private readonly range: FakeRange) {}
+  /** DataValidation.type (ExcelApi 1.8): "List" when a list rule covers the range's first cell, else "None". */
+  get type(): string {
+    return this.loaded.get("type");
+  }
+  load(names?: string | string[]): this {
+    this.range.ws.ctx.queue({ kind: "load", target: this.range.ws.label, member: `dataValidation.${String(names)}` }, () => {
+      const sheet = this.range.ws.target();
+      const rect = this.range.rect();
+      const rule = sheet.validations.find((x) => overlaps(parseRect(x.range), { r1: rect.r1, c1: rect.c1, r2: rect.r1, c2: rect.c1 }))?.rule as { list?: unknown } | undefined;
+      this.loaded.set("type", rule?.list ? "List" : "None");
+    }, () => 20);
+    return this;
+  }
   set rule(v: Excel.DataValidationRule) {
     this.range.write("dataValidation.rule", sizeOf(v), (sheet, rect) => {
       sheet.validations.push({ range: rectAddress(rect), rule: v });
@@ -1187,6 +1362,13 @@ class FakeConditionalFormatCollection implements Pick<Excel.ConditionalFormatCol
       sheet.conditionalFormats.push(entry);
     }, undefined, true);
     return new FakeConditionalFormat(this.range, entry);
+  }
+  /** ConditionalFormatCollection.getCount (ExcelApi 1.6): the rules overlapping the range. */
+  getCount(): { readonly value: number } {
+    return clientResult(this.range.ws.ctx, { kind: "load", target: this.range.ws.label, member: "conditionalFormats.getCount" }, () => {
+      const rect = this.range.rect();
+      return this.range.ws.target().conditionalFormats.filter((cf) => cf.range && overlaps(parseRect(cf.range), rect)).length;
+    });
   }
   clearAll(): void {
     this.range.write("conditionalFormats.clearAll", 10, (sheet, rect) => {
