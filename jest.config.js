@@ -11,5 +11,7 @@ module.exports = {
     // office-addin-mock pulls in office-addin-manifest, an ESM dependency jest cannot load.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
   },
+  // The compiled `outturn` command, which the command-line tests run (test/support/cli.ts).
+  globalSetup: "<rootDir>/test/support/global-setup.mjs",
   testTimeout: 60000,
 };
