@@ -164,6 +164,7 @@ interface DeckContext {
   footer: string;
   /** The error checks of a draft deck (every slide then says DRAFT); null for a clean one. */
   draft: Check[] | null;
+  slides: Slide[];
 }
 
 const SLIDE_WRITES = new Set<PropertyKey>(["addText", "addTable", "addChart", "addShape", "addNotes"]);
@@ -186,11 +187,8 @@ export const DRAFT_LABEL = "DRAFT: figures incomplete";
 
 function newSlide(ctx: DeckContext, title: string): Slide {
   const slide = xmlSafeSlide(ctx.pptx.addSlide());
+  ctx.slides.push(slide);
   slide.background = { color: "FFFFFF" };
-  if (ctx.draft) {
-    // Behind everything else: a large diagonal word, and (below) a label in the title bar that nothing covers.
-    slide.addText("DRAFT", { x: 1.7, y: 2.2, w: 10, h: 3, fontFace: FONT, fontSize: 140, bold: true, color: COLOURS.adverse, transparency: 82, rotate: -25, align: "center", valign: "middle", margin: 0 });
-  }
   slide.addShape(ctx.pptx.ShapeType.rect, { x: 0, y: 0, w: SLIDE_W, h: 0.12, fill: { color: COLOURS.navy }, line: { color: COLOURS.navy } });
   const titleW = SLIDE_W - 2 * MARGIN - (ctx.draft ? 3.1 : 0);
   slide.addText(title, { x: MARGIN, y: 0.28, w: titleW, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: COLOURS.navy, valign: "middle", margin: 0, fit: "shrink" });
@@ -452,6 +450,11 @@ function ragSlide(ctx: DeckContext): void {
   if (lines.note) note(placed.slide, lines.note, { x: MARGIN, y: Math.min(placed.end + 0.05, CONTENT_BOTTOM - 0.3), w: linesW });
 }
 
+/** A large pale diagonal DRAFT across the slide, over its content (last, so the title stays first to a screen reader). */
+function draftWatermark(slide: Slide): void {
+  slide.addText("DRAFT", { x: 1.7, y: 2.2, w: 10, h: 3, fontFace: FONT, fontSize: 140, bold: true, color: COLOURS.adverse, transparency: 85, rotate: -25, align: "center", valign: "middle", margin: 0 });
+}
+
 /** The first slide of a draft deck: the errors, each with where it is and what is wrong, as many as fit. */
 function errorsSlide(ctx: DeckContext, errors: Check[]): void {
   const slide = newSlide(ctx, "DRAFT: THE FIGURES HAVE ERRORS");
@@ -505,6 +508,7 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
     reportTitle: `${m.financialYear} ${periodLabel(m.period).toUpperCase()} FINANCIAL REPORT`,
     footer: `${m.organisation} · ${m.financialYear} ${periodLabel(m.period)} financial monitoring · tables in £000, negatives in brackets`,
     draft,
+    slides: [],
   };
   if (draft) errorsSlide(ctx, draft);
   overviewSlide(ctx);
@@ -513,6 +517,7 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
   reservesSlide(ctx);
   savingsSlide(ctx);
   ragSlide(ctx);
+  if (draft) for (const slide of ctx.slides) draftWatermark(slide);
   // pptxgenjs 4.0.1 ignores `compression` unless outputType is "STREAM" (Node only): take the stored zip and deflate
   // it with JSZip (the zip library pptxgenjs itself uses), in Node and in the browser alike.
   const stored = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;

@@ -16,8 +16,8 @@ import { type LineResult, totalOf } from "../engine/rows";
 import { worst } from "../engine/rag";
 import type { CapitalLineResult } from "../engine/capital";
 
-export const LINES_LIMIT = 20;
-export const LINES_SHOWN = 15;
+export const LINES_LIMIT = 12;
+export const LINES_SHOWN = 8;
 
 export const otherLinesName = (k: number): string => `Other lines (${k})`;
 
