@@ -307,6 +307,15 @@ function revenueSlide(ctx: DeckContext): void {
       const limit = Math.max(80, Math.floor(((room / texts.length) / lineHeightIn(font)) * ((tableW * 72) / (font * 0.5)) * 0.85));
       texts = texts.map((t) => (t.length > limit ? `${t.slice(0, limit - 1).trimEnd()}…` : t));
     }
+    if (paragraphsHeight(texts, tableW, font) > room) {
+      // Still too many to fit: those that do, in order, and how many are left out.
+      const more = (k: number) => `…and ${k} more comment${k === 1 ? "" : "s"}, not shown here.`;
+      const heights = texts.map((t) => paragraphsHeight([t], tableW, font));
+      let used = paragraphsHeight([more(texts.length)], tableW, font);
+      let keep = 0;
+      while (keep < texts.length && used + (heights[keep] ?? 0) <= room) used += heights[keep++] ?? 0;
+      texts = [...texts.slice(0, keep), more(texts.length - keep)];
+    }
     slide.addText(
       texts.map((t, i) => ({ text: t, options: { breakLine: i < texts.length - 1 } })),
       { x: MARGIN, y: end + 0.15, w: tableW, h: room, fontFace: FONT, fontSize: font, color: COLOURS.muted, valign: "top", margin: 0, paraSpaceAfter: 3 },

@@ -3,11 +3,11 @@
  *
  * The rule: when there are more than LINES_LIMIT revenue lines (in the groups; transfers are always shown), the slides
  * show the LINES_SHOWN lines with the largest |variance| (ties: the earlier line), each in its group and in the file's
- * order, and each group that lost lines gets one "Other lines (k)" row adding the k lines not shown, column by column
- * (blanks as zero, as the group total adds them). Capital lines follow the same rule. Group totals, Total Net Revenue
- * Expenditure, the Net Budget and the programme total are the period's own and do not change; the headline, the
- * narrative and the RAG come from the whole period. An "Other lines" row carries the worst RAG of the lines it adds,
- * so a Red line cannot hide in it.
+ * order; in each group, the lines not shown are added column by column (blanks as zero, as the group total adds them)
+ * into one "Other lines (k)" row, unless there is only one (a row for a row: it is shown). Capital lines follow the
+ * same rule. Group totals, Total Net Revenue Expenditure, the Net Budget and the programme total are the period's own
+ * and do not change; the headline, the narrative and the RAG come from the whole period. An "Other lines" row carries
+ * the worst RAG of the lines it adds, so a Red line cannot hide in it.
  */
 import type { CapitalLine, MonitoredLine, Rag } from "../model/types";
 import { sum } from "../model/amount";
@@ -41,11 +41,11 @@ function otherLine<L extends MonitoredLine>(rest: LineResult<L>[], p: Position, 
   return { line, favourable: t.favourable, variance: t.variance, variancePct: t.variancePct, rag };
 }
 
-/** Keeps the lines of `kept` in each list, and appends an "Other lines (k)" row to each list that lost some. */
+/** Keeps the lines of `kept` in each list, and replaces the rest of a list, when two or more, by an "Other lines (k)" row. */
 function regroup<R extends LineResult>(lists: R[][], kept: Set<R>, other: (rest: R[]) => R): R[][] {
   return lists.map((lines) => {
     const rest = lines.filter((l) => !kept.has(l));
-    return rest.length === 0 ? lines : [...lines.filter((l) => kept.has(l)), other(rest)];
+    return rest.length < 2 ? lines : [...lines.filter((l) => kept.has(l)), other(rest)];
   });
 }
 

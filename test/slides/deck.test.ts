@@ -317,6 +317,8 @@ describe("a period with hundreds of lines", () => {
     for (const total of ["Total Chief Constable", "Total Net Revenue Expenditure", "Net Budget"]) {
       expect(row(many, 1, total)).toEqual(full.find((r) => r[0] === total));
     }
+    expect(row(many, 1, "OPCC")).toBeDefined(); // a group's one line not shown among the largest is shown, not "Other lines (1)"
+    expect(many.slides[1]).toMatch(/…and \d+ more comments, not shown here\./); // the commentary keeps to the room left
     expect(row(many, 5, otherLinesName(LINES - LINES_SHOWN))).toBeDefined(); // the RAG summary's lines too
     expect(many.charts.find((c) => c.includes("<c:barChart>"))).toContain(`<c:v>${otherLinesName(LINES - LINES_SHOWN)}</c:v>`);
   });
