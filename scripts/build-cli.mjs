@@ -6,8 +6,9 @@
  *   dist-cli/schema-validate.cjs  the monitoring file's JSON Schema validator as ajv standalone code, generated
  *                                 here with the options of src/model/schema/ajv-options.json; it takes the place of
  *                                 src/model/schema-validator.ts (which compiles the schema on first use) in the bundle.
- * ExcelJS, pptxgenjs and JSZip stay outside the bundle, in node_modules: the commands load them only when they need
- * them (by dynamic import), so `report` on a JSON file and `--help` never read them.
+ * ExcelJS, pptxgenjs, JSZip and ajv stay outside the bundle, in node_modules: the commands load them only when they
+ * need them (by dynamic import), so `report` on a JSON file and `--help` never read them (the standalone validator
+ * needs only ajv's small runtime helpers; test/cli/start-up.test.ts checks what each command loads).
  * Run by `npm run build:cli`, and by jest's globalSetup before the tests that run the command.
  */
 import { build } from "esbuild";
@@ -20,7 +21,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT_DIR = join(ROOT, "dist-cli");
 export const CLI = join(OUT_DIR, "outturn.cjs");
-const EXTERNAL = ["exceljs", "pptxgenjs", "jszip"];
+const EXTERNAL = ["exceljs", "pptxgenjs", "jszip", "ajv"];
 
 function standaloneValidator() {
   const read = (f) => JSON.parse(readFileSync(join(ROOT, "src", "model", "schema", f), "utf8"));
