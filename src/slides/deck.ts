@@ -464,6 +464,21 @@ function draftWatermark(slide: Slide): void {
   slide.addText("DRAFT", { x: 1.7, y: 2.2, w: 10, h: 3, fontFace: FONT, fontSize: 140, bold: true, color: COLOURS.adverse, transparency: 85, rotate: -25, align: "center", valign: "middle", margin: 0 });
 }
 
+/**
+ * The deck's bytes, deflated. pptxgenjs 4.0.1 applies `compression: true` only with outputType "STREAM", which is a
+ * Node Buffer (exportPresentation: any other outputType is zipped with STORE): in Node that path; in the browser,
+ * the stored zip deflated again with JSZip (the zip library pptxgenjs itself uses).
+ */
+async function deflatedDeck(pptx: Pptx, JSZip: typeof import("jszip")): Promise<Uint8Array> {
+  if (typeof process !== "undefined" && process.release?.name === "node") {
+    const buffer = (await pptx.write({ outputType: "STREAM", compression: true })) as Uint8Array;
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  const stored = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
+  const zip = await JSZip.loadAsync(stored);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
 /** The first slide of a draft deck: the errors, each with where it is and what is wrong, as many as fit. */
 function errorsSlide(ctx: DeckContext, errors: Check[]): void {
   const slide = newSlide(ctx, "DRAFT: THE FIGURES HAVE ERRORS");
@@ -527,9 +542,5 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
   savingsSlide(ctx);
   ragSlide(ctx);
   if (draft) for (const slide of ctx.slides) draftWatermark(slide);
-  // pptxgenjs 4.0.1 ignores `compression` unless outputType is "STREAM" (Node only): take the stored zip and deflate
-  // it with JSZip (the zip library pptxgenjs itself uses), in Node and in the browser alike.
-  const stored = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
-  const zip = await JSZip.loadAsync(stored);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return deflatedDeck(pptx, JSZip);
 }
