@@ -336,9 +336,10 @@ describe("a period with hundreds of lines", () => {
   });
 
   it("shows every line over continuation slides when asked for all lines", async () => {
-    const all = await built("many-lines-all", big, { allLines: true });
-    expect(all.slides.length).toBeGreaterThan(SLIDES + 5);
-    expect(all.tables.flat().filter((r) => /^.+ \d+$/.test(r[0] ?? "") && r.length === 7)).toHaveLength(LINES);
+    const some = 60; // enough to carry over; LibreOffice takes about a second a slide to open it at the end
+    const all = await built("many-lines-all", computePosition(withRevenueLines(seedModel(), some)), { allLines: true });
+    expect(all.slides.length).toBeGreaterThan(SLIDES + 1);
+    expect(all.tables.flat().filter((r) => /^.+ \d+$/.test(r[0] ?? "") && r.length === 7)).toHaveLength(some);
   });
 });
 
