@@ -2,9 +2,9 @@
  * Reading a monitoring period from JSON: exact number parsing (lossless-json), validation against the
  * JSON Schema (ajv), then the checks a schema cannot express. Every problem names the field, in words.
  */
-import Ajv, { type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { isSafeNumber, parse as parseLossless } from "lossless-json";
-import schema from "./schema/monitoring-period.schema.json";
+import { schemaValidator } from "./schema-validator";
 import { AmountError, parseAmount } from "./amount";
 import { type Problem, semanticProblems } from "./semantics";
 import { structuralProblems } from "./structure";
@@ -25,9 +25,6 @@ export class ModelError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
-
 /** Parses the text of a .json file into a validated model. */
 export function parseMonitoringJson(text: string, source = "the file"): MonitoringPeriod {
   let doc: unknown;
@@ -43,6 +40,7 @@ export function parseMonitoringJson(text: string, source = "the file"): Monitori
 
 /** Validates a parsed document (plain JSON values) and builds the model. */
 export function modelFromDocument(doc: unknown, source = "the file"): MonitoringPeriod {
+  const validate = schemaValidator();
   if (!validate(doc)) {
     throw new ModelError(describeSchemaErrors(validate.errors ?? [], doc), source);
   }

@@ -11,17 +11,19 @@
  * pptxgenjs is loaded by dynamic import, so it is only fetched when a deck is built (the task pane's first load stays
  * small). Works in Node and in the browser: the result is the .pptx file's bytes.
  */
-import type { Check } from "../engine/checks";
 import type PptxGenJS from "pptxgenjs";
 import type { Rag } from "../model/types";
 import { periodLabel } from "../model/period";
 import { formatPct, formatRate, formatMillions } from "../engine/format";
 import type { Position } from "../engine/position";
+import type { Check } from "../engine/checks";
 import { capitalParagraph, narrative, reservesParagraph, savingsParagraph } from "../narrative/narrative";
 import {
   type TableSpec, capitalForecastSeries, headlineTiles, niceBound, capitalTable, financingTable, ragStatus, ragTable, reservesTable,
   revenueCommentary, revenueLinesRagTable, revenueTable, revenueVarianceSeries, savingsSchemesTable, savingsTable,
 } from "./tables";
+import { withOtherLines } from "./other-lines";
+import { escapeXml, xmlSafeDeep, xmlSafeText } from "./xml-text";
 
 type Pptx = PptxGenJS;
 type Slide = PptxGenJS.Slide;
@@ -61,6 +63,12 @@ async function loadPptxGenJS(): Promise<new () => Pptx> {
   // ESM gives { default: class }; CommonJS interop can nest it once more.
   const candidate = (mod.default as { default?: unknown } | undefined)?.default ?? mod.default ?? mod;
   return candidate as new () => Pptx;
+}
+
+/** JSZip, loaded on first use (already a dependency of pptxgenjs, so it adds nothing to the task pane's bundle). */
+async function loadJSZip(): Promise<typeof import("jszip")> {
+  const mod = (await import("jszip")) as unknown as { default?: typeof import("jszip") };
+  return mod.default ?? (mod as unknown as typeof import("jszip"));
 }
 
 // ---- text layout estimates (only used to place things below tables; LibreOffice and PowerPoint grow rows to fit) ----
@@ -127,23 +135,21 @@ function tableRows(spec: TableSpec, rows: TableSpec["rows"], style: TableStyle):
 }
 
 /**
- * Places `spec` at `box`, as many rows as fit above `bottom`; returns the rows left over (for a continuation slide)
- * and the y just below what was placed.
+ * Places the rows of `spec` from `from` at `box`, as many as fit above `bottom`; returns the index of the first row
+ * left over (for a continuation slide) and the y just below what was placed. `heights` are the table's row heights
+ * (header first), computed once for the whole table: recomputing them for each continuation slide made long decks
+ * quadratic (issue 16).
  */
-function placeTable(slide: Slide, spec: TableSpec, box: Box, bottom: number, style: TableStyle, rows = spec.rows): { rest: TableSpec["rows"]; end: number } {
-  const heights = rowHeights({ ...spec, rows }, box.w, style);
+function placeTable(slide: Slide, spec: TableSpec, heights: number[], from: number, box: Box, bottom: number, style: TableStyle): { next: number; end: number } {
+  const rowH = (i: number) => heights[i + 1] ?? 0;
   let used = heights[0] ?? 0.4;
-  let count = 0;
-  while (count < rows.length && box.y + used + (heights[count + 1] ?? 0) <= bottom) {
-    used += heights[count + 1] ?? 0;
-    count++;
-  }
-  if (count === 0 && rows.length > 0) count = 1; // never an empty table
-  const shown = rows.slice(0, count);
-  slide.addTable(tableRows(spec, shown, style), {
-    x: box.x, y: box.y, w: box.w, colW: scaleWidths(spec.widths, box.w), rowH: heights.slice(0, count + 1), fontFace: FONT,
+  let next = from;
+  while (next < spec.rows.length && box.y + used + rowH(next) <= bottom) used += rowH(next++);
+  if (next === from && from < spec.rows.length) used += rowH(next++); // never an empty table
+  slide.addTable(tableRows(spec, spec.rows.slice(from, next), style), {
+    x: box.x, y: box.y, w: box.w, colW: scaleWidths(spec.widths, box.w), rowH: [heights[0] ?? 0.4, ...heights.slice(from + 1, next + 1)], fontFace: FONT,
   });
-  return { rest: rows.slice(count), end: box.y + heights.slice(0, count + 1).reduce((a, b) => a + b, 0) };
+  return { next, end: box.y + used };
 }
 
 // ---- slide furniture ----
@@ -151,18 +157,47 @@ function placeTable(slide: Slide, spec: TableSpec, box: Box, bottom: number, sty
 interface DeckContext {
   pptx: Pptx;
   position: Position;
+  /** The position as the tables and charts show it: small lines grouped (other-lines.ts) unless every line is asked for. */
+  shown: Position;
   /** "2024/25 QUARTER 2 FINANCIAL REPORT" */
   reportTitle: string;
   footer: string;
+  /** The error checks of a draft deck (every slide then says DRAFT); null for a clean one. */
+  draft: Check[] | null;
+  slides: Slide[];
 }
 
+const SLIDE_WRITES = new Set<PropertyKey>(["addText", "addTable", "addChart", "addShape", "addNotes"]);
+
+/** The slide, with every string given to it made XML-safe (xml-text.ts): one gate for all the deck's text. */
+function xmlSafeSlide(slide: Slide): Slide {
+  return new Proxy(slide, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function" || !SLIDE_WRITES.has(prop)) return value;
+      return (...args: unknown[]) => {
+        (value as (...a: unknown[]) => unknown).apply(target, args.map(xmlSafeDeep));
+        return receiver as Slide;
+      };
+    },
+  });
+}
+
+export const DRAFT_LABEL = "DRAFT: figures incomplete";
+
 function newSlide(ctx: DeckContext, title: string): Slide {
-  const slide = ctx.pptx.addSlide();
+  const slide = xmlSafeSlide(ctx.pptx.addSlide());
+  ctx.slides.push(slide);
   slide.background = { color: "FFFFFF" };
   slide.addShape(ctx.pptx.ShapeType.rect, { x: 0, y: 0, w: SLIDE_W, h: 0.12, fill: { color: COLOURS.navy }, line: { color: COLOURS.navy } });
-  slide.addText(title, { x: MARGIN, y: 0.28, w: SLIDE_W - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: COLOURS.navy, valign: "middle", margin: 0 });
+  const titleW = SLIDE_W - 2 * MARGIN - (ctx.draft ? 3.1 : 0);
+  slide.addText(title, { x: MARGIN, y: 0.28, w: titleW, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: COLOURS.navy, valign: "middle", margin: 0, fit: "shrink" });
+  if (ctx.draft) {
+    slide.addText(DRAFT_LABEL, { x: SLIDE_W - MARGIN - 3, y: 0.33, w: 3, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: "FFFFFF", fill: { color: COLOURS.adverse }, align: "center", valign: "middle", margin: 0 });
+  }
   slide.addShape(ctx.pptx.ShapeType.line, { x: MARGIN, y: 0.92, w: SLIDE_W - 2 * MARGIN, h: 0, line: { color: COLOURS.rule, width: 0.75 } });
-  slide.addText(ctx.footer, { x: MARGIN, y: 7.08, w: SLIDE_W - 2 * MARGIN - 1, h: 0.3, fontFace: FONT, fontSize: 9, color: COLOURS.muted, valign: "middle", margin: 0 });
+  const footer = ctx.draft ? `DRAFT, not for publication: the period has ${ctx.draft.length} error(s), listed on the first slide · ${ctx.footer}` : ctx.footer;
+  slide.addText(footer, { x: MARGIN, y: 7.08, w: SLIDE_W - 2 * MARGIN - 1, h: 0.3, fontFace: FONT, fontSize: 9, color: ctx.draft ? COLOURS.adverse : COLOURS.muted, bold: !!ctx.draft, valign: "middle", margin: 0 });
   slide.slideNumber = { x: SLIDE_W - MARGIN - 0.6, y: 7.08, w: 0.6, h: 0.3, fontFace: FONT, fontSize: 9, color: COLOURS.muted, align: "right" };
   return slide;
 }
@@ -179,14 +214,14 @@ function paragraphsHeight(texts: string[], w: number, fontPt: number): number {
   return texts.reduce((h, t) => h + estimateLines(t, w, fontPt) * lineHeightIn(fontPt) + 8 / 72, 0);
 }
 
-/** A table, carried on over as many continuation slides as it needs. */
-/** Returns the slide the table ends on and the y just below it. */
+/** A table, carried on over as many continuation slides as it needs. Returns the slide the table ends on and the y just below it. */
 function tableWithContinuation(ctx: DeckContext, slide: Slide, title: string, spec: TableSpec, box: Box, bottom: number, style: TableStyle): { slide: Slide; end: number } {
-  let { rest, end } = placeTable(slide, spec, box, bottom, style);
+  const heights = rowHeights(spec, box.w, style);
+  let { next, end } = placeTable(slide, spec, heights, 0, box, bottom, style);
   let last = slide;
-  while (rest.length > 0) {
+  while (next < spec.rows.length) {
     last = newSlide(ctx, `${title} (continued)`);
-    ({ rest, end } = placeTable(last, spec, { x: box.x, y: CONTENT_TOP, w: box.w }, CONTENT_BOTTOM, style, rest));
+    ({ next, end } = placeTable(last, spec, heights, next, { x: box.x, y: CONTENT_TOP, w: box.w }, CONTENT_BOTTOM, style));
   }
   return { slide: last, end };
 }
@@ -254,7 +289,7 @@ function overviewSlide(ctx: DeckContext): void {
 }
 
 function revenueSlide(ctx: DeckContext): void {
-  const p = ctx.position;
+  const p = ctx.shown;
   const title = "REVENUE BUDGET MONITORING";
   const slide = newSlide(ctx, title);
   const tableW = 8.3;
@@ -271,6 +306,15 @@ function revenueSlide(ctx: DeckContext): void {
     if (paragraphsHeight(texts, tableW, font) > room) {
       const limit = Math.max(80, Math.floor(((room / texts.length) / lineHeightIn(font)) * ((tableW * 72) / (font * 0.5)) * 0.85));
       texts = texts.map((t) => (t.length > limit ? `${t.slice(0, limit - 1).trimEnd()}…` : t));
+    }
+    if (paragraphsHeight(texts, tableW, font) > room) {
+      // Still too many to fit: those that do, in order, and how many are left out.
+      const more = (k: number) => `…and ${k} more comment${k === 1 ? "" : "s"}, not shown here.`;
+      const heights = texts.map((t) => paragraphsHeight([t], tableW, font));
+      let used = paragraphsHeight([more(texts.length)], tableW, font);
+      let keep = 0;
+      while (keep < texts.length && used + (heights[keep] ?? 0) <= room) used += heights[keep++] ?? 0;
+      texts = [...texts.slice(0, keep), more(texts.length - keep)];
     }
     slide.addText(
       texts.map((t, i) => ({ text: t, options: { breakLine: i < texts.length - 1 } })),
@@ -313,7 +357,7 @@ function capitalSlide(ctx: DeckContext): void {
   paragraphs(slide, para, { x: MARGIN, y: CONTENT_TOP, w: SLIDE_W - 2 * MARGIN, h: paraH }, 12);
   const style = { fontPt: 10, headerFontPt: 9 };
   const y1 = CONTENT_TOP + paraH + 0.1;
-  const cap = capitalTable(p);
+  const cap = capitalTable(ctx.shown);
   const first = tableWithContinuation(ctx, slide, title, cap, { x: MARGIN, y: y1, w: left }, CONTENT_BOTTOM, style);
   const fin = financingTable(p);
   // Same column positions as the capital table (it has one column fewer).
@@ -321,7 +365,7 @@ function capitalSlide(ctx: DeckContext): void {
   const finW = (left * fin.widths.reduce((a, b) => a + b, 0)) / capTotal;
   tableWithContinuation(ctx, first.slide, title, fin, { x: MARGIN, y: first.end + 0.2, w: finW }, CONTENT_BOTTOM, style);
 
-  const series = capitalForecastSeries(p);
+  const series = capitalForecastSeries(ctx.shown);
   const chartX = MARGIN + left + 0.3;
   const chartW = SLIDE_W - MARGIN - chartX;
   slide.addText("Capital forecast by category (£000)", { x: chartX, y: y1, w: chartW, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0 });
@@ -409,41 +453,94 @@ function ragSlide(ctx: DeckContext): void {
   const slide = newSlide(ctx, title);
   const w = SLIDE_W - 2 * MARGIN;
   const areas = tableWithContinuation(ctx, slide, title, ragTable(p), { x: MARGIN, y: CONTENT_TOP, w }, CONTENT_BOTTOM, { fontPt: 10, headerFontPt: 10 });
-  const lines = revenueLinesRagTable(p);
+  const lines = revenueLinesRagTable(ctx.shown);
   const linesW = 8.8;
   const placed = tableWithContinuation(ctx, areas.slide, title, lines, { x: MARGIN, y: areas.end + 0.3, w: linesW }, CONTENT_BOTTOM - 0.3, { fontPt: 10, headerFontPt: 9 });
   if (lines.note) note(placed.slide, lines.note, { x: MARGIN, y: Math.min(placed.end + 0.05, CONTENT_BOTTOM - 0.3), w: linesW });
 }
 
+/** A large pale diagonal DRAFT across the slide, over its content (last, so the title stays first to a screen reader). */
+function draftWatermark(slide: Slide): void {
+  slide.addText("DRAFT", { x: 1.7, y: 2.2, w: 10, h: 3, fontFace: FONT, fontSize: 140, bold: true, color: COLOURS.adverse, transparency: 85, rotate: -25, align: "center", valign: "middle", margin: 0 });
+}
+
+/**
+ * The deck's bytes, deflated. pptxgenjs 4.0.1 applies `compression: true` only with outputType "STREAM", which is a
+ * Node Buffer (exportPresentation: any other outputType is zipped with STORE): in Node that path; in the browser,
+ * the stored zip deflated again with JSZip (the zip library pptxgenjs itself uses).
+ */
+async function deflatedDeck(pptx: Pptx, JSZip: typeof import("jszip")): Promise<Uint8Array> {
+  if (typeof process !== "undefined" && process.release?.name === "node") {
+    const buffer = (await pptx.write({ outputType: "STREAM", compression: true })) as Uint8Array;
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  const stored = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
+  const zip = await JSZip.loadAsync(stored);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** The first slide of a draft deck: the errors, each with where it is and what is wrong, as many as fit. */
+function errorsSlide(ctx: DeckContext, errors: Check[]): void {
+  const slide = newSlide(ctx, "DRAFT: THE FIGURES HAVE ERRORS");
+  const w = SLIDE_W - 2 * MARGIN;
+  const intro = [
+    `This deck was made from a period with ${errors.length} error${errors.length === 1 ? "" : "s"}. Figures that depend on the places below are incomplete or wrong, so every slide is marked DRAFT and none is fit to publish.`,
+    "Correct each one in the workbook or the file, recalculate, and make the deck again.",
+  ];
+  const introH = paragraphsHeight(intro, w, 13);
+  paragraphs(slide, intro, { x: MARGIN, y: CONTENT_TOP, w, h: introH }, 13);
+  const spec: TableSpec = {
+    header: ["Where", "What is wrong"],
+    rows: errors.map((c) => ({ cells: [c.where, c.message], style: "line" })),
+    widths: [3, 9.4],
+    align: ["left", "left"],
+  };
+  const style = { fontPt: 11, headerFontPt: 11 };
+  const box = { x: MARGIN, y: CONTENT_TOP + introH + 0.1, w };
+  const { next, end } = placeTable(slide, spec, rowHeights(spec, w, style), 0, box, CONTENT_BOTTOM - 0.35, style);
+  if (next < errors.length) note(slide, `…and ${errors.length - next} more not shown here: \`outturn report\` lists them all.`, { x: MARGIN, y: end + 0.05, w }, 11);
+}
+
 export interface DeckOptions {
   /** Written into the file's properties. */
   author?: string;
-  /** A deck from a period with errors (outturn slides --draft): every slide says DRAFT, the first lists the errors. */
+  /**
+   * A deck from a period with errors, made only when asked for: every slide says DRAFT and the first lists the
+   * errors (where and what). Without it, a caller must not build a deck from a period with error checks.
+   */
   draft?: { errors: Check[] };
+  /** Every line on the slides, however many (default: small lines grouped once there are more than a screenful). */
+  allLines?: boolean;
 }
 
 /** The .pptx bytes of the period's slide deck. */
 export async function buildDeck(position: Position, options: DeckOptions = {}): Promise<Uint8Array> {
-  const PptxGenJSClass = await loadPptxGenJS();
+  const [PptxGenJSClass, JSZip] = await Promise.all([loadPptxGenJS(), loadJSZip()]);
   const pptx = new PptxGenJSClass();
   pptx.layout = "LAYOUT_WIDE";
   const m = position.model;
-  pptx.title = `${m.organisation}: ${m.financialYear} ${periodLabel(m.period)} financial report`;
+  const draft = options.draft ? options.draft.errors : null;
+  // pptxgenjs escapes title, subject and author (docProps/core.xml) but writes the company into docProps/app.xml as it is.
+  pptx.title = xmlSafeText(`${draft ? "DRAFT: " : ""}${m.organisation}: ${m.financialYear} ${periodLabel(m.period)} financial report`);
   pptx.subject = "Quarterly financial monitoring";
-  pptx.company = m.organisation;
-  pptx.author = options.author ?? "Outturn";
+  pptx.company = escapeXml(xmlSafeText(m.organisation));
+  pptx.author = xmlSafeText(options.author ?? "Outturn");
   const ctx: DeckContext = {
     pptx,
     position,
+    shown: options.allLines ? position : withOtherLines(position),
     reportTitle: `${m.financialYear} ${periodLabel(m.period).toUpperCase()} FINANCIAL REPORT`,
     footer: `${m.organisation} · ${m.financialYear} ${periodLabel(m.period)} financial monitoring · tables in £000, negatives in brackets`,
+    draft,
+    slides: [],
   };
+  if (draft) errorsSlide(ctx, draft);
   overviewSlide(ctx);
   revenueSlide(ctx);
   capitalSlide(ctx);
   reservesSlide(ctx);
   savingsSlide(ctx);
   ragSlide(ctx);
-  const out = await pptx.write({ outputType: "uint8array", compression: true });
-  return out as Uint8Array;
+  if (draft) for (const slide of ctx.slides) draftWatermark(slide);
+  return deflatedDeck(pptx, JSZip);
 }

@@ -1,6 +1,7 @@
 /**
  * The slide deck (src/slides): content read back from the .pptx's slide XML, the slide count from LibreOffice
- * Impress's PDF, and PNGs of every slide in test-output/slides/ to look at.
+ * Impress's PDF, and PNGs of every slide in test-output/slides/ to look at. Every deck a test builds is checked as an
+ * Office file: each XML part parses (xmllint, when built) and LibreOffice opens it (all of them in one start, at the end).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -9,9 +10,17 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { computePosition, type Position } from "../../src/engine/position";
 import { modelFromDocument } from "../../src/model/load";
-import { buildDeck } from "../../src/slides";
+import { buildDeck, type DeckOptions } from "../../src/slides";
+import { DRAFT_LABEL } from "../../src/slides/deck";
+import { LINES_SHOWN, otherLinesName, withOtherLines } from "../../src/slides/other-lines";
 import { revenueTable } from "../../src/slides/tables";
-import { convertToPdf, pdfToPngs, pdftoppmAvailable, sofficeAvailable } from "../support/libreoffice";
+import { MONITORED_COLUMNS } from "../../src/engine/rows";
+import { worst } from "../../src/engine/rag";
+import type { Check } from "../../src/engine/checks";
+import { sum } from "../../src/model/amount";
+import { convertManyToPdf, pdfToPngs, pdftoppmAvailable, sofficeAvailable } from "../support/libreoffice";
+import { xmlPartProblems, zipEntryMethods } from "../support/ooxml";
+import { withRevenueLines } from "./sized-period";
 import { runCli } from "../support/cli";
 import { letPptxgenjsRunInJest } from "./pptxgenjs-in-jest";
 import { ROOT, generatedYear, inPounds, seedDocument, seedModel, withRevenueForecast } from "../history/fixtures";
@@ -51,6 +60,25 @@ function row(deck: Deck, slide: number, first: string): string[] | undefined {
   return deck.tables[slide]?.find((r) => r[0] === first);
 }
 
+/** Every deck the tests wrote (name -> file and slide count), for LibreOffice to open at the end. */
+const written = new Map<string, { file: string; slides: number }>();
+
+/** Checks a deck as an Office file (every XML part parses) and keeps it in test-output/slides/ for LibreOffice. */
+async function checked(name: string, bytes: Uint8Array): Promise<Deck> {
+  expect(await xmlPartProblems(bytes)).toEqual([]);
+  const file = path.join(OUT, `${name}.pptx`);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(file, bytes);
+  const read = await readDeck(bytes);
+  written.set(name, { file, slides: read.slides.length });
+  return read;
+}
+
+/** buildDeck, checked. */
+async function built(name: string, position: Position, options?: DeckOptions): Promise<Deck> {
+  return checked(name, await buildDeck(position, options));
+}
+
 let worked: Position;
 let bytes: Uint8Array;
 let deck: Deck;
@@ -58,9 +86,7 @@ let deck: Deck;
 beforeAll(async () => {
   worked = computePosition(seedModel());
   bytes = await buildDeck(worked);
-  deck = await readDeck(bytes);
-  fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(path.join(OUT, "q2-2024-25.pptx"), bytes);
+  deck = await checked("q2-2024-25", bytes);
 });
 
 describe("the worked example's deck", () => {
@@ -157,7 +183,7 @@ describe("the worked example's deck", () => {
 describe("other files give the same deck figures", () => {
   it("the other sign convention flips the variances' brackets and headings only", async () => {
     const model = seedModel();
-    const other = await readDeck(await buildDeck(computePosition({ ...model, settings: { ...model.settings, signConvention: "forecast-minus-budget" } })));
+    const other = await built("forecast-minus-budget", computePosition({ ...model, settings: { ...model.settings, signConvention: "forecast-minus-budget" } }));
     expect(row(other, 1, "Net Budget")).toEqual(["Net Budget", "171,876", "171,875", "84,982", "174,182", "2,307", "R5"]);
     expect(row(other, 1, "Income")?.[5]).toBe("(2,052)");
     expect(other.tables[1]![0]![5]).toBe("Variance adverse / (fav)£000");
@@ -166,7 +192,7 @@ describe("other files give the same deck figures", () => {
 
   it("a £ file (with pence) shows the same £000 tables and narrative", async () => {
     const doc = withRevenueForecast({ ...(inPounds(seedDocument()) as Record<string, unknown>), units: "£" }, "Income", "-34870123.45");
-    const pounds = await readDeck(await buildDeck(computePosition(modelFromDocument(doc))));
+    const pounds = await built("pounds", computePosition(modelFromDocument(doc)));
     expect(pounds.tables).toEqual(deck.tables.map((t, i) => (i === 5 ? pounds.tables[5]! : t))); // RAG rules name amounts in the file's units
     expect(pounds.slides[0]).toBe(deck.slides[0]);
     expect(row(pounds, 5, "Revenue")?.slice(0, 4)).toEqual(row(deck, 5, "Revenue")?.slice(0, 4));
@@ -176,7 +202,7 @@ describe("other files give the same deck figures", () => {
     const doc = seedDocument();
     const reserves = doc.reserves as Array<Record<string, unknown>>;
     const extra = Array.from({ length: 30 }, (_, i) => ({ ...reserves[1], name: `Extra Reserve ${i + 1}` }));
-    const long = await readDeck(await buildDeck(computePosition(modelFromDocument({ ...doc, reserves: [...extra, ...reserves] }))));
+    const long = await built("long-reserves", computePosition(modelFromDocument({ ...doc, reserves: [...extra, ...reserves] })));
     expect(long.slides.length).toBeGreaterThan(SLIDES);
     expect(long.slides.some((s) => s.startsWith("USABLE RESERVES (continued)"))).toBe(true);
     const rows = long.tables.flat().filter((r) => /^Extra Reserve \d+$/.test(r[0] ?? ""));
@@ -192,17 +218,128 @@ describe("other files give the same deck figures", () => {
 describe("a generated year: Q1 closed, Q2 rolled forward", () => {
   it("the Q2 deck shows the movement since Q1 and every area's Q1 RAG", async () => {
     const { q1, q2 } = generatedYear(1_250);
-    const generated = await readDeck(await buildDeck(q2));
-    fs.writeFileSync(path.join(OUT, "generated-q2.pptx"), await buildDeck(q2));
+    const generated = await built("generated-q2", q2);
     expect(generated.slides[0]).toMatch(/improvement of £1\.250m since Q1/);
     expect(generated.tables[0]![0]).toEqual(["RAG Status", "This Period", "Last Period (Q1)"]);
     expect(row(generated, 0, "Revenue")).toEqual(["Revenue", q2.rag.revenue, q1.rag.revenue]);
     expect(row(generated, 0, "Capital")).toEqual(["Capital", q2.rag.capital, q1.rag.capital]);
     expect(row(generated, 0, "Reserves")).toEqual(["Reserves", q2.rag.reserves, q1.rag.reserves]);
     expect(row(generated, 0, "Savings")).toEqual(["Savings", q2.rag.savings, q1.rag.savings]);
-    const q1Deck = await readDeck(await buildDeck(q1));
+    const q1Deck = await built("generated-q1", q1);
     expect(q1Deck.tables[0]![0]).toEqual(["RAG Status", "This Period", "Last Period"]);
     expect(row(q1Deck, 0, "Revenue")).toEqual(["Revenue", q1.rag.revenue, "Not recorded"]);
+  });
+});
+
+describe("a file PowerPoint can open, however the text was typed", () => {
+  it("is deflated (every zip entry), and the worked example's deck is under 100 KB", () => {
+    const entries = zipEntryMethods(bytes);
+    expect(entries.length).toBeGreaterThan(20);
+    expect(entries.filter((e) => e.size > 0 && e.method !== 8).map((e) => e.name)).toEqual([]);
+    expect(bytes.length).toBeLessThan(100 * 1024);
+  });
+
+  it("escapes & < > in the organisation (app.xml's Company included) and shows control characters pasted from Word", async () => {
+    const doc = seedDocument();
+    const organisation = `Avon & Somerset <Police> "PCC" 'Office'`;
+    doc.organisation = organisation;
+    const groups = (doc.revenue as { groups: Array<{ lines: Array<Record<string, unknown>> }> }).groups;
+    Object.assign(groups[0]!.lines[1]!, { name: "Pay\vawards", commentary: "Nul\u0000 unit\u001F bad\uFFFE half\uD800 end" });
+    ((doc.capital as { lines: Array<Record<string, unknown>> }).lines[0]!).name = "Vans\f & cars";
+    const bytes = await buildDeck(computePosition(modelFromDocument(doc)));
+    const hostile = await checked("hostile-text", bytes);
+    const zip = await JSZip.loadAsync(bytes);
+    const app = await zip.file("docProps/app.xml")!.async("string");
+    expect(decode(/<Company>([^<]*)<\/Company>/.exec(app)?.[1] ?? "")).toBe(organisation);
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(decode(/<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1] ?? "")).toBe(`${organisation}: 2024/25 Quarter 2 financial report`);
+    expect(hostile.slides.join("\n")).toContain(`${organisation} · 2024/25`);
+    expect(row(hostile, 1, "Pay\u240Bawards")).toBeDefined(); // the vertical tab shown as ␋, not dropped
+    expect(row(hostile, 2, "Vans\u240C & cars")).toBeDefined();
+    expect(hostile.slides[1]).toContain("Nul\u2400 unit\u241F bad\uFFFD half\uFFFD end");
+    expect(hostile.charts.join("")).toContain("<c:v>Pay\u240Bawards</c:v>");
+  });
+});
+
+describe("a draft deck, from a period with errors", () => {
+  const error = (where: string, message: string): Check => ({ id: "text-in-amount", severity: "error", message, where, place: { area: "revenue", row: null, column: null } });
+  const errors = [
+    error("Revenue!E8", "holds the text \"153,797\", not an amount: type the number without commas or £"),
+    error("Capital!B8", "holds the text \"abc\", not an amount: type a number, or leave it blank"),
+  ];
+
+  it("says DRAFT on every slide, and lists the errors (where and what) on the first", async () => {
+    const draft = await built("draft", worked, { draft: { errors } });
+    expect(draft.slides).toHaveLength(SLIDES + 1);
+    for (const s of draft.slides) {
+      expect(s).toContain(DRAFT_LABEL);
+      expect(s).toContain("DRAFT, not for publication: the period has 2 error(s)");
+    }
+    expect(draft.slides[0]!.split("\n")[0]).toBe("DRAFT: THE FIGURES HAVE ERRORS");
+    expect(draft.tables[0]).toEqual([["Where", "What is wrong"], ...errors.map((e) => [e.where, e.message])]);
+    // The figures' slides follow, as in a clean deck.
+    expect(draft.tables.slice(1)).toEqual(deck.tables);
+    expect(deck.slides.join("\n")).not.toContain("DRAFT");
+  });
+
+  it("with more errors than fit, lists those that fit and says how many more", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => error(`Revenue!E${i + 7}`, `holds the text "x${i}", not an amount: type a number`));
+    const draft = await built("draft-many", worked, { draft: { errors: many } });
+    expect(draft.slides).toHaveLength(SLIDES + 1);
+    const listed = draft.tables[0]!.length - 1;
+    expect(listed).toBeGreaterThan(5);
+    expect(draft.tables[0]!.slice(1)).toEqual(many.slice(0, listed).map((e) => [e.where, e.message]));
+    expect(draft.slides[0]).toContain(`…and ${60 - listed} more not shown here`);
+  });
+});
+
+describe("a period with hundreds of lines", () => {
+  const LINES = 300;
+  let big: Position;
+  beforeAll(() => {
+    big = computePosition(withRevenueLines(seedModel(), LINES));
+  });
+
+  it("keeps to a screenful: the largest lines by |variance| and one Other lines row, totals unchanged", async () => {
+    const many = await built("many-lines", big);
+    // As many slides as for ten times the lines: the revenue table keeps to one slide, the RAG summary to two.
+    const bigger = await readDeck(await buildDeck(computePosition(withRevenueLines(seedModel(), LINES * 10))));
+    expect(many.slides.map((s) => s.split("\n")[0])).toEqual(bigger.slides.map((s) => s.split("\n")[0]));
+    expect(many.slides.filter((s) => s.startsWith("REVENUE BUDGET MONITORING"))).toHaveLength(1);
+    expect(many.slides.length).toBeLessThanOrEqual(SLIDES + 1);
+    const table = many.tables[1]!;
+    const lineRows = table.filter((r) => /^.+ \d+$/.test(r[0] ?? "") && !r[0]!.startsWith("Other lines"));
+    expect(lineRows).toHaveLength(LINES_SHOWN);
+    const largest = [...big.revenue.groups[0]!.lines].sort((a, b) => b.variance.abs().comparedTo(a.variance.abs())).slice(0, LINES_SHOWN);
+    expect(lineRows.map((r) => r[0]).sort()).toEqual(largest.map((l) => l.line.name).sort());
+    expect(row(many, 1, otherLinesName(LINES - LINES_SHOWN))).toBeDefined();
+    const full = revenueTable(big).rows.map((r) => r.cells);
+    for (const total of ["Total Chief Constable", "Total Net Revenue Expenditure", "Net Budget"]) {
+      expect(row(many, 1, total)).toEqual(full.find((r) => r[0] === total));
+    }
+    expect(row(many, 1, "OPCC")).toBeDefined(); // a group's one line not shown among the largest is shown, not "Other lines (1)"
+    expect(many.slides[1]).toMatch(/…and \d+ more comments, not shown here\./); // the commentary keeps to the room left
+    expect(row(many, 5, otherLinesName(LINES - LINES_SHOWN))).toBeDefined(); // the RAG summary's lines too
+    expect(many.charts.find((c) => c.includes("<c:barChart>"))).toContain(`<c:v>${otherLinesName(LINES - LINES_SHOWN)}</c:v>`);
+  });
+
+  it("Other lines adds the hidden lines column by column, and carries their worst RAG", () => {
+    const grouped = withOtherLines(big).revenue.groups[0]!;
+    const group = big.revenue.groups[0]!;
+    for (const c of MONITORED_COLUMNS) expect(sum(grouped.lines.map((l) => l.line[c])).equals(group.total[c])).toBe(true);
+    expect(sum(grouped.lines.map((l) => l.variance)).equals(group.total.variance)).toBe(true);
+    const other = grouped.lines.at(-1)!;
+    const hidden = group.lines.filter((l) => !grouped.lines.includes(l));
+    expect(hidden).toHaveLength(LINES - LINES_SHOWN);
+    expect(other.rag).toBe(worst(...hidden.map((l) => l.rag)));
+    expect(withOtherLines(worked)).toBe(worked); // a screenful already: nothing grouped
+  });
+
+  it("shows every line over continuation slides when asked for all lines", async () => {
+    const some = 60; // enough to carry over; LibreOffice takes about a second a slide to open it at the end
+    const all = await built("many-lines-all", computePosition(withRevenueLines(seedModel(), some)), { allLines: true });
+    expect(all.slides.length).toBeGreaterThan(SLIDES + 1);
+    expect(all.tables.flat().filter((r) => /^.+ \d+$/.test(r[0] ?? "") && r.length === 7)).toHaveLength(some);
   });
 });
 
@@ -214,7 +351,10 @@ describe("the command line", () => {
       const r = runCli(["slides", "seeds/q2-2024-25.json", "--out", out]);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
-      const fromCli = await readDeck(fs.readFileSync(out));
+      const fromCli = await checked("from-cli", fs.readFileSync(out));
+      // In Node the deck is deflated by pptxgenjs's own zip (its STREAM output), in jest and browsers by JSZip again.
+      expect(zipEntryMethods(fs.readFileSync(out)).filter((e) => e.size > 0 && e.method !== 8).map((e) => e.name)).toEqual([]);
+      expect(fs.statSync(out).size).toBeLessThan(100 * 1024);
       expect(fromCli.tables).toEqual(deck.tables);
       const missing = runCli(["slides", "seeds/q2-2024-25.json"]);
       expect(missing.status).toBe(1);
@@ -234,18 +374,14 @@ describeIfLibreOffice("LibreOffice Impress", () => {
     return Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1]);
   };
 
-  it("converts the worked example's deck to PDF, one page a slide, and renders PNGs", async () => {
-    const pdf = await convertToPdf(path.join(OUT, "q2-2024-25.pptx"), path.join(OUT, "pdf"));
-    expect(pdfPages(pdf)).toBe(SLIDES);
-    const pngs = await pdfToPngs(pdf, OUT, "q2-2024-25", { resolution: 80 });
-    expect(pngs).toHaveLength(SLIDES);
-  }, 180_000);
-
-  it("converts the generated Q2 deck too", async () => {
-    const file = path.join(OUT, "generated-q2.pptx");
-    if (!fs.existsSync(file)) fs.writeFileSync(file, await buildDeck(generatedYear(1_250).q2));
-    const pdf = await convertToPdf(file, path.join(OUT, "pdf"));
-    expect(pdfPages(pdf)).toBe(SLIDES);
-    await pdfToPngs(pdf, OUT, "generated-q2", { resolution: 80 });
-  }, 180_000);
+  it("opens every deck the tests wrote, one PDF page a slide (one LibreOffice start), and renders PNGs", async () => {
+    const decks = [...written.entries()];
+    expect(decks.map(([name]) => name)).toEqual(expect.arrayContaining(["q2-2024-25", "generated-q2", "hostile-text", "draft", "many-lines", "from-cli"]));
+    const pdfs = await convertManyToPdf(decks.map(([, d]) => d.file), path.join(OUT, "pdf"));
+    expect(decks.map(([name], i) => [name, pdfPages(pdfs[i]!)])).toEqual(decks.map(([name, d]) => [name, d.slides]));
+    for (const name of ["q2-2024-25", "generated-q2", "draft", "many-lines"]) {
+      const pngs = await pdfToPngs(pdfs[decks.findIndex(([n]) => n === name)]!, OUT, name, { resolution: 80 });
+      expect(pngs).toHaveLength(written.get(name)!.slides);
+    }
+  }, 300_000);
 });

@@ -9,7 +9,7 @@ import { parseA1 } from "../../src/plans/a1";
 import { writeWorkbookFile } from "../../src/xlsx/write";
 import { readGridFile } from "../../src/xlsx/read";
 import { decimalOfNumber } from "../../src/plans/read";
-import { recalculateXlsx } from "../support/libreoffice";
+import { recalculateManyXlsx } from "../support/libreoffice";
 
 export interface Recalculated {
   plan: WorkbookPlan;
@@ -21,13 +21,22 @@ export interface Recalculated {
 }
 
 export async function writeAndRecalculate(model: MonitoringPeriod, dir: string, name: string): Promise<Recalculated> {
-  const plan = buildWorkbookPlan(model);
-  const written = path.join(dir, "written", `${name}.xlsx`);
+  const [book] = await writeAndRecalculateMany([[name, model]], dir);
+  return book as Recalculated;
+}
+
+/** writeAndRecalculate for many models with one LibreOffice start (about 6 s, where each call takes about as long). */
+export async function writeAndRecalculateMany(models: Array<[name: string, model: MonitoringPeriod]>, dir: string): Promise<Recalculated[]> {
   const { mkdirSync } = await import("node:fs");
-  mkdirSync(path.dirname(written), { recursive: true });
-  await writeWorkbookFile(plan, written);
-  const recalculated = await recalculateXlsx(written, path.join(dir, "recalculated"));
-  return { plan, written, recalculated, grid: await readGridFile(recalculated) };
+  mkdirSync(path.join(dir, "written"), { recursive: true });
+  const written = await Promise.all(models.map(async ([name, model]) => {
+    const plan = buildWorkbookPlan(model);
+    const file = path.join(dir, "written", `${name}.xlsx`);
+    await writeWorkbookFile(plan, file);
+    return { plan, written: file };
+  }));
+  const recalculated = await recalculateManyXlsx(written.map((w) => w.written), path.join(dir, "recalculated"));
+  return Promise.all(written.map(async (w, i) => ({ ...w, recalculated: recalculated[i] as string, grid: await readGridFile(recalculated[i] as string) })));
 }
 
 /** Formula cells whose recalculated value differs from the engine's (numbers equal after rounding to 6 dp). */

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * Builds the `outturn` command (package.json "bin") ahead of time, so it starts at once (issue 16): `npm run
+ * outturn` (tsx) spends about a second compiling TypeScript and the JSON Schema before any work.
+ *   dist-cli/outturn.cjs          src/cli/main.ts bundled by esbuild for Node 20 (one file, starts with #!).
+ *   dist-cli/schema-validate.cjs  the monitoring file's JSON Schema validator as ajv standalone code, generated
+ *                                 here with the options of src/model/schema/ajv-options.json; it takes the place of
+ *                                 src/model/schema-validator.ts (which compiles the schema on first use) in the bundle.
+ * ExcelJS, pptxgenjs, JSZip and ajv stay outside the bundle, in node_modules: the commands load them only when they
+ * need them (by dynamic import), so `report` on a JSON file and `--help` never read them (the standalone validator
+ * needs only ajv's small runtime helpers; test/cli/start-up.test.ts checks what each command loads).
+ * Run by `npm run build:cli`, and by jest's globalSetup before the tests that run the command.
+ */
+import { build } from "esbuild";
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const OUT_DIR = join(ROOT, "dist-cli");
+export const CLI = join(OUT_DIR, "outturn.cjs");
+const EXTERNAL = ["exceljs", "pptxgenjs", "jszip", "ajv"];
+
+function standaloneValidator() {
+  const read = (f) => JSON.parse(readFileSync(join(ROOT, "src", "model", "schema", f), "utf8"));
+  const ajv = new Ajv({ ...read("ajv-options.json"), code: { source: true } });
+  const validate = ajv.compile(read("monitoring-period.schema.json"));
+  const file = join(OUT_DIR, "schema-validate.cjs");
+  writeFileSync(file, standaloneCode(ajv, validate));
+  return file;
+}
+
+/** esbuild plugin: src/model/schema-validator.ts becomes a module handing out the standalone validator. */
+function precompiledSchema(validateFile) {
+  return {
+    name: "precompiled-schema",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]model[\\/]schema-validator\.ts$/ }, () => ({
+        contents: `import validate from ${JSON.stringify(validateFile)};\nexport function schemaValidator() { return validate; }\n`,
+        loader: "js",
+        resolveDir: ROOT,
+      }));
+    },
+  };
+}
+
+export async function buildCli() {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const validateFile = standaloneValidator();
+  await build({
+    entryPoints: [join(ROOT, "src", "cli", "main.ts")],
+    outfile: CLI,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: EXTERNAL,
+    banner: { js: "#!/usr/bin/env node" },
+    plugins: [precompiledSchema(validateFile)],
+    logLevel: "warning",
+    legalComments: "none",
+  });
+  chmodSync(CLI, 0o755);
+  return CLI;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // No top-level await: jest's globalSetup loads this file with require().
+  const started = Date.now();
+  buildCli().then(
+    () => process.stdout.write(`Built ${CLI.slice(ROOT.length + 1)} in ${Date.now() - started} ms\n`),
+    (e) => { process.stderr.write(`${e.stack ?? e}\n`); process.exitCode = 1; },
+  );
+}
