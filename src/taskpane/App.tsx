@@ -13,9 +13,7 @@ import { usePane, type LocatorFactory, type View } from "./usePane";
 import { checksOf, closedOf, errorChecksOf } from "./pane-state";
 import { problems } from "./notices";
 import { defaultStartForm } from "./start-form";
-import { StartView } from "./views/StartView";
 import { PositionView } from "./views/PositionView";
-import { ChecksView } from "./views/ChecksView";
 import { NoticeBar } from "./views/NoticeBar";
 import { ViewBoundary } from "./views/ViewBoundary";
 
@@ -90,6 +88,10 @@ const PreviewWorkbook = React.lazy(() => import(/* webpackChunkName: "preview-wo
 const SettingsView = React.lazy(() => import(/* webpackChunkName: "settings-view" */ "./views/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 /** The quarterly pack (close the period, narrative, slides): loaded when its tab is first opened. */
+/** Insert (an empty workbook) and Checks: loaded on first use, like the views below, so start-up in Excel stays small. */
+const StartView = React.lazy(() => import(/* webpackChunkName: "start-view" */ "./views/StartView").then((m) => ({ default: m.StartView })));
+const ChecksView = React.lazy(() => import(/* webpackChunkName: "checks-view" */ "./views/ChecksView").then((m) => ({ default: m.ChecksView })));
+
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
@@ -117,13 +119,15 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
   }, [state.focusRequest, state.view]);
 
   const start = (
-    <StartView
-      key={identity ? `${identity.organisation}|${identity.financialYear}|${identity.period}` : "new"}
-      initial={defaultStartForm(today, identity)}
-      existing={state.status?.sheets ?? []}
-      busy={Boolean(state.busy.insert)}
-      onInsert={(form) => void actions.insert(form)}
-    />
+    <React.Suspense fallback={<Spinner size="small" label="Opening Insert…" />}>
+      <StartView
+        key={identity ? `${identity.organisation}|${identity.financialYear}|${identity.period}` : "new"}
+        initial={defaultStartForm(today, identity)}
+        existing={state.status?.sheets ?? []}
+        busy={Boolean(state.busy.insert)}
+        onInsert={(form) => void actions.insert(form)}
+      />
+    </React.Suspense>
   );
 
   let panel: React.ReactNode;
@@ -144,7 +148,11 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
       );
       break;
     case "checks":
-      panel = <ChecksView items={checks} selecting={Boolean(state.busy.select)} onSelect={(ref) => void actions.selectCell(ref)} />;
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening the checks…" />}>
+          <ChecksView items={checks} selecting={Boolean(state.busy.select)} onSelect={(ref) => void actions.selectCell(ref)} />
+        </React.Suspense>
+      );
       break;
     case "pack":
       panel = (
