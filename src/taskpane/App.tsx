@@ -16,6 +16,8 @@ import { defaultStartForm } from "./start-form";
 import { PositionView } from "./views/PositionView";
 import { NoticeBar } from "./views/NoticeBar";
 import { ViewBoundary } from "./views/ViewBoundary";
+import type { Saver } from "./download";
+import type { SelfCheck } from "./excel-wiring";
 
 const useStyles = makeStyles({
   shell: {
@@ -76,6 +78,10 @@ export interface AppProps {
   refreshDelayMs?: number;
   /** Finds the cell showing an engine check's figure (src/taskpane/locate.ts); without it only checks naming a cell link to it. */
   locate?: LocatorFactory;
+  /** How built files are offered (inside Excel: the platform's way, src/excel/download.ts); default a download link. */
+  save?: Saver;
+  /** Check Excel, inside Excel only (src/excel/self-check.ts), shown under Settings. */
+  selfCheck?: SelfCheck;
 }
 
 /** The existing-sheets dialog is rarely needed: loaded when it is (keeps Fluent's Dialog out of the first load). */
@@ -92,6 +98,9 @@ const SettingsView = React.lazy(() => import(/* webpackChunkName: "settings-view
 const StartView = React.lazy(() => import(/* webpackChunkName: "start-view" */ "./views/StartView").then((m) => ({ default: m.StartView })));
 const ChecksView = React.lazy(() => import(/* webpackChunkName: "checks-view" */ "./views/ChecksView").then((m) => ({ default: m.ChecksView })));
 
+/** Check Excel: loaded with its first showing. */
+const SelfCheckView = React.lazy(() => import(/* webpackChunkName: "settings-view" */ "./views/SelfCheckView").then((m) => ({ default: m.SelfCheckView })));
+
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
@@ -102,9 +111,9 @@ const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "start", label: "Insert", name: "Insert view" },
 ];
 
-export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): React.JSX.Element {
+export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck }: AppProps): React.JSX.Element {
   const s = useStyles();
-  const [state, actions] = usePane(gateway, { delayMs: refreshDelayMs, locate });
+  const [state, actions] = usePane(gateway, { delayMs: refreshDelayMs, locate, save });
   const today = React.useMemo(() => new Date(), []);
   const hasSheets = (state.status?.sheets.length ?? 0) > 0;
   const reading = state.reading;
@@ -174,6 +183,7 @@ export function App({ gateway, preview, refreshDelayMs, locate }: AppProps): Rea
       panel = (
         <React.Suspense fallback={<Spinner size="small" label="Opening the settings…" />}>
           <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />
+          {selfCheck && <SelfCheckView run={selfCheck.run} toText={selfCheck.toText} />}
         </React.Suspense>
       );
       break;

@@ -2,7 +2,17 @@
 import type { Position } from "../engine/position";
 
 /** Saves bytes as a file through a download link (Excel on the web, the desktop pane's browser, the preview page). */
-export type Saver = (bytes: Uint8Array, fileName: string, mimeType: string) => void;
+/**
+ * Offers built bytes as a file. Inside Excel the platform decides how (src/excel/download.ts): it may say what to do
+ * when no download could start, and give a link to show.
+ */
+export type Saver = (bytes: Uint8Array, fileName: string, mimeType: string) => void | SaveOutcome;
+
+export interface SaveOutcome {
+  started: boolean;
+  href: string | null;
+  advice: string;
+}
 
 export const PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 

@@ -11,6 +11,8 @@ export interface PaneNotice {
   body: string;
   /** The action that raised it, so a later success of the same action can clear it. */
   source?: string;
+  /** A link to show with it (the slides, where Excel cannot start a download by itself). */
+  link?: { href: string; label: string; download?: string };
 }
 
 /** The notice's title by error code; null: "Could not <action>". Every code has an entry (the compiler checks). */

@@ -72,7 +72,7 @@ if (!officeLoaded()) {
     if (!wiring) {
       mount(<LoadFailed />, inExcel);
     } else if (wiring.excel) {
-      mount(<App gateway={wiring.excel.excelGateway()} locate={wiring.excel.locatorFor} />, true);
+      mount(<App gateway={wiring.excel.excelGateway()} locate={wiring.excel.locatorFor} save={wiring.excel.save} selfCheck={wiring.excel.selfCheck()} />, true);
     } else if (wiring.preview) {
       const workbook = await wiring.preview.previewWorkbook(window);
       mount(<App gateway={workbook} preview={workbook} locate={wiring.preview.locatorFor} />, false);

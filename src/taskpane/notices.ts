@@ -8,6 +8,7 @@ import type { CloseResult } from "../workbook/gateway";
 import type { PeriodId } from "../model/types";
 import { periodLabel } from "../model/period";
 import type { PaneNotice } from "./errors";
+import type { SaveOutcome } from "./download";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -46,8 +47,15 @@ export const notices = {
 
   noPositionForSlides: { intent: "warning", title: "No position yet", body: "Type the figures and Recalculate, then download the slides." } as PaneNotice,
 
-  slidesReady(fileName: string): PaneNotice {
-    return { intent: "success", title: "Slides ready", body: `${fileName} has been downloaded: six slides for the Police and Crime Panel, from the figures as last recalculated.` };
+  /** `outcome`: what Excel's platform allowed (src/excel/download.ts), when the pane runs inside Excel. */
+  slidesReady(fileName: string, outcome: SaveOutcome | null = null): PaneNotice {
+    if (outcome && !outcome.started) return { intent: "warning", title: "Slides made, but not saved", body: outcome.advice };
+    const link = outcome?.href ? { href: outcome.href, label: `Save ${fileName}`, download: fileName } : undefined;
+    return {
+      intent: "success", title: "Slides ready",
+      body: `${fileName} has been downloaded: the slides for the Police and Crime Panel, from the figures as last recalculated.${outcome ? ` ${outcome.advice}` : ""}`,
+      ...(link ? { link } : {}),
+    };
   },
 
   /** Slides or closing asked for while checks list errors: the figures would be presented or recorded as if complete. */

@@ -183,8 +183,8 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
           const { buildDeck } = await import(/* webpackChunkName: "slides" */ "../slides/deck");
           const bytes = await buildDeck(position);
           const fileName = slidesFileName(position);
-          save(bytes, fileName, PPTX_TYPE);
-          dispatch({ type: "notice", notice: notices.slidesReady(fileName) });
+          const outcome = save(bytes, fileName, PPTX_TYPE);
+          dispatch({ type: "notice", notice: notices.slidesReady(fileName, outcome ?? null) });
         });
       },
       dismissNotice: () => dispatch({ type: "notice", notice: null }),

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { PaneNotice } from "../errors";
 import { DismissIcon } from "./icons";
 
@@ -10,6 +10,12 @@ export function NoticeBar({ notice, onDismiss }: { notice: PaneNotice; onDismiss
       <MessageBarBody>
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.body}
+        {notice.link && (
+          <>
+            {" "}
+            <Link href={notice.link.href} download={notice.link.download} target="_blank" rel="noopener">{notice.link.label}</Link>
+          </>
+        )}
       </MessageBarBody>
       <MessageBarActions containerAction={<Button aria-label="Dismiss message" appearance="transparent" icon={<DismissIcon />} onClick={onDismiss} />} />
     </MessageBar>
