@@ -97,8 +97,8 @@ export function controlTotalChecks(ctx: Ctx, revenue: RevenuePosition, capital: 
   out.push(...reconcile(ctx, "capital", capital.programme, columnsOf(capital.programme), ct.capital?.programme, source));
   out.push(...reconcile(ctx, "financing", capital.funding, columnsOf(capital.funding), ct.capital?.financing, source));
   const reserveRows: Array<{ label: string; lineCount: number; b: ReserveBalances }> = [
-    ...reserves.reserves.map((r) => ({ label: r.reserve.name, lineCount: 1, b: r as ReserveBalances })),
-    ...[reserves.earmarked, reserves.totalRevenue, reserves.totalUsable].map((t) => ({ label: t.label, lineCount: t.lineCount, b: t as ReserveBalances })),
+    ...reserves.reserves.map((r) => ({ label: r.reserve.name, lineCount: 1, b: r })),
+    ...[reserves.earmarked, reserves.totalRevenue, reserves.totalUsable].map((t) => ({ label: t.label, lineCount: t.lineCount, b: t })),
   ];
   for (const row of reserveRows) {
     const control = ct.reserves?.[row.label];

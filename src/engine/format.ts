@@ -13,7 +13,7 @@ export function groupDigits(d: Decimal, dp?: number): string {
 }
 
 /** An amount in its units for messages: "£2,307k" in a £000 file, "£2,307" in a £ file; minus sign for negatives. */
-export function formatAmount(d: Decimal, units: Units | string): string {
+export function formatAmount(d: Decimal, units: string): string {
   const text = groupDigits(d);
   const sign = text.startsWith("-") ? "−" : "";
   return `${sign}£${text.replace(/^-/, "")}${units === "£000" ? "k" : ""}`;

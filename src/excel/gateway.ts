@@ -401,11 +401,9 @@ export class ExcelGateway implements WorkbookGateway {
   async onMonitoringChanged(handler: () => void): Promise<() => void> {
     requireApi(this.host, NEEDS.events);
     let active = true;
-    const listener: ChangeListener = async (args) => {
-      if (!active) return;
-      if (args.triggerSource === "ThisLocalAddin") return;
-      if (this.writes.isOwn()) return;
-      handler();
+    const listener: ChangeListener = (args) => {
+      if (active && args.triggerSource !== "ThisLocalAddin" && !this.writes.isOwn()) handler();
+      return Promise.resolve();
     };
     const subscription: Subscription = { listener, registrations: [] };
     try {

@@ -124,7 +124,7 @@ export function jsonBytes(value: unknown): number {
 }
 
 type WithoutBytes<T> = T extends unknown ? Omit<T, "bytes"> : never;
-const withBytes = (op: WithoutBytes<SheetOp>, data: unknown): SheetOp => ({ ...op, bytes: COMMAND_ENVELOPE + jsonBytes(data) }) as SheetOp;
+const withBytes = (op: WithoutBytes<SheetOp>, data: unknown): SheetOp => ({ ...op, bytes: COMMAND_ENVELOPE + jsonBytes(data) });
 
 /** Excel column width in characters (as in the plan and in .xlsx files) to Office.js points: (7 px a character + 5 px padding) × 0.75. */
 export function widthToPoints(chars: number): number {

@@ -128,10 +128,12 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       queueOp(ws, { kind: "rows", address: "1:1", heightPoints: 30, bytes: 0 });
       queueCharts(ws, CHART_PLAN as SheetPlan);
       // Only the change of F1, written in request 3, counts (the writes of this request may raise events too).
-      ws.onChanged.add(async (args) => {
-        if (!/^F1$/i.test(args.address)) return;
-        events++;
-        eventAddress = args.address;
+      ws.onChanged.add((args) => {
+        if (/^F1$/i.test(args.address)) {
+          events++;
+          eventAddress = args.address;
+        }
+        return Promise.resolve();
       });
       await context.sync();
       created = true;
@@ -150,13 +152,13 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       await context.sync();
       const protectedAfterProtect = protectedOn.protected;
 
-      const wrong = TEXTS.filter((t, i) => text.values[i]?.[0] !== t || text.valueTypes[i]?.[0] !== "String" || text.formulas[i]?.[0] !== t);
+      const wrong = TEXTS.filter((t, i) => text.values[i]?.[0] !== t || String(text.valueTypes[i]?.[0]) !== "String" || text.formulas[i]?.[0] !== t);
       add("text", "Text stays text", wrong.length === 0,
         wrong.length === 0 ? `${TEXTS.length} strings that look like formulas, numbers or dates read back as the same text`
           : `Excel changed ${wrong.map((t) => `"${t}"`).join(", ")} (read back: ${wrong.map((t) => JSON.stringify(text.values[TEXTS.indexOf(t)]?.[0])).join(", ")})`);
       const dateOk = date.values[0]?.[0] === DATE_SERIAL && date.text[0]?.[0] === "2024-10-31";
       add("date", "Dates", dateOk, dateOk ? "a date serial with the format yyyy-mm-dd shows 2024-10-31" : `expected 2024-10-31, Excel shows "${date.text[0]?.[0]}" (${JSON.stringify(date.values[0]?.[0])})`);
-      const computed = formula.values[0]?.[0];
+      const computed: unknown = formula.values[0]?.[0];
       const formulaOk = typeof computed === "number" && D(computed).eq(ENGINE_VALUE);
       add("formula", "Formulas computed by Excel match Outturn's engine", formulaOk,
         `${FORMULA} gives ${JSON.stringify(computed)} in Excel, ${ENGINE_VALUE.toFixed(2)} in the engine`);

@@ -7,7 +7,7 @@ import type { GridSheet } from "../plans/grid";
 import { isGridError } from "../plans/grid";
 import { colIndex, parseA1 } from "../plans/a1";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
-import type { PeriodId, Units } from "../model/types";
+import type { Units } from "../model/types";
 import { isPeriodId } from "../model/period";
 import { SETTINGS_MARKERS, settingKeyOf } from "../plans/sheets/settings/markers";
 import { IDENTITY_MARKERS, markerRows } from "../workbook/settings-rows";
@@ -54,7 +54,7 @@ export function settingsIdentity(sheet: GridSheet, plan: SheetPlan): WorkbookSta
   const period = textAt(sheet, rows, plan, SETTINGS_MARKERS.setting("period"));
   const units = textAt(sheet, rows, plan, SETTINGS_MARKERS.setting("units"));
   if (!organisation || !financialYear || !period || !isPeriodId(period) || (units !== "£000" && units !== "£")) return null;
-  return { organisation, financialYear, period: period as PeriodId, units: units as Units };
+  return { organisation, financialYear, period: period, units: units };
 }
 
 /** The units typed on the Settings sheet, or null. */

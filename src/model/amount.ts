@@ -61,7 +61,7 @@ export function amountTextProblem(text: string): string | null {
  * to be exactly representable (lossless-json's isSafeNumber), so their decimal text is the text written.
  */
 export function parseAmount(value: unknown): Decimal {
-  if (Decimal.isDecimal(value)) return value as Decimal;
+  if (Decimal.isDecimal(value)) return value;
   let text: string;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new AmountError("is not a finite number");

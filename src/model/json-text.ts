@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { LosslessNumber, stringify } from "lossless-json";
 
 export function toJsonText(value: unknown, indent = 2): string {
-  const text = stringify(value, (_key, v) => (Decimal.isDecimal(v) ? new LosslessNumber((v as Decimal).toFixed()) : v), indent);
+  const text = stringify(value, (_key, v) => (Decimal.isDecimal(v) ? new LosslessNumber((v).toFixed()) : v), indent);
   if (text === undefined) throw new Error("nothing to write as JSON");
   return text;
 }

@@ -44,7 +44,7 @@ export function modelFromDocument(doc: unknown, source = "the file"): Monitoring
   if (!validate(doc)) {
     throw new ModelError(describeSchemaErrors(validate.errors ?? [], doc), source);
   }
-  const file = doc as unknown as FileDocument;
+  const file = doc as FileDocument;
   let settings: ReturnType<typeof settingsOf>, model: MonitoringPeriod;
   try {
     settings = settingsOf(file);
@@ -80,7 +80,6 @@ function amountProblems(doc: unknown, original: AmountError): Problem[] {
 
 // ---- from the validated document to the model ----
 
-type Json = string | number | null;
 interface FileDocument {
   organisation: string; financialYear: string; period: MonitoringPeriod["period"]; units: Units;
   settings?: Record<string, unknown>;
@@ -92,7 +91,7 @@ interface FileDocument {
   controlTotals?: Record<string, unknown> | null;
 }
 
-const amt = (v: unknown): Decimal => parseAmount(v as Json);
+const amt = (v: unknown): Decimal => parseAmount(v);
 const optAmt = (v: unknown): Decimal | null => (v === null || v === undefined ? null : amt(v));
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
 
@@ -277,7 +276,7 @@ function schemaMessage(e: ErrorObject, value: unknown): string {
     case "additionalProperties":
       return `has a field "${String(p.additionalProperty)}" the format does not know; check its spelling`;
     case "enum": {
-      const allowed = (p.allowedValues as unknown[]).filter((v) => v !== null).map((v) => String(v));
+      const allowed = (p.allowedValues as unknown[]).filter((v) => v !== null).map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
       return `is ${JSON.stringify(value)}; it must be one of ${allowed.join(", ")}`;
     }
     case "const":

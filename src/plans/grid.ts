@@ -35,7 +35,7 @@ export interface Grid {
 export const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"];
 
 export function isGridError(v: GridValue | undefined): v is GridError {
-  return typeof v === "object" && v !== null && typeof (v as GridError).error === "string";
+  return typeof v === "object" && v !== null && typeof (v).error === "string";
 }
 
 /** A sheet held in memory: address -> cell. Handy for tests and for building grids cell by cell. */
@@ -80,7 +80,7 @@ export function gridSheetFromArrays(
       else if (typeof raw === "string") {
         value = type === "Error" || (type === undefined && formula !== null && ERROR_VALUES.includes(raw)) ? { error: raw } : raw;
       } else if (isGridError(raw as GridValue)) value = raw as GridError;
-      else value = String(raw);
+      else value = JSON.stringify(raw) ?? "";
       if (value === null && formula === null) return;
       sheet.set(firstRow + r, firstCol + c, { value, formula });
     });

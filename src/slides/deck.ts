@@ -398,7 +398,7 @@ function bandGauge(ctx: DeckContext, slide: Slide, box: Box): number {
   rect(min, Math.min(warn, max), "FFE699");
   rect(Math.min(warn, max), max, "C6E0B4");
   rect(max, scaleMax, "FFE699");
-  slide.addShape(ctx.pptx.ShapeType.rect, { x: box.x, y: barY, w: box.w, h: barH, fill: { type: "none" } as PptxGenJS.ShapeFillProps, line: { color: COLOURS.rule, width: 0.75 } });
+  slide.addShape(ctx.pptx.ShapeType.rect, { x: box.x, y: barY, w: box.w, h: barH, fill: { type: "none" }, line: { color: COLOURS.rule, width: 0.75 } });
   for (let t = 0; t <= scaleMax; t++) {
     slide.addText(`${t}%`, { x: at(t) - 0.3, y: barY + barH + 0.02, w: 0.6, h: 0.22, fontFace: FONT, fontSize: 8, color: COLOURS.muted, align: "center", margin: 0 });
   }

@@ -41,7 +41,7 @@ export function xmlSafeDeep<T>(value: T): T {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return value;
     let out: Record<string, unknown> | null = null;
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const safe = xmlSafeDeep(v);
       if (safe !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = safe;
     }

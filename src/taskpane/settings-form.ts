@@ -43,7 +43,7 @@ export function toForm(settings: Settings): SettingsForm {
   const fields: SettingsForm["fields"] = {};
   for (const key of PANE_KEYS) {
     const v = settingOf(settings, key);
-    fields[key] = v === null ? "" : typeof v === "object" ? (v as Decimal).toFixed() : String(v);
+    fields[key] = v === null ? "" : typeof v === "object" ? (v).toFixed() : String(v);
   }
   return { fields };
 }

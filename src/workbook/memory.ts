@@ -115,11 +115,11 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.book.render(sheet, { sheets: [sheet], styles }).protected = true;
   }
 
-  async onMonitoringChanged(handler: () => void): Promise<() => void> {
+  onMonitoringChanged(handler: () => void): Promise<() => void> {
     this.changeHandlers.add(handler);
-    return () => {
+    return Promise.resolve(() => {
       this.changeHandlers.delete(handler);
-    };
+    });
   }
 
   // ---- a person at the workbook (the preview and tests) ----

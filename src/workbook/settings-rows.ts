@@ -3,7 +3,6 @@
  * user inserted or moved are still found: the settings editor of a workbook held as cells (the in-memory one), for
  * ./settings.ts. Kept apart from it so that Excel's start-up does not load it.
  */
-import type { PeriodId } from "../model/types";
 import { isPeriodId } from "../model/period";
 import type { GridSheet } from "../plans/grid";
 import type { PlanCell, SheetPlan } from "../plans/types";
@@ -67,7 +66,7 @@ export const cellEditor: SettingsEditor<CellWrite> = {
   identity(sheet, layout) {
     const [organisation, financialYear, period, units] = ["set:organisation", "set:financialYear", "set:period", "set:units"].map((m) => typedText(sheet, layout, m));
     if (!organisation || !financialYear || !period || !isPeriodId(period) || (units !== "£000" && units !== "£")) return null;
-    return { organisation, financialYear, period: period as PeriodId, units };
+    return { organisation, financialYear, period: period, units };
   },
   edit(sheet, target, styles, options) {
     const rows = markerRows(sheet, target.keyColumn);

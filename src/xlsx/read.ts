@@ -14,8 +14,10 @@ function plain(value: unknown): GridValue {
     if (typeof v.error === "string") return { error: v.error };
     if (Array.isArray(v.richText)) return (v.richText as Array<{ text: string }>).map((t) => t.text).join("");
     if ("text" in v && "hyperlink" in v) return plain(v.text);
+    return JSON.stringify(value);
   }
-  return String(value);
+  // ExcelJS gives no other kind of value (a bigint, a symbol or a function).
+  return null;
 }
 
 export function gridFromWorkbook(wb: ExcelJS.Workbook): Grid {

@@ -94,7 +94,7 @@ function cellValue(c: PlanCell): ExcelJS.CellValue {
     case "formula": {
       const e = c.content.expected;
       const result = typeof e === "string" ? xmlSafe(e) : e.toNumber();
-      return { formula: xmlSafe(c.content.formula.replace(/^=/, "")), result } as ExcelJS.CellFormulaValue;
+      return { formula: xmlSafe(c.content.formula.replace(/^=/, "")), result };
     }
     case "blank":
       return null;
@@ -241,8 +241,8 @@ function recalculateOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const writer = wb as unknown as { addWorkbook(): Promise<void>; zip: { append(data: string, options: { name: string }): void } };
   const addWorkbook = writer.addWorkbook.bind(writer);
   writer.addWorkbook = () => {
-    const append = writer.zip.append;
-    writer.zip.append = (data, options) => append.call(writer.zip, options.name === "/xl/workbook.xml" ? data.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"') : data, options);
+    const append = writer.zip.append.bind(writer.zip);
+    writer.zip.append = (data, options) => append(options.name === "/xl/workbook.xml" ? data.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"') : data, options);
     try {
       return addWorkbook();
     } finally {

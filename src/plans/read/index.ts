@@ -40,7 +40,7 @@ export interface WorkbookReadResult {
   /** Integrity problems, errors first. */
   checks: Check[];
   /** The cell showing a model figure (as engine checks name it), e.g. "Revenue!E9"; null when not shown. */
-  locate(place: Place): string | null;
+  locate: (place: Place) => string | null;
 }
 
 export interface ReadOptions {

@@ -82,7 +82,7 @@ function translation(r: Reader, plan: SheetPlan[]): Translation {
   for (const sp of plan) {
     const keys = r.rowKeys[sp.kind];
     const rows = new Map<number, number>();
-    if (keys) for (const [k, row] of Object.entries(sp.rowKeys)) if (keys[k] !== undefined) rows.set(row, keys[k] as number);
+    if (keys) for (const [k, row] of Object.entries(sp.rowKeys)) if (keys[k] !== undefined) rows.set(row, keys[k]);
     out.set(sp.name, rows);
   }
   return out;

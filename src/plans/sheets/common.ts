@@ -1,5 +1,5 @@
 /** Pieces several sheets share: the title rows, the units heading, variance cells, control-total rows, expected values of % cells. */
-import type { ColumnTotals, Decimal } from "../../model/types";
+import type { Decimal } from "../../model/types";
 import type { Place } from "../types";
 import { PCT_FORMAT } from "../styles";
 import { varianceFormula, variancePctFormula, varianceRagFormula } from "../formulas";
@@ -58,9 +58,9 @@ export function controlHeader(b: SheetBuilder, row: number, text: string, lastCo
 }
 
 /** A control-totals row: a label (fixed, or typed when `input`) and an input per column. */
-export function controlRow(b: SheetBuilder, ctx: PlanContext, row: number, label: { text: string; input: boolean }, values: ColumnTotals | Partial<Record<string, Decimal>> | null, columns: ReadonlyArray<readonly [string, string]>, marker: string, logical: string = marker): void {
+export function controlRow(b: SheetBuilder, ctx: PlanContext, row: number, label: { text: string; input: boolean }, values: Partial<Record<string, Decimal>> | null, columns: ReadonlyArray<readonly [string, string]>, marker: string, logical: string = marker): void {
   if (label.input) b.inputText(row, "A", label.text, "lineName");
   else b.label(row, "A", label.text);
-  for (const [col, letter] of columns) b.inputAmount(row, letter, (values as Record<string, Decimal | undefined> | null)?.[col] ?? null, ctx.amount);
+  for (const [col, letter] of columns) b.inputAmount(row, letter, values?.[col] ?? null, ctx.amount);
   b.key(row, marker, logical);
 }

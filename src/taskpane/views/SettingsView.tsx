@@ -33,7 +33,7 @@ export interface SettingsViewProps {
   units: Units;
   saving: boolean;
   /** Resolves true when saved. */
-  onSave(settings: Settings): Promise<boolean>;
+  onSave: (settings: Settings) => Promise<boolean>;
 }
 
 export function SettingsView({ settings, units, saving, onSave }: SettingsViewProps): React.JSX.Element {
@@ -44,10 +44,13 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
   const [tried, setTried] = React.useState(false);
   const summaryRef = React.useRef<HTMLDivElement>(null);
 
-  // New settings from the workbook replace the form unless the user is part-way through editing it.
-  React.useEffect(() => {
+  // New settings from the workbook replace the form unless the user is part-way through editing it (adjusted while
+  // rendering, as React advises for state that follows a prop, rather than in an effect).
+  const [shown, setShown] = React.useState({ settings, dirty });
+  if (settings !== shown.settings || dirty !== shown.dirty) {
+    setShown({ settings, dirty });
     if (settings && !dirty) setForm(toForm(settings));
-  }, [settings, dirty]);
+  }
 
   if (!settings || !form) {
     return (
@@ -129,7 +132,7 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
           </MessageBar>
         </div>
       )}
-      <form className={s.form} onSubmit={save} noValidate aria-labelledby="settings-heading">
+      <form className={s.form} onSubmit={(e) => void save(e)} noValidate aria-labelledby="settings-heading">
         <fieldset className={s.group}>
           <legend className={s.legend}>Reserves policy: general fund as % of the net budget</legend>
           <div className={s.pair}>

@@ -1,5 +1,5 @@
 /** Reading the Period history sheet back: one snapshot per closed period. */
-import type { Decimal, PeriodId, PeriodSnapshot, Rag } from "../../../model/types";
+import type { Decimal, PeriodSnapshot, Rag } from "../../../model/types";
 import { D } from "../../../model/amount";
 import { isPeriodId } from "../../../model/period";
 import type { Reader, SheetView } from "../../read/reader";
@@ -37,7 +37,7 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
     if (typeof closedValue === "number") closedOn = new Date(Math.round((closedValue - 25569) * 86400000)).toISOString().slice(0, 10);
     else closedOn = r.text(s, row, C.closedOn, "closed on");
     out.push({
-      period: period as PeriodId,
+      period: period,
       closedOn,
       revenue: { revisedBudget: need(amt(C.revenueBudget, "revenue: revised budget"), C.revenueBudget, "revenue: revised budget"), forecastOutturn: need(amt(C.revenueForecast, "revenue: forecast outturn"), C.revenueForecast, "revenue: forecast outturn"), rag: rag(row, C.revenueRag, "revenue RAG") },
       capital: blank([C.capitalBudget, C.capitalForecast, C.capitalSlippage, C.capitalRag]) ? null : {

@@ -3,7 +3,7 @@
  * value read as its type says, then checked by the registry's rules (as the JSON loader and the pane check them), so
  * a refusal names the setting's cell.
  */
-import type { Decimal, MonitoringPeriod, PeriodId, Settings, Units } from "../../../model/types";
+import type { MonitoringPeriod, PeriodId, Settings, Units } from "../../../model/types";
 import { SETTINGS, SETTING_KEYS, YES_NO, type SettingKey, type SettingValue } from "../../../model/settings/registry";
 import { settingsFrom } from "../../../model/settings/values";
 import { settingProblems } from "../../../model/settings/validate";
@@ -69,7 +69,7 @@ export function readSettings(s: SheetView, r: Reader): SettingsRead | null {
     if (def.type === "amount") v = r.amount(s, row, C.value, label, place);
     else if (def.type === "pct" || def.type === "points") {
       const d = r.amount(s, row, C.value, label, place);
-      v = d === null ? null : (d as Decimal).times(100);
+      v = d === null ? null : (d).times(100);
     } else if (def.type === "yesNo") {
       const c = r.choice(s, row, C.value, label, YES_NO, null);
       v = c === null ? null : c === "Yes";

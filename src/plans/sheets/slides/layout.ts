@@ -10,7 +10,6 @@
  * inserted again (upgrade). Nothing here is read back: the reader ignores this sheet.
  */
 import { D } from "../../../model/amount";
-import type { Decimal } from "../../../model/types";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { absRef } from "../../a1";
@@ -111,7 +110,7 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
     // Periods that recorded no General Fund are left out (a blank would be drawn as 0%); this period is the live row below.
     if (at === undefined || !s.generalFund || s.period === model.period) return;
     b.formula(row, "A", text(absRef(names.History, HISTORY_COLS.period, at)), s.period, "label");
-    b.formula(row, "B", `=${absRef(names.History, HISTORY_COLS.gfPct, at)}`, s.generalFund.forecastPct.div(100) as Decimal, "calculated", { numberFormat: PCT_FORMAT });
+    b.formula(row, "B", `=${absRef(names.History, HISTORY_COLS.gfPct, at)}`, s.generalFund.forecastPct.div(100), "calculated", { numberFormat: PCT_FORMAT });
     band(row);
     b.key(row, "reserves-period", `reserves-period:${i}`);
     row++;
