@@ -1,5 +1,5 @@
 /**
- * Benchmark of the command line as a user runs it: `outturn workbook` on periods of 1,000, 10,000 and 33,000
+ * Benchmark of the command line as a user runs it: `outturn workbook` and `outturn slides` on periods of 1,000, 10,000 and 33,000
  * revenue lines (the size of issue 9's report), wall time and peak memory (the largest resident set of the
  * process, from GNU time). Prints figures; asserts nothing. Run: npm run bench (or tsx bench/cli.bench.ts 1000).
  */
@@ -42,19 +42,22 @@ function main(): void {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const dir = mkdtempSync(join(tmpdir(), "outturn-cli-bench-"));
   try {
-    console.log("outturn workbook <period.json> --out <file.xlsx> (the command line, end to end: start-up, read, compute, plan, write)");
-    console.log("lines    JSON size   time      peak memory   workbook size");
-    for (const lines of sizes.length ? sizes : [1000, 10000, 33000]) {
-      const input = join(dir, `period-${lines}.json`);
-      writeFileSync(input, JSON.stringify(sizedDocument(lines)));
-      const out = join(dir, `period-${lines}.xlsx`);
-      const r = run(["workbook", input, "--out", out, "--force"]);
-      if (r.status !== 0) {
-        console.log(`${String(lines).padEnd(8)} failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(0, 3).join(" / ")}`);
-        continue;
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    // The two commands that write files for people: the workbook, and the deck (small lines grouped, as by default).
+    for (const [command, ext, what] of [["workbook", "xlsx", "workbook"], ["slides", "pptx", "deck"]] as const) {
+      console.log(`outturn ${command} <period.json> --out <file.${ext}> (the command line, end to end: start-up, read, compute, write)`);
+      console.log(`lines    JSON size   time      peak memory   ${what} size`);
+      for (const lines of sizes.length ? sizes : [1000, 10000, 33000]) {
+        const input = join(dir, `period-${lines}.json`);
+        if (!existsSync(input)) writeFileSync(input, JSON.stringify(sizedDocument(lines)));
+        const out = join(dir, `period-${lines}.${ext}`);
+        const r = run([command, input, "--out", out, "--force"]);
+        if (r.status !== 0) {
+          console.log(`${String(lines).padEnd(8)} failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(0, 3).join(" / ")}`);
+          continue;
+        }
+        console.log(`${String(lines).padEnd(8)} ${mb(statSync(input).size).padEnd(11)} ${`${r.seconds.toFixed(1)} s`.padEnd(9)} ${(r.peakMb === null ? "n/a (no GNU time)" : `${r.peakMb.toFixed(0)} MB`).padEnd(13)} ${mb(statSync(out).size)}`);
       }
-      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-      console.log(`${String(lines).padEnd(8)} ${mb(statSync(input).size).padEnd(11)} ${`${r.seconds.toFixed(1)} s`.padEnd(9)} ${(r.peakMb === null ? "n/a (no GNU time)" : `${r.peakMb.toFixed(0)} MB`).padEnd(13)} ${mb(statSync(out).size)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
