@@ -17,7 +17,8 @@ export type Command = (argv: string[]) => Promise<ExitCode>;
 export function usage(): string {
   return [
     "Usage:",
-    "  outturn report <file.json|file.xlsx> [--json]                       the period's position: headline figures, RAG and checks",
+    "  outturn report <file.json|file.xlsx> [--json] [--lines]             the period's position: headline figures, RAG and checks;",
+    "                                                                      --lines adds every line's figures (--json always has them)",
     "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]  write the period as an Outturn workbook (live formulas)",
     "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
     "",
@@ -36,12 +37,12 @@ export function usage(): string {
 }
 
 async function report(argv: string[]): Promise<ExitCode> {
-  const args = readArgs(argv, [], ["--json"], "report");
+  const args = readArgs(argv, [], ["--json", "--lines"], "report");
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UserError("report: give one monitoring file, e.g. outturn report seeds/q2-2024-25.json --json");
   const { position } = await loadPosition(file);
   if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText(reportJson(position))) + "\n");
-  else say(textReport(position) + "\n");
+  else say(textReport(position, args.flags.has("--lines")) + "\n");
   const errors = periodErrors(position).length;
   if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);
   return errors ? EXIT.withErrors : EXIT.clean;

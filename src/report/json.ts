@@ -7,6 +7,7 @@ import { round } from "../model/amount";
 import type { Position } from "../engine/position";
 import { narrative } from "../narrative/narrative";
 import { periodErrors } from "./errors";
+import { type ReportLines, reportLines } from "./lines";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
@@ -44,6 +45,8 @@ export interface ReportJson {
     totalUsableClosing: Decimal;
   };
   savings: { planned: Decimal; achieved: Decimal; unachieved: Decimal; achievedPct: Decimal | null; expectedNextYear: Decimal; rag: Rag };
+  /** Every line, group and total with its figures, variance, % and RAG (src/report/lines.ts). */
+  lines: ReportLines;
   checks: ReportCheck[];
   /** The narrative paragraphs in the published style: revenue, general fund and reserves, capital, savings. */
   narrative: string[];
@@ -101,6 +104,7 @@ export function reportJson(p: Position): ReportJson {
       planned: savings.planned, achieved: savings.achieved, unachieved: savings.unachieved,
       achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
     },
+    lines: reportLines(p),
     checks: p.checks.map(reportCheck),
     narrative: narrative(p),
   };

@@ -1,9 +1,11 @@
-/** The period's position as plain text for people: headline figures, RAG, checks. */
+/** The period's position as plain text for people: headline figures, RAG, checks; every line with --lines. */
 import { periodLabel } from "../model/period";
 import { bracketed, formatPct, formatRate } from "../engine/format";
 import type { Position } from "../engine/position";
 import { CONVENTION_LABEL, movementWords } from "../engine/convention";
+import type { Decimal } from "../model/types";
 import { periodErrors } from "./errors";
+import { type MonitoredRow, reportLines } from "./lines";
 
 /** Text from a file shown within one line: its line breaks cannot start a line of their own (and fake one). */
 const inLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, " / ");
@@ -22,7 +24,33 @@ export function incompleteBanner(p: Position): string[] {
   ];
 }
 
-export function textReport(p: Position): string {
+/** Every line as a table: name, the four columns, variance, % and RAG (capital adds slippage; reserves and savings their own). */
+export function lineTables(p: Position): string[] {
+  const t = reportLines(p);
+  const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d));
+  const pctText = (d: Decimal | null) => (d === null ? "" : formatPct(d));
+  const table = (title: string, head: string[], rows: string[][]): string[] => {
+    const all = [head, ...rows];
+    const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
+    const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+    return [title, line(head), ...rows.map(line), ""];
+  };
+  const name = (r: { kind: string; name: string }) => (r.kind === "total" ? inLine(r.name) : `  ${inLine(r.name)}`);
+  const monitored = ["", "Original", "Revised", "Actual", "Forecast", "Variance", "%", "RAG"];
+  const row = (r: MonitoredRow) => [name(r), money(r.originalBudget), money(r.revisedBudget), money(r.actualToDate), money(r.forecastOutturn), money(r.variance), pctText(r.variancePct), r.rag ?? ""];
+  return [
+    ...table("Revenue", monitored, t.revenue.map(row)),
+    ...table("Capital programme", [...monitored.slice(0, 7), "Slippage", "Underspend", "RAG"], t.capital.map((r) => [...row(r).slice(0, 7), money(r.slippage), money(r.underspend), r.rag ?? ""])),
+    ...table("Capital financing", monitored.slice(0, 7), t.financing.map((r) => row(r).slice(0, 7))),
+    ...table("Usable reserves", ["", "Opening", "Budgeted", "Commitments", "Actual", "Budgeted closing", "Forecast closing"],
+      t.reserves.map((r) => [name(r), money(r.openingBalance), money(r.budgetedTransfer), money(r.commitments), money(r.actualTransfer), money(r.budgetedClosing), money(r.forecastClosing)])),
+    ...table("Savings", ["", "Planned", "Delivered", "Forecast further", "Achieved", "Not achieved", "Next year", "RAG"],
+      t.savings.map((r) => [name(r), money(r.planned), money(r.deliveredToDate), money(r.forecastFurtherDelivery), money(r.achieved), money(r.unachieved), money(r.expectedNextYear), r.rag ?? ""])),
+  ];
+}
+
+/** With `withLines`, every line's table follows the headline figures. */
+export function textReport(p: Position, withLines = false): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
   const u = model.units;
   const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
@@ -41,6 +69,7 @@ export function textReport(p: Position): string {
     `             total usable reserves: opening ${money(reserves.totalUsable.openingBalance)}, forecast closing ${money(reserves.totalUsable.forecastClosing)}`,
     `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct)})` : ""}, not yet achieved ${money(savings.unachieved)}`,
     "",
+    ...(withLines ? lineTables(p) : []),
   ];
   if (p.checks.length === 0) lines.push("Checks: none.");
   else {

@@ -1,0 +1,129 @@
+/**
+ * Every line of the period with its figures, for a body that publishes by line: each revenue line, group total,
+ * Total Net Revenue Expenditure, transfer and the Net Budget; each capital line and the programme; each source of
+ * finance and the total funding; each reserve and the reserve totals; each savings scheme and the total. Amounts exact
+ * in the file's units, variances in the body's sign convention, percentages to 2 dp.
+ *
+ * Each row has stable keys: `path` (where the line is in the monitoring file, e.g. revenue.groups[0].lines[1]; for a
+ * total, the path of what it adds up, e.g. revenue.groups[0]), `kind` ("line" or "total"), `name` and `ref`.
+ */
+import type { Decimal, Rag } from "../model/types";
+import { round } from "../model/amount";
+import type { Position } from "../engine/position";
+import type { LineResult, TotalResult } from "../engine/rows";
+import type { ReserveBalances } from "../engine/reserves";
+import type { SavingsFigures } from "../engine/savings";
+
+interface RowKeys {
+  path: string;
+  kind: "line" | "total";
+  name: string;
+  ref: string | null;
+}
+
+export interface MonitoredRow extends RowKeys {
+  /** For revenue lines: the group's name; null for totals and transfers. */
+  group: string | null;
+  originalBudget: Decimal | null;
+  revisedBudget: Decimal | null;
+  actualToDate: Decimal | null;
+  forecastOutturn: Decimal | null;
+  variance: Decimal;
+  variancePct: Decimal | null;
+  rag: Rag | null;
+}
+
+export interface CapitalRow extends MonitoredRow {
+  slippage: Decimal;
+  underspend: Decimal;
+}
+
+export interface ReserveRow extends RowKeys {
+  reserveKind: string | null;
+  openingBalance: Decimal;
+  budgetedTransfer: Decimal;
+  commitments: Decimal;
+  actualTransfer: Decimal;
+  budgetedClosing: Decimal;
+  forecastClosing: Decimal;
+}
+
+export interface SavingsRow extends RowKeys {
+  category: string | null;
+  status: string | null;
+  planned: Decimal;
+  deliveredToDate: Decimal;
+  forecastFurtherDelivery: Decimal;
+  achieved: Decimal;
+  unachieved: Decimal;
+  expectedNextYear: Decimal;
+  rag: Rag | null;
+}
+
+export interface ReportLines {
+  revenue: MonitoredRow[];
+  capital: CapitalRow[];
+  financing: MonitoredRow[];
+  reserves: ReserveRow[];
+  savings: SavingsRow[];
+}
+
+const pct = (d: Decimal | null) => (d === null ? null : round(d, 2));
+
+function lineRow(path: string, group: string | null, r: LineResult, withRag: boolean): MonitoredRow {
+  const l = r.line;
+  return {
+    path, kind: "line", name: l.name, ref: l.ref, group,
+    originalBudget: l.originalBudget, revisedBudget: l.revisedBudget, actualToDate: l.actualToDate, forecastOutturn: l.forecastOutturn,
+    variance: r.variance, variancePct: pct(r.variancePct), rag: withRag ? r.rag : null,
+  };
+}
+
+function totalRow(path: string, ref: string | null, t: TotalResult, withRag: boolean): MonitoredRow {
+  return {
+    path, kind: "total", name: t.label, ref, group: null,
+    originalBudget: t.originalBudget, revisedBudget: t.revisedBudget, actualToDate: t.actualToDate, forecastOutturn: t.forecastOutturn,
+    variance: t.variance, variancePct: pct(t.variancePct), rag: withRag ? t.rag : null,
+  };
+}
+
+const balances = (b: ReserveBalances) => ({
+  openingBalance: b.openingBalance, budgetedTransfer: b.budgetedTransfer, commitments: b.commitments, actualTransfer: b.actualTransfer,
+  budgetedClosing: b.budgetedClosing, forecastClosing: b.forecastClosing,
+});
+
+const saved = (s: SavingsFigures) => ({
+  planned: s.planned, deliveredToDate: s.deliveredToDate, forecastFurtherDelivery: s.forecastFurtherDelivery,
+  achieved: s.achieved, unachieved: s.unachieved, expectedNextYear: s.expectedNextYear,
+});
+
+export function reportLines(p: Position): ReportLines {
+  const { model, revenue, capital, reserves, savings } = p;
+  const revenueRows: MonitoredRow[] = [];
+  revenue.groups.forEach((g, gi) => {
+    g.lines.forEach((l, li) => revenueRows.push(lineRow(`revenue.groups[${gi}].lines[${li}]`, g.group.name, l, true)));
+    revenueRows.push(totalRow(`revenue.groups[${gi}]`, g.group.ref, g.total, true));
+  });
+  revenueRows.push(totalRow("revenue.groups", null, revenue.totalNetRevenueExpenditure, true));
+  revenue.transfers.forEach((l, i) => revenueRows.push(lineRow(`revenue.transfers[${i}]`, null, l, true)));
+  revenueRows.push(totalRow("revenue", model.revenue.netBudgetRef, revenue.netBudget, true));
+
+  const capitalRows: CapitalRow[] = capital.lines.map((l, i) => ({ ...lineRow(`capital.lines[${i}]`, null, l, true), slippage: l.slippage, underspend: l.underspend }));
+  capitalRows.push({ ...totalRow("capital.lines", null, capital.programme, true), slippage: capital.slippage, underspend: capital.underspend });
+  const financing = capital.financing.map((l, i) => lineRow(`capital.financing[${i}]`, null, l, false));
+  financing.push(totalRow("capital.financing", null, capital.funding, false));
+
+  const reserveRows: ReserveRow[] = reserves.reserves.map((r, i) => ({
+    path: `reserves[${i}]`, kind: "line", name: r.reserve.name, ref: null, reserveKind: r.reserve.kind, ...balances(r),
+  }));
+  for (const t of [reserves.earmarked, reserves.totalRevenue, reserves.totalUsable]) {
+    reserveRows.push({ path: "reserves", kind: "total", name: t.label, ref: null, reserveKind: null, ...balances(t) });
+  }
+
+  const savingsRows: SavingsRow[] = savings.schemes.map((s, i) => ({
+    path: `savings[${i}]`, kind: "line", name: s.scheme.scheme, ref: null, category: s.scheme.category, status: s.scheme.status, ...saved(s), rag: s.rag,
+  }));
+  savingsRows.push({ path: "savings", kind: "total", name: "Total savings", ref: null, category: null, status: null, ...saved(savings), rag: savings.rag });
+
+  return { revenue: revenueRows, capital: capitalRows, financing, reserves: reserveRows, savings: savingsRows };
+}
