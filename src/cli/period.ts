@@ -2,6 +2,7 @@
 import { type LoadedPeriod, loadPeriodFile } from "./load-file";
 import { type Position, computePosition } from "../engine/position";
 import { periodErrors } from "../report/errors";
+import { withReadChecks } from "../engine/checks";
 import { oneLine } from "./terminal";
 
 /** The period of a file and its position, with the checks from reading first and the engine's naming cells when it can. */
@@ -10,7 +11,7 @@ export async function loadPosition(file: string): Promise<{ loaded: LoadedPeriod
   const position = computePosition(loaded.model);
   const { locate } = loaded;
   const engineChecks = locate ? position.checks.map((c) => ({ ...c, where: locate(c.place) ?? c.where })) : position.checks;
-  position.checks = [...loaded.checks, ...engineChecks];
+  position.checks = withReadChecks(loaded.checks, engineChecks);
   return { loaded, position };
 }
 

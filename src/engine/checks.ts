@@ -194,3 +194,15 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function sortChecks(checks: Check[]): Check[] {
   return [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
+
+const placeKey = (p: Place) => `${p.area}|${p.row ?? ""}|${p.column ?? ""}`;
+
+/**
+ * The checks found while reading a workbook, then the engine's, without the engine restating a reading problem: a cell
+ * that holds text (or an error) is already an error at that cell, so the engine's "has no forecast outturn" for the
+ * same figure is left out.
+ */
+export function withReadChecks(read: readonly Check[], engine: readonly Check[]): Check[] {
+  const unreadable = new Set(read.filter((c) => c.severity === "error" && c.place.row !== null && c.place.column !== null).map((c) => placeKey(c.place)));
+  return [...read, ...engine.filter((c) => !(c.id === "missing-input" && unreadable.has(placeKey(c.place))))];
+}

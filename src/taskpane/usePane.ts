@@ -14,6 +14,7 @@ import type { StartForm } from "./start-form";
 import { type Busy, type PaneState, type View, initialPaneState, paneReducer, refusal } from "./pane-state";
 import { notices } from "./notices";
 import { PPTX_TYPE, type Saver, downloadLink, slidesFileName } from "./download";
+import { withReadChecks } from "../engine/checks";
 
 export type { Busy, PaneState, View } from "./pane-state";
 export { type CheckItem, checkItems } from "./check-items";
@@ -73,7 +74,7 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
     await run("recalculate", "recalculate", async () => {
       const read = await gateway.readPeriod();
       const position = read.model ? computePosition(read.model) : null;
-      const checks = checkItems([...read.checks, ...(position?.checks ?? [])], locate ? locate(read) : null);
+      const checks = checkItems(withReadChecks(read.checks, position?.checks ?? []), locate ? locate(read) : null);
       dispatch({ type: "read", read, position, checks, at: new Date() });
     });
   }, [gateway, locate, run]);
