@@ -9,7 +9,7 @@ import type { ReservesPosition, ReserveBalances } from "./reserves";
 import type { RevenuePosition } from "./revenue";
 import { MONITORED_COLUMNS, type TotalResult } from "./rows";
 import type { SavingsPosition } from "./savings";
-import { formatAmount, formatPct, formatRate } from "./format";
+import { formatAmount, formatPct, formatRate, pctPlaces } from "./format";
 
 export type Severity = "error" | "warning" | "info";
 export type Area = "revenue" | "capital" | "financing" | "reserves" | "savings" | "settings" | "workbook";
@@ -150,14 +150,14 @@ export function reservesBandChecks(ctx: Ctx, reserves: ReservesPosition): Check[
   const place = { area: "reserves" as const, row: reserves.generalFund.reserve.name, column: "forecastClosing" };
   if (gf.forecastBand === "below the minimum") {
     out.push(check("reserves-below-minimum", "warning",
-      `After the forecast revenue variance the General Fund would be ${formatAmount(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct)} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} (${formatAmount(gf.minimumBalance, ctx.units)}) in ${band}. The Resource Control Board should agree actions to close the gap of ${formatAmount(gf.minimumBalance.minus(gf.forecastClosing), ctx.units)}.`, place));
+      `After the forecast revenue variance the General Fund would be ${formatAmount(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct, pctPlaces(ctx.model.settings))} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} (${formatAmount(gf.minimumBalance, ctx.units)}) in ${band}. The Resource Control Board should agree actions to close the gap of ${formatAmount(gf.minimumBalance.minus(gf.forecastClosing), ctx.units)}.`, place));
   } else if (gf.forecastBand === "above the maximum") {
     out.push(check("reserves-above-maximum", "warning",
-      `After the forecast revenue variance the General Fund would be ${formatAmount(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct)} of the net budget: above the maximum of ${formatRate(gf.maximumPct)} in ${band}. Consider transferring the excess to earmarked reserves.`, place));
+      `After the forecast revenue variance the General Fund would be ${formatAmount(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct, pctPlaces(ctx.model.settings))} of the net budget: above the maximum of ${formatRate(gf.maximumPct)} in ${band}. Consider transferring the excess to earmarked reserves.`, place));
   }
   if (gf.budgetedBand === "below the minimum") {
     out.push(check("reserves-budget-below-minimum", "warning",
-      `The General Fund is budgeted to close at ${formatAmount(gf.budgetedClosing, ctx.units)}, ${formatPct(gf.budgetedPct)} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} in ${band}.`, { ...place, column: "budgetedTransfer" }));
+      `The General Fund is budgeted to close at ${formatAmount(gf.budgetedClosing, ctx.units)}, ${formatPct(gf.budgetedPct, pctPlaces(ctx.model.settings))} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} in ${band}.`, { ...place, column: "budgetedTransfer" }));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Figures as people read them. Exact: formatting works on Decimal text, never on a float. */
-import type { Decimal, Units } from "../model/types";
+import type { Decimal, Settings, Units } from "../model/types";
 import { D } from "../model/amount";
 import { poundsPerUnit } from "../model/defaults";
 
@@ -19,9 +19,9 @@ export function formatAmount(d: Decimal, units: string): string {
   return `${sign}£${text.replace(/^-/, "")}${units === "£000" ? "k" : ""}`;
 }
 
-/** A computed percentage, 2 dp: "1.34%". */
-export function formatPct(d: Decimal): string {
-  return `${d.toFixed(2, D.ROUND_HALF_UP)}%`;
+/** A computed percentage to `dp` places (the body's setting; 2 by default), rounded once from the exact figure: "1.34%". */
+export function formatPct(d: Decimal, dp = 2): string {
+  return `${d.toFixed(dp, D.ROUND_HALF_UP)}%`;
 }
 
 /** A setting's percentage, as written: "3%", "0.5%". */
@@ -39,4 +39,9 @@ export function formatMillions(d: Decimal, units: Units, dp: number): string {
 export function bracketed(d: Decimal, dp = 0): string {
   const t = groupDigits(d.abs(), dp);
   return d.isNegative() && !new D(t.replace(/,/g, "")).isZero() ? `(${t})` : t;
+}
+
+/** How many places the body shows percentages to (Settings: pctDecimals). */
+export function pctPlaces(settings: Settings): number {
+  return settings.pctDecimals.toNumber();
 }

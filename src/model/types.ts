@@ -71,6 +71,8 @@ export interface Settings {
   /** A line's variance at or above this size (file units) needs commentary. */
   materiality: Decimal;
   rag: RagSettings;
+  /** How many decimal places percentages are shown to (0 to 3), each rounded once from the exact figure. */
+  pctDecimals: Decimal;
 }
 
 export interface MonitoredLine {

@@ -11,7 +11,7 @@
 import type { Decimal, PeriodId, Units } from "../model/types";
 import { poundsPerUnit } from "../model/defaults";
 import { periodLabel } from "../model/period";
-import { formatMillions, formatPct, formatRate } from "../engine/format";
+import { formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 
 /** How an earlier period is named in a sentence: "Q1", or "August (month 5)". */
@@ -48,7 +48,7 @@ export function revenueParagraph(p: Position): string {
   const u = p.model.units;
   const nb = p.revenue.netBudget;
   const fav = nb.favourable;
-  const pct = nb.variancePct === null ? "" : ` or ${formatPct(nb.variancePct.abs())}`;
+  const pct = nb.variancePct === null ? "" : ` or ${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))}`;
   const sentences: string[] = [];
   if (fav.isZero()) {
     sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)}, in line with the budget of ${m1(nb.revisedBudget, u)}.`);
@@ -88,7 +88,7 @@ export function reservesParagraph(p: Position): string {
     : `within the minimum and maximum levels of reserves of ${min} and ${max}`;
   const verb = fav.lessThan(0) ? "reduce the General Fund Balance to" : fav.greaterThan(0) ? "increase the General Fund Balance to" : "leave the General Fund Balance at";
   const sentences = [
-    `The current forecast would ${verb} ${m3(gf.forecastClosing, u)}, equivalent to ${formatPct(gf.forecastPct)} of Net Revenue Expenditure which would be ${band}.`,
+    `The current forecast would ${verb} ${m3(gf.forecastClosing, u)}, equivalent to ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of Net Revenue Expenditure which would be ${band}.`,
   ];
   const usable = p.reserves.totalUsable;
   const opening = usable.openingBalance, closing = usable.forecastClosing;

@@ -3,7 +3,7 @@ import type { MonitoringPeriod } from "../model/types";
 import type { Position } from "../engine/position";
 import type { SheetKind } from "./types";
 import { absRef } from "./a1";
-import { amountFormat } from "./styles";
+import { amountFormat, pctFormat } from "./styles";
 import { SETTINGS_MARKERS, type SheetSettingKey } from "./sheets/settings/markers";
 
 export const SHEET_KINDS_IN_ORDER: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings", "Slides"];
@@ -22,6 +22,8 @@ export interface PlanContext {
   names: SheetNames;
   /** Number format of amounts in the file's units. */
   amount: string;
+  /** Number format of percentages to the body's places (Settings: pctDecimals). */
+  pct: string;
   /** Absolute reference to a setting's value cell, e.g. set("signConvention") -> Settings!$B$9. */
   set: (key: SheetSettingKey) => string;
 }
@@ -30,6 +32,7 @@ export function makeContext(model: MonitoringPeriod, position: Position, names: 
   return {
     model, position, names,
     amount: amountFormat(model.units),
+    pct: pctFormat(model.settings.pctDecimals.toNumber()),
     set: (key) => {
       const row = settingsRows[SETTINGS_MARKERS.setting(key)];
       if (row === undefined) throw new Error(`no setting "${key}" on the Settings sheet plan`);

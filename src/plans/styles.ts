@@ -33,8 +33,14 @@ export function amountFormat(units: Units): string {
   return units === "£000" ? "#,##0;(#,##0);0" : "#,##0.00;(#,##0.00);0.00";
 }
 
-/** Percentages held as fractions (0.0134 shows 1.34%), negatives in brackets. */
-export const PCT_FORMAT = "0.00%;(0.00%);0.00%";
+/** Percentages held as fractions to `dp` places (0.0134 shows 1.34% at 2), negatives in brackets. */
+export function pctFormat(dp: number): string {
+  const p = dp > 0 ? `0.${"0".repeat(dp)}%` : "0%";
+  return `${p};(${p});${p}`;
+}
+
+/** Percentages at the default 2 places. */
+export const PCT_FORMAT = pctFormat(2);
 /** Settings rates (3%, 0.5%). */
 export const RATE_FORMAT = "0.0##%";
 /** Plain text cells. */

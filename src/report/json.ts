@@ -1,11 +1,13 @@
 /**
  * The period's position as the report JSON of `outturn report --json`: amounts exact in the file's units,
- * variances in the body's sign convention, percentages to 2 dp, RAG as "Red", "Amber" or "Green".
+ * variances in the body's sign convention, percentages to the body's places (Settings: pctDecimals, 2 by default), RAG
+ * as "Red", "Amber" or "Green".
  */
 import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "../engine/position";
 import { narrative } from "../narrative/narrative";
+import { pctPlaces } from "../engine/format";
 import { periodErrors } from "./errors";
 import { type ReportLines, reportLines } from "./lines";
 
@@ -54,12 +56,14 @@ export interface ReportJson {
 
 const reportCheck = ({ id, severity, message, where }: ReportCheck): ReportCheck => ({ id, severity, message, where });
 
-const pct = (d: Decimal | null) => (d === null ? null : round(d, 2));
 
 export function reportJson(p: Position): ReportJson {
   const { model, revenue, capital, reserves, savings, movement } = p;
   const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
   const errors = periodErrors(p).map(reportCheck);
+  // Percentages to the body's places, each rounded once from the exact figure.
+  const places = pctPlaces(model.settings);
+  const pct = (d: Decimal | null) => (d === null ? null : round(d, places));
   return {
     complete: errors.length === 0,
     errors,
@@ -91,8 +95,8 @@ export function reportJson(p: Position): ReportJson {
     reserves: {
       generalFund: {
         opening: reserves.generalFund.openingBalance,
-        budgetedClosing: gf.budgetedClosing, budgetedPct: round(gf.budgetedPct, 2),
-        forecastClosing: gf.forecastClosing, forecastPct: round(gf.forecastPct, 2),
+        budgetedClosing: gf.budgetedClosing, budgetedPct: round(gf.budgetedPct, places),
+        forecastClosing: gf.forecastClosing, forecastPct: round(gf.forecastPct, places),
         band: gf.forecastBand, minimumPct: gf.minimumPct, maximumPct: gf.maximumPct, rag: gf.rag,
       },
       totalEarmarkedClosing: reserves.earmarked.forecastClosing,

@@ -2,7 +2,7 @@
  * Every line of the period with its figures, for a body that publishes by line: each revenue line, group total,
  * Total Net Revenue Expenditure, transfer and the Net Budget; each capital line and the programme; each source of
  * finance and the total funding; each reserve and the reserve totals; each savings scheme and the total. Amounts exact
- * in the file's units, variances in the body's sign convention, percentages to 2 dp.
+ * in the file's units, variances in the body's sign convention, percentages to the body's places (pctDecimals).
  *
  * Each row has stable keys: `path` (where the line is in the monitoring file, e.g. revenue.groups[0].lines[1]; for a
  * total, the path of what it adds up, e.g. revenue.groups[0]), `kind` ("line" or "total"), `name` and `ref`.
@@ -13,6 +13,10 @@ import type { Position } from "../engine/position";
 import type { LineResult, TotalResult } from "../engine/rows";
 import type { ReserveBalances } from "../engine/reserves";
 import type { SavingsFigures } from "../engine/savings";
+import { pctPlaces } from "../engine/format";
+
+/** A percentage to the body's places, or null. */
+type Pct = (d: Decimal | null) => Decimal | null;
 
 interface RowKeys {
   path: string;
@@ -68,9 +72,8 @@ export interface ReportLines {
   savings: SavingsRow[];
 }
 
-const pct = (d: Decimal | null) => (d === null ? null : round(d, 2));
 
-function lineRow(path: string, group: string | null, r: LineResult, withRag: boolean): MonitoredRow {
+function lineRow(path: string, group: string | null, r: LineResult, withRag: boolean, pct: Pct): MonitoredRow {
   const l = r.line;
   return {
     path, kind: "line", name: l.name, ref: l.ref, group,
@@ -79,7 +82,7 @@ function lineRow(path: string, group: string | null, r: LineResult, withRag: boo
   };
 }
 
-function totalRow(path: string, ref: string | null, t: TotalResult, withRag: boolean): MonitoredRow {
+function totalRow(path: string, ref: string | null, t: TotalResult, withRag: boolean, pct: Pct): MonitoredRow {
   return {
     path, kind: "total", name: t.label, ref, group: null,
     originalBudget: t.originalBudget, revisedBudget: t.revisedBudget, actualToDate: t.actualToDate, forecastOutturn: t.forecastOutturn,
@@ -99,19 +102,21 @@ const saved = (s: SavingsFigures) => ({
 
 export function reportLines(p: Position): ReportLines {
   const { model, revenue, capital, reserves, savings } = p;
+  const places = pctPlaces(model.settings);
+  const pct: Pct = (d) => (d === null ? null : round(d, places));
   const revenueRows: MonitoredRow[] = [];
   revenue.groups.forEach((g, gi) => {
-    g.lines.forEach((l, li) => revenueRows.push(lineRow(`revenue.groups[${gi}].lines[${li}]`, g.group.name, l, true)));
-    revenueRows.push(totalRow(`revenue.groups[${gi}]`, g.group.ref, g.total, true));
+    g.lines.forEach((l, li) => revenueRows.push(lineRow(`revenue.groups[${gi}].lines[${li}]`, g.group.name, l, true, pct)));
+    revenueRows.push(totalRow(`revenue.groups[${gi}]`, g.group.ref, g.total, true, pct));
   });
-  revenueRows.push(totalRow("revenue.groups", null, revenue.totalNetRevenueExpenditure, true));
-  revenue.transfers.forEach((l, i) => revenueRows.push(lineRow(`revenue.transfers[${i}]`, null, l, true)));
-  revenueRows.push(totalRow("revenue", model.revenue.netBudgetRef, revenue.netBudget, true));
+  revenueRows.push(totalRow("revenue.groups", null, revenue.totalNetRevenueExpenditure, true, pct));
+  revenue.transfers.forEach((l, i) => revenueRows.push(lineRow(`revenue.transfers[${i}]`, null, l, true, pct)));
+  revenueRows.push(totalRow("revenue", model.revenue.netBudgetRef, revenue.netBudget, true, pct));
 
-  const capitalRows: CapitalRow[] = capital.lines.map((l, i) => ({ ...lineRow(`capital.lines[${i}]`, null, l, true), slippage: l.slippage, underspend: l.underspend }));
-  capitalRows.push({ ...totalRow("capital.lines", null, capital.programme, true), slippage: capital.slippage, underspend: capital.underspend });
-  const financing = capital.financing.map((l, i) => lineRow(`capital.financing[${i}]`, null, l, false));
-  financing.push(totalRow("capital.financing", null, capital.funding, false));
+  const capitalRows: CapitalRow[] = capital.lines.map((l, i) => ({ ...lineRow(`capital.lines[${i}]`, null, l, true, pct), slippage: l.slippage, underspend: l.underspend }));
+  capitalRows.push({ ...totalRow("capital.lines", null, capital.programme, true, pct), slippage: capital.slippage, underspend: capital.underspend });
+  const financing = capital.financing.map((l, i) => lineRow(`capital.financing[${i}]`, null, l, false, pct));
+  financing.push(totalRow("capital.financing", null, capital.funding, false, pct));
 
   const reserveRows: ReserveRow[] = reserves.reserves.map((r, i) => ({
     path: `reserves[${i}]`, kind: "line", name: r.reserve.name, ref: null, reserveKind: r.reserve.kind, ...balances(r),

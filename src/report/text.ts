@@ -1,6 +1,6 @@
 /** The period's position as plain text for people: headline figures, RAG, checks; every line with --lines. */
 import { periodLabel } from "../model/period";
-import { bracketed, formatPct, formatRate } from "../engine/format";
+import { bracketed, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { CONVENTION_LABEL, movementWords } from "../engine/convention";
 import type { Decimal } from "../model/types";
@@ -28,7 +28,7 @@ export function incompleteBanner(p: Position): string[] {
 export function lineTables(p: Position): string[] {
   const t = reportLines(p);
   const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d));
-  const pctText = (d: Decimal | null) => (d === null ? "" : formatPct(d));
+  const pctText = (d: Decimal | null) => (d === null ? "" : formatPct(d, pctPlaces(p.model.settings)));
   const table = (title: string, head: string[], rows: string[][]): string[] => {
     const all = [head, ...rows];
     const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
@@ -60,14 +60,14 @@ export function textReport(p: Position, withLines = false): string {
     `${inLine(model.organisation)}: ${model.financialYear} ${periodLabel(model.period)} financial monitoring (amounts in ${u})`,
     `${CONVENTION_LABEL[model.settings.signConvention]}.`,
     "",
-    `Revenue      [${nb.rag}]  net budget ${money(nb.revisedBudget)}, forecast outturn ${money(nb.forecastOutturn)}, variance ${money(nb.variance)} (${nb.variancePct ? formatPct(nb.variancePct) : "n/a"})`,
+    `Revenue      [${nb.rag}]  net budget ${money(nb.revisedBudget)}, forecast outturn ${money(nb.forecastOutturn)}, variance ${money(nb.variance)} (${nb.variancePct ? formatPct(nb.variancePct, pctPlaces(p.model.settings)) : "n/a"})`,
     movement
       ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",
     `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`,
-    `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct)}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct)}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`,
+    `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`,
     `             total usable reserves: opening ${money(reserves.totalUsable.openingBalance)}, forecast closing ${money(reserves.totalUsable.forecastClosing)}`,
-    `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct)})` : ""}, not yet achieved ${money(savings.unachieved)}`,
+    `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct, pctPlaces(p.model.settings))})` : ""}, not yet achieved ${money(savings.unachieved)}`,
     "",
     ...(withLines ? lineTables(p) : []),
   ];

@@ -14,7 +14,7 @@
 import type PptxGenJS from "pptxgenjs";
 import type { Rag } from "../model/types";
 import { periodLabel } from "../model/period";
-import { formatPct, formatRate, formatMillions } from "../engine/format";
+import { formatPct, formatRate, formatMillions, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import type { Check } from "../engine/checks";
 import { capitalParagraph, narrative, reservesParagraph, savingsParagraph } from "../narrative/narrative";
@@ -411,8 +411,8 @@ function bandGauge(ctx: DeckContext, slide: Slide, box: Box): number {
     slide.addText(label, { x: lx, y, w, h: 0.3, fontFace: FONT, fontSize: 10, bold: true, color, align: "center", margin: 0 });
   };
   const u = p.model.units;
-  marker(gf.budgetedPct.toNumber(), `Budgeted ${formatPct(gf.budgetedPct)} (${formatMillions(gf.budgetedClosing, u, 3)})`, true, COLOURS.navy);
-  marker(gf.forecastPct.toNumber(), `Forecast ${formatPct(gf.forecastPct)} (${formatMillions(gf.forecastClosing, u, 3)})`, false, gf.forecastBand === "within" ? COLOURS.favourable : COLOURS.adverse);
+  marker(gf.budgetedPct.toNumber(), `Budgeted ${formatPct(gf.budgetedPct, pctPlaces(ctx.position.model.settings))} (${formatMillions(gf.budgetedClosing, u, 3)})`, true, COLOURS.navy);
+  marker(gf.forecastPct.toNumber(), `Forecast ${formatPct(gf.forecastPct, pctPlaces(ctx.position.model.settings))} (${formatMillions(gf.forecastClosing, u, 3)})`, false, gf.forecastBand === "within" ? COLOURS.favourable : COLOURS.adverse);
   const legend = `Policy band ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} of the net budget (${formatMillions(gf.minimumBalance, u, 3)} to ${formatMillions(gf.maximumBalance, u, 3)}). Red below the minimum, amber within ${formatRate(margin)} above it or above the maximum.`;
   return note(slide, legend, { x: box.x, y: barY + barH + 0.65, w: box.w });
 }

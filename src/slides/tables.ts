@@ -5,7 +5,7 @@
 import type { Decimal, PeriodSnapshot, Rag, Units, VarianceRagRule, Threshold } from "../model/types";
 import { sum } from "../model/amount";
 import { poundsPerUnit } from "../model/defaults";
-import { bracketed, formatAmount, formatMillions, formatPct, formatRate } from "../engine/format";
+import { bracketed, formatAmount, formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { STATUS_RAG } from "../engine/savings";
 import type { MonitoredLine } from "../model/types";
@@ -48,10 +48,10 @@ export function k(d: Decimal | null, units: Units): string {
 }
 
 /** A computed percentage as a table shows it: 1.34% or (3.49%). */
-export function pctCell(d: Decimal | null): string {
+export function pctCell(d: Decimal | null, dp = 2): string {
   if (d === null) return DASH;
-  const text = formatPct(d.abs());
-  return d.lessThan(0) && text !== "0.00%" ? `(${text})` : text;
+  const text = formatPct(d.abs(), dp);
+  return d.lessThan(0) && !d.abs().toDecimalPlaces(dp).isZero() ? `(${text})` : text;
 }
 
 /** The variance column's heading in the body's sign convention. */
@@ -271,14 +271,14 @@ export function ragTable(p: Position): TableSpec {
   const nb = p.revenue.netBudget;
   const fav = nb.favourable;
   const revenueMeasure = fav.isZero() ? "Forecast in line with the net budget"
-    : `${fav.greaterThan(0) ? "Favourable" : "Adverse"} variance of ${m3(fav.abs())}${nb.variancePct ? ` (${formatPct(nb.variancePct.abs())} of the net budget)` : ""}`;
+    : `${fav.greaterThan(0) ? "Favourable" : "Adverse"} variance of ${m3(fav.abs())}${nb.variancePct ? ` (${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the net budget)` : ""}`;
   const c = p.capital;
-  const capitalMeasure = `Slippage ${m3(c.slippage)}${c.slippagePct ? ` (${formatPct(c.slippagePct)} of the revised budget)` : ""}; ${c.overspendPct.greaterThan(0) ? `overspend ${formatPct(c.overspendPct)}` : "no overspend"}`;
+  const capitalMeasure = `Slippage ${m3(c.slippage)}${c.slippagePct ? ` (${formatPct(c.slippagePct, pctPlaces(p.model.settings))} of the revised budget)` : ""}; ${c.overspendPct.greaterThan(0) ? `overspend ${formatPct(c.overspendPct, pctPlaces(p.model.settings))}` : "no overspend"}`;
   const gf = p.reserves.generalFundPolicy;
-  const reservesMeasure = `General Fund after the forecast ${m3(gf.forecastClosing)}, ${formatPct(gf.forecastPct)} of the net budget: ${gf.forecastBand} of the ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} band`;
+  const reservesMeasure = `General Fund after the forecast ${m3(gf.forecastClosing)}, ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of the net budget: ${gf.forecastBand} of the ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} band`;
   const sv = p.savings;
   const mS = (d: Decimal) => formatSavingsMillions(d, u, [sv.planned, sv.achieved]);
-  const savingsMeasure = `${mS(sv.achieved)} of ${mS(sv.planned)} planned savings achieved${sv.achievedPct ? ` (${formatPct(sv.achievedPct)})` : ""}`;
+  const savingsMeasure = `${mS(sv.achieved)} of ${mS(sv.planned)} planned savings achieved${sv.achievedPct ? ` (${formatPct(sv.achievedPct, pctPlaces(p.model.settings))})` : ""}`;
   const cap = s.rag.capital;
   const rules: Record<Area, string> = {
     revenue: varianceRuleText(s.rag.revenueTotal, u, "the net budget"),
@@ -305,9 +305,9 @@ export function revenueLinesRagTable(p: Position): TableSpec {
   const u = p.model.units;
   const rows: TableRowSpec[] = [];
   for (const g of p.revenue.groups) {
-    for (const l of g.lines) rows.push({ cells: [l.line.name, g.group.name, k(l.variance, u), pctCell(l.variancePct), l.rag], style: "line", rag: { 4: l.rag } });
+    for (const l of g.lines) rows.push({ cells: [l.line.name, g.group.name, k(l.variance, u), pctCell(l.variancePct, pctPlaces(p.model.settings)), l.rag], style: "line", rag: { 4: l.rag } });
   }
-  for (const l of p.revenue.transfers) rows.push({ cells: [l.line.name, "Transfers", k(l.variance, u), pctCell(l.variancePct), l.rag], style: "line", rag: { 4: l.rag } });
+  for (const l of p.revenue.transfers) rows.push({ cells: [l.line.name, "Transfers", k(l.variance, u), pctCell(l.variancePct, pctPlaces(p.model.settings)), l.rag], style: "line", rag: { 4: l.rag } });
   return {
     header: ["Revenue line", "Group", varianceHeading(p), "% of budget", "RAG"],
     rows,
@@ -340,11 +340,11 @@ export function headlineTiles(p: Position): HeadlineTile[] {
     {
       area: "revenue", title: "Revenue forecast variance", rag: p.rag.revenue,
       value: fav.isZero() ? "On budget" : `${m3(fav.abs())} ${fav.greaterThan(0) ? "favourable" : "adverse"}`,
-      caption: `${nb.variancePct ? `${formatPct(nb.variancePct.abs())} of the` : "Against the"} ${m1(nb.revisedBudget)} net budget; forecast ${m1(nb.forecastOutturn)}`,
+      caption: `${nb.variancePct ? `${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the` : "Against the"} ${m1(nb.revisedBudget)} net budget; forecast ${m1(nb.forecastOutturn)}`,
     },
     {
       area: "reserves", title: "General Fund after the forecast", rag: p.rag.reserves,
-      value: `${formatPct(gf.forecastPct)} of net budget`,
+      value: `${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of net budget`,
       caption: `${m3(gf.forecastClosing)}: ${gf.forecastBand} of the ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} policy band`,
     },
     {
@@ -355,7 +355,7 @@ export function headlineTiles(p: Position): HeadlineTile[] {
     {
       area: "savings", title: "Savings achieved", rag: p.rag.savings,
       value: `${sm(s.achieved)} of ${sm(s.planned)}`,
-      caption: `${s.achievedPct ? `${formatPct(s.achievedPct)} of planned savings; ` : ""}${sm(s.unachieved)} not yet achieved`,
+      caption: `${s.achievedPct ? `${formatPct(s.achievedPct, pctPlaces(p.model.settings))} of planned savings; ` : ""}${sm(s.unachieved)} not yet achieved`,
     },
   ];
 }

@@ -6,7 +6,7 @@ import type { Decimal, PeriodId, Rag, Units } from "../model/types";
 import { ZERO } from "../model/amount";
 import type { Position } from "../engine/position";
 import { direction, movementWords } from "../engine/convention";
-import { formatMillions, formatPct, formatRate } from "../engine/format";
+import { formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
 import { pctOf } from "../model/amount";
 import { periodLabel } from "../model/period";
 import { problems } from "./notices";
@@ -74,7 +74,7 @@ export function summarise(p: Position): PositionSummary {
     figure: signed(net.favourable, units),
     detail: [
       `Forecast outturn ${m(net.forecastOutturn, units, 1)} against a net budget of ${m(net.revisedBudget, units, 1)}` +
-        (net.favourable.isZero() ? "." : `: ${formatPct(revenuePct)} ${direction(net.favourable)}.`),
+        (net.favourable.isZero() ? "." : `: ${formatPct(revenuePct, pctPlaces(p.model.settings))} ${direction(net.favourable)}.`),
     ],
   };
 
@@ -82,7 +82,7 @@ export function summarise(p: Position): PositionSummary {
   const capDetail = [`Forecast ${m(cap.programme.forecastOutturn, units)} against a revised budget of ${m(cap.programme.revisedBudget, units)}.`];
   if (!cap.slippage.isZero() || !cap.underspend.isZero()) {
     const under = cap.underspend.isNegative() ? `an overspend of ${m(cap.underspend, units)}` : `underspends of ${m(cap.underspend, units)}`;
-    capDetail.push(`Slippage of ${m(cap.slippage, units)}${cap.slippagePct ? ` (${formatPct(cap.slippagePct)} of the budget)` : ""} and ${under}.`);
+    capDetail.push(`Slippage of ${m(cap.slippage, units)}${cap.slippagePct ? ` (${formatPct(cap.slippagePct, pctPlaces(p.model.settings))} of the budget)` : ""} and ${under}.`);
   }
   const capital: Headline = { key: "capital", title: "Capital", rag: p.rag.capital, figure: signed(cap.programme.favourable, units), detail: capDetail };
 
@@ -93,10 +93,10 @@ export function summarise(p: Position): PositionSummary {
     key: "reserves",
     title: "General fund",
     rag: p.rag.reserves,
-    figure: `${formatPct(gf.forecastPct)} of net budget`,
+    figure: `${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of net budget`,
     detail: [
       `Forecast ${m(gf.forecastClosing, units)} at year end after the forecast revenue variance: ${whereWords}.`,
-      `Budgeted to close at ${m(gf.budgetedClosing, units)} (${formatPct(gf.budgetedPct)}).`,
+      `Budgeted to close at ${m(gf.budgetedClosing, units)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}).`,
     ],
   };
 
@@ -105,7 +105,7 @@ export function summarise(p: Position): PositionSummary {
     key: "savings",
     title: "Savings",
     rag: p.rag.savings,
-    figure: sav.achievedPct ? `${formatPct(sav.achievedPct)} achieved` : "none planned",
+    figure: sav.achievedPct ? `${formatPct(sav.achievedPct, pctPlaces(p.model.settings))} achieved` : "none planned",
     detail: [
       `${m(sav.achieved, units)} delivered or forecast of ${m(sav.planned, units)} planned; ${m(sav.unachieved, units)} not yet achieved.`,
     ],
@@ -120,13 +120,13 @@ export function summarise(p: Position): PositionSummary {
     labels: {
       minimum: `Minimum ${formatRate(gf.minimumPct)}`,
       maximum: `Maximum ${formatRate(gf.maximumPct)}`,
-      budgeted: `Budgeted ${formatPct(gf.budgetedPct)}`,
-      forecast: `Forecast ${formatPct(gf.forecastPct)}`,
+      budgeted: `Budgeted ${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}`,
+      forecast: `Forecast ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}`,
     },
     description:
       `General fund as a percentage of the net budget, against the reserves policy band from a minimum of ${formatRate(gf.minimumPct)} ` +
-      `to a maximum of ${formatRate(gf.maximumPct)}: budgeted ${formatPct(gf.budgetedPct)} (${gf.budgetedBand === "within" ? "within the band" : gf.budgetedBand}), ` +
-      `forecast ${formatPct(gf.forecastPct)} (${gf.forecastBand === "within" ? "within the band" : gf.forecastBand}).`,
+      `to a maximum of ${formatRate(gf.maximumPct)}: budgeted ${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))} (${gf.budgetedBand === "within" ? "within the band" : gf.budgetedBand}), ` +
+      `forecast ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} (${gf.forecastBand === "within" ? "within the band" : gf.forecastBand}).`,
     rag: p.rag.reserves,
   };
 
@@ -138,7 +138,7 @@ export function summarise(p: Position): PositionSummary {
     const words = movementWords(change);
     const changeWords = change.isZero() ? words : `${words} of ${m(change, units)}`;
     movement = `Since ${prev.period}: the revenue variance was ${signed(before, units)} and is now ${signed(net.favourable, units)}, ${changeWords}.`;
-    if (prev.generalFund) movement += ` The general fund forecast was ${formatPct(prev.generalFund.forecastPct)}.`;
+    if (prev.generalFund) movement += ` The general fund forecast was ${formatPct(prev.generalFund.forecastPct, pctPlaces(p.model.settings))}.`;
   } else {
     movement = "No earlier period of this year has been closed, so there is no movement to show yet.";
   }

@@ -14,7 +14,7 @@ export const PANE_KEYS: readonly SettingKey[] = SETTING_KEYS.filter((k) => SETTI
 
 /** A setting the pane shows as a typed number (the others are choices). */
 export type FieldKey = SettingKey;
-export type FieldKind = "pct" | "points" | "amount";
+export type FieldKind = "pct" | "points" | "amount" | "places";
 
 export interface SettingsForm {
   /** What is in each field: a number as typed, or the value chosen. */
@@ -37,7 +37,7 @@ export function fieldSpecs(units: Units): Record<SettingKey, FieldSpec> {
   return Object.fromEntries(PANE_KEYS.map((key) => [key, { key, label: paneLabel(key, units), type: SETTINGS[key].type, optional: SETTINGS[key].optional }])) as Record<SettingKey, FieldSpec>;
 }
 
-const isNumber = (type: SettingType): type is FieldKind => type === "amount" || type === "pct" || type === "points";
+const isNumber = (type: SettingType): type is FieldKind => type === "amount" || type === "pct" || type === "points" || type === "places";
 
 export function toForm(settings: Settings): SettingsForm {
   const fields: SettingsForm["fields"] = {};
@@ -57,7 +57,7 @@ export function parseField(raw: string, kind: FieldKind): { value: Decimal | nul
   if (kind === "amount") t = t.replace(/^(-?)£/, "$1");
   if (kind !== "amount") t = t.replace(/%$/, "").trim();
   if (!NUMBER.test(t)) {
-    const example = kind === "amount" ? "100 or 250.5" : "3 or 2.5";
+    const example = kind === "amount" ? "100 or 250.5" : kind === "places" ? "1 or 2" : "3 or 2.5";
     return { error: `"${raw.trim()}" is not a number; write a number such as ${example}` };
   }
   const value = new D(t.replace(/,/g, ""));

@@ -29,7 +29,8 @@ export type SettingKey =
   | "capital.slippageAmber"
   | "capital.slippageRed"
   | "savings.green"
-  | "savings.amber";
+  | "savings.amber"
+  | "pctDecimals";
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -37,8 +38,9 @@ export type SettingKey =
  * - points: percentage points, 0 or more; on the sheet like a pct.
  * - choice: one of `values`; on the sheet as text with a drop-down list.
  * - yesNo: true or false; on the sheet as "Yes" or "No".
+ * - places: a whole number of decimal places, 0 to 3; on the sheet as a number.
  */
-export type SettingType = "amount" | "pct" | "points" | "choice" | "yesNo";
+export type SettingType = "amount" | "pct" | "points" | "choice" | "yesNo" | "places";
 
 /** A setting's value in the model: a Decimal (amounts in file units, percentages as percent), text, true/false, or null (not used). */
 export type SettingValue = Decimal | string | boolean | null;
@@ -58,6 +60,11 @@ export interface SettingDef {
   sheet: { label: string; note: string };
   /** The pane's label (in error messages too); null when the pane does not show the setting. `{units}` becomes £ or £000. */
   pane: { label: string; short?: string } | null;
+  /**
+   * The Outturn version that added the setting, when later than the first: a Settings sheet written before has no row
+   * for it, and its default applies (with a warning) until the sheet is upgraded.
+   */
+  addedIn?: string;
 }
 
 export const CONVENTIONS: readonly SignConvention[] = ["budget-minus-forecast", "forecast-minus-budget"];
@@ -175,6 +182,11 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Amber from achieving (% of planned)", note: "Below this: Red." },
     pane: { label: "Savings Amber from (% of planned achieved)", short: "Amber from (% achieved)" },
   },
+  {
+    key: "pctDecimals", type: "places", optional: false, path: ["pctDecimals"], default: 2, addedIn: "0.2",
+    sheet: { label: "Percentages shown to (decimal places)", note: "0 to 3: the report, the narrative, the slides and the sheets' % cells show percentages to this many places, each rounded once from the exact figure (1.2451% is 1.2% to 1 place, not 1.3%)." },
+    pane: { label: "Percentages shown to (decimal places)", short: "Percentages shown to (decimal places)" },
+  },
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -194,6 +206,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "generalFund", title: "RAG: general fund", keys: ["generalFund.warningMargin"] },
   { key: "capital", title: "RAG: capital programme", keys: ["capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed"] },
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
+  { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
 ];
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */

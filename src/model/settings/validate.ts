@@ -41,8 +41,13 @@ export function valueProblem(key: SettingKey, value: SettingValue): string | nul
   return rangeProblem(def.type, value);
 }
 
-/** Whether a number is in the range of its type: never negative; a percentage at most 100. */
+/** Whether a number is in the range of its type: never negative; a percentage at most 100; places a whole 0 to 3. */
 export function rangeProblem(type: SettingType, value: Decimal): string | null {
+  if (type === "places" && (!value.isInteger() || value.isNegative() || value.greaterThan(3))) return `is ${value.toFixed()}; give a whole number of decimal places from 0 to 3`;
+  return signProblem(type, value);
+}
+
+function signProblem(type: SettingType, value: Decimal): string | null {
   if (value.isNegative()) return `is ${value.toFixed()}; it cannot be negative`;
   if (type === "pct" && value.greaterThan(100)) return `is ${value.toFixed()}%; a percentage here is at most 100`;
   return null;

@@ -63,7 +63,7 @@ export function mergeSettings(base: Settings, document: Tree): { settings: Setti
     if (raw === undefined) return settingOf(base, key);
     given.add(key);
     if (raw === null) return null;
-    if (def.type === "amount" || def.type === "pct" || def.type === "points") return parseAmount(raw);
+    if (def.type === "amount" || def.type === "pct" || def.type === "points" || def.type === "places") return parseAmount(raw);
     return raw as SettingValue;
   });
   return { settings, given };

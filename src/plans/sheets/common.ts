@@ -1,7 +1,7 @@
 /** Pieces several sheets share: the title rows, the units heading, variance cells, control-total rows, expected values of % cells. */
 import type { Decimal } from "../../model/types";
 import type { Place } from "../types";
-import { PCT_FORMAT } from "../styles";
+
 import { varianceFormula, variancePctFormula, varianceRagFormula } from "../formulas";
 import { CONVENTION_LABEL } from "../../engine/convention";
 import type { SheetBuilder } from "../builder";
@@ -47,7 +47,7 @@ export function varianceCells(b: SheetBuilder, ctx: PlanContext, row: number, r:
   const v = `${cols.variance}${row}`;
   const fig = r;
   b.formula(row, cols.variance, `=${varianceFormula(ctx, `${cols.revised}${row}`, `${cols.forecast}${row}`)}`, fig.variance, total ? "total" : "calculated", { numberFormat: ctx.amount, place: place("variance") });
-  b.formula(row, cols.pct, `=${variancePctFormula(v, `${cols.revised}${row}`)}`, pctExpected(fig.variancePct), total ? "total" : "calculated", { numberFormat: PCT_FORMAT, place: place("variancePct") });
+  b.formula(row, cols.pct, `=${variancePctFormula(v, `${cols.revised}${row}`)}`, pctExpected(fig.variancePct), total ? "total" : "calculated", { numberFormat: ctx.pct, place: place("variancePct") });
   if (rule) b.formula(row, cols.rag, varianceRagFormula(ctx, rule, `${cols.revised}${row}`, `${cols.forecast}${row}`), fig.rag, total ? "ragTotal" : "rag", { place: place("rag") });
 }
 

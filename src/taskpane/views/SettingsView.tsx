@@ -78,7 +78,7 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
     "reservesMin", "reservesMax", "generalFund.warningMargin", "materiality",
     ...rules.flatMap((r): SettingKey[] => [`${r}.amberAmount`, `${r}.amberPct`, `${r}.redAmount`, `${r}.redPct`]),
     "capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed",
-    "savings.green", "savings.amber",
+    "savings.green", "savings.amber", "pctDecimals",
   ];
 
   const save = async (e: React.FormEvent) => {
@@ -189,6 +189,12 @@ export function SettingsView({ settings, units, saving, onSave }: SettingsViewPr
             {field("savings.green")}
             {field("savings.amber")}
           </div>
+        </fieldset>
+
+        <fieldset className={s.group}>
+          <legend className={s.legend}>How figures are shown</legend>
+          {field("pctDecimals")}
+          <Body1 as="p" className={s.note}>0 to 3 places, in the report, the narrative, the slides and the sheets (the sheets take a new setting when inserted or upgraded).</Body1>
         </fieldset>
 
         <div className={s.actions}>

@@ -5,7 +5,7 @@
  */
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
-import { PCT_FORMAT, ragFormat } from "../../styles";
+import { ragFormat } from "../../styles";
 import type { SheetPlan } from "../../types";
 import { titleRows, unitsCell } from "../common";
 import { PERIODS } from "../../../model/period";
@@ -57,7 +57,7 @@ export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: Hist
     b.inputAmount(row, C.capitalSlippage, s.capital?.slippage ?? null, ctx.amount);
     b.inputText(row, C.capitalRag, s.capital?.rag ?? null);
     b.inputAmount(row, C.gfClosing, s.generalFund?.forecastClosing ?? null, ctx.amount);
-    b.inputAmount(row, C.gfPct, s.generalFund ? s.generalFund.forecastPct.div(100) : null, PCT_FORMAT);
+    b.inputAmount(row, C.gfPct, s.generalFund ? s.generalFund.forecastPct.div(100) : null, ctx.pct);
     b.inputText(row, C.gfRag, s.generalFund?.rag ?? null);
     b.inputAmount(row, C.savingsPlanned, s.savings?.planned ?? null, ctx.amount);
     b.inputAmount(row, C.savingsAchieved, s.savings?.achieved ?? null, ctx.amount);

@@ -7,7 +7,7 @@
 import type { Reserve, ReserveColumn } from "../../../model/types";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
-import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../../styles";
+import { RATE_FORMAT, ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { absRef } from "../../a1";
 import { bandFormula, generalFundRagFormula } from "../../formulas";
@@ -103,14 +103,14 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   b.formula(r, "B", `=${nbRef("C")}`, gf.netBudget, "calculated", { numberFormat: ctx.amount });
   r = line("budgeted", "Budgeted closing balance");
   b.formula(r, "B", `=B${generalFund}+C${generalFund}`, gf.budgetedClosing, "calculated", { numberFormat: ctx.amount });
-  b.formula(r, "C", pctOfNb(r), gf.budgetedPct.div(100), "calculated", { numberFormat: PCT_FORMAT });
+  b.formula(r, "C", pctOfNb(r), gf.budgetedPct.div(100), "calculated", { numberFormat: ctx.pct });
   r = line("budgetedBand", "Budgeted balance against the band");
   b.formula(r, "B", bandFormula(ctx, `C${policy.budgeted}`), gf.budgetedBand, "calculatedText");
   r = line("variance", "Forecast revenue variance (favourable +)");
   b.formula(r, "B", `=${nbRef("C")}-${nbRef("E")}`, position.revenue.netBudget.favourable, "calculated", { numberFormat: ctx.amount });
   r = line("forecast", "Forecast closing balance after the variance");
   b.formula(r, "B", `=F${generalFund}+B${policy.variance}`, gf.forecastClosing, "total", { numberFormat: ctx.amount, place: { area: "reserves", row: res.generalFund.reserve.name, column: "forecastAfterVariance" } });
-  b.formula(r, "C", pctOfNb(r), gf.forecastPct.div(100), "total", { numberFormat: PCT_FORMAT });
+  b.formula(r, "C", pctOfNb(r), gf.forecastPct.div(100), "total", { numberFormat: ctx.pct });
   r = line("minimum", "Minimum of the band");
   b.formula(r, "B", `=ABS(B${policy.netBudget})*${ctx.set("reservesMin")}`, gf.minimumBalance, "calculated", { numberFormat: ctx.amount });
   b.formula(r, "C", `=${ctx.set("reservesMin")}`, gf.minimumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });

@@ -6,7 +6,7 @@
 import { SAVINGS_STATUSES } from "../../../model/types";
 import { SheetBuilder } from "../../builder";
 import { type PlanContext, str } from "../../context";
-import { PCT_FORMAT, ragFormat } from "../../styles";
+import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { savingsRagFormula } from "../../formulas";
 import { controlHeader, pctExpected, titleRows, unitsCell } from "../common";
@@ -82,7 +82,7 @@ export function savingsSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Savi
   row++;
   const achievedPct = row;
   b.label(row, "A", "Achieved as % of planned");
-  b.formula(row, C.achieved, `=IF(C${total}=0,"",F${total}/C${total})`, pctExpected(sav.achievedPct), "calculated", { numberFormat: PCT_FORMAT, place: tPlace("achievedPct") });
+  b.formula(row, C.achieved, `=IF(C${total}=0,"",F${total}/C${total})`, pctExpected(sav.achievedPct), "calculated", { numberFormat: ctx.pct, place: tPlace("achievedPct") });
   b.formula(row, C.rag, savingsRagFormula(ctx, `F${total}`, `C${total}`), sav.rag, "ragTotal", { place: tPlace("rag") });
   b.key(row, M.achievedPct);
   b.conditionalFormats.push(ragFormat(`J6:J${row}`));

@@ -5,7 +5,7 @@
  */
 import type { MonitoringPeriod, PeriodId, Settings, Units } from "../../../model/types";
 import { SETTINGS, SETTING_KEYS, YES_NO, type SettingKey, type SettingValue } from "../../../model/settings/registry";
-import { settingsFrom } from "../../../model/settings/values";
+import { defaultValue, settingsFrom } from "../../../model/settings/values";
 import { settingProblems } from "../../../model/settings/validate";
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
@@ -61,12 +61,22 @@ export function readSettings(s: SheetView, r: Reader): SettingsRead | null {
   for (const key of SETTING_KEYS) {
     const def = SETTINGS[key];
     const label = def.sheet.label;
-    const row = rowOf(key, label);
-    if (row === null) continue;
+    const found = rows.get(SETTINGS_MARKERS.setting(key));
+    if (found === undefined && !def.addedIn) { rowOf(key, label); continue; }
+    if (found === undefined) {
+      // A setting that came with a later version of Outturn than the sheet: its default applies until the sheet is upgraded.
+      const units = identity.units === "£" ? "£" : "£000";
+      const value = defaultValue(key, units);
+      values.set(key, value);
+      r.add("setting-default", "warning", `${sheetPrefix(s.name)}A1`,
+        `The Settings sheet has no "${label}" row (it came with a later version of Outturn), so its default applies (${value === null ? "blank" : typeof value === "object" ? value.toFixed() : String(value)}). To set it, upgrade the Settings sheet: Insert > Settings > Upgrade, which keeps every value typed.`, { area: "settings" });
+      continue;
+    }
+    const row = found;
     cells.set(key, s.where(row, C.value));
     const place = { area: "settings" as const, row: label };
     let v: SettingValue;
-    if (def.type === "amount") v = r.amount(s, row, C.value, label, place);
+    if (def.type === "amount" || def.type === "places") v = r.amount(s, row, C.value, label, place);
     else if (def.type === "pct" || def.type === "points") {
       const d = r.amount(s, row, C.value, label, place);
       v = d === null ? null : (d).times(100);

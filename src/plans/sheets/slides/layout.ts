@@ -13,7 +13,7 @@ import { D } from "../../../model/amount";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { absRef } from "../../a1";
-import { PCT_FORMAT, RATE_FORMAT } from "../../styles";
+import { RATE_FORMAT } from "../../styles";
 import type { ChartPlan, SheetPlan } from "../../types";
 import { titleRows, varianceHeading } from "../common";
 import { CAPITAL_COLS } from "../capital/layout";
@@ -110,13 +110,13 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
     // Periods that recorded no General Fund are left out (a blank would be drawn as 0%); this period is the live row below.
     if (at === undefined || !s.generalFund || s.period === model.period) return;
     b.formula(row, "A", text(absRef(names.History, HISTORY_COLS.period, at)), s.period, "label");
-    b.formula(row, "B", `=${absRef(names.History, HISTORY_COLS.gfPct, at)}`, s.generalFund.forecastPct.div(100), "calculated", { numberFormat: PCT_FORMAT });
+    b.formula(row, "B", `=${absRef(names.History, HISTORY_COLS.gfPct, at)}`, s.generalFund.forecastPct.div(100), "calculated", { numberFormat: ctx.pct });
     band(row);
     b.key(row, "reserves-period", `reserves-period:${i}`);
     row++;
   });
   b.formula(row, "A", text(ctx.set("period")), model.period, "label");
-  b.formula(row, "B", `=${absRef(names.Reserves, "C", src.reservesForecastRow)}`, gf.forecastPct.div(100), "calculated", { numberFormat: PCT_FORMAT });
+  b.formula(row, "B", `=${absRef(names.Reserves, "C", src.reservesForecastRow)}`, gf.forecastPct.div(100), "calculated", { numberFormat: ctx.pct });
   band(row);
   b.key(row, "reserves-current");
   charts.push({

@@ -5,7 +5,7 @@
  */
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
-import { PCT_FORMAT, RATE_FORMAT, ragFormat } from "../../styles";
+import { RATE_FORMAT, ragFormat } from "../../styles";
 import type { SheetPlan } from "../../types";
 import { absRef, sheetPrefix } from "../../a1";
 import { D } from "../../../model/amount";
@@ -122,7 +122,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   const figure = (key: string, label: string, amount: [string, Decimal | string, string?] | null, pct: [string, Decimal | string, string?] | null, note = "") => {
     b.label(row, "A", label);
     if (amount) b.formula(row, "B", amount[0], amount[1], "calculated", { numberFormat: amount[2] ?? ctx.amount });
-    if (pct) b.formula(row, "C", pct[0], pct[1], "calculated", { numberFormat: pct[2] ?? PCT_FORMAT });
+    if (pct) b.formula(row, "C", pct[0], pct[1], "calculated", { numberFormat: pct[2] ?? ctx.pct });
     if (note) b.label(row, "D", note, "note");
     b.key(row, `fig:${key}`);
     return row++;
