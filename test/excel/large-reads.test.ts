@@ -96,6 +96,25 @@ describe("reading a workbook over Excel on the web's 5 MB response limit", () =>
     expect(json(read.model)).toEqual(json(model));
   });
 
+  it("halves a block Excel still refuses (long commentary on every line, more than the estimate allows for)", async () => {
+    const model = seed();
+    const long = "The variance reflects the timing of grant income and the vacancy factor assumed at budget setting. ".repeat(9);
+    const group = model.revenue.groups[0]!;
+    for (let i = 0; i < 3000; i++) {
+      group.lines.push({ name: `Long line ${i + 1}`, ref: null, originalBudget: new D(i), revisedBudget: new D(i), actualToDate: new D(0), forecastOutturn: new D(i), commentary: long });
+    }
+    const fake = new FakeExcel({ calculate: expectedValues(model) });
+    const gateway = new ExcelGateway({ host: fake, now: () => 0 });
+    await gateway.insertSheets(request(model));
+    fake.resetRecords();
+    const read = await gateway.readPeriod();
+    expect(json(read.model)).toEqual(json(model));
+    const refused = fake.syncs.filter((s) => s.error);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    expect(refused.every((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    for (const s of fake.syncs.filter((x) => !x.error)) expect(s.responseBytes).toBeLessThan(5 * MB);
+  });
+
   it("still reads an ordinary workbook in one request after the sheet names (2 syncs)", async () => {
     const model = seed();
     const fake = new FakeExcel({ calculate: expectedValues(model) });
