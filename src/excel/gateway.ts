@@ -14,6 +14,15 @@
  *   exist; its rows; the write). selectCell: 1. onMonitoringChanged: 2.
  * - closePeriod / reopenPeriod: 3 (the sheets; their used ranges and the History sheet's protection; one request that
  *   unprotects, rewrites and protects the History sheet), or 2 when there is nothing to change (closing twice).
+ * - Reading past Excel on the web's 5 MB RESPONSE limit (src/excel/grid.ts, syncReading): every read of used ranges
+ *   above (read, upgrade read, close read, settings) is one sync for any ordinary workbook. Only when Excel refuses
+ *   that response (ResponsePayloadSizeLimitExceeded) is it asked again with the used ranges' addresses alone (+1
+ *   sync), then their cells in row blocks of at most 4 MB by estimate (+1 sync per block group). Measured on the fake
+ *   with ~5,000 extra revenue lines (a 6.5 MB response): readPeriod 6 syncs (names, the refused attempt, addresses,
+ *   3 blocks), closePeriod 7, an upgrade 8, instead of failing. Excel on Windows and Mac has no such limit: no split.
+ * - A background read (readPeriod({ background: true }), the pane's refresh after a change event) runs with
+ *   `delayForCellEdit`: while the user is typing in a cell it waits for them to finish instead of failing
+ *   (InvalidOperationInCellEditMode). Every action the user starts fails at once and says so, as before.
  *
  * What to write and when to refuse are decided in src/workbook (insert.ts, settings.ts, closing.ts), the same use-cases
  * the in-memory workbook runs; this gateway only reads grids and applies the operations they give.
@@ -25,7 +34,7 @@
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
-import type { CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { CellRef, CloseResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
 import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
 import {
@@ -39,7 +48,7 @@ import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host"
 import { toWorkbookError } from "./errors";
 import { chunkWork, renderSheet, type Chunk, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
 import { failedAt, queueOp } from "./apply";
-import { gridOf, gridSheetFromRange, loadUsed } from "./grid";
+import { gridOf, gridSheetFromRange, syncReading } from "./grid";
 import { OwnWrites } from "./own-write";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
 import { settingsEditOps, settingsIdentity, settingsUnits } from "./settings";
@@ -109,9 +118,9 @@ export class ExcelGateway implements WorkbookGateway {
     };
   }
 
-  async readPeriod(): Promise<WorkbookRead> {
+  async readPeriod(options: ReadOptions = {}): Promise<WorkbookRead> {
     requireApi(this.host, NEEDS.read);
-    const { grid } = await this.readGrid("read the workbook", OUTTURN_SHEETS, true);
+    const { grid } = await this.readGrid("read the workbook", OUTTURN_SHEETS, true, options.background === true);
     return this.plans.read(grid);
   }
 
@@ -121,8 +130,9 @@ export class ExcelGateway implements WorkbookGateway {
    * comes with the second sync; a sheet the reader recognises by its title as a renamed Outturn sheet is then read
    * in a third.
    */
-  private async readGrid(action: string, only: readonly SheetKind[], findRenamed: boolean): Promise<{ grid: Grid; present: SheetKind[] }> {
+  private async readGrid(action: string, only: readonly SheetKind[], findRenamed: boolean, background = false): Promise<{ grid: Grid; present: SheetKind[] }> {
     try {
+      // A background read waits while the user is typing in a cell (delayForCellEdit) instead of failing under them.
       return await this.host.run(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name");
@@ -133,14 +143,16 @@ export class ExcelGateway implements WorkbookGateway {
           const kind = kindOfName(ws.name);
           return kind !== null && only.includes(kind);
         });
-        const used = ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) }));
         const looking = findRenamed && only.some((k) => !present.includes(k));
-        const others = looking ? items.filter((ws) => kindOfName(ws.name) === null).map((ws) => {
-          const a1 = ws.getRange("A1");
-          a1.load("values");
-          return { name: ws.name, a1 };
-        }) : [];
-        if (used.length + others.length > 0) await context.sync();
+        const otherSheets = looking ? items.filter((ws) => kindOfName(ws.name) === null) : [];
+        const { used, others } = ours.length + otherSheets.length === 0 ? { used: [], others: [] } : await syncReading(context, (loadUsed) => ({
+          used: ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })),
+          others: otherSheets.map((ws) => {
+            const a1 = ws.getRange("A1");
+            a1.load("values");
+            return { name: ws.name, a1 };
+          }),
+        }));
         const sheets: GridSheet[] = used.map(({ name, range }) => gridOf(name, range));
 
         const titled = others.filter((o) => typeof o.a1.values[0]?.[0] === "string" && o.a1.values[0][0] !== "");
@@ -149,18 +161,17 @@ export class ExcelGateway implements WorkbookGateway {
           const trial = this.plans.read({ sheets: [...sheets, ...titled.map((o) => gridSheetFromRange(o.name, "A1", o.a1.values, [[null]]))] });
           const renamed = titled.filter((o) => trial.checks.some((c) => c.id === "sheet-renamed" && c.where.startsWith(sheetPrefix(o.name))));
           if (renamed.length > 0) {
-            const more = renamed.map((o) => {
+            const more = await syncReading(context, (loadUsed) => renamed.map((o) => {
               const ws = items.find((w) => w.name === o.name);
               return { name: o.name, range: ws ? loadUsed(ws) : undefined };
-            });
-            await context.sync();
+            }));
             for (const m of more) if (m.range) sheets.push(gridOf(m.name, m.range));
           }
         }
         const order = items.map((ws) => ws.name);
         sheets.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
         return { grid: { sheets }, present };
-      });
+      }, background ? { delayForCellEdit: true } : undefined);
     } catch (e) {
       throw toWorkbookError(e, { action });
     }
@@ -195,7 +206,7 @@ export class ExcelGateway implements WorkbookGateway {
       let read: WorkbookRead | null = null;
       if (inPlace.length > 0) {
         const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
-        const used = ours.map((ws) => {
+        const used = await syncReading(context, (loadUsed) => ours.map((ws) => {
           const range = loadUsed(ws, false);
           const sheetProtection = ws.protection;
           sheetProtection.load("protected");
@@ -203,8 +214,7 @@ export class ExcelGateway implements WorkbookGateway {
           // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
           const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items/name") : null;
           return { name: ws.name, kind, range, protection: sheetProtection, charts };
-        });
-        await context.sync();
+        }));
         refuseProtectedUpgrade(step, used.filter((u) => u.protection.protected));
         historyWasProtected = used.some((u) => u.kind === "History" && u.protection.protected);
         read = this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) });
@@ -304,10 +314,11 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
       let read: SettingsSheetRead | null = null;
       if (!ws.isNullObject) {
-        const used = loadUsed(ws);
-        const protection = ws.protection;
-        protection.load("protected");
-        await context.sync();
+        const { used, protection } = await syncReading(context, (loadUsed) => {
+          const sheetProtection = ws.protection;
+          sheetProtection.load("protected");
+          return { used: loadUsed(ws), protection: sheetProtection };
+        });
         read = { name: ws.name, sheet: used.isNullObject ? null : gridOf(ws.name, used), protected: protection.protected };
       }
       const ops = planSettingsSave(read, settings, this.plans, EXCEL_SETTINGS_EDITOR);
@@ -347,13 +358,14 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
       const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
       // Sync 2: what they hold, and the History sheet's extent (formats included) and protection.
-      const used = ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) }));
       const historyItem = ours.find((ws) => kindOfName(ws.name) === "History");
-      const extent = historyItem?.getUsedRangeOrNullObject();
-      extent?.load("address");
-      const historyProtection = historyItem?.protection;
-      historyProtection?.load("protected");
-      await context.sync();
+      const { used, extent, historyProtection } = await syncReading(context, (loadUsed) => {
+        const historyExtent = historyItem?.getUsedRangeOrNullObject();
+        historyExtent?.load("address");
+        const sheetProtection = historyItem?.protection;
+        sheetProtection?.load("protected");
+        return { used: ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })), extent: historyExtent, historyProtection: sheetProtection };
+      });
       const decision = decide(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }));
       if (!decision.model) return decision.result;
       refuseHistoryWrite(historyItem !== undefined, protection.protected);

@@ -4,8 +4,19 @@
  */
 import { WorkbookError } from "../workbook/gateway";
 
+/**
+ * Excel.RunOptions as Outturn uses them. `delayForCellEdit: true` makes Excel hold the batch while the user is typing in
+ * a cell instead of failing it with InvalidOperationInCellEditMode (learn.microsoft.com/javascript/api/excel/excel.runoptions;
+ * without it the failure is by design: OfficeDev/office-js#856). @types/office-js tags no requirement set on it (only
+ * its sibling mergeUndoGroup, ExcelApi 1.20), and office.js comes from the CDN, so the option is always passed: a host
+ * that does not know it runs the batch at once, as before.
+ */
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+}
+
 export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions): Promise<T>;
   /** Excel.run on an existing context (e.g. to remove event handlers registered in it). */
   runWith<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, minVersion?: string): boolean;
@@ -16,9 +27,9 @@ export function officeHost(): ExcelHost {
   const notInExcel = () =>
     new WorkbookError("Outturn is not running inside Excel, so it cannot reach a workbook. Open it from Excel's Home tab (Outturn button).", "NoExcel");
   return {
-    run: (batch) => {
+    run: (batch, options) => {
       if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw notInExcel();
-      return Excel.run(batch);
+      return options ? Excel.run({ delayForCellEdit: options.delayForCellEdit }, batch) : Excel.run(batch);
     },
     runWith: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, minVersion) => {

@@ -2,7 +2,8 @@
  * The pane's state and every way it changes, as a pure reducer: usePane runs the workbook calls and dispatches what
  * they returned; the views read the state. Notice texts come from ./notices.
  */
-import type { InsertRequest, SheetKind, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { InsertRequest, SheetKind, WorkbookErrorCode, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import { workbookErrorCode } from "../workbook/errors";
 import type { PeriodId, Settings, Units } from "../model/types";
 import type { Position } from "../engine/position";
 import { type PositionSummary, notYet, summarise } from "./headline";
@@ -115,6 +116,19 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "watchFailed":
       return { ...state, notice: notices.watchFailed(action.notice) };
   }
+}
+
+/**
+ * States that pass by themselves: a cell being edited, Excel busy for a moment. A refresh nobody asked for (after a
+ * change event) that meets one says nothing: the user is typing, and finishing the cell raises the change event
+ * that refreshes again. An action the user started still says what happened and what to do.
+ */
+export const TRANSIENT: readonly WorkbookErrorCode[] = ["CellEditMode", "Busy"];
+
+/** Whether a failure is kept from the user: only a background refresh's, and only for a transient state. */
+export function quietFailure(err: unknown, background: boolean): boolean {
+  const code = workbookErrorCode(err);
+  return background && code !== null && TRANSIENT.includes(code);
 }
 
 // ---- what the views read from the state ----

@@ -11,7 +11,7 @@ import { describeError } from "./errors";
 import { checkItems } from "./check-items";
 import { Refresher } from "./refresher";
 import type { StartForm } from "./start-form";
-import { type Busy, type PaneState, type View, initialPaneState, paneReducer, refusal } from "./pane-state";
+import { type Busy, type PaneState, type View, initialPaneState, paneReducer, quietFailure, refusal } from "./pane-state";
 import { notices } from "./notices";
 import { PPTX_TYPE, type Saver, downloadLink, slidesFileName } from "./download";
 import { withReadChecks } from "../engine/checks";
@@ -54,14 +54,17 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
     latest.current = state;
   });
 
-  /** Runs an action with its busy flag; a failure becomes a notice and the action resolves undefined. */
+  /**
+   * Runs an action with its busy flag; a failure becomes a notice (unless `background` and the state is transient:
+   * see quietFailure) and the action resolves undefined.
+   */
   const run = React.useCallback(
-    async <T,>(key: Busy, action: string, body: () => Promise<T>): Promise<T | undefined> => {
+    async <T,>(key: Busy, action: string, body: () => Promise<T>, background = false): Promise<T | undefined> => {
       dispatch({ type: "busy", key, on: true });
       try {
         return await body();
       } catch (err) {
-        dispatch({ type: "failed", key, notice: describeError(err, action) });
+        if (!quietFailure(err, background)) dispatch({ type: "failed", key, notice: describeError(err, action) });
         return undefined;
       } finally {
         dispatch({ type: "busy", key, on: false });
@@ -70,18 +73,27 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
     [],
   );
 
+  /** Whether the user asked for a refresh (Recalculate, or after an action of theirs) since the last one started. */
+  const userAsked = React.useRef(false);
   const refresh = React.useCallback(async () => {
+    // A refresh nobody asked for (a change event, the first look) waits while a cell is being edited and keeps
+    // quiet about a transient state; one the user asked for fails at once and says what to do.
+    const background = !userAsked.current;
+    userAsked.current = false;
     await run("recalculate", "recalculate", async () => {
-      const read = await gateway.readPeriod();
+      const read = await gateway.readPeriod(background ? { background } : undefined);
       const position = read.model ? computePosition(read.model) : null;
       const checks = checkItems(withReadChecks(read.checks, position?.checks ?? []), locate ? locate(read) : null);
       dispatch({ type: "read", read, position, checks, at: new Date() });
-    });
+    }, background);
   }, [gateway, locate, run]);
 
   const refresher = React.useRef<Refresher | null>(null);
   /** Recalculate now (after any refresh already running); also when the effect below has not run yet. */
-  const refreshNow = React.useCallback(() => refresher.current?.now() ?? refresh(), [refresh]);
+  const refreshNow = React.useCallback(() => {
+    userAsked.current = true;
+    return refresher.current?.now() ?? refresh();
+  }, [refresh]);
 
   // First look at the workbook, and automatic refresh on changes to the monitoring sheets.
   React.useEffect(() => {

@@ -63,10 +63,19 @@ export interface CloseResult {
   history: PeriodId[];
 }
 
+/** How a read is made. */
+export interface ReadOptions {
+  /**
+   * A read nobody asked for just now (the pane's refresh after a change event): it waits while the user is typing in
+   * a cell rather than failing under them. Reads the user started fail at once and say why.
+   */
+  background?: boolean;
+}
+
 export interface WorkbookGateway {
   status(): Promise<WorkbookStatus>;
   insertSheets(request: InsertRequest): Promise<InsertResult>;
-  readPeriod(): Promise<WorkbookRead>;
+  readPeriod(options?: ReadOptions): Promise<WorkbookRead>;
   writeSettings(settings: Settings): Promise<void>;
   selectCell(ref: CellRef): Promise<void>;
   /**

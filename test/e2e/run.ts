@@ -272,6 +272,14 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   await page.keyboard.press("Enter");
   check(await eventually(page, async () => (await notice(page)) === ""), `${run}: a successful Recalculate clears the error`);
 
+  // The same passing state met by the automatic refresh after a change (the user typing on in Excel): no notice.
+  const readsBefore = (await api(page, (a) => a.calls())).readPeriod ?? 0;
+  await api(page, (a) => a.failNext("readPeriod", "Outturn could not read the workbook because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.", "CellEditMode"));
+  await api(page, (a) => a.setCells("Revenue", { Z500: "" }));
+  check(await eventually(page, async () => ((await api(page, (a) => a.calls())).readPeriod ?? 0) > readsBefore), `${run}: a change to the sheet refreshes the pane by itself`);
+  await page.waitForTimeout(300);
+  check((await notice(page)) === "", `${run}: a cell being edited during the automatic refresh shows no notice (${await notice(page)})`);
+
   // Checks: tabs by arrows; go to the general fund's cell.
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
   for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Checks"); i++) await page.keyboard.press("ArrowRight");

@@ -71,6 +71,39 @@ describe("fake Excel: batch semantics", () => {
     expect(fake.cell("S", "A1")).toBeUndefined();
   });
 
+  it("holds a batch run with delayForCellEdit until editing ends, as Excel.RunOptions documents", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    fake.editMode = true;
+    let done = false;
+    const run = fake.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[1]];
+      await context.sync();
+      done = true;
+    }, { delayForCellEdit: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toBe(false);
+    expect(fake.delayedSyncs).toBe(1);
+    expect(fake.cell("S", "A1")).toBeUndefined();
+    fake.editMode = false;
+    await run;
+    expect(done).toBe(true);
+    expect(fake.valueOf("S", "A1")).toBe(1);
+  });
+
+  it("refuses a response over 5 MB on the web only", async () => {
+    const load = async (fake: FakeExcel) => {
+      const s = fake.addSheet("S");
+      for (let r = 1; r <= 3000; r++) s.cells.set(`${r},1`, { value: "x".repeat(1000), formula: null, numberFormat: "General", format: {} });
+      return fake.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1:A3000").load("values, formulas");
+        await context.sync();
+      });
+    };
+    await expect(load(new FakeExcel())).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    await expect(load(new FakeExcel({ platform: "PC" }))).resolves.toBeUndefined();
+  });
+
   it("rejects a 2-D array that does not fit the range", async () => {
     const fake = new FakeExcel();
     fake.addSheet("S");

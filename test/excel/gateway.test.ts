@@ -200,6 +200,22 @@ describe("errors", () => {
     expect(error.message).toContain("Press Enter or Esc to finish editing the cell, then try again.");
   });
 
+  it("a background read waits while a cell is being edited, then reads; one the user asked for fails at once", async () => {
+    const { fake, gateway } = setup();
+    await gateway.insertSheets(request({ model: modelWithLines(sampleLines(3)) }));
+    fake.editMode = true;
+    const asked = await gateway.readPeriod().catch((e) => e);
+    expect(asked).toMatchObject({ code: "CellEditMode" });
+    let read: unknown = null;
+    const background = gateway.readPeriod({ background: true }).then((r) => (read = r));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(read).toBeNull();
+    expect(fake.delayedSyncs).toBeGreaterThan(0);
+    fake.editMode = false;
+    await background;
+    expect(read).toMatchObject({ model: expect.anything() });
+  });
+
   it("names the sheet when Excel refuses a change (AccessDenied)", async () => {
     const { fake, gateway } = setup();
     fake.failNextSync("AccessDenied");

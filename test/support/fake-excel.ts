@@ -147,6 +147,13 @@ export interface FakeExcelOptions {
   calculate?: (sheet: string, address: string, formula: string) => CellScalar;
   /** Mimic Excel.run's implicit final sync instead of dropping unsynced commands. */
   implicitFinalSync?: boolean;
+  /**
+   * The Office platform (Office.PlatformType). Default "OfficeOnline": Excel on the web, which refuses a request or a
+   * response over 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded: "Resource limits and
+   * performance optimization for Office Add-ins", Excel add-ins: "Excel on the web has a payload size limit for
+   * requests and responses of 5MB"). "PC" and "Mac" have no such limit.
+   */
+  platform?: "OfficeOnline" | "PC" | "Mac";
 }
 
 /** An error shaped like OfficeExtension.Error. */
@@ -249,8 +256,22 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   workbookProtected = false;
   enableEvents = true;
-  /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
-  editMode = false;
+  /**
+   * The user is typing in a cell. As Excel.RunOptions documents: a sync of a batch run without `delayForCellEdit`
+   * fails with InvalidOperationInCellEditMode; one run with `delayForCellEdit: true` waits until editing ends
+   * (`editMode = false`, the user pressing Enter or Esc) and then runs.
+   */
+  get editMode(): boolean {
+    return this.editing;
+  }
+  set editMode(on: boolean) {
+    this.editing = on;
+    if (!on) for (const resume of this.editWaiters.splice(0)) resume();
+  }
+  /** Syncs held back by cell-edit mode so far (delayForCellEdit). */
+  delayedSyncs = 0;
+  private editing = false;
+  private readonly editWaiters: Array<() => void> = [];
   /** Freeze-panes commands fail with GeneralException, as on one Office 2019 build (office-js#2196). */
   freezeFails = false;
   /** Makes the sync with this index (1-based, counted over all runs, as in `syncs`) fail before running anything. */
@@ -341,9 +362,9 @@ export class FakeExcel {
     return true;
   };
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { delayForCellEdit?: boolean }): Promise<T> => {
     this.runs++;
-    const ctx = new FakeRequestContext(this, this.runs);
+    const ctx = new FakeRequestContext(this, this.runs, options?.delayForCellEdit === true);
     try {
       const result = await batch(ctx as unknown as Excel.RequestContext);
       if (ctx.pending.length > 0) {
@@ -377,11 +398,14 @@ export class FakeExcel {
   install(): () => void {
     const g = globalThis as unknown as Record<string, unknown>;
     const before = { Excel: g.Excel, Office: g.Office };
+    type Batch = (context: Excel.RequestContext) => Promise<unknown>;
     g.Excel = {
       run: (a: unknown, b?: unknown) =>
         b === undefined
-          ? this.run(a as (context: Excel.RequestContext) => Promise<unknown>)
-          : this.runWith(a as OfficeExtension.ClientRequestContext, b as (context: Excel.RequestContext) => Promise<unknown>),
+          ? this.run(a as Batch)
+          : a instanceof FakeRequestContext
+            ? this.runWith(a as unknown as OfficeExtension.ClientRequestContext, b as Batch)
+            : this.run(b as Batch, a as { delayForCellEdit?: boolean }),
     };
     g.Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
     return () => {
@@ -392,8 +416,16 @@ export class FakeExcel {
 
   /* ---- internals used by the proxies ---- */
 
-  /** @internal */
-  executeSync(ctx: FakeRequestContext, implicit: boolean): Promise<void> {
+  /** @internal A sync: held while a cell is being edited when its run asked to wait (delayForCellEdit). */
+  async executeSync(ctx: FakeRequestContext, implicit: boolean): Promise<void> {
+    if (this.editing && ctx.delayForCellEdit && ctx.pending.length > 0) {
+      this.delayedSyncs++;
+      await new Promise<void>((resume) => this.editWaiters.push(resume));
+    }
+    return this.runSync(ctx, implicit);
+  }
+
+  private runSync(ctx: FakeRequestContext, implicit: boolean): Promise<void> {
     const ops = ctx.pending.splice(0);
     const record: SyncRecord = {
       index: this.syncs.length + 1, run: ctx.run, ops: ops.map((o) => o.record), implicit,
@@ -415,7 +447,8 @@ export class FakeExcel {
     if (this.editMode && ops.length > 0) {
       return fail(new FakeOfficeError("InvalidOperationInCellEditMode", "The operation is not supported while Excel is in cell edit mode."));
     }
-    if (record.requestBytes > 5 * 1024 * 1024) {
+    const web = (this.options.platform ?? "OfficeOnline") === "OfficeOnline";
+    if (web && record.requestBytes > 5 * 1024 * 1024) {
       return fail(new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."));
     }
     for (const op of ops) {
@@ -426,7 +459,7 @@ export class FakeExcel {
         return fail(e instanceof FakeOfficeError ? e : new FakeOfficeError("GeneralException", String(e)));
       }
     }
-    if (record.responseBytes > 5 * 1024 * 1024) {
+    if (web && record.responseBytes > 5 * 1024 * 1024) {
       return fail(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit."));
     }
     return this.flushEvents();
@@ -545,7 +578,7 @@ class FakeRequestContext {
   closed = false;
   readonly workbook: FakeWorkbook;
   readonly runtime: FakeRuntime;
-  constructor(readonly host: FakeExcel, readonly run: number) {
+  constructor(readonly host: FakeExcel, readonly run: number, readonly delayForCellEdit = false) {
     this.workbook = new FakeWorkbook(this);
     this.runtime = new FakeRuntime(this);
   }

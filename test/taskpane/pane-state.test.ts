@@ -3,14 +3,14 @@
  * whose checks list an error never gives a clean headline, slides or a closing.
  */
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { WorkbookRead, WorkbookStatus } from "../../src/workbook/gateway";
+import { WorkbookError, type WorkbookRead, type WorkbookStatus } from "../../src/workbook/gateway";
 import { computePosition } from "../../src/engine/position";
 import { defaultPlanPort } from "../../src/workbook/plan-port";
 import { locatorFor } from "../../src/taskpane/locate";
 import { checkItems } from "../../src/taskpane/check-items";
 import { ALL_SHEETS } from "../../src/taskpane/start-form";
 import {
-  type PaneAction, type PaneState, checksOf, closedOf, errorChecksOf, initialPaneState, paneReducer, refusal,
+  type PaneAction, type PaneState, checksOf, closedOf, errorChecksOf, initialPaneState, paneReducer, quietFailure, refusal,
 } from "../../src/taskpane/pane-state";
 import { incomplete, notices, problems } from "../../src/taskpane/notices";
 import { planRow, seedEdits, seedModel } from "../e2e/seed-inputs";
@@ -170,5 +170,26 @@ describe("checkItems", () => {
     const items = checkItems([c("n1", "info"), c("w1", "warning"), c("e1", "error"), c("w2", "warning"), c("e2", "error")], null);
     expect(items.map((i) => i.check.id)).toEqual(["e1", "e2", "w1", "w2", "n1"]);
     expect(items[0]?.target).toEqual({ sheet: "Revenue", address: "E7" });
+  });
+});
+
+describe("quietFailure: a background refresh keeps quiet about a passing state, an action the user started never does", () => {
+  const editing = new WorkbookError("Outturn could not read the workbook because a cell is being edited in Excel.", "CellEditMode");
+  const busy = new WorkbookError("Excel could not read the workbook just now (RequestAborted).", "Busy");
+  const protectedSheet = new WorkbookError("Excel would not let Outturn change the workbook.", "Protected");
+
+  it("a refresh after a change event says nothing while a cell is being edited or Excel is busy", () => {
+    expect(quietFailure(editing, true)).toBe(true);
+    expect(quietFailure(busy, true)).toBe(true);
+  });
+
+  it("Recalculate (the user asked) shows them", () => {
+    expect(quietFailure(editing, false)).toBe(false);
+    expect(quietFailure(busy, false)).toBe(false);
+  });
+
+  it("a lasting failure is shown even from a background refresh", () => {
+    expect(quietFailure(protectedSheet, true)).toBe(false);
+    expect(quietFailure(new Error("boom"), true)).toBe(false);
   });
 });
