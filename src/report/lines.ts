@@ -42,25 +42,15 @@ export interface CapitalRow extends MonitoredRow {
   underspend: Decimal;
 }
 
-export interface ReserveRow extends RowKeys {
+/** A reserve or a reserve total: the engine's balances (opening, transfers, budgeted and forecast closing). */
+export interface ReserveRow extends RowKeys, ReserveBalances {
   reserveKind: string | null;
-  openingBalance: Decimal;
-  budgetedTransfer: Decimal;
-  commitments: Decimal;
-  actualTransfer: Decimal;
-  budgetedClosing: Decimal;
-  forecastClosing: Decimal;
 }
 
-export interface SavingsRow extends RowKeys {
+/** A savings scheme or the total: the engine's savings figures (planned, delivered, achieved...). */
+export interface SavingsRow extends RowKeys, SavingsFigures {
   category: string | null;
   status: string | null;
-  planned: Decimal;
-  deliveredToDate: Decimal;
-  forecastFurtherDelivery: Decimal;
-  achieved: Decimal;
-  unachieved: Decimal;
-  expectedNextYear: Decimal;
   rag: Rag | null;
 }
 
