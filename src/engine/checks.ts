@@ -10,6 +10,8 @@ import type { RevenuePosition } from "./revenue";
 import { MONITORED_COLUMNS, type TotalResult } from "./rows";
 import type { SavingsPosition } from "./savings";
 import { formatAmount, formatPct, formatRate, pctPlaces } from "./format";
+import { SETTINGS, SETTING_KEYS, paneLabel } from "../model/settings/registry";
+import { settingOf } from "../model/settings/values";
 
 export type Severity = "error" | "warning" | "info";
 export type Area = "revenue" | "capital" | "financing" | "reserves" | "savings" | "settings" | "workbook";
@@ -205,4 +207,22 @@ const placeKey = (p: Place) => `${p.area}|${p.row ?? ""}|${p.column ?? ""}`;
 export function withReadChecks(read: readonly Check[], engine: readonly Check[]): Check[] {
   const unreadable = new Set(read.filter((c) => c.severity === "error" && c.place.row !== null && c.place.column !== null).map((c) => placeKey(c.place)));
   return [...read, ...engine.filter((c) => !(c.id === "missing-input" && unreadable.has(placeKey(c.place))))];
+}
+
+/**
+ * An amount setting larger than the whole Net Budget can never be reached: most often pounds typed into a £000 file
+ * (100000 for £100k). Said once per setting, with what was probably meant.
+ */
+export function settingScaleChecks(ctx: Ctx, netBudget: Decimal): Check[] {
+  const base = netBudget.abs();
+  if (base.isZero()) return [];
+  return SETTING_KEYS.filter((k) => SETTINGS[k].type === "amount").flatMap((key) => {
+    const v = settingOf(ctx.model.settings, key);
+    if (v === null || typeof v !== "object" || !v.greaterThan(base)) return [];
+    const label = paneLabel(key, ctx.units);
+    const meant = ctx.units === "£000" ? ` Did you mean ${v.div(1000).toFixed()} (£000), i.e. ${formatAmount(v, "£")}?` : "";
+    return [check("setting-scale", "warning",
+      `${label} is ${v.toFixed()}, larger than the whole Net Budget (${formatAmount(netBudget, ctx.units)}), so it can never be reached: amounts in the settings are in the file's units (${ctx.units}).${meant} Change it on the Settings sheet or in the pane's Settings.`,
+      { area: "settings", row: label, column: null })];
+  });
 }

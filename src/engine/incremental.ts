@@ -9,7 +9,7 @@
  */
 import type { Decimal, MonitoredColumn, MonitoringPeriod, RevenueLine } from "../model/types";
 import { ZERO } from "../model/amount";
-import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing } from "./checks";
+import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing, settingScaleChecks } from "./checks";
 import { type CheckParts, type Position, checkPartsOf, computePosition, positionOf } from "./position";
 import { computeReserves } from "./reserves";
 import type { RevenuePosition } from "./revenue";
@@ -79,6 +79,7 @@ export function editRevenue(previous: Position, edit: RevenueEdit): Position {
     revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? revenueLineMissing(line) : c)),
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     band: reservesBandChecks(ctx, reserves),
+    scale: settingScaleChecks(ctx, revenue.netBudget.revisedBudget),
     revenueCommentary: parts.revenueCommentary.map((c, i) => (i === index ? commentaryCheck(ctx, "revenue", line.name, result.favourable, line.commentary) : c)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
   };

@@ -5,7 +5,7 @@
 import type { Decimal, MonitoringPeriod, PeriodSnapshot, Rag } from "../model/types";
 import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
-import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reservesBandChecks, revenueLineMissing, sortChecks } from "./checks";
+import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
 import { type ReservesPosition, computeReserves } from "./reserves";
 import { type RevenuePosition, computeRevenue } from "./revenue";
@@ -58,6 +58,8 @@ export interface CheckParts {
   control: Check[];
   funding: Check[];
   band: Check[];
+  /** Amount settings larger than the whole Net Budget (pounds typed into a £000 file). */
+  scale: Check[];
   revenueCommentary: Check[][];
   capitalCommentary: Check[];
   netBudgetCommentary: Check[];
@@ -66,7 +68,7 @@ export interface CheckParts {
 /** Every check, in the order the report lists them: errors first, each severity in the order of the parts. */
 export function assembleChecks(parts: CheckParts): Check[] {
   return sortChecks([
-    ...parts.revenueMissing.flat(), ...parts.otherMissing, ...parts.control, ...parts.funding, ...parts.band,
+    ...parts.revenueMissing.flat(), ...parts.otherMissing, ...parts.control, ...parts.funding, ...parts.band, ...parts.scale,
     ...parts.revenueCommentary.flat(), ...parts.capitalCommentary, ...parts.netBudgetCommentary,
   ]);
 }
@@ -87,6 +89,7 @@ export function computePosition(model: MonitoringPeriod): Position {
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     funding: capitalFundingChecks(ctx, capital),
     band: reservesBandChecks(ctx, reserves),
+    scale: settingScaleChecks(ctx, revenue.netBudget.revisedBudget),
     revenueCommentary: revenueLines.map((l) => commentaryCheck(ctx, "revenue", l.line.name, l.favourable, l.line.commentary)),
     capitalCommentary: capital.lines.flatMap((l) => commentaryCheck(ctx, "capital", l.line.name, l.favourable, l.line.commentary)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),

@@ -63,6 +63,8 @@ export function mergeSettings(base: Settings, document: Tree): { settings: Setti
     if (raw === undefined) return settingOf(base, key);
     given.add(key);
     if (raw === null) return null;
+    // A percentage may be written "3%" (the schema allows it): the same as 3.
+    if ((def.type === "pct" || def.type === "points") && typeof raw === "string" && raw.endsWith("%")) return parseAmount(raw.slice(0, -1));
     if (def.type === "amount" || def.type === "pct" || def.type === "points" || def.type === "places") return parseAmount(raw);
     return raw as SettingValue;
   });
