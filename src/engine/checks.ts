@@ -41,7 +41,7 @@ export const COLUMN_WORDS: Record<string, string> = {
   originalBudget: "original budget", revisedBudget: "revised budget", actualToDate: "actual to date", forecastOutturn: "forecast outturn",
   openingBalance: "opening balance", budgetedTransfer: "budgeted transfer", commitments: "commitments", actualTransfer: "actual transfer",
   forecastClosing: "forecast closing balance", planned: "planned", achieved: "achieved", slippage: "slippage",
-  deliveredToDate: "delivered to date", forecastFurtherDelivery: "forecast further delivery",
+  deliveredToDate: "delivered to date", forecastFurtherDelivery: "forecast further delivery", expectedNextYear: "expected next year",
 };
 
 export function describePlace(place: Place): string {

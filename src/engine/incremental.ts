@@ -13,7 +13,7 @@ import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMis
 import { type CheckParts, type Position, checkPartsOf, computePosition, positionOf } from "./position";
 import { computeReserves } from "./reserves";
 import type { RevenuePosition } from "./revenue";
-import { type TotalResult, lineResult, totalOf, varianceFigures } from "./rows";
+import { type TotalResult, decimalsOf, lineResult, varianceFigures } from "./rows";
 
 export interface RevenueEdit {
   /** The group's index, or "transfers". */
@@ -30,7 +30,7 @@ const dp = (v: Decimal | null) => v?.decimalPlaces() ?? 0;
 function moved(t: TotalResult, column: MonitoredColumn, before: Decimal | null, after: Decimal | null, lines: () => readonly RevenueLine[], position: Position, rule: Parameters<typeof varianceFigures>[3]): TotalResult {
   const cols = { ...t, [column]: t[column].minus(before ?? ZERO).plus(after ?? ZERO) };
   // The most decimals any line has: only when the changed value held the most and now has fewer must every line be seen.
-  const decimals = dp(after) >= t.decimals ? dp(after) : dp(before) < t.decimals ? t.decimals : totalOf(t.label, lines(), position.model.settings.signConvention, null).decimals;
+  const decimals = dp(after) >= t.decimals ? dp(after) : dp(before) < t.decimals ? t.decimals : decimalsOf(lines());
   return { ...cols, ...varianceFigures(cols.revisedBudget, cols.forecastOutturn, position.model.settings.signConvention, rule), decimals };
 }
 

@@ -41,7 +41,8 @@ export function lineResult<L extends MonitoredLine>(line: L, convention: SignCon
   return { line, ...varianceFigures(line.revisedBudget, line.forecastOutturn, convention, rule) };
 }
 
-function decimalsOf(lines: readonly MonitoredLine[]): number {
+/** The most decimal places any of the lines is given to, in any column (the rounding allowance of control totals). */
+export function decimalsOf(lines: readonly MonitoredLine[]): number {
   let dp = 0;
   for (const l of lines) for (const c of MONITORED_COLUMNS) dp = Math.max(dp, l[c]?.decimalPlaces() ?? 0);
   return dp;

@@ -9,15 +9,10 @@ import { colIndex, parseA1 } from "../plans/a1";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
 import type { Units } from "../model/types";
 import { isPeriodId } from "../model/period";
-import { SETTINGS_MARKERS, settingKeyOf } from "../plans/sheets/settings/markers";
-import { IDENTITY_MARKERS, markerRows } from "../workbook/settings-rows";
+import { IDENTITY_MARKERS, SETTINGS_MARKERS, settingKeyOf } from "../plans/sheets/settings/markers";
+import { markerRows } from "../workbook/settings-rows";
 import type { WorkbookStatus } from "../workbook/gateway";
 import { COMMAND_ENVELOPE, jsonBytes, numberFormatOf, type CellEntry, type SheetOp } from "./render";
-
-/** Settings rows that are not part of the model's `settings` (the period's identity and the control totals' source). */
-export const IDENTITY_KEYS: string[] = IDENTITY_MARKERS;
-
-export { markerRows };
 
 /** Marker text of each planned row. */
 function plannedMarkers(plan: SheetPlan): Map<number, string> {
@@ -76,7 +71,7 @@ export function settingsEditOps(sheet: GridSheet, plan: SheetPlan, styles: Workb
     if (!cell.input) continue;
     const at = parseA1(cell.address);
     const marker = markers.get(at.row);
-    if (!marker || settingKeyOf(marker) === null || IDENTITY_KEYS.includes(marker)) continue;
+    if (!marker || settingKeyOf(marker) === null || IDENTITY_MARKERS.includes(marker)) continue;
     const row = rows.get(marker);
     if (row === undefined) {
       missing.push(marker.slice(4));

@@ -8,10 +8,8 @@ import type { GridSheet } from "../plans/grid";
 import type { PlanCell, SheetPlan } from "../plans/types";
 import { colIndex, parseA1 } from "../plans/a1";
 import type { SettingsEditor } from "./settings";
-import { SETTINGS_MARKERS } from "../plans/sheets/settings/markers";
+import { IDENTITY_MARKERS, SETTINGS_MARKERS, settingKeyOf } from "../plans/sheets/settings/markers";
 
-/** Rows that are the period's identity, not settings: saving the settings leaves them as typed. */
-export const IDENTITY_MARKERS: string[] = (["organisation", "financialYear", "period", "units", "controlSource"] as const).map((k) => SETTINGS_MARKERS.setting(k));
 
 /** One input cell of the planned Settings sheet, at the row the existing sheet has for its marker. */
 export interface CellWrite {
@@ -60,11 +58,11 @@ function typedText(sheet: GridSheet, layout: SheetPlan, marker: string): string 
 /** The Settings editor of a workbook held as cells (the in-memory one): one write per setting's input cell. */
 export const cellEditor: SettingsEditor<CellWrite> = {
   units(sheet, layout) {
-    const units = typedText(sheet, layout, "set:units");
+    const units = typedText(sheet, layout, SETTINGS_MARKERS.setting("units"));
     return units === "£000" || units === "£" ? units : null;
   },
   identity(sheet, layout) {
-    const [organisation, financialYear, period, units] = ["set:organisation", "set:financialYear", "set:period", "set:units"].map((m) => typedText(sheet, layout, m));
+    const [organisation, financialYear, period, units] = (["organisation", "financialYear", "period", "units"] as const).map((k) => typedText(sheet, layout, SETTINGS_MARKERS.setting(k)));
     if (!organisation || !financialYear || !period || !isPeriodId(period) || (units !== "£000" && units !== "£")) return null;
     return { organisation, financialYear, period: period, units };
   },
@@ -73,7 +71,7 @@ export const cellEditor: SettingsEditor<CellWrite> = {
     const ops: CellWrite[] = [];
     const missing: string[] = [];
     for (const [marker, cells] of plannedInputs(target)) {
-      if (!marker.startsWith("set:") || IDENTITY_MARKERS.includes(marker)) continue;
+      if (settingKeyOf(marker) === null || IDENTITY_MARKERS.includes(marker)) continue;
       const row = rows.get(marker);
       if (row === undefined) missing.push(marker.slice(4));
       else {

@@ -1,6 +1,6 @@
 /** Reading the rows most sheets share: a monitored line (name, amounts, ref, commentary), control totals, a line out of place. */
 import type { Decimal, MonitoredLine } from "../../model/types";
-import type { Area } from "../../engine/checks";
+import { type Area, COLUMN_WORDS } from "../../engine/checks";
 import { AMOUNT_COLUMNS } from "../sheets/revenue/markers";
 import type { Reader, SheetView } from "./reader";
 
@@ -11,20 +11,15 @@ export function monitoredLine(s: SheetView, r: Reader, row: number, cols: { name
     name = `(row ${row})`;
   }
   const line: MonitoredLine = { name, ref: r.text(s, row, cols.ref, "ref"), commentary: r.text(s, row, cols.commentary, "commentary"), originalBudget: null, revisedBudget: null, actualToDate: null, forecastOutturn: null };
-  for (const [col, letter] of AMOUNT_COLUMNS) line[col] = r.amount(s, row, letter, `${name}, ${COLUMN_LABEL[col]}`, { area, row: name, column: col });
+  for (const [col, letter] of AMOUNT_COLUMNS) line[col] = r.amount(s, row, letter, `${name}, ${COLUMN_WORDS[col]}`, { area, row: name, column: col });
   return line;
 }
 
-export const COLUMN_LABEL: Record<string, string> = {
-  originalBudget: "original budget", revisedBudget: "revised budget", actualToDate: "actual to date", forecastOutturn: "forecast outturn",
-  openingBalance: "opening balance", budgetedTransfer: "budgeted transfer", commitments: "commitments", actualTransfer: "actual transfer", forecastClosing: "forecast closing balance",
-  planned: "planned", deliveredToDate: "delivered to date", forecastFurtherDelivery: "forecast further delivery", expectedNextYear: "expected next year", achieved: "achieved",
-};
 
 export function columnTotals(s: SheetView, r: Reader, row: number, columns: ReadonlyArray<readonly [string, string]>, label: string): Record<string, Decimal> | null {
   const out: Record<string, Decimal> = {};
   for (const [col, letter] of columns) {
-    const v = r.amount(s, row, letter, `control total ${label}, ${COLUMN_LABEL[col] ?? col}`);
+    const v = r.amount(s, row, letter, `control total ${label}, ${COLUMN_WORDS[col] ?? col}`);
     if (v !== null) out[col] = v;
   }
   return Object.keys(out).length ? out : null;

@@ -2,8 +2,9 @@
 import type { Decimal, Reserve, ReserveColumn } from "../../../model/types";
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
+import { COLUMN_WORDS } from "../../../engine/checks";
 import type { Section } from "../../read/integrity";
-import { COLUMN_LABEL, columnTotals, outside } from "../../read/lines";
+import { columnTotals, outside } from "../../read/lines";
 import { COMMON_MARKERS, HEADING_MARKERS } from "../markers";
 import { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS, RESERVES_MARKERS as M, RESERVES_ROWS } from "./markers";
 
@@ -26,7 +27,7 @@ export function readReserves(s: SheetView, r: Reader): ReservesRead | null {
       name = `(row ${row})`;
     }
     const res: Reserve = { name, kind, openingBalance: null, budgetedTransfer: null, commitments: null, actualTransfer: null, commentary: r.text(s, row, C.commentary, "commentary") };
-    for (const [col, letter] of RESERVE_INPUTS) res[col] = r.amount(s, row, letter, `${name}, ${COLUMN_LABEL[col]}`, { area: "reserves", row: name, column: col });
+    for (const [col, letter] of RESERVE_INPUTS) res[col] = r.amount(s, row, letter, `${name}, ${COLUMN_WORDS[col]}`, { area: "reserves", row: name, column: col });
     return res;
   };
   for (let row = 1; row <= s.sheet.maxRow; row++) {

@@ -3,8 +3,9 @@ import type { ControlTotals, SavingsScheme, SavingsStatus } from "../../../model
 import { SAVINGS_STATUSES } from "../../../model/types";
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
+import { COLUMN_WORDS } from "../../../engine/checks";
 import type { Section } from "../../read/integrity";
-import { COLUMN_LABEL, outside } from "../../read/lines";
+import { outside } from "../../read/lines";
 import { COMMON_MARKERS, HEADING_MARKERS } from "../markers";
 import { SAVINGS_COLS, SAVINGS_INPUTS, SAVINGS_MARKERS as M, SAVINGS_ROWS } from "./markers";
 
@@ -47,7 +48,7 @@ export function readSavings(s: SheetView, r: Reader): SavingsRead | null {
         replacement: r.choice(s, row, C.replacement, `${scheme}, replacement saving`, ["Yes", "No"] as const, "No") === "Yes",
         commentary: r.text(s, row, C.commentary, "commentary"),
       };
-      for (const [col, letter] of SAVINGS_INPUTS) item[col] = r.amount(s, row, letter, `${scheme}, ${COLUMN_LABEL[col]}`, { area: "savings", row: scheme, column: col });
+      for (const [col, letter] of SAVINGS_INPUTS) item[col] = r.amount(s, row, letter, `${scheme}, ${COLUMN_WORDS[col]}`, { area: "savings", row: scheme, column: col });
       schemes.push(item);
     }
   }

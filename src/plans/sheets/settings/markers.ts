@@ -3,6 +3,9 @@ import type { SettingKey } from "../../../model/settings/registry";
 
 /** The period's identity and the control totals' source: rows of the Settings sheet that are not model settings. */
 export type IdentityKey = "organisation" | "financialYear" | "period" | "units" | "controlSource";
+/** The identity's rows, in the order of the sheet. */
+export const IDENTITY_KEYS: readonly IdentityKey[] = ["organisation", "financialYear", "period", "units", "controlSource"];
+
 /** Every row of the Settings sheet with a value: the identity, and the settings of the registry. */
 export type SheetSettingKey = IdentityKey | SettingKey;
 
@@ -16,6 +19,9 @@ export const SETTINGS_MARKERS = {
   /** A setting's row: "set:<key>". Stored in workbooks in use: never change. */
   setting: (key: SheetSettingKey) => `set:${key}`,
 } as const;
+
+/** The identity rows' markers: saving the settings leaves them as typed. */
+export const IDENTITY_MARKERS: readonly string[] = IDENTITY_KEYS.map((k) => SETTINGS_MARKERS.setting(k));
 
 /** The key of a setting row's marker, or null. */
 export function settingKeyOf(marker: string): string | null {
