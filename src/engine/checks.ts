@@ -48,7 +48,7 @@ export function describePlace(place: Place): string {
   return [AREA_WORDS[place.area], place.row, place.column ? COLUMN_WORDS[place.column] ?? place.column : null].filter(Boolean).join(", ");
 }
 
-function check(id: string, severity: Severity, message: string, place: Place): Check {
+export function check(id: string, severity: Severity, message: string, place: Place): Check {
   return { id, severity, message, where: describePlace(place), place };
 }
 

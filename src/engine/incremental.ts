@@ -10,6 +10,9 @@
 import type { Decimal, MonitoredColumn, MonitoringPeriod, RevenueLine } from "../model/types";
 import { ZERO } from "../model/amount";
 import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing, settingScaleChecks } from "./checks";
+import { lineToDate } from "./monthly";
+import { monthlyLineChecks } from "./monthly-checks";
+import { endMonth } from "../model/period";
 import { type CheckParts, type Position, checkPartsOf, computePosition, positionOf } from "./position";
 import { computeReserves } from "./reserves";
 import type { RevenuePosition } from "./revenue";
@@ -82,6 +85,8 @@ export function editRevenue(previous: Position, edit: RevenueEdit): Position {
     scale: settingScaleChecks(ctx, revenue.netBudget.revisedBudget),
     revenueCommentary: parts.revenueCommentary.map((c, i) => (i === index ? commentaryCheck(ctx, "revenue", line.name, result.favourable, line.commentary) : c)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
+    // Transfers are not profiled (src/engine/monthly.ts): the group lines' monthly checks are indexed like them.
+    monthly: inGroup ? parts.monthly.map((c, i) => (i === index ? monthlyLineChecks(ctx, lineToDate(model, edit.group as number, edit.line, line, endMonth(model.period))) : c)) : parts.monthly,
   };
   return positionOf({ model, revenue, capital, reserves, savings }, next);
 }

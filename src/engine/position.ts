@@ -7,6 +7,8 @@ import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
 import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
+import { computeMonthly } from "./monthly";
+import { monthlyLineChecks } from "./monthly-checks";
 import { type ReservesPosition, computeReserves } from "./reserves";
 import { type RevenuePosition, computeRevenue } from "./revenue";
 import { type SavingsPosition, computeSavings } from "./savings";
@@ -63,13 +65,15 @@ export interface CheckParts {
   revenueCommentary: Check[][];
   capitalCommentary: Check[];
   netBudgetCommentary: Check[];
+  /** Per line of the groups (not the transfers): its profile, its pace against the profile, forecast assist. */
+  monthly: Check[][];
 }
 
 /** Every check, in the order the report lists them: errors first, each severity in the order of the parts. */
 export function assembleChecks(parts: CheckParts): Check[] {
   return sortChecks([
     ...parts.revenueMissing.flat(), ...parts.otherMissing, ...parts.control, ...parts.funding, ...parts.band, ...parts.scale,
-    ...parts.revenueCommentary.flat(), ...parts.capitalCommentary, ...parts.netBudgetCommentary,
+    ...parts.revenueCommentary.flat(), ...parts.capitalCommentary, ...parts.netBudgetCommentary, ...parts.monthly.flat(),
   ]);
 }
 
@@ -93,6 +97,7 @@ export function computePosition(model: MonitoringPeriod): Position {
     revenueCommentary: revenueLines.map((l) => commentaryCheck(ctx, "revenue", l.line.name, l.favourable, l.line.commentary)),
     capitalCommentary: capital.lines.flatMap((l) => commentaryCheck(ctx, "capital", l.line.name, l.favourable, l.line.commentary)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
+    monthly: computeMonthly(model).lines.map((l) => monthlyLineChecks(ctx, l)),
   };
   return positionOf({ model, revenue, capital, reserves, savings }, parts);
 }

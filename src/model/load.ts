@@ -12,8 +12,8 @@ import { defaultSettings, mergeSettings, settingOf } from "./settings/values";
 import { SETTING_KEYS, jsonPath, type SettingKey } from "./settings/registry";
 import { settingProblems } from "./settings/validate";
 import type {
-  CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodSnapshot, Reserve, RevenueGroup,
-  SavingsScheme, Settings, Units,
+  BudgetProfile, CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodSnapshot, Reserve,
+  RevenueGroup, RevenueLine, SavingsScheme, Settings, Units,
 } from "./types";
 
 export type { Problem } from "./semantics";
@@ -103,6 +103,25 @@ function line(o: Record<string, unknown>): MonitoredLine {
   };
 }
 
+function profile(o: unknown): BudgetProfile | null {
+  if (!o || typeof o !== "object") return null;
+  const p = o as Record<string, unknown>;
+  switch (p.kind) {
+    case "custom": return { kind: "custom", monthlyPct: (p.monthlyPct as unknown[]).map(amt) };
+    case "lastYear": return { kind: "lastYear" };
+    case "payLike": return { kind: "payLike", awardFromMonth: p.awardFromMonth as number, awardPct: amt(p.awardPct) };
+    default: return { kind: "flat" };
+  }
+}
+
+/** A revenue line: a monitored line with, optionally, its budget profile and last year's monthly actuals. */
+function revenueLine(o: Record<string, unknown>): RevenueLine {
+  const l: RevenueLine = line(o);
+  if (o.profile) l.profile = profile(o.profile);
+  if (Array.isArray(o.lastYearMonthly)) l.lastYearMonthly = o.lastYearMonthly.map(amt);
+  return l;
+}
+
 function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
   return {
     schemaVersion: 1,
@@ -114,7 +133,7 @@ function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
     revenue: {
       groups: doc.revenue.groups.map((g): RevenueGroup => ({
         name: g.name as string, ref: text(g.ref), commentary: text(g.commentary),
-        lines: (g.lines as Array<Record<string, unknown>>).map(line),
+        lines: (g.lines as Array<Record<string, unknown>>).map(revenueLine),
       })),
       transfers: doc.revenue.transfers.map(line),
       netBudgetRef: text(doc.revenue.netBudgetRef),

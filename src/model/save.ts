@@ -2,7 +2,7 @@
  * The model back to the JSON document of the schema, the inverse of load.ts. Decimals stay Decimals here;
  * toJsonText (src/model/json-text.ts) writes them as exact JSON numbers.
  */
-import type { Decimal, MonitoredLine, MonitoringPeriod } from "./types";
+import type { BudgetProfile, Decimal, MonitoredLine, MonitoringPeriod, RevenueLine } from "./types";
 import { settingsDocument } from "./settings/values";
 
 export { settingsDocument };
@@ -13,6 +13,13 @@ const line = (l: MonitoredLine): Doc => ({
   name: l.name, ref: l.ref, originalBudget: l.originalBudget, revisedBudget: l.revisedBudget,
   actualToDate: l.actualToDate, forecastOutturn: l.forecastOutturn, commentary: l.commentary,
 });
+/** A revenue line: its profile and last year's months only when it has them, so files without them round-trip unchanged. */
+const revenueLine = (l: RevenueLine): Doc => ({
+  ...line(l),
+  ...(l.profile ? { profile: profileDocument(l.profile) } : {}),
+  ...(l.lastYearMonthly ? { lastYearMonthly: l.lastYearMonthly } : {}),
+});
+const profileDocument = (p: BudgetProfile): Doc => ({ ...p });
 const defined = (o: Record<string, Decimal | undefined>): Doc => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 export function modelToDocument(m: MonitoringPeriod): Doc {
@@ -25,7 +32,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
     units: m.units,
     settings: settingsDocument(m.settings),
     revenue: {
-      groups: m.revenue.groups.map((g) => ({ name: g.name, ref: g.ref, commentary: g.commentary, lines: g.lines.map(line) })),
+      groups: m.revenue.groups.map((g) => ({ name: g.name, ref: g.ref, commentary: g.commentary, lines: g.lines.map(revenueLine) })),
       transfers: m.revenue.transfers.map(line),
       netBudgetRef: m.revenue.netBudgetRef,
       netBudgetCommentary: m.revenue.netBudgetCommentary,

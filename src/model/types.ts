@@ -56,6 +56,8 @@ export interface RagSettings {
   revenueGroup: VarianceRagRule;
   /** The total (net budget): % of the net budget. */
   revenueTotal: VarianceRagRule;
+  /** Each revenue line's variance to date, against its profiled budget to date. */
+  yearToDate: VarianceRagRule;
   /** General fund forecast % of net budget: Red below the minimum; Amber within `warningMarginPct` points above it, or above the maximum. */
   generalFund: { warningMarginPct: Decimal };
   /** Capital: overspend of the programme as % of revised budget, and slippage as % of revised budget. */
@@ -73,6 +75,10 @@ export interface Settings {
   rag: RagSettings;
   /** How many decimal places percentages are shown to (0 to 3), each rounded once from the exact figure. */
   pctDecimals: Decimal;
+  /** Year to date: flag a line whose actual to date is this % or more off its profiled budget to date. */
+  yearToDate: { paceWarningPct: Decimal | null };
+  /** Forecast assist: flag a forecast this far (file units) from a projection; null: the commentary materiality. */
+  assist: { materialityAmount: Decimal | null };
 }
 
 export interface MonitoredLine {
@@ -85,7 +91,26 @@ export interface MonitoredLine {
   commentary: string | null;
 }
 
-export type RevenueLine = MonitoredLine;
+/**
+ * How a revenue line's annual budget falls across the twelve months of the financial year (April first), for the
+ * budget to date:
+ * - `flat`: twelfths (the default when a line has no profile);
+ * - `custom`: twelve percentages of the annual budget, April first, summing to exactly 100;
+ * - `lastYear`: the shape of last year's monthly actuals (the line's `lastYearMonthly`);
+ * - `payLike`: flat, with the pay award (`awardPct` %) paid from month `awardFromMonth` (1 = April) onwards.
+ */
+export type BudgetProfile =
+  | { kind: "flat" }
+  | { kind: "custom"; monthlyPct: Decimal[] }
+  | { kind: "lastYear" }
+  | { kind: "payLike"; awardFromMonth: number; awardPct: Decimal };
+
+export interface RevenueLine extends MonitoredLine {
+  /** How the budget is profiled over the year; absent or null: flat. */
+  profile?: BudgetProfile | null;
+  /** Last year's actuals month by month (April first, twelve amounts), when known: for a `lastYear` profile and last year's pattern. */
+  lastYearMonthly?: Decimal[] | null;
+}
 
 export interface RevenueGroup {
   name: string;

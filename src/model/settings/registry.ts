@@ -14,7 +14,9 @@
 import type { Decimal } from "decimal.js";
 import type { SignConvention } from "../types";
 
-export type RuleName = "revenueLine" | "revenueGroup" | "revenueTotal";
+/** The variance RAG rules, each six settings (see `ruleDefs`). */
+export const RULE_NAMES = ["revenueLine", "revenueGroup", "revenueTotal", "yearToDate"] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
 export type RuleField = "amberAmount" | "amberPct" | "redAmount" | "redPct" | "combine" | "favourableIsGreen";
 
 export type SettingKey =
@@ -30,7 +32,9 @@ export type SettingKey =
   | "capital.slippageRed"
   | "savings.green"
   | "savings.amber"
-  | "pctDecimals";
+  | "pctDecimals"
+  | "yearToDate.paceWarning"
+  | "assist.materiality";
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -81,16 +85,18 @@ export const RULE_LABELS: Record<RuleName, string> = {
   revenueLine: "Revenue lines",
   revenueGroup: "Revenue groups",
   revenueTotal: "Revenue total (net budget)",
+  yearToDate: "Revenue lines to date",
 };
 
 const RULE_WHAT: Record<RuleName, string> = {
   revenueLine: "Each revenue line",
   revenueGroup: "Each group total",
   revenueTotal: "The Net Budget",
+  yearToDate: "Each revenue line's variance to date (against its profiled budget to date)",
 };
 
 /** The six settings of a variance RAG rule. Defaults: [amount in pounds, %] for Amber and Red, and how they combine. */
-function ruleDefs(rule: RuleName, amber: [number | null, number | null], red: [number | null, number | null], combine: "higher" | "lower"): SettingDef[] {
+function ruleDefs(rule: RuleName, amber: [number | null, number | null], red: [number | null, number | null], combine: "higher" | "lower", addedIn?: string): SettingDef[] {
   const level = (name: "amber" | "red", words: "Amber" | "Red", [amount, pct]: [number | null, number | null], note: string): SettingDef[] => [
     {
       key: `${rule}.${name}Amount`, type: "amount", optional: true, path: ["rag", rule, name, "amount"], default: amount,
@@ -103,7 +109,7 @@ function ruleDefs(rule: RuleName, amber: [number | null, number | null], red: [n
       pane: { label: `${RULE_LABELS[rule]}: ${words} from an adverse variance of (% of budget)`, short: `${words} from (% of budget)` },
     },
   ];
-  return [
+  const defs: SettingDef[] = [
     ...level("amber", "Amber", amber, `${RULE_WHAT[rule]}: Amber when the adverse variance reaches this amount (blank: not used).`),
     ...level("red", "Red", red, "Red when the adverse variance reaches this amount (blank: not used)."),
     {
@@ -117,6 +123,7 @@ function ruleDefs(rule: RuleName, amber: [number | null, number | null], red: [n
       pane: null,
     },
   ];
+  return addedIn ? defs.map((d) => ({ ...d, addedIn })) : defs;
 }
 
 const DEFS: SettingDef[] = [
@@ -187,6 +194,19 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Percentages shown to (decimal places)", note: "0 to 3: the report, the narrative, the slides and the sheets' % cells show percentages to this many places, each rounded once from the exact figure (1.2451% is 1.2% to 1 place, not 1.3%)." },
     pane: { label: "Percentages shown to (decimal places)", short: "Percentages shown to (decimal places)" },
   },
+  // Year to date: the variance against the profiled budget to date is mostly timing, so it is flagged later than the
+  // annual forecast's: Amber at £250k or 5% of the budget to date, Red at £500k or 10%, whichever is higher.
+  ...ruleDefs("yearToDate", [250_000, 5], [500_000, 10], "higher", "0.3"),
+  {
+    key: "yearToDate.paceWarning", type: "pct", optional: true, path: ["yearToDate", "paceWarningPct"], default: 25, addedIn: "0.3",
+    sheet: { label: "Flag a line whose actual to date is off its profile by (%)", note: "A line whose actual to date is this % or more above or below its profiled budget to date is flagged: check the profile or the coding (blank: not used)." },
+    pane: { label: "Year to date: flag actuals off the profile by (%)", short: "Off the profile by (%)" },
+  },
+  {
+    key: "assist.materiality", type: "amount", optional: true, path: ["assist", "materialityAmount"], default: null, addedIn: "0.3",
+    sheet: { label: "Flag a forecast off the projections by", note: "Forecast assist: a line whose forecast differs from a projection by this amount or more is flagged (blank: the commentary materiality above)." },
+    pane: { label: "Forecast assist: flag a forecast off a projection by ({units})", short: "Off a projection by ({units})" },
+  },
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -198,16 +218,23 @@ export const SETTING_KEYS: readonly SettingKey[] = DEFS.map((d) => d.key);
 /** The Settings sheet's sections after "The period" (whose rows also hold the period's identity), each with its settings. */
 export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys: readonly SettingKey[] }> = [
   { key: "period", title: "The period", keys: ["signConvention", "materiality", "reservesMin", "reservesMax"] },
-  ...(["revenueLine", "revenueGroup", "revenueTotal"] as const).map((rule) => ({
-    key: rule,
-    title: { revenueLine: "RAG: revenue lines", revenueGroup: "RAG: revenue group totals and Total Net Revenue Expenditure", revenueTotal: "RAG: the Net Budget (the revenue headline)" }[rule],
-    keys: (["amberAmount", "amberPct", "redAmount", "redPct", "combine", "favourableIsGreen"] as const).map((f): SettingKey => `${rule}.${f}`),
-  })),
+  ...(["revenueLine", "revenueGroup", "revenueTotal"] as const).map((rule) => ruleSection(rule)),
   { key: "generalFund", title: "RAG: general fund", keys: ["generalFund.warningMargin"] },
   { key: "capital", title: "RAG: capital programme", keys: ["capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed"] },
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
+  { ...ruleSection("yearToDate"), keys: [...ruleSection("yearToDate").keys, "yearToDate.paceWarning", "assist.materiality"] },
 ];
+
+function ruleSection(rule: RuleName): { key: string; title: string; keys: readonly SettingKey[] } {
+  const titles: Record<RuleName, string> = {
+    revenueLine: "RAG: revenue lines",
+    revenueGroup: "RAG: revenue group totals and Total Net Revenue Expenditure",
+    revenueTotal: "RAG: the Net Budget (the revenue headline)",
+    yearToDate: "Year to date and forecast assist",
+  };
+  return { key: rule, title: titles[rule], keys: (["amberAmount", "amberPct", "redAmount", "redPct", "combine", "favourableIsGreen"] as const).map((f): SettingKey => `${rule}.${f}`) };
+}
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */
 export function jsonPath(key: SettingKey): string {

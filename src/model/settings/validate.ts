@@ -5,7 +5,7 @@
  * path, a Settings sheet cell, a form field) in the words of that way in.
  */
 import type { Decimal } from "decimal.js";
-import { SETTINGS, SETTING_KEYS, RULE_LABELS, type RuleName, type SettingKey, type SettingType, type SettingValue } from "./registry";
+import { SETTINGS, SETTING_KEYS, RULE_LABELS, RULE_NAMES, type SettingKey, type SettingType, type SettingValue } from "./registry";
 
 export interface SettingProblem {
   key: SettingKey;
@@ -15,7 +15,7 @@ export interface SettingProblem {
   standalone?: boolean;
 }
 
-const RULES: readonly RuleName[] = ["revenueLine", "revenueGroup", "revenueTotal"];
+const RULES = RULE_NAMES;
 
 /** Pairs that must be in order: the first no higher than the second; the problem is reported on the first. */
 const ORDERED: ReadonlyArray<{ low: SettingKey; high: SettingKey; words: (low: string, high: string) => string }> = [

@@ -1,0 +1,59 @@
+/**
+ * Budget profiles: how much of a line's annual budget falls in the months of the year so far.
+ *
+ * A profile is kept as twelve monthly weights (April first); the budget to date after n months is
+ * annual budget × (weights of months 1..n) ÷ (weights of the year), one exact division at the end, so a flat profile
+ * gives exactly budget × n ÷ 12 and a custom profile exactly budget × (sum of its %s to date) ÷ 100 (the Profiles
+ * sheet's formula). A profile that cannot be used (a custom profile not summing to 100, a last-year profile without
+ * last year's months, or whose months add to nothing) has no weights: the line has no budget to date, and a check
+ * says why.
+ */
+import type { BudgetProfile, Decimal, RevenueLine } from "../model/types";
+import { D, HUNDRED, ZERO, sum } from "../model/amount";
+
+export const MONTHS_IN_YEAR = 12;
+
+export type ProfileWeights = { weights: Decimal[]; problem: null } | { weights: null; problem: string };
+
+const ONE = new D(1);
+
+/** The twelve monthly weights of a line's profile (flat when it has none), or why there are none. */
+export function profileWeights(line: Pick<RevenueLine, "profile" | "lastYearMonthly">): ProfileWeights {
+  const profile: BudgetProfile = line.profile ?? { kind: "flat" };
+  switch (profile.kind) {
+    case "flat":
+      return { weights: Array.from({ length: MONTHS_IN_YEAR }, () => ONE), problem: null };
+    case "custom": {
+      const total = sum(profile.monthlyPct);
+      if (profile.monthlyPct.length !== MONTHS_IN_YEAR) return { weights: null, problem: `its custom profile has ${profile.monthlyPct.length} months; give twelve %s, April first` };
+      if (profile.monthlyPct.some((p) => p.isNegative())) return { weights: null, problem: "its custom profile has a negative month; give twelve %s of 0 or more" };
+      if (!total.equals(HUNDRED)) return { weights: null, problem: `its custom profile's twelve %s add up to ${total.toFixed()}, not 100; correct them so they add up to exactly 100` };
+      return { weights: profile.monthlyPct, problem: null };
+    }
+    case "lastYear": {
+      const months = line.lastYearMonthly ?? null;
+      if (!months || months.length !== MONTHS_IN_YEAR) return { weights: null, problem: "its profile is last year's pattern, but last year's twelve monthly actuals are not given; enter them or choose another profile" };
+      if (sum(months).isZero()) return { weights: null, problem: "its profile is last year's pattern, but last year's monthly actuals add up to nothing; choose another profile" };
+      return { weights: months, problem: null };
+    }
+    case "payLike": {
+      const from = profile.awardFromMonth;
+      if (!Number.isInteger(from) || from < 1 || from > MONTHS_IN_YEAR) return { weights: null, problem: `its pay profile's award month is ${from}; give a month from 1 (April) to 12 (March)` };
+      // Flat pay, lifted by the award from its month on: months before weigh 1, months from it weigh 1 + award%.
+      const lifted = ONE.plus(profile.awardPct.div(HUNDRED));
+      return { weights: Array.from({ length: MONTHS_IN_YEAR }, (_, i) => (i + 1 < from ? ONE : lifted)), problem: null };
+    }
+  }
+}
+
+/** The share of the year's weights in months 1..n (exact: one division). */
+export function shareToDate(weights: readonly Decimal[], months: number): Decimal {
+  const year = sum(weights);
+  return year.isZero() ? ZERO : sum(weights.slice(0, months)).div(year);
+}
+
+/** The budget profiled to the end of month n (1 = April): annual budget × weights to date ÷ weights of the year. */
+export function budgetToDate(annualBudget: Decimal, weights: readonly Decimal[], months: number): Decimal {
+  const year = sum(weights);
+  return year.isZero() ? ZERO : annualBudget.times(sum(weights.slice(0, months))).div(year);
+}
