@@ -10,6 +10,7 @@ import { narrative } from "../narrative/narrative";
 import { pctPlaces } from "../engine/format";
 import { periodErrors } from "./errors";
 import { type ReportLines, reportLines } from "./lines";
+import { type YearToDateJson, yearToDateJson } from "./year-to-date";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
@@ -49,6 +50,8 @@ export interface ReportJson {
   savings: { planned: Decimal; achieved: Decimal; unachieved: Decimal; achievedPct: Decimal | null; expectedNextYear: Decimal; rag: Rag };
   /** Every line, group and total with its figures, variance, % and RAG (src/report/lines.ts). */
   lines: ReportLines;
+  /** Each revenue line's budget profiled to date, variance to date and projections (src/report/year-to-date.ts). */
+  yearToDate: YearToDateJson;
   checks: ReportCheck[];
   /** The narrative paragraphs in the published style: revenue, general fund and reserves, capital, savings. */
   narrative: string[];
@@ -109,6 +112,7 @@ export function reportJson(p: Position): ReportJson {
       achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
     },
     lines: reportLines(p),
+    yearToDate: yearToDateJson(p),
     checks: p.checks.map(reportCheck),
     narrative: narrative(p),
   };

@@ -6,6 +6,7 @@ import { CONVENTION_LABEL, movementWords } from "../engine/convention";
 import type { Decimal } from "../model/types";
 import { periodErrors } from "./errors";
 import { type MonitoredRow, reportLines } from "./lines";
+import { yearToDateJson } from "./year-to-date";
 
 /** Text from a file shown within one line: its line breaks cannot start a line of their own (and fake one). */
 const inLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, " / ");
@@ -44,9 +45,22 @@ export function lineTables(p: Position): string[] {
     ...table("Capital financing", monitored.slice(0, 7), t.financing.map((r) => row(r).slice(0, 7))),
     ...table("Usable reserves", ["", "Opening", "Budgeted", "Commitments", "Actual", "Budgeted closing", "Forecast closing"],
       t.reserves.map((r) => [name(r), money(r.openingBalance), money(r.budgetedTransfer), money(r.commitments), money(r.actualTransfer), money(r.budgetedClosing), money(r.forecastClosing)])),
+    ...yearToDateTable(p, table, money, pctText),
     ...table("Savings", ["", "Planned", "Delivered", "Forecast further", "Achieved", "Not achieved", "Next year", "RAG"],
       t.savings.map((r) => [name(r), money(r.planned), money(r.deliveredToDate), money(r.forecastFurtherDelivery), money(r.achieved), money(r.unachieved), money(r.expectedNextYear), r.rag ?? ""])),
   ];
+}
+
+type Table = (title: string, head: string[], rows: string[][]) => string[];
+
+/** Revenue to date: each line's budget profiled to date, actual, variance and RAG, and forecast assist's projections (whole units). */
+function yearToDateTable(p: Position, table: Table, money: (d: Decimal | null) => string, pctText: (d: Decimal | null) => string): string[] {
+  const ytd = yearToDateJson(p);
+  const whole = (d: Decimal | null) => (d === null ? "–" : bracketed(d.toDecimalPlaces(0, 4)));
+  return table(`Revenue to date (${ytd.months} month${ytd.months === 1 ? "" : "s"}) and forecast assist`,
+    ["", "Profile", "Budget to date", "Actual", "Variance", "%", "RAG", "Forecast", "Straight-line", "Profiled", "Last year"],
+    ytd.rows.map((r) => [r.kind === "total" ? inLine(r.name) : `  ${inLine(r.name)}`, r.profile ?? "", whole(r.budgetToDate), money(r.actualToDate), whole(r.varianceToDate),
+      pctText(r.varianceToDatePct), r.rag ?? "", money(r.forecastOutturn), whole(r.projections?.straightLine ?? null), whole(r.projections?.profiled ?? null), whole(r.projections?.lastYear ?? null)]));
 }
 
 /** With `withLines`, every line's table follows the headline figures. */
