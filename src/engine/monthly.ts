@@ -2,6 +2,9 @@
  * The monthly view of the revenue lines: the budget profiled to date, the variance to date, and projections of the
  * outturn to set beside the treasurer's forecast (forecast assist). Exact decimals throughout.
  *
+ * Blank inputs count as zero, as in the annual variance (the missing-input check reports them), so the sheet's formulas
+ * and the engine agree on a half-filled template.
+ *
  * Only the lines of the groups are profiled: transfers to and from reserves are usually made at the year end, so a
  * to-date comparison of them would flag every month for nothing.
  *
@@ -10,7 +13,7 @@
  * (Settings: yearToDate), because a variance to date is mostly timing and is flagged later than the annual one.
  */
 import type { Decimal, MonitoringPeriod, Rag, RevenueLine } from "../model/types";
-import { HUNDRED, pctOf, sum } from "../model/amount";
+import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
 import { endMonth } from "../model/period";
 import { inConvention } from "./convention";
 import { MONTHS_IN_YEAR, budgetToDate, profileWeights, shareToDate } from "./profiles";
@@ -65,10 +68,10 @@ export interface MonthlyPosition {
 /** The figures to date and the projections of one line of group `group`. */
 export function lineToDate(model: MonitoringPeriod, group: number, index: number, line: RevenueLine, months: number): LineToDate {
   const { weights, problem } = profileWeights(line);
-  const annual = line.revisedBudget;
-  const btd = weights && annual !== null ? budgetToDate(annual, weights, months) : null;
-  const actual = line.actualToDate;
-  const favourable = btd !== null && actual !== null ? btd.minus(actual) : null;
+  const annual = line.revisedBudget ?? ZERO;
+  const btd = weights ? budgetToDate(annual, weights, months) : null;
+  const actual = line.actualToDate ?? ZERO;
+  const favourable = btd !== null ? btd.minus(actual) : null;
   const convention = model.settings.signConvention;
   const variance = favourable === null ? null : inConvention(favourable, convention);
   return {
@@ -88,15 +91,15 @@ export function lineToDate(model: MonitoringPeriod, group: number, index: number
  * - straight-line: actual to date ÷ months elapsed × 12;
  * - profiled: actual to date ÷ profiled budget to date × annual budget;
  * - last year's pattern: actual to date ÷ the share of last year's spending made by the same month.
- * Each is null where it cannot be worked out (no actual; a budget to date or last year's share of nothing).
+ * Each is null where it cannot be worked out (a budget to date or last year's share of nothing); a blank actual is zero.
  */
 export function projections(line: RevenueLine, btd: Decimal | null, months: number): Projections {
-  const actual = line.actualToDate;
-  if (actual === null || months < 1) return { straightLine: null, profiled: null, lastYear: null };
+  const actual = line.actualToDate ?? ZERO;
+  if (months < 1) return { straightLine: null, profiled: null, lastYear: null };
   const lastYear = line.lastYearMonthly?.length === MONTHS_IN_YEAR ? shareToDate(line.lastYearMonthly, months) : null;
   return {
     straightLine: actual.div(months).times(MONTHS_IN_YEAR),
-    profiled: btd !== null && !btd.isZero() && line.revisedBudget !== null ? actual.div(btd).times(line.revisedBudget) : null,
+    profiled: btd !== null && !btd.isZero() ? actual.div(btd).times(line.revisedBudget ?? ZERO) : null,
     lastYear: lastYear !== null && !lastYear.isZero() ? actual.div(lastYear) : null,
   };
 }

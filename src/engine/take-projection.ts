@@ -45,7 +45,7 @@ export function previewTake(model: MonitoringPeriod, choices: readonly TakeChoic
   return choices.map(({ path, method }) => {
     const { g, l, line } = lineAt(model, path);
     const projection = lineToDate(model, g, l, line, months).projections[method];
-    if (projection === null) throw new RangeError(`${line.name} has no ${PROJECTION_WORDS[method]} projection (it needs an actual to date${method === "profiled" ? " and a budget to date" : method === "lastYear" ? " and last year's monthly actuals" : ""}); choose another`);
+    if (projection === null) throw new RangeError(`${line.name} has no ${PROJECTION_WORDS[method]} projection (${method === "profiled" ? "its budget to date is nothing or cannot be worked out" : "last year's monthly actuals are not given, or add up to nothing by this month"}); choose another`);
     return { path, name: line.name, method, forecastBefore: line.forecastOutturn, forecastAfter: round(projection, 0) };
   });
 }

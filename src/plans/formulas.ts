@@ -6,6 +6,11 @@
 import type { PlanContext } from "./context";
 import type { RuleName } from "../model/settings/registry";
 
+/** The months of the financial year elapsed at the period's end (Q2 -> 6, M08 -> 8), from the period's text. */
+export function monthsElapsedFormula(period: string): string {
+  return `IF(LEFT(${period},1)="Q",3*VALUE(MID(${period},2,1)),VALUE(MID(${period},2,2)))`;
+}
+
 /** The variance in the body's convention: revised − forecast, or forecast − revised. */
 export function varianceFormula(ctx: PlanContext, revised: string, forecast: string): string {
   return `IF(${ctx.set("signConvention")}="forecast-minus-budget",${forecast}-${revised},${revised}-${forecast})`;

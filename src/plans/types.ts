@@ -32,7 +32,7 @@ import type { Decimal } from "../model/types";
 import type { Place } from "../engine/checks";
 
 /** The templated sheets Outturn can insert. */
-export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides";
+export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Profiles" | "Settings" | "History" | "Slides";
 
 export type { Place };
 

@@ -13,6 +13,7 @@ import { savingsSheet } from "./sheets/savings/layout";
 import { settingsSheet } from "./sheets/settings/layout";
 import { summarySheet } from "./sheets/summary/layout";
 import { slidesSheet } from "./sheets/slides/layout";
+import { profilesSheet } from "./sheets/profiles/layout";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -24,7 +25,7 @@ export interface PlanOptions {
 }
 
 /**
- * Every Outturn sheet for the model: Summary, Revenue, Capital, Reserves, Savings, History, Settings, Slides (charts). The sheets refer
+ * Every Outturn sheet for the model: Summary, Revenue, Capital, Reserves, Savings, Profiles, History, Settings, Slides (charts). The sheets refer
  * to each other (everything reads Settings; Summary reads all), so insert them together.
  */
 export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions = {}): WorkbookPlan {
@@ -36,6 +37,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const capital = capitalSheet(ctx);
   const reserves = reservesSheet(ctx, revenue.anchors);
   const savings = savingsSheet(ctx);
+  const profiles = profilesSheet(ctx, revenue.plan.rowKeys);
   const history = historySheet(ctx);
   // The cell showing each figure, for the Summary's checks (the same map the read-back builds on found rows).
   const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan]);
@@ -44,7 +46,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
     revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,
   });
   const byKind: Partial<Record<SheetKind, SheetPlan>> = {
-    Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, History: history.plan, Settings: settings, Slides: slides,
+    Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, Profiles: profiles, History: history.plan, Settings: settings, Slides: slides,
   };
   const kinds = SHEET_KINDS_IN_ORDER.filter((k) => !options.kinds || options.kinds.includes(k));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };

@@ -3,7 +3,7 @@ import type { PeriodId, Units } from "../model/types";
 import type { SheetKind } from "../workbook/gateway";
 
 /** The sheets the plans build (src/plans SHEET_KINDS_IN_ORDER); Slides holds native charts (the PowerPoint deck is separate). */
-export const ALL_SHEETS: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings", "Slides"];
+export const ALL_SHEETS: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings", "Slides"];
 
 export const SHEET_WORDS: Record<SheetKind, string> = {
   Summary: "Summary: headline figures and RAG",
@@ -11,6 +11,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Capital: "Capital programme and financing",
   Reserves: "Usable reserves",
   Savings: "Delivery of savings",
+  Profiles: "Profiles: budget to date and forecast assist",
   Settings: "Settings: reserves band, RAG rules, sign convention",
   History: "History: closed periods, for movement",
   Slides: "Slides: charts sized for 16:9 slides",

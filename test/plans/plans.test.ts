@@ -21,8 +21,8 @@ describe("the plan of the worked example", () => {
   const model = seedModel();
   const plan = buildWorkbookPlan(model);
 
-  test("has the eight sheets in tab order, each with its markers", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Period history", "Settings", "Slides"]);
+  test("has the nine sheets in tab order, each with its markers", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "Period history", "Settings", "Slides"]);
     for (const s of plan.sheets) {
       expect(s.rowKeys.header).toBeDefined();
       expect(s.columns[s.columns.length - 1]?.hidden).toBe(true);

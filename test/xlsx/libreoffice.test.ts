@@ -18,6 +18,7 @@ import { computePosition } from "../../src/engine/position";
 import { ROOT, modelJson, reportOf, seedModel } from "../plans/support";
 import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "./support";
 import { describeWithEngines } from "../support/engines";
+import { year } from "../support/monthly-year";
 
 const describeIfSoffice = describeWithEngines({ LibreOffice: sofficeAvailable() });
 
@@ -58,6 +59,9 @@ describeIfSoffice("workbooks recalculated in LibreOffice", () => {
     ["history-general-fund", () => seedModel((d) => {
       (d.history as Array<Record<string, unknown>>)[0]!.generalFund = { forecastClosing: 6150, forecastPct: 3.58, rag: "Green" };
     })],
+    // Budget profiles of every kind, the year to date and forecast assist's projections (the Profiles sheet).
+    ["monthly-year", () => year("M08")],
+    ["monthly-year-forecast-minus-budget", () => year("M05", { signConvention: "forecast-minus-budget" })],
     ["blank-template", () => blankPeriod({ organisation: "Wessex PCC", financialYear: "2025/26", period: "Q1", units: "£" })],
     // A few random periods (each recalculation takes a second or two); fixed seed so a failure can be replayed.
     ...fc.sample(period, { numRuns: 3, seed: 20241211 }).map((m, i): [string, () => MonitoringPeriod] => [`random-${i}`, () => m]),
@@ -128,7 +132,7 @@ describeIfSoffice("workbooks recalculated in LibreOffice", () => {
     const fromXlsx = JSON.parse(r.stdout);
     const strip = (j: { checks: Array<Record<string, unknown>> }) => ({ ...j, checks: j.checks.map(({ where: _w, ...rest }) => rest) });
     expect(strip(fromXlsx)).toEqual(strip(fromJson));
-    // The engine's checks now name cells.
-    expect(fromXlsx.checks.map((c: { where: string }) => c.where)).toEqual(["Reserves!F18", "Capital!L11", "Revenue!B11", "Revenue!B15", "Revenue!B18"]);
+    // The engine's checks now name cells; forecast assist's notes name the forecast to look at again (Revenue column E).
+    expect(fromXlsx.checks.map((c: { where: string }) => c.where)).toEqual(["Reserves!F18", "Capital!L11", "Revenue!B11", "Revenue!B15", "Revenue!B18", "Revenue!E7", "Revenue!E8", "Revenue!E9", "Revenue!E10", "Revenue!E13"]);
   });
 });

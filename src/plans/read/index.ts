@@ -27,6 +27,7 @@ import { readReserves } from "../sheets/reserves/read";
 import { readSavings } from "../sheets/savings/read";
 import { readHistory } from "../sheets/history/read";
 import { readSummaryKeys } from "../sheets/summary/read";
+import { applyProfiles, readProfiles } from "../sheets/profiles/read";
 import { findSheets } from "./find-sheets";
 import { formulaChecks, sumRangeChecks } from "./integrity";
 import { locator } from "./locate";
@@ -59,6 +60,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   const capital = views.Capital ? readCapital(views.Capital, r) : null;
   const reserves = views.Reserves ? readReserves(views.Reserves, r) : null;
   const savings = views.Savings ? readSavings(views.Savings, r) : null;
+  const profiles = views.Profiles ? readProfiles(views.Profiles, r) : [];
   const history = views.History ? readHistory(views.History, r) : [];
   if (views.Summary) readSummaryKeys(views.Summary, r);
 
@@ -74,7 +76,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
       schemaVersion: 1,
       ...settings.identity,
       settings: settings.settings,
-      revenue: { groups: revenue.groups, transfers: revenue.transfers, netBudgetRef: revenue.netBudgetRef, netBudgetCommentary: revenue.netBudgetCommentary },
+      revenue: { groups: applyProfiles(revenue.groups, profiles, r.rowKeys.Revenue ?? {}), transfers: revenue.transfers, netBudgetRef: revenue.netBudgetRef, netBudgetCommentary: revenue.netBudgetCommentary },
       capital: { lines: capital.lines, financing: capital.financing },
       reserves: reserves.reserves,
       savings: savings.schemes,

@@ -12,6 +12,7 @@ import { CAPITAL_COLS } from "./capital/markers";
 import { RESERVES_COLS } from "./reserves/markers";
 import { SAVINGS_COLS } from "./savings/markers";
 import { HISTORY_COLS } from "./history/markers";
+import { PROFILE_COLS } from "./profiles/markers";
 import { revenueSections } from "./revenue/read";
 import { capitalSections } from "./capital/read";
 import { reservesSections } from "./reserves/read";
@@ -36,6 +37,8 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   { kind: "Capital", keyColumn: CAPITAL_COLS.key, titleStart: "Capital budget monitoring:", required: true, sections: capitalSections },
   { kind: "Reserves", keyColumn: RESERVES_COLS.key, titleStart: "Usable reserves:", required: true, sections: reservesSections },
   { kind: "Savings", keyColumn: SAVINGS_COLS.key, titleStart: "Delivery of savings:", required: true, sections: savingsSections },
+  // Without it (a workbook from before 0.3) every line is flat, as in a file without profiles.
+  { kind: "Profiles", keyColumn: PROFILE_COLS.key, titleStart: "Budget profiles and the year to date:", required: false },
   { kind: "History", keyColumn: HISTORY_COLS.key, titleStart: "Closed periods:", required: false },
   { kind: "Settings", keyColumn: SETTINGS_COLUMNS.key, titleStart: "Outturn settings", required: true },
 ];

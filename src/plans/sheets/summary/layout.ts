@@ -12,6 +12,7 @@ import { D } from "../../../model/amount";
 import { PERIODS, endMonth } from "../../../model/period";
 import type { PeriodId } from "../../../model/types";
 import { pctExpected, titleRows, unitsCell } from "../common";
+import { monthsElapsedFormula } from "../../formulas";
 import type { CapitalAnchors } from "../capital/layout";
 import { narrative } from "../../../narrative/narrative";
 import { movementWords } from "../../../engine/convention";
@@ -55,7 +56,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   const H = HISTORY_LOOKUP;
   const histCol = (col: string) => `${sheetPrefix(names.History)}$${col}$${H.first}:$${col}$${H.last}`;
   const setPeriod = ctx.set("period");
-  b.formula(4, "F", `=IF(LEFT(${setPeriod},1)="Q",3*VALUE(MID(${setPeriod},2,1)),VALUE(MID(${setPeriod},2,2)))`, new D(endMonth(model.period)), "key");
+  b.formula(4, "F", `=${monthsElapsedFormula(setPeriod)}`, new D(endMonth(model.period)), "key");
   const terms = PERIODS.map((id) => `IF(AND(${endMonth(id)}<$F$4,COUNTIF(${histCol("A")},"${id}")>0),${periodKey(id)},0)`);
   b.formula(5, "F", `=MAX(${terms.join(",")})`, new D(prev ? periodKey(prev.period) : 0), "key");
   b.formula(6, "F", `=IF($F$5=0,"",IF(MOD($F$5,2)=1,"M"&TEXT(($F$5-1)/2,"00"),"Q"&($F$5/6)))`, prev?.period ?? "", "key");
