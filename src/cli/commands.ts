@@ -21,6 +21,9 @@ export function usage(): string {
     "                                                                      --lines adds every line's figures (--json always has them)",
     "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]  write the period as an Outturn workbook (live formulas)",
     "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
+    "  outturn assist <file.json> [--take <line>=<projection>,...] [--out <new.json>]  forecast assist: each line's forecast",
+    "                                                                      beside its projections; --take previews taking them,",
+    "                                                                      --out writes the period with them to a new file",
     "",
     "  --force  replace the output file if it exists (never the file being read; without --force an existing file is",
     "           kept), and write a workbook from a workbook even where some of what it holds would not be carried",
@@ -89,4 +92,10 @@ async function slides(argv: string[]): Promise<ExitCode> {
   return slidesCommand(argv);
 }
 
-export const commands: Record<string, Command> = { report, workbook, slides };
+/** src/cli/assist.ts: forecast assist, loaded only when asked for. */
+async function assist(argv: string[]): Promise<ExitCode> {
+  const { assistCommand } = await import("./assist");
+  return assistCommand(argv);
+}
+
+export const commands: Record<string, Command> = { report, workbook, slides, assist };
