@@ -13,6 +13,7 @@
  */
 import type { Decimal, MonitoringPeriod, PeriodId, PeriodSnapshot } from "../model/types";
 import { PERIODS, endMonth } from "../model/period";
+import { ZERO } from "../model/amount";
 import type { Position } from "./position";
 
 /** A closing or roll-forward that cannot be done, in words for the treasurer. */
@@ -39,6 +40,7 @@ export function snapshotOf(position: Position, closedOn: string | null = null): 
     generalFund: { forecastClosing: gf.forecastClosing, forecastPct: gf.forecastPct.toDecimalPlaces(SNAPSHOT_PCT_DP), rag: rag.reserves },
     savings: { planned: savings.planned, achieved: savings.achieved, rag: rag.savings },
     closedOn,
+    lines: model.revenue.groups.flatMap((g) => g.lines.map((l) => ({ group: g.name, name: l.name, revisedBudget: l.revisedBudget ?? ZERO, forecastOutturn: l.forecastOutturn ?? ZERO }))),
   };
 }
 
@@ -69,7 +71,16 @@ export function sameFigures(a: PeriodSnapshot, b: PeriodSnapshot): boolean {
     && part(a.revenue, b.revenue, ["revisedBudget", "forecastOutturn", "rag"])
     && part(a.capital, b.capital, ["revisedBudget", "forecastOutturn", "slippage", "rag"])
     && part(a.generalFund, b.generalFund, ["forecastClosing", "forecastPct", "rag"])
-    && part(a.savings, b.savings, ["planned", "achieved", "rag"]);
+    && part(a.savings, b.savings, ["planned", "achieved", "rag"])
+    && sameLines(a.lines, b.lines);
+}
+
+function sameLines(a: PeriodSnapshot["lines"], b: PeriodSnapshot["lines"]): boolean {
+  if (!a || !b) return !a === !b;
+  return a.length === b.length && a.every((l, i) => {
+    const m = b[i];
+    return !!m && l.group === m.group && l.name === m.name && l.revisedBudget.equals(m.revisedBudget) && l.forecastOutturn.equals(m.forecastOutturn);
+  });
 }
 
 /**

@@ -52,6 +52,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       capital: h.capital && { ...h.capital },
       generalFund: h.generalFund && { ...h.generalFund },
       savings: h.savings && { ...h.savings },
+      ...(h.lines ? { lines: h.lines.map((l) => ({ ...l })) } : {}),
     })),
     controlTotals: ct && {
       source: ct.source,

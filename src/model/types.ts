@@ -189,6 +189,18 @@ export interface PeriodSnapshot {
   savings: { planned: Decimal; achieved: Decimal; rag: Rag | null } | null;
   /** ISO date the period was closed, when known. */
   closedOn: string | null;
+  /**
+   * Each revenue line's revised budget and forecast when the period was closed (by group and line name), for the
+   * movement by line; absent in snapshots closed before Outturn kept them.
+   */
+  lines?: SnapshotLine[];
+}
+
+export interface SnapshotLine {
+  group: string;
+  name: string;
+  revisedBudget: Decimal;
+  forecastOutturn: Decimal;
 }
 
 /** A column of a monitored table, for control totals. */

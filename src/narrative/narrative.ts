@@ -13,6 +13,7 @@ import { poundsPerUnit } from "../model/defaults";
 import { periodLabel } from "../model/period";
 import { formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
+import { lineMovements } from "../engine/line-movements";
 
 /** How an earlier period is named in a sentence: "Q1", or "August (month 5)". */
 export function periodName(p: PeriodId): string {
@@ -74,7 +75,20 @@ export function revenueParagraph(p: Position): string {
       else sentences.push(`This is a deterioration of ${size} since ${since}.`);
     }
   }
+  const largest = largestLineChanges(p);
+  if (largest) sentences.push(largest);
   return sentences.join(" ");
+}
+
+/** "The largest changes since August (month 5) are Pay (a deterioration of £0.030m) and ...": up to three lines that moved. */
+function largestLineChanges(p: Position): string | null {
+  const moves = lineMovements(p);
+  const moved = moves?.lines.filter((l) => l.favourable && !l.favourable.isZero()).slice(0, 3) ?? [];
+  if (!moves || moved.length === 0) return null;
+  const u = p.model.units;
+  const words = moved.map((l) => `${l.name} (${(l.favourable as Decimal).greaterThan(0) ? "an improvement" : "a deterioration"} of ${m3((l.favourable as Decimal).abs(), u)})`);
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
+  return `The largest ${moved.length === 1 ? "change" : "changes"} by line since ${periodName(moves.since)} ${moved.length === 1 ? "is" : "are"} ${list}.`;
 }
 
 /** The general fund paragraph: the balance after the forecast variance against the reserves policy band, and usable reserves. */

@@ -11,6 +11,7 @@ import { pctPlaces } from "../engine/format";
 import { periodErrors } from "./errors";
 import { type ReportLines, reportLines } from "./lines";
 import { type YearToDateJson, yearToDateJson } from "./year-to-date";
+import { type LineMovements, lineMovements } from "../engine/line-movements";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
@@ -52,6 +53,8 @@ export interface ReportJson {
   lines: ReportLines;
   /** Each revenue line's budget profiled to date, variance to date and projections (src/report/year-to-date.ts). */
   yearToDate: YearToDateJson;
+  /** Each revenue line's variance now and at the latest earlier closed period, the largest movement first; null without one. */
+  movementsByLine: { since: string; lines: Array<Omit<LineMovements["lines"][number], "favourable">> } | null;
   checks: ReportCheck[];
   /** The narrative paragraphs in the published style: revenue, general fund and reserves, capital, savings. */
   narrative: string[];
@@ -113,7 +116,13 @@ export function reportJson(p: Position): ReportJson {
     },
     lines: reportLines(p),
     yearToDate: yearToDateJson(p),
+    movementsByLine: movementsJson(p),
     checks: p.checks.map(reportCheck),
     narrative: narrative(p),
   };
+}
+
+function movementsJson(p: Position): ReportJson["movementsByLine"] {
+  const m = lineMovements(p);
+  return m && { since: m.since, lines: m.lines.map(({ favourable: _f, ...rest }) => rest) };
 }

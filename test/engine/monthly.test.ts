@@ -15,6 +15,9 @@ import { previewTake, takeProjections, undoTake } from "../../src/engine/take-pr
 import { reportJson } from "../../src/report/json";
 import { modelToDocument } from "../../src/model/save";
 import { toJsonText } from "../../src/model/json-text";
+import { closePeriod } from "../../src/engine/history";
+import { lineMovements } from "../../src/engine/line-movements";
+import { narrative } from "../../src/narrative/narrative";
 import { yearToDateJson } from "../../src/report/year-to-date";
 
 const fixed = (d: { toFixed(dp: number): string } | null) => (d === null ? null : d.toFixed(6));
@@ -170,4 +173,55 @@ test("profiles and last year's months are saved with the period and read back th
   expect(again.revenue.groups[0]?.lines.map((l) => [l.profile ?? null, l.lastYearMonthly?.map(String) ?? null])).toEqual(
     m.revenue.groups[0]?.lines.map((l) => [l.profile ?? null, l.lastYearMonthly?.map(String) ?? null]));
   expect(again.revenue.groups[0]?.lines[3]).not.toHaveProperty("profile");
+});
+
+describe("the movement by line since the last closed period", () => {
+  // M07 closed with its lines; in M08 Pay's forecast rises by 30,000 and Gritting's falls by 5,000.
+  const closed = () => {
+    const m7 = year("M07");
+    const closedM7 = closePeriod(m7, computePosition(m7), "2025-11-05");
+    return { ...year("M08"), history: closedM7.history };
+  };
+  const m8 = () => {
+    const m = closed();
+    const lines = m.revenue.groups[0]!.lines;
+    lines[0]!.forecastOutturn = new D(1230000);
+    lines[1]!.forecastOutturn = new D(195000);
+    return m;
+  };
+
+  test("a closed period keeps each line's budget and forecast", () => {
+    expect(closed().history[0]?.lines?.map((l) => [l.group, l.name, l.forecastOutturn.toFixed()])).toEqual([
+      ["Services", "Pay", "1200000"], ["Services", "Gritting", "200000"], ["Services", "Utilities", "110000"], ["Services", "Supplies", "130000"],
+    ]);
+  });
+
+  test("largest first, in the body's convention, in the JSON and the narrative", () => {
+    const p = computePosition(m8());
+    const moves = lineMovements(p);
+    expect(moves?.since).toBe("M07");
+    expect(moves?.lines.map((l) => [l.name, l.movement?.toFixed()])).toEqual([["Pay", "-30000"], ["Gritting", "5000"], ["Utilities", "0"], ["Supplies", "0"]]);
+    expect(reportJson(p).movementsByLine?.lines[0]).toEqual({ path: "revenue.groups[0].lines[0]", group: "Services", name: "Pay", previousVariance: new D(0), variance: new D(-30000), movement: new D(-30000) });
+    expect(narrative(p)[0]).toContain("The largest changes by line since October (month 7) are Pay (a deterioration of £0.030m) and Gritting (an improvement of £0.005m).");
+    const over = computePosition({ ...m8(), settings: { ...m8().settings, signConvention: "forecast-minus-budget" } });
+    expect(lineMovements(over)?.lines[0]?.movement?.toFixed()).toBe("30000");
+  });
+
+  test("a line added since is listed last without a movement; no lines kept means no movement by line", () => {
+    const m = m8();
+    m.revenue.groups[0]!.lines.push({ name: "New grant", ref: null, originalBudget: null, revisedBudget: new D(-5000), actualToDate: new D(0), forecastOutturn: new D(-5000), commentary: null });
+    expect(lineMovements(computePosition(m))?.lines.at(-1)).toMatchObject({ name: "New grant", movement: null, previousVariance: null });
+    const old = m8();
+    delete old.history[0]!.lines;
+    expect(lineMovements(computePosition(old))).toBeNull();
+    expect(reportJson(computePosition(old)).movementsByLine).toBeNull();
+  });
+
+  test("the lines survive the file: saved, read back, closed again unchanged", () => {
+    const m = closed();
+    const again = parseMonitoringJson(toJsonText(modelToDocument(m)));
+    expect(again.history[0]?.lines?.length).toBe(4);
+    const m7 = year("M07");
+    expect(closePeriod({ ...m7, history: again.history }, computePosition(m7), "2025-12-01").history[0]?.closedOn).toBe("2025-11-05");
+  });
 });

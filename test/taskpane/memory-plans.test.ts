@@ -23,7 +23,7 @@ async function seeded(): Promise<MemoryWorkbook> {
     organisation: "Dorset Police and Crime Commissioner", financialYear: "2024/25", period: "Q2", units: "£000",
     sheets: [...ALL_SHEETS], onExisting: "ask",
   });
-  expect(result).toEqual({ status: "inserted", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Period history", "Settings", "Slides"] });
+  expect(result).toEqual({ status: "inserted", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "Period history", "Settings", "Slides"] });
   for (const e of seedEdits()) {
     if (e.kind === "insertRows") wb.insertRows(e.sheet, e.before, e.count);
     else wb.setCells(e.sheet, e.cells);

@@ -17,7 +17,7 @@ describe("start form", () => {
   it("takes organisation, year, period and units from the workbook when it has them", () => {
     const f = defaultStartForm(new Date(2024, 9, 1), { organisation: "Dorset", financialYear: "2023/24", period: "M06", units: "£" });
     expect(f).toMatchObject({ organisation: "Dorset", financialYear: "2023/24", period: "M06", units: "£" });
-    expect(f.sheets).toEqual(["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings", "Slides"]);
+    expect(f.sheets).toEqual(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings", "Slides"]);
   });
 
   it("names each field with a problem", () => {

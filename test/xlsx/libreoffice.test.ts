@@ -19,6 +19,7 @@ import { ROOT, modelJson, reportOf, seedModel } from "../plans/support";
 import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "./support";
 import { describeWithEngines } from "../support/engines";
 import { year } from "../support/monthly-year";
+import { closePeriod } from "../../src/engine/history";
 
 const describeIfSoffice = describeWithEngines({ LibreOffice: sofficeAvailable() });
 
@@ -62,6 +63,11 @@ describeIfSoffice("workbooks recalculated in LibreOffice", () => {
     // Budget profiles of every kind, the year to date and forecast assist's projections (the Profiles sheet).
     ["monthly-year", () => year("M08")],
     ["monthly-year-forecast-minus-budget", () => year("M05", { signConvention: "forecast-minus-budget" })],
+    // M07 closed with its lines: the Period history sheet's table of each closed period's lines.
+    ["monthly-year-closed", () => {
+      const m7 = year("M07");
+      return { ...year("M08"), history: closePeriod(m7, computePosition(m7), "2025-11-05").history };
+    }],
     ["blank-template", () => blankPeriod({ organisation: "Wessex PCC", financialYear: "2025/26", period: "Q1", units: "£" })],
     // A few random periods (each recalculation takes a second or two); fixed seed so a failure can be replayed.
     ...fc.sample(period, { numRuns: 3, seed: 20241211 }).map((m, i): [string, () => MonitoringPeriod] => [`random-${i}`, () => m]),

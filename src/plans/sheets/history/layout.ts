@@ -10,7 +10,7 @@ import type { SheetPlan } from "../../types";
 import { titleRows, unitsCell } from "../common";
 import { PERIODS } from "../../../model/period";
 import { COMMON_MARKERS } from "../markers";
-import { HISTORY_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
+import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
 
 export { HISTORY_COLS };
 
@@ -73,5 +73,28 @@ export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: Hist
     b.conditionalFormats.push(ragFormat(`${col}6:${col}${last}`));
   }
   b.note(row + 1, "One row per closed period of the year, oldest first. The Summary compares this period with the latest earlier one.", "O");
+  linesTable(b, ctx, Math.max(row + 4, HISTORY_LOOKUP.last + 3));
   return { plan: b.build(), anchors: { rows } };
+}
+
+/** Each closed period's revenue lines (budget and forecast when closed), for the movement by line since then. */
+function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
+  const L = HISTORY_LINE_COLS;
+  b.label(start, "A", "Revenue lines at each closed period (for the movement by line)", "section");
+  b.fill(start, 2, 15, "section");
+  b.key(start, HISTORY_MARKERS.linesSection);
+  ["Period", "Group", "Line", "Revised budget", "Forecast outturn"].forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
+  b.key(start + 1, HISTORY_MARKERS.linesHeader);
+  let row = start + 2, i = 0;
+  for (const s of ctx.model.history) {
+    for (const l of s.lines ?? []) {
+      b.inputText(row, L.period, s.period);
+      b.inputText(row, L.group, l.group);
+      b.inputText(row, L.name, l.name);
+      b.inputAmount(row, L.revisedBudget, l.revisedBudget, ctx.amount);
+      b.inputAmount(row, L.forecastOutturn, l.forecastOutturn, ctx.amount);
+      b.key(row, HISTORY_MARKERS.line, HISTORY_ROWS.line(i++));
+      row++;
+    }
+  }
 }

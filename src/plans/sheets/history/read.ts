@@ -4,19 +4,26 @@ import { D } from "../../../model/amount";
 import { isPeriodId } from "../../../model/period";
 import type { Reader, SheetView } from "../../read/reader";
 import { COMMON_MARKERS } from "../markers";
-import { HISTORY_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
+import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
 
 export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
   const keys = r.keys("History");
   const C = HISTORY_COLS;
   const out: PeriodSnapshot[] = [];
-  let state: "top" | "rows" | "after" = "top";
+  let state: "top" | "rows" | "after" | "lines" = "top";
+  const lines: Array<{ period: string; line: NonNullable<PeriodSnapshot["lines"]>[number] }> = [];
   const rag = (row: number, col: string, what: string): Rag | null => r.choice<Rag>(s, row, col, what, ["Red", "Amber", "Green"], null);
   for (let row = 1; row <= s.sheet.maxRow; row++) {
     const m = s.marker(row);
     if (([COMMON_MARKERS.title, COMMON_MARKERS.subtitle, COMMON_MARKERS.header] as string[]).includes(m)) { keys[m] = row; continue; }
     if (m === COMMON_MARKERS.units) { keys[m] = row; state = "rows"; continue; }
     if (m === COMMON_MARKERS.note) { keys[m] = row; state = "after"; continue; }
+    if (m === HISTORY_MARKERS.linesSection || m === HISTORY_MARKERS.linesHeader) { keys[m] = row; state = "lines"; continue; }
+    if (state === "lines" && (m === HISTORY_MARKERS.line || (!m && s.hasContent(row)))) {
+      const line = historyLine(s, r, row);
+      if (line) { keys[HISTORY_ROWS.line(lines.length)] = row; lines.push(line); }
+      continue;
+    }
     if (state !== "rows" || !(m === HISTORY_MARKERS.snapshot || (!m && s.hasContent(row)))) continue;
     keys[HISTORY_ROWS.snapshot(out.length)] = row;
     if (!m) r.inserted.add(`History|${row}`);
@@ -55,5 +62,24 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
       },
     });
   }
+  for (const snapshot of out) {
+    const mine = lines.filter((l) => l.period === snapshot.period).map((l) => l.line);
+    if (mine.length) snapshot.lines = mine;
+  }
   return out;
+}
+
+/** A row of the lines table: period, group, line, revised budget and forecast, each required. */
+function historyLine(s: SheetView, r: Reader, row: number): { period: string; line: NonNullable<PeriodSnapshot["lines"]>[number] } | null {
+  const L = HISTORY_LINE_COLS;
+  const period = r.text(s, row, L.period, "period")?.trim().toUpperCase() ?? "";
+  const group = r.text(s, row, L.group, "group");
+  const name = r.text(s, row, L.name, "line");
+  const revisedBudget = r.amount(s, row, L.revisedBudget, `${period} ${name ?? ""} revised budget`);
+  const forecastOutturn = r.amount(s, row, L.forecastOutturn, `${period} ${name ?? ""} forecast outturn`);
+  if (!isPeriodId(period) || group === null || name === null || revisedBudget === null || forecastOutturn === null) {
+    r.add("bad-value", "warning", s.where(row, L.period), `${s.where(row, L.period)}: row ${row} of the closed periods' lines needs a period (Q1 to Q4 or M01 to M12), a group, a line, a revised budget and a forecast; it is ignored until then.`, { area: "workbook" });
+    return null;
+  }
+  return { period, line: { group, name, revisedBudget, forecastOutturn } };
 }
