@@ -1,22 +1,23 @@
 /**
- * Checks of the monthly view, per revenue line: a profile that cannot be used (an error: the line has no budget to
- * date until it is corrected), an actual to date far off its profile (a warning: the profile or the coding is
- * probably wrong), and a forecast far from the projections (forecast assist: information for the treasurer, who
- * judges; nothing changes the forecast).
+ * The monthly view's words, per revenue line. Two are checks of the period: a profile that cannot be used (an error:
+ * the line has no budget to date until it is corrected) and an actual to date far off its profile (a warning: the
+ * profile or the coding is probably wrong). The third, a forecast far from the projections, is forecast assist's note
+ * for the treasurer, who judges: it is not a check (a period is not wrong because a forecast differs from a straight
+ * line), so it goes with the line's year-to-date figures, and nothing changes the forecast.
  */
-import type { Decimal } from "../model/types";
-import { type Check, type Ctx, check } from "./checks";
+import type { Decimal, MonitoringPeriod } from "../model/types";
 import { round } from "../model/amount";
+import { type Check, type Ctx, check } from "./checks";
 import { formatAmount as exactAmount, formatPct, formatRate } from "./format";
 import { type LineToDate, PROJECTION_WORDS, forecastGaps, paceOffPct } from "./monthly";
 
-/** The threshold of forecast assist: its own setting, or the commentary materiality when that is blank. */
-export function assistMateriality(ctx: Ctx): Decimal {
-  return ctx.model.settings.assist.materialityAmount ?? ctx.model.settings.materiality;
-}
-
 /** Profiled and projected figures are exact fractions: in words they are shown to the file's whole unit. */
 const formatAmount = (d: Decimal, units: string) => exactAmount(round(d, 0), units);
+
+/** The threshold of forecast assist: its own setting, or the commentary materiality when that is blank. */
+export function assistMateriality(model: MonitoringPeriod): Decimal {
+  return model.settings.assist.materialityAmount ?? model.settings.materiality;
+}
 
 export function monthlyLineChecks(ctx: Ctx, l: LineToDate): Check[] {
   const name = l.line.name;
@@ -33,14 +34,16 @@ export function monthlyLineChecks(ctx: Ctx, l: LineToDate): Check[] {
       `${name}: the actual to date (${formatAmount(l.line.actualToDate as Decimal, ctx.units)}) is ${formatPct(pace.abs(), 0)} ${pace.isNegative() ? "below" : "above"} the budget profiled to date (${formatAmount(l.budgetToDate, ctx.units)}), past the ${formatRate(limit)} the settings allow; check the line's profile or the coding of its actuals.`,
       { area: "revenue", row: name, column: "actualToDate" }));
   }
-  const gaps = forecastGaps(l, assistMateriality(ctx));
-  if (gaps.length) {
-    const words = gaps.map((g) => `${formatAmount(g.gap.abs(), ctx.units)} ${g.gap.isNegative() ? "below" : "above"} the ${PROJECTION_WORDS[g.method]} projection (${formatAmount(g.projection, ctx.units)})`);
-    out.push(check("forecast-off-projection", "info",
-      `${name}: the forecast (${formatAmount(l.line.forecastOutturn as Decimal, ctx.units)}) is ${joinWords(words)}; check the profile and the forecast.`,
-      { area: "revenue", row: name, column: "forecastOutturn" }));
-  }
   return out;
+}
+
+/** Forecast assist's note on a line whose forecast is the assist materiality or more from a projection; null otherwise. */
+export function assistNote(model: MonitoringPeriod, l: LineToDate): string | null {
+  const gaps = forecastGaps(l, assistMateriality(model));
+  if (!gaps.length) return null;
+  const u = model.units;
+  const words = gaps.map((g) => `${formatAmount(g.gap.abs(), u)} ${g.gap.isNegative() ? "below" : "above"} the ${PROJECTION_WORDS[g.method]} projection (${formatAmount(g.projection, u)})`);
+  return `${l.line.name}: the forecast (${formatAmount(l.line.forecastOutturn as Decimal, u)}) is ${joinWords(words)}; check the profile and the forecast.`;
 }
 
 function joinWords(parts: string[]): string {

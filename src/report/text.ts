@@ -57,10 +57,16 @@ type Table = (title: string, head: string[], rows: string[][]) => string[];
 function yearToDateTable(p: Position, table: Table, money: (d: Decimal | null) => string, pctText: (d: Decimal | null) => string): string[] {
   const ytd = yearToDateJson(p);
   const whole = (d: Decimal | null) => (d === null ? "–" : bracketed(d.toDecimalPlaces(0, 4)));
-  return table(`Revenue to date (${ytd.months} month${ytd.months === 1 ? "" : "s"}) and forecast assist`,
-    ["", "Profile", "Budget to date", "Actual", "Variance", "%", "RAG", "Forecast", "Straight-line", "Profiled", "Last year"],
-    ytd.rows.map((r) => [r.kind === "total" ? inLine(r.name) : `  ${inLine(r.name)}`, r.profile ?? "", whole(r.budgetToDate), money(r.actualToDate), whole(r.varianceToDate),
-      pctText(r.varianceToDatePct), r.rag ?? "", money(r.forecastOutturn), whole(r.projections?.straightLine ?? null), whole(r.projections?.profiled ?? null), whole(r.projections?.lastYear ?? null)]));
+  const notes = ytd.rows.flatMap((r) => (r.assist ? [`  ${inLine(r.assist)}`] : []));
+  const rows = ytd.rows.map((r) => [r.kind === "total" ? inLine(r.name) : `  ${inLine(r.name)}`, r.profile ?? "", whole(r.budgetToDate), money(r.actualToDate), whole(r.varianceToDate),
+    pctText(r.varianceToDatePct), r.rag ?? "", money(r.forecastOutturn), whole(r.projections?.straightLine ?? null), whole(r.projections?.profiled ?? null), whole(r.projections?.lastYear ?? null)]);
+  const shown = table(`Revenue to date (${ytd.months} month${ytd.months === 1 ? "" : "s"}) and forecast assist`,
+    ["", "Profile", "Budget to date", "Actual", "Variance", "%", "RAG", "Forecast", "Straight-line", "Profiled", "Last year"], rows);
+  return [
+    ...shown.slice(0, -1),
+    ...(notes.length ? ["Forecast assist (the forecast is the treasurer's; these are prompts to look again):", ...notes] : ["Forecast assist: every forecast is within the assist materiality of its projections."]),
+    "",
+  ];
 }
 
 /** With `withLines`, every line's table follows the headline figures. */

@@ -9,6 +9,7 @@ import { round } from "../model/amount";
 import { pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { type ProjectionMethod, computeMonthly } from "../engine/monthly";
+import { assistNote } from "../engine/monthly-checks";
 
 export const FRACTION_PLACES = 6;
 
@@ -27,6 +28,8 @@ export interface YearToDateRow {
   rag: Rag | null;
   forecastOutturn: Decimal | null;
   projections: Record<ProjectionMethod, Decimal | null> | null;
+  /** Forecast assist's note when the forecast is the assist materiality or more from a projection; else null. */
+  assist: string | null;
 }
 
 export interface YearToDateJson {
@@ -47,12 +50,13 @@ export function yearToDateJson(p: Position): YearToDateJson {
     varianceToDate: frac(l.varianceToDate), varianceToDatePct: pct(l.varianceToDatePct), rag: l.rag,
     forecastOutturn: l.line.forecastOutturn,
     projections: { straightLine: frac(l.projections.straightLine), profiled: frac(l.projections.profiled), lastYear: frac(l.projections.lastYear) },
+    assist: assistNote(p.model, l),
   }));
   rows.push({
     path: "revenue.groups", kind: "total", name: "Total Net Revenue Expenditure", ref: null, group: null, profile: null,
     budgetToDate: frac(m.total.budgetToDate), actualToDate: m.total.actualToDate,
     varianceToDate: frac(m.total.varianceToDate), varianceToDatePct: pct(m.total.varianceToDatePct), rag: null,
-    forecastOutturn: null, projections: null,
+    forecastOutturn: null, projections: null, assist: null,
   });
   return { months: m.months, rows };
 }

@@ -116,17 +116,17 @@ describe("checks of the monthly view", () => {
     expect(c[0]?.message).toBe("Gritting: the actual to date (£71,000) is 18% above the budget profiled to date (£60,000), past the 15% the settings allow; check the line's profile or the coding of its actuals.");
     expect(checks(year("M08", { yearToDate: { paceWarningPct: null } })).filter((x) => x.id === "actual-off-profile")).toEqual([]);
   });
-  test("a forecast a projection differs from by the assist materiality or more is flagged, with the gap in words", () => {
-    const c = checks(year("M08")).filter((x) => x.id === "forecast-off-projection");
-    expect(c.map((x) => x.place.row)).toEqual(["Pay", "Gritting"]);
-    expect(c[0]?.message).toBe("Pay: the forecast (£1,200,000) is £30,000 below the straight-line projection (£1,230,000) and £38,039 below the profiled projection (£1,238,039); check the profile and the forecast.");
-    expect(c[1]?.message).toBe("Gritting: the forecast (£200,000) is £93,500 above the straight-line projection (£106,500) and £36,667 below the profiled projection (£236,667); check the profile and the forecast.");
-    expect(c.every((x) => x.severity === "info")).toBe(true);
+  test("a forecast a projection differs from by the assist materiality or more gets forecast assist's note, not a check", () => {
+    const rows = yearToDateJson(computePosition(year("M08"))).rows;
+    expect(rows.filter((r) => r.assist).map((r) => r.name)).toEqual(["Pay", "Gritting"]);
+    expect(rows[0]?.assist).toBe("Pay: the forecast (£1,200,000) is £30,000 below the straight-line projection (£1,230,000) and £38,039 below the profiled projection (£1,238,039); check the profile and the forecast.");
+    expect(rows[1]?.assist).toBe("Gritting: the forecast (£200,000) is £93,500 above the straight-line projection (£106,500) and £36,667 below the profiled projection (£236,667); check the profile and the forecast.");
+    expect(checks(year("M08")).map((c) => c.message).filter((m) => m.includes("projection"))).toEqual([]);
   });
   test("a blank assist materiality falls back to the commentary materiality", () => {
-    const c = checks(year("M08", { assist: { materialityAmount: null }, materiality: 35000 })).filter((x) => x.id === "forecast-off-projection");
-    expect(c.map((x) => x.message.split(":")[0])).toEqual(["Pay", "Gritting"]);
-    expect(c[0]?.message).not.toContain("straight-line"); // £30,000 is under £35,000
+    const rows = yearToDateJson(computePosition(year("M08", { assist: { materialityAmount: null }, materiality: 35000 }))).rows;
+    expect(rows.filter((r) => r.assist).map((r) => r.name)).toEqual(["Pay", "Gritting"]);
+    expect(rows[0]?.assist).not.toContain("straight-line"); // £30,000 is under £35,000
   });
 });
 

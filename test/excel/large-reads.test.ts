@@ -57,9 +57,11 @@ describe("reading a workbook over Excel on the web's 5 MB response limit", () =>
     expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
     expect(json(read.model)).toEqual(json(model));
     expectSplitUnderLimit(fake);
-    // 1 (sheet names) + 1 refused + 1 (addresses) + the row blocks: a handful, not one per line.
+    // 1 (sheet names) + 1 refused + 1 (addresses) + the row blocks: a handful, not one per line. The Profiles sheet's
+    // year-to-date formulas are as long as the Revenue sheet's, so nine sheets of 5,000 lines take about twice the
+    // blocks eight did (6 syncs before it).
     expect(fake.syncs.length).toBeGreaterThanOrEqual(4);
-    expect(fake.syncs.length).toBeLessThanOrEqual(6);
+    expect(fake.syncs.length).toBeLessThanOrEqual(12);
   });
 
   it("upgrades the big workbook in place, keeping what the user typed far down the sheet", async () => {

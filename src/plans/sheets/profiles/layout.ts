@@ -93,7 +93,6 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
     b.formula(r, C.lastYear, `=IF(SUM(${ly})=0,"",IF(${lyToDate}=0,"",${actual}*SUM(${ly})/${lyToDate}))`, orBlank(l.projections.lastYear), "calculated", { numberFormat: ctx.amount });
     const profile = l.line.profile ?? { kind: "flat" as const };
     b.inputText(r, C.profile, PROFILE_WORDS[profile.kind], "inputText", { place: place("profile") });
-    b.validations.push({ range: cell(C.profile), values: Object.values(PROFILE_WORDS) });
     b.inputAmount(r, C.awardFromMonth, profile.kind === "payLike" ? new D(profile.awardFromMonth) : null, "0", { place: place("awardFromMonth") });
     b.inputAmount(r, C.awardPct, profile.kind === "payLike" ? profile.awardPct : null, "0.00", { place: place("awardPct") });
     PCT_MONTH_COLS.forEach((col, i) => b.inputAmount(r, col, profile.kind === "custom" ? (profile.monthlyPct[i] ?? null) : null, "0.0", { place: place("profile") }));
@@ -111,6 +110,8 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
   b.formula(total, C.variance, `=${varianceFormula(ctx, `${C.budgetToDate}${total}`, `${C.actualToDate}${total}`)}`, orBlank(monthly.total.varianceToDate), "total", { numberFormat: ctx.amount });
   b.formula(total, C.variancePct, `=IF(${C.budgetToDate}${total}=0,"",${C.variance}${total}/ABS(${C.budgetToDate}${total}))`, pctExpected(monthly.total.varianceToDatePct), "total", { numberFormat: ctx.pct });
   b.key(total, M.total);
+  // One drop-down over the column, not one per row (thousands of lines would make thousands of rules).
+  if (last >= first) b.validations.push({ range: `${C.profile}${first}:${C.profile}${last}`, values: Object.values(PROFILE_WORDS) });
   b.conditionalFormats.push(ragFormat(`${C.rag}${first}:${C.rag}${Math.max(first, last)}`));
   return b.build();
 }
