@@ -30,7 +30,8 @@ export type SettingKey =
   | "capital.slippageRed"
   | "savings.green"
   | "savings.amber"
-  | "pctDecimals";
+  | "pctDecimals"
+  | "ledger.yearStart";
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -75,6 +76,8 @@ export const CONVENTION_LABEL: Record<SignConvention, string> = {
   "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",
 };
 export const COMBINE = ["higher", "lower"] as const;
+/** Calendar months, for the month the financial year starts in (a ledger's Apr-24 is month 1 of 2024/25). */
+export const CALENDAR_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 export const YES_NO = ["Yes", "No"] as const;
 
 export const RULE_LABELS: Record<RuleName, string> = {
@@ -187,6 +190,12 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Percentages shown to (decimal places)", note: "0 to 3: the report, the narrative, the slides and the sheets' % cells show percentages to this many places, each rounded once from the exact figure (1.2451% is 1.2% to 1 place, not 1.3%)." },
     pane: { label: "Percentages shown to (decimal places)", short: "Percentages shown to (decimal places)" },
   },
+  // Ledger import (issue 12): how a ledger export's calendar months (Apr-24, 2024-04) become months of the year.
+  {
+    key: "ledger.yearStart", type: "choice", values: CALENDAR_MONTHS, optional: false, path: ["ledger", "yearStartMonth"], default: "April", addedIn: "0.3",
+    sheet: { label: "Financial year starts in", note: "For ledger imports: a ledger's calendar months (Apr-24, 2024-04) are placed by it; P01 is this month." },
+    pane: { label: "Financial year starts in (for ledger imports)", short: "Financial year starts in" },
+  },
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -207,6 +216,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "capital", title: "RAG: capital programme", keys: ["capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed"] },
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
+  { key: "ledger", title: "Ledger import", keys: ["ledger.yearStart"] },
 ];
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */
