@@ -1,7 +1,8 @@
 /**
  * Amounts as general ledgers export them, read exactly into decimal.js (never through binary floating point):
  * `1,234.56`, `(1,234.56)`, `-1234.56`, `1234.56-` (SAP's and Agresso's trailing minus), `1,234.56 CR` / `DR`,
- * an optional £, and a blank (or a lone dash, Excel's accounting zero) for zero.
+ * an optional £, and a blank (or a lone dash, Excel's accounting zero) for zero. A minus may be a hyphen, the minus sign
+ * (U+2212) or an en dash (what a Windows-1252 export makes of a typed minus).
  * Debits are positive, credits negative. `explicit` says the text itself said debit or credit (CR/DR), so an
  * export's "credits positive" convention must not turn it round again.
  */
@@ -30,7 +31,7 @@ export function parseLedgerNumber(raw: string): LedgerNumber {
   }
   if (/^\(.*\)$/.test(text)) { text = text.slice(1, -1).trim(); negative = !negative; signs++; }
   if (text.endsWith("-")) { text = text.slice(0, -1).trim(); negative = !negative; signs++; }
-  if (text.startsWith("-") || text.startsWith("−")) { text = text.slice(1).trim(); negative = !negative; signs++; }
+  if (/^[-−–]/.test(text)) { text = text.slice(1).trim(); negative = !negative; signs++; }
   else if (text.startsWith("+")) text = text.slice(1).trim();
   if (text.startsWith("£")) text = text.slice(1).trim();
   // A minus after the pound sign (£-12.00) is how some spreadsheets write it.
