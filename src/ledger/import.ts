@@ -51,7 +51,7 @@ export interface ControlCheck {
 export interface ImportPreview {
   file: string;
   headerRow: number;
-  /** Data rows below the header that were read (not blank). */
+  /** Data rows below the header (not blank, not the total row). */
   rowsRead: number;
   /** Rows whose amounts count towards the period (after rejections and the period filter). */
   rowsUsed: number;
@@ -189,7 +189,7 @@ export function previewImport(input: ImportInput): ImportPreview {
 
   const controls = controlChecks(read.control, read.records, read.rejected.length);
   return {
-    file: table.file, headerRow: read.headerRow, rowsRead: read.records.length + read.rejected.length + (read.control ? 1 : 0),
+    file: table.file, headerRow: read.headerRow, rowsRead: read.records.length + read.rejected.length,
     rowsUsed: [...byCode.values()].reduce((n, t) => n + t.rows.length, 0), rowsOtherPeriods,
     rejected: rejected.sort((a, b) => a.row - b.row), unmapped: unmapped.sort((a, b) => b.total.abs().comparedTo(a.total.abs())),
     changes, unchanged, totals: { all, mapped, unmapped: unmappedTotal }, controls, info,

@@ -38,7 +38,7 @@ export function parseLedgerNumber(raw: string): LedgerNumber {
   if (signs === 0 && text.startsWith("-")) { text = text.slice(1).trim(); negative = true; signs++; }
   if (signs > 1) return { problem: `is "${raw}", which has more than one sign (a minus, brackets or CR/DR); keep one: ${NUMBER_FORMS}` };
   if (/^[0-9.]+e[-+]?[0-9]+$/i.test(text)) {
-    return { problem: `is "${raw}", written with an exponent (Excel shortens long numbers so when a CSV is saved from a column formatted General); format the amount column as Number with 2 decimal places before exporting` };
+    return { problem: `is "${raw}", written with an exponent (as Excel saves a long number from a column formatted General); format the amount column as Number with 2 decimal places before exporting` };
   }
   const m = DIGITS.exec(text);
   if (!m) {

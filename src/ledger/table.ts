@@ -109,3 +109,26 @@ export function findHeader(table: LedgerTable, wanted: readonly string[], scan =
   }
   return { problem: `${where}: no row in the first ${limit} holds the columns the profile names (${wanted.map((w) => `"${w}"`).join(", ")}); check the profile is the one for this export, and that the file is the ledger export` };
 }
+
+/** A sheet as any reader gives it (src/plans/grid.ts's GridSheet fits): 1-based cells, errors as { error: "#REF!" }. */
+export interface SheetCells {
+  name: string;
+  maxRow: number;
+  maxCol: number;
+  get(row: number, col: number): { value: unknown } | undefined;
+}
+
+/** A sheet of an .xlsx export (or of the open workbook) as a ledger table; an error value is kept as its text (#REF!), which no amount or period reads. */
+export function sheetTable(sheet: SheetCells, file: string): LedgerTable {
+  const rows: Cell[][] = [];
+  for (let r = 1; r <= sheet.maxRow; r++) {
+    const row: Cell[] = [];
+    for (let c = 1; c <= sheet.maxCol; c++) {
+      const v = sheet.get(r, c)?.value;
+      row.push(v === undefined || v === null ? null : typeof v === "object" ? String((v as { error?: string }).error ?? JSON.stringify(v)) : (v as Cell));
+    }
+    while (row.length && (row[row.length - 1] === null || row[row.length - 1] === "")) row.pop();
+    rows.push(row);
+  }
+  return { file, sheet: sheet.name, rows, encoding: null, delimiter: null };
+}
