@@ -10,7 +10,7 @@ import { endMonth } from "../model/period";
 import type { MonitoredLine, MonitoringPeriod } from "../model/types";
 import { type CompiledRule, type MappingRule, compileMapping, lineTargets, ruleText, rulesFor } from "./mapping";
 import type { ImportProfile } from "./profile";
-import { type ControlTotal, type LedgerRecord, type RejectedRow, readRecords } from "./records";
+import { type ControlTotal, type RejectedRow, readRecords } from "./records";
 import { startYearOf } from "./periods";
 import type { LedgerTable } from "./table";
 
@@ -97,27 +97,26 @@ export function previewImport(input: ImportInput): ImportPreview {
   const { table, profile, model } = input;
   const rules = compileMapping(input.rules, model);
   const ctx = { startMonth: input.yearStartMonth, startYear: startYearOf(model.financialYear) };
-  const read = readRecords(table, profile, ctx);
   const upTo = endMonth(model.period);
-  const rejected = [...read.rejected];
+  const rejected: RejectedRow[] = [];
   const info: string[] = [];
 
-  // Duplicate keys (a trial balance lists each code and period once).
+  // Each row as it is read: duplicate keys (a trial balance lists each code and period once), then its actual for
+  // the period and its budget, added up exactly by code.
   const seen = new Map<string, number>();
-  const records = read.records.filter((r) => {
-    if (profile.duplicates === "add") return true;
-    const key = `${r.costCentre}\u0000${r.account}\u0000${r.month ?? ""}`;
-    const first = seen.get(key);
-    if (first === undefined) { seen.set(key, r.row); return true; }
-    rejected.push({ file: table.file, row: r.row, column: null, problem: `repeats the cost centre, account${r.month !== null ? " and period" : ""} of row ${first}; a trial balance lists each once: remove one, or set "duplicates": "add" in the profile if the export lists transactions` });
-    return false;
-  });
-
-  // Each record's actual for the period, and the budget.
   const byCode = new Map<string, CodeTotal>();
   let rowsOtherPeriods = 0;
   let all = ZERO;
-  for (const r of records) {
+  const read = readRecords(table, profile, ctx, (r) => {
+    if (profile.duplicates === "reject") {
+      const key = `${r.costCentre}\u0000${r.account}\u0000${r.month ?? ""}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        rejected.push({ file: table.file, row: r.row, column: null, problem: `repeats the cost centre, account${r.month !== null ? " and period" : ""} of row ${first}; a trial balance lists each once: remove one, or set "duplicates": "add" in the profile if the export lists transactions` });
+        return;
+      }
+      seen.set(key, r.row);
+    }
     let actual: Decimal | null;
     if (r.byMonth) {
       actual = ZERO;
@@ -127,15 +126,16 @@ export function previewImport(input: ImportInput): ImportPreview {
     else actual = null;
     // A year-to-date file's budget is read from the period's rows; a monthly one's budget rows add up to the year.
     const budget = r.budget !== null && (actual !== null || profile.actuals === "month") ? r.budget : null;
-    if (actual === null && budget === null) { rowsOtherPeriods++; continue; }
+    if (actual === null && budget === null) { rowsOtherPeriods++; return; }
     const key = `${r.costCentre}\u0000${r.account}`;
-    const t = byCode.get(key) ?? { costCentre: r.costCentre, account: r.account, description: r.description, actual: ZERO, budget: null, rows: [] };
+    let t = byCode.get(key);
+    if (!t) byCode.set(key, (t = { costCentre: r.costCentre, account: r.account, description: r.description, actual: ZERO, budget: null, rows: [] }));
     if (actual) { t.actual = t.actual.plus(actual); all = all.plus(actual); }
     if (budget) t.budget = (t.budget ?? ZERO).plus(budget);
     t.rows.push(r.row);
-    byCode.set(key, t);
-  }
-  if (records.length && byCode.size === 0) info.push(`No row of ${table.file} is for month ${upTo} of the financial year, the period's last month; check the export is for the period (the profile reads "${profile.actuals}" amounts)`);
+  });
+  rejected.push(...read.rejected);
+  if (read.recordCount && byCode.size === 0) info.push(`No row of ${table.file} is for month ${upTo} of the financial year, the period's last month; check the export is for the period (the profile reads "${profile.actuals}" amounts)`);
 
   // Map each code once.
   const perLine = new Map<CompiledRule["target"], { actual: Decimal; budget: Decimal | null; rows: number }>();
@@ -187,9 +187,9 @@ export function previewImport(input: ImportInput): ImportPreview {
     info.push(`Each line is rounded to £000 from its exact sum in pounds: the lines add to ${roundedSum.toFixed()} where the exact total ${pounds(exactSum)} rounds to ${roundedTotal.toFixed()}; totals may not add due to rounding`);
   }
 
-  const controls = controlChecks(read.control, read.records, read.rejected.length);
+  const controls = controlChecks(read.control, read.sums, read.rejected.length);
   return {
-    file: table.file, headerRow: read.headerRow, rowsRead: read.records.length + read.rejected.length,
+    file: table.file, headerRow: read.headerRow, rowsRead: read.recordCount + read.rejected.length,
     rowsUsed: [...byCode.values()].reduce((n, t) => n + t.rows.length, 0), rowsOtherPeriods,
     rejected: rejected.sort((a, b) => a.row - b.row), unmapped: unmapped.sort((a, b) => b.total.abs().comparedTo(a.total.abs())),
     changes, unchanged, totals: { all, mapped, unmapped: unmappedTotal }, controls, info,
@@ -202,15 +202,9 @@ export function previewImport(input: ImportInput): ImportPreview {
  * not the period's). A difference is an error; where rows were rejected at reading, the total holds their amounts
  * and the import cannot, so the message says so.
  */
-function controlChecks(control: ControlTotal | null, records: readonly LedgerRecord[], readRejections: number): ControlCheck[] {
+function controlChecks(control: ControlTotal | null, sums: { actual: Decimal; budget: Decimal }, readRejections: number): ControlCheck[] {
   if (!control) return [];
   const checks: ControlCheck[] = [];
-  const sums = { actual: ZERO, budget: ZERO };
-  for (const r of records) {
-    sums.actual = sums.actual.plus(r.actual ?? ZERO);
-    if (r.byMonth) for (const v of r.byMonth.values()) sums.actual = sums.actual.plus(v);
-    sums.budget = sums.budget.plus(r.budget ?? ZERO);
-  }
   for (const what of ["actual", "budget"] as const) {
     const file = control[what];
     if (file === null) continue;

@@ -39,7 +39,10 @@ export interface ControlTotal {
 
 export interface ReadRecords {
   headerRow: number;
-  records: LedgerRecord[];
+  /** Rows read whole (each given to the caller as it was read, so a large export is never held as records). */
+  recordCount: number;
+  /** The exact sums of the rows read whole, every period (what the file's own total adds up). */
+  sums: { actual: Decimal; budget: Decimal };
   rejected: RejectedRow[];
   blankRows: number;
   control: ControlTotal | null;
@@ -71,8 +74,8 @@ function monthColumnsOf(table: LedgerTable, headerIndex: number, taken: Set<numb
   return months;
 }
 
-/** Reads every row below the header. */
-export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: YearContext): ReadRecords {
+/** Reads every row below the header, giving each row read whole to `onRecord`. */
+export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: YearContext, onRecord: (r: LedgerRecord) => void): ReadRecords {
   const { index: headerIndex, at } = locate(table, profile);
   const header = table.rows[headerIndex] ?? [];
   const headerWidth = header.length;
@@ -84,7 +87,7 @@ export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: Yea
   const name = (j: number) => text(header[j]) || `column ${j + 1}`;
   const totalText = headerKey(profile.totalRow ?? "total");
   const codeCols = [at.costCentre, at.account].filter((v): v is number => v !== undefined);
-  const out: ReadRecords = { headerRow: headerIndex + 1, records: [], rejected: [], blankRows: 0, control: null, monthColumns };
+  const out: ReadRecords = { headerRow: headerIndex + 1, recordCount: 0, sums: { actual: ZERO, budget: ZERO }, rejected: [], blankRows: 0, control: null, monthColumns };
 
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
     const cells = table.rows[i] ?? [];
@@ -121,7 +124,11 @@ export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: Yea
     }
     const amounts = readAmounts(cells, at, profile, monthColumns);
     if ("problems" in amounts) { for (const [j, p] of amounts.problems) reject(j, p); continue; }
-    out.records.push({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, ...amounts });
+    out.recordCount++;
+    const actual = amounts.actual ?? sumMonths(amounts.byMonth);
+    if (actual) out.sums.actual = out.sums.actual.plus(actual);
+    if (amounts.budget) out.sums.budget = out.sums.budget.plus(amounts.budget);
+    onRecord({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, ...amounts });
   }
   return out;
 }
