@@ -99,3 +99,11 @@ test("a bad profile and a mapping naming no line are refused in words", () => {
   expect(m.stderr).toMatch(/rule 1 \(account 1\* → Overtime\): "Overtime" is no line of the period/);
   expect(m.stderr).toMatch(/rule 2 \(cost centre 1010 → Capital > Helicopters\): "Capital > Helicopters" is no line of the period/);
 });
+
+test("the README's example in seeds/ledger imports into the worked example with no change and no problem", () => {
+  const r = runCli(["import", "seeds/ledger/q2-2024-25-trial-balance.csv", "--profile", "seeds/ledger/profile.json", "--mapping", "seeds/ledger/mapping.json", "--into", "seeds/q2-2024-25.json"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/No cell changes \(13 already as imported\)/);
+  expect(r.stdout).toMatch(/ok: The file's total actual \(row 36\)/);
+});
