@@ -1,5 +1,5 @@
 /**
- * outturn import <ledger.csv|.txt|.xlsx> --profile <p.json> --mapping <m.json> --into <period.json|workbook.xlsx>
+ * outturn import <ledger.csv|.txt|.xlsx> --profile <p.json> --mapping <m.json|m.csv|m.xlsx> --into <period.json|workbook.xlsx>
  *   [--out <file.json|file.xlsx>] [--dry-run] [--json] [--force]
  * Reads a ledger export, maps it to the period's lines and prints the preview: every cell that would change
  * (old → new), every rejected row, every unmapped code. With --out (and without --dry-run) it writes the period with
@@ -22,7 +22,7 @@ import { toJsonText } from "../model/json-text";
 import { modelToDocument } from "../model/save";
 import { computePosition } from "../engine/position";
 import { ProfileError, profileFrom } from "../ledger/profile";
-import { MappingError, mappingFrom } from "../ledger/mapping";
+import { MappingError, mappingFrom, mappingFromTable } from "../ledger/mapping";
 import { applyImport, previewImport } from "../ledger/import";
 import { yearStartMonth } from "../ledger/periods";
 import { LedgerFileError, csvTable, type LedgerTable } from "../ledger/table";
@@ -70,7 +70,9 @@ export async function importCommand(argv: string[]): Promise<ExitCode> {
 
   try {
     const profile = profileFrom(await jsonOf(profilePath), profilePath);
-    const rules = mappingFrom(await jsonOf(mappingPath), mappingPath);
+    const mappingExt = extname(mappingPath).toLowerCase();
+    // A mapping kept as a sheet (CSV or .xlsx), or as JSON.
+    const rules = mappingExt === ".json" ? mappingFrom(await jsonOf(mappingPath), mappingPath) : mappingFromTable(await tableOf(mappingPath, null, null));
     const loaded = await loadPeriodFile(into);
     const table = await tableOf(ledger, profile.delimiter, profile.sheet);
     const preview = previewImport({ table, profile, rules, model: loaded.model, yearStartMonth: yearStartMonth(loaded.model.settings) });

@@ -43,7 +43,7 @@ export interface ControlCheck {
   what: "actual" | "budget";
   file: Decimal;
   imported: Decimal;
-  /** The rows rejected, which the file's total includes and the import does not. */
+  /** The file's total equals the sum of its rows read. */
   agrees: boolean;
   message: string;
 }

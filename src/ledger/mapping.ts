@@ -4,6 +4,7 @@
  * with its total, never dropped); a code matching two rules is an error naming both.
  */
 import type { MonitoredLine, MonitoringPeriod } from "../model/types";
+import { type Cell, type LedgerTable, findHeader, headerKey } from "./table";
 
 export interface MappingRule {
   costCentre: string | null;
@@ -12,6 +13,8 @@ export interface MappingRule {
   line: string;
   /** Turn the sign round (e.g. a ledger that holds a grant as a positive income line). */
   flip: boolean;
+  /** Where the rule is written, for messages: "row 7" of a mapping sheet; "rule <n>" of a JSON list when absent. */
+  where?: string;
 }
 
 export class MappingError extends Error {
@@ -49,6 +52,37 @@ export function mappingFrom(doc: unknown, source = "the mapping"): MappingRule[]
   return rules;
 }
 
+/**
+ * The rules of a mapping kept as a sheet (saved as CSV, or an .xlsx): a header row with "Line" and "Cost Centre"
+ * and/or "Account" (and optionally "Flip": Yes or No), a rule per row below it; blank rows are skipped.
+ */
+export function mappingFromTable(table: LedgerTable): MappingRule[] {
+  const columns = ["cost centre", "account", "line", "flip", "note"] as const;
+  const found = findHeader(table, ["Line"]);
+  if ("problem" in found) throw new MappingError([`has no header row with a "Line" column (and "Cost Centre" and/or "Account"); the mapping sheet's first row names its columns`], table.file);
+  const at = Object.fromEntries(columns.map((c) => [c, found.columns.get(c)])) as Record<(typeof columns)[number], number | undefined>;
+  if (at["cost centre"] === undefined && at.account === undefined) throw new MappingError([`row ${found.index + 1}: has no "Cost Centre" or "Account" column; the rules match rows by them`], table.file);
+  const docs: Array<Record<string, unknown>> = [];
+  const rows: number[] = [];
+  const cell = (r: readonly Cell[], j: number | undefined) => {
+    const v = j === undefined ? null : r[j];
+    return v === null || v === undefined ? undefined : String(v).trim() || undefined;
+  };
+  table.rows.slice(found.index + 1).forEach((r, i) => {
+    if (r.every((c) => c === null || String(c).trim() === "")) return;
+    const flip = headerKey(cell(r, at.flip) ?? "no");
+    docs.push({ costCentre: cell(r, at["cost centre"]), account: cell(r, at.account), line: cell(r, at.line) ?? "", flip: ["yes", "y", "true", "1"].includes(flip) ? true : ["no", "n", "false", "0"].includes(flip) ? false : cell(r, at.flip) });
+    rows.push(found.index + i + 2);
+  });
+  try {
+    return mappingFrom(docs, table.file).map((rule, i) => ({ ...rule, where: `row ${rows[i]}` }));
+  } catch (e) {
+    // Name the sheet's rows rather than the rules' numbers.
+    if (e instanceof MappingError) throw new MappingError(e.problems.map((p) => p.replace(/^rule (\d+)/, (_, n: string) => `row ${rows[Number(n) - 1]}`).replace("it is true or false", "write Yes or No")), table.file);
+    throw e;
+  }
+}
+
 /** A pattern of codes as a test: exact (ignoring case), a glob (41*, 4?00) or a range of codes of one length (5000-5999). */
 export function codePattern(pattern: string | null): (code: string) => boolean {
   if (pattern === null || pattern === "*") return () => true;
@@ -67,7 +101,7 @@ export function codePattern(pattern: string | null): (code: string) => boolean {
 
 export function ruleText(rule: MappingRule, index: number): string {
   const parts = [rule.costCentre !== null ? `cost centre ${rule.costCentre}` : null, rule.account !== null ? `account ${rule.account}` : null].filter(Boolean);
-  return `rule ${index + 1} (${parts.join(", ")} → ${rule.line}${rule.flip ? ", sign flipped" : ""})`;
+  return `${rule.where ?? `rule ${index + 1}`} (${parts.join(", ")} → ${rule.line}${rule.flip ? ", sign flipped" : ""})`;
 }
 
 /** A line of the period that an import can write: where it is (the JSON path), its name as people say it, the line. */

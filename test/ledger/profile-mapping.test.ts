@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { parseMonitoringJson } from "../../src/model/load";
 import { withSettings } from "../../src/model/settings/values";
 import { PRESETS, ProfileError, profileFrom } from "../../src/ledger/profile";
-import { codePattern, lineTargets, mappingFrom, MappingError, resolveLine } from "../../src/ledger/mapping";
+import { codePattern, lineTargets, mappingFrom, mappingFromTable, MappingError, resolveLine, ruleText } from "../../src/ledger/mapping";
+import { csvTable } from "../../src/ledger/table";
 import { yearStartMonth } from "../../src/ledger/periods";
 
 const seed = parseMonitoringJson(readFileSync(join(__dirname, "..", "..", "seeds", "q2-2024-25.json"), "utf8"));
@@ -79,4 +80,25 @@ describe("mappings", () => {
 test("the financial year's first month is the period's setting (April by default)", () => {
   expect(yearStartMonth(seed.settings)).toBe(4);
   expect(yearStartMonth(withSettings(seed.settings, { "ledger.yearStart": "January" }))).toBe(1);
+});
+
+describe("a mapping kept as a sheet (CSV or .xlsx)", () => {
+  const sheet = (text: string) => csvTable(new TextEncoder().encode(text), "mapping.csv");
+
+  test("reads its rules, Flip as Yes or No, and names its rows in messages", () => {
+    const rules = mappingFromTable(sheet("Outturn mapping\n\nCost Centre,Account,Line,Flip,Note\n1*,9000-9999,R1,,income\n\nCF00,9530,Financing > Borrowing,Yes,\n"));
+    expect(rules).toEqual([
+      { costCentre: "1*", account: "9000-9999", line: "R1", flip: false, where: "row 4" },
+      { costCentre: "CF00", account: "9530", line: "Financing > Borrowing", flip: true, where: "row 6" },
+    ]);
+    expect(ruleText(rules[1]!, 1)).toBe("row 6 (cost centre CF00, account 9530 → Financing > Borrowing, sign flipped)");
+  });
+
+  test("bad rows are named by row", () => {
+    expect(() => mappingFromTable(sheet("Cost Centre,Account,Line,Flip\n1*,,,\n,,R2,maybe\n"))).toThrow(new MappingError([
+      "row 2: has no line; say which line of the report it goes to, e.g. \"line\": \"R2\" or \"line\": \"Chief Constable > Overheads\"",
+      "row 3: matches every code (no costCentre or account); give one or both",
+      "row 3: flip is \"maybe\"; write Yes or No",
+    ], "mapping.csv"));
+  });
 });
