@@ -8,7 +8,7 @@ import Decimal from "decimal.js";
 import { ZERO } from "../model/amount";
 import { endMonth } from "../model/period";
 import type { MonitoredLine, MonitoringPeriod } from "../model/types";
-import { type CompiledRule, type MappingRule, compileMapping, lineTargets, ruleText, rulesFor } from "./mapping";
+import { type MappingRule, compileMapping, lineTargets, ruleText, rulesFor } from "./mapping";
 import type { ImportProfile } from "./profile";
 import { type ControlTotal, type RejectedRow, readRecords } from "./records";
 import { startYearOf } from "./periods";
@@ -138,7 +138,8 @@ export function previewImport(input: ImportInput): ImportPreview {
   if (read.recordCount && byCode.size === 0) info.push(`No row of ${table.file} is for month ${upTo} of the financial year, the period's last month; check the export is for the period (the profile reads "${profile.actuals}" amounts)`);
 
   // Map each code once.
-  const perLine = new Map<CompiledRule["target"], { actual: Decimal; budget: Decimal | null; rows: number }>();
+  /** By the line's path (the rules resolve lines of the same period, so a path names one line). */
+  const perLine = new Map<string, { actual: Decimal; budget: Decimal | null; rows: number }>();
   const unmapped: UnmappedCode[] = [];
   let mapped = ZERO, unmappedTotal = ZERO;
   for (const t of byCode.values()) {
@@ -156,11 +157,11 @@ export function previewImport(input: ImportInput): ImportPreview {
     }
     const rule = matched[0]!;
     const sign = rule.rule.flip ? -1 : 1;
-    const acc = perLine.get(rule.target) ?? { actual: ZERO, budget: null, rows: 0 };
+    const acc = perLine.get(rule.target.path) ?? { actual: ZERO, budget: null, rows: 0 };
     acc.actual = acc.actual.plus(t.actual.times(sign));
     if (t.budget) acc.budget = (acc.budget ?? ZERO).plus(t.budget.times(sign));
     acc.rows += t.rows.length;
-    perLine.set(rule.target, acc);
+    perLine.set(rule.target.path, acc);
     mapped = mapped.plus(t.actual);
   }
 
@@ -170,7 +171,7 @@ export function previewImport(input: ImportInput): ImportPreview {
   const budgetColumn: ImportColumn = profile.budget === "original" ? "originalBudget" : "revisedBudget";
   let roundedSum = ZERO, exactSum = ZERO;
   for (const target of lineTargets(model)) {
-    const acc = [...perLine.entries()].find(([t]) => t.path === target.path)?.[1];
+    const acc = perLine.get(target.path);
     if (!acc) continue;
     const cells: Array<[ImportColumn, Decimal]> = [["actualToDate", acc.actual]];
     if (acc.budget) cells.push([budgetColumn, acc.budget]);
