@@ -9,8 +9,11 @@ import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
 import { jsonTerminalSafe, oneLine, say, warn } from "./terminal";
 import { errorList, loadPosition } from "./period";
-import { checkTarget, writeSafely } from "./safe-write";
-import { lineCount, progress } from "./progress";
+import { type OutputTarget, checkTarget, writeSafely } from "./safe-write";
+import { type Progress, lineCount, progress } from "./progress";
+import type { MonitoringPeriod } from "../model/types";
+import type { Position } from "../engine/position";
+import type { Grid } from "../plans/grid";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -24,17 +27,24 @@ export function usage(): string {
     "  outturn assist <file.json> [--take <line>=<projection>,...] [--out <new.json>]  forecast assist: each line's forecast",
     "                                                                      beside its projections; --take previews taking them,",
     "                                                                      --out writes the period with them to a new file",
+    "  outturn import <ledger.csv|ledger.xlsx> --profile <p.json> --mapping <m.json> --into <file.json|file.xlsx>",
+    "         [--out <file.json|file.xlsx>] [--dry-run] [--json] [--force]",
+    "                                                                      a ledger export's actuals (and budgets) into the",
+    "                                                                      period: prints every cell that changes, every rejected",
+    "                                                                      row and unmapped code; writes --out (never --into)",
     "",
     "  --force  replace the output file if it exists (never the file being read; without --force an existing file is",
     "           kept), and write a workbook from a workbook even where some of what it holds would not be carried",
     "  --draft  slides: make a deck from a period with errors, every slide marked DRAFT and the errors listed first",
+    "  --dry-run  import: print the preview only (also what import does without --out)",
     "",
     "Exit codes:",
     "  0  done; the period has no errors",
     "  1  refused: nothing was made (bad input or options, an output file that exists, ...); the message says why",
     "  2  the period has errors (a bad input cell, a broken formula, a structural error): its figures are incomplete.",
     "     report prints them first (--json: \"complete\": false and \"errors\"); workbook is written with them on the",
-    "     Summary; slides makes no deck unless --draft",
+    "     Summary; slides makes no deck unless --draft; import: rows were rejected, codes unmapped or the ledger's own",
+    "     total disagrees (the good rows are imported)",
     "",
   ].join("\n");
 }
@@ -62,20 +72,7 @@ async function workbook(argv: string[]): Promise<ExitCode> {
   const { loaded, position } = await loadPosition(file);
   const { model } = loaded;
   const shown = progress("workbook", lineCount(model));
-  shown.step("planning the sheets");
-  // The plans are pure; ExcelJS is loaded only here.
-  const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
-  const plan = buildWorkbookPlan(model, { position });
-  const tooLong = textLimitProblems(plan);
-  if (tooLong.length) throw new UserError(`workbook: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
-  if (loaded.grid) {
-    const lost = notCarried(loaded.grid, plan, [CHARTS_NOTE]);
-    if (lost.length && !target.force) {
-      throw new UserError(`workbook: ${out} would not carry everything ${file} holds; these are not part of the period Outturn reads, so they would be left out:\n${lost.map((l) => `  - ${oneLine(l)}`).join("\n")}\nCorrect them in ${file} (see outturn report ${file}), or add --force to write the workbook without them.`);
-    }
-  }
-  shown.step("writing the file");
-  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp));
+  const plan = await writePeriodWorkbook({ model, position, grid: loaded.grid, file, target, shown });
   shown.done();
   const errors = periodErrors(position).length;
   say(`Wrote ${out}: ${plan.sheets.map((s) => s.name).join(", ")}.\n`);
@@ -98,4 +95,34 @@ async function assist(argv: string[]): Promise<ExitCode> {
   return assistCommand(argv);
 }
 
-export const commands: Record<string, Command> = { report, workbook, slides, assist };
+
+/**
+ * The period as an Outturn workbook at the target (atomically; src/cli/safe-write), refusing where the new file would
+ * not carry what the workbook `file` it came from holds (a `grid`), unless --force. Used by workbook and import.
+ */
+export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress }) {
+  const { target, file } = a;
+  a.shown.step("planning the sheets");
+  // The plans are pure; ExcelJS is loaded only here.
+  const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
+  const plan = buildWorkbookPlan(a.model, { position: a.position });
+  const tooLong = textLimitProblems(plan);
+  if (tooLong.length) throw new UserError(`${target.command}: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
+  if (a.grid) {
+    const lost = notCarried(a.grid, plan, [CHARTS_NOTE]);
+    if (lost.length && !target.force) {
+      throw new UserError(`${target.command}: ${target.out} would not carry everything ${file} holds; these are not part of the period Outturn reads, so they would be left out:\n${lost.map((l) => `  - ${oneLine(l)}`).join("\n")}\nCorrect them in ${file} (see outturn report ${file}), or add --force to write the workbook without them.`);
+    }
+  }
+  a.shown.step("writing the file");
+  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp));
+  return plan;
+}
+
+/** src/cli/import.ts, loaded only when asked for. */
+async function importLedger(argv: string[]): Promise<ExitCode> {
+  const { importCommand } = await import("./import");
+  return importCommand(argv);
+}
+
+export const commands: Record<string, Command> = { report, workbook, slides, assist, import: importLedger };

@@ -3,6 +3,7 @@
  *   outturn report <file.json|file.xlsx> [--json]
  *   outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]
  *   outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]
+ *   outturn import <ledger> --profile <p.json> --mapping <m.json> --into <file.json|file.xlsx> [--out <file>] [--dry-run] [--json]
  * Errors are printed in words, naming the file and the field, never a stack trace; the exit code says how it went
  * (src/cli/exit-codes.ts: 0 clean, 1 refused, 2 computed with errors).
  */

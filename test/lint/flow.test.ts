@@ -24,6 +24,8 @@ const flowErrors = async (file: string, text: string) => (await problems(file, t
 describe("the flow model <- engine <- narrative <- {plans, slides, report} <- workbook <- {excel, xlsx} <- {taskpane, cli}", () => {
   test.each([
     ["src/model/planted.ts", 'import { computePosition } from "../engine/position";\nexport const f = computePosition;\n'],
+    ["src/ledger/planted.ts", 'import { computePosition } from "../engine/position";\nexport const f = computePosition;\n'],
+    ["src/model/planted.ts", 'import { previewImport } from "../ledger/import";\nexport const f = previewImport;\n'],
     ["src/engine/planted.ts", 'import { narrative } from "../narrative/narrative";\nexport const f = narrative;\n'],
     ["src/plans/planted.ts", 'import { buildDeck } from "../slides/deck";\nexport const f = buildDeck;\n'],
     ["src/plans/sheets/planted.ts", 'import type { WorkbookGateway } from "../../workbook/gateway";\nexport type G = WorkbookGateway;\n'],

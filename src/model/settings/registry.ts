@@ -34,7 +34,8 @@ export type SettingKey =
   | "savings.amber"
   | "pctDecimals"
   | "yearToDate.paceWarning"
-  | "assist.materiality";
+  | "assist.materiality"
+  | "ledger.yearStart";
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -79,6 +80,8 @@ export const CONVENTION_LABEL: Record<SignConvention, string> = {
   "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",
 };
 export const COMBINE = ["higher", "lower"] as const;
+/** Calendar months, for the month the financial year starts in (a ledger's Apr-24 is month 1 of 2024/25). */
+export const CALENDAR_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 export const YES_NO = ["Yes", "No"] as const;
 
 export const RULE_LABELS: Record<RuleName, string> = {
@@ -207,6 +210,12 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Flag a forecast off the projections by", note: "Forecast assist: a line whose forecast differs from a projection by this amount or more is flagged (blank: the commentary materiality above)." },
     pane: { label: "Forecast assist: flag a forecast off a projection by ({units})", short: "Off a projection by ({units})" },
   },
+  // Ledger import (issue 12): how a ledger export's calendar months (Apr-24, 2024-04) become months of the year.
+  {
+    key: "ledger.yearStart", type: "choice", values: CALENDAR_MONTHS, optional: false, path: ["ledger", "yearStartMonth"], default: "April", addedIn: "0.3",
+    sheet: { label: "Financial year starts in", note: "For ledger imports: a ledger's calendar months (Apr-24, 2024-04) are placed by it; P01 is this month." },
+    pane: { label: "Financial year starts in (for ledger imports)", short: "Financial year starts in" },
+  },
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -224,6 +233,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
   { ...ruleSection("yearToDate"), keys: [...ruleSection("yearToDate").keys, "yearToDate.paceWarning", "assist.materiality"] },
+  { key: "ledger", title: "Ledger import", keys: ["ledger.yearStart"] },
 ];
 
 function ruleSection(rule: RuleName): { key: string; title: string; keys: readonly SettingKey[] } {

@@ -1,0 +1,190 @@
+/**
+ * The rows of a ledger export as records (codes, month, amounts in pounds, debit positive), each row either read
+ * whole or rejected with its row number, column and what to do. Nothing here knows the report's lines.
+ */
+import type { Decimal } from "../model/types";
+import { ZERO } from "../model/amount";
+import { parseLedgerCell, type LedgerNumber } from "./numbers";
+import { parseLedgerPeriod, type YearContext } from "./periods";
+import type { ImportProfile, ProfileColumn } from "./profile";
+import { type Cell, type LedgerTable, LedgerFileError, findHeader, headerKey } from "./table";
+
+export interface LedgerRecord {
+  row: number;
+  costCentre: string;
+  account: string;
+  description: string;
+  /** Month of the financial year, when the file has periods. */
+  month: number | null;
+  /** Actual (debit positive), pounds; for a wide layout, by month. */
+  actual: Decimal | null;
+  byMonth: Map<number, Decimal> | null;
+  budget: Decimal | null;
+}
+
+export interface RejectedRow {
+  file: string;
+  row: number;
+  /** The column's header as in the file, when the problem is in one cell. */
+  column: string | null;
+  /** What was wrong and what to do, in words. */
+  problem: string;
+}
+
+export interface ControlTotal {
+  row: number;
+  actual: Decimal | null;
+  budget: Decimal | null;
+}
+
+export interface ReadRecords {
+  headerRow: number;
+  /** Rows read whole (each given to the caller as it was read, so a large export is never held as records). */
+  recordCount: number;
+  /** The exact sums of the rows read whole, every period (what the file's own total adds up). */
+  sums: { actual: Decimal; budget: Decimal };
+  rejected: RejectedRow[];
+  blankRows: number;
+  control: ControlTotal | null;
+  /** A wide layout's month columns: the month of the financial year of each column, by the column's index. */
+  monthColumns: Map<number, number> | null;
+}
+
+const text = (c: Cell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
+const blank = (c: Cell | undefined) => text(c) === "";
+
+/** The profile's columns found in the header row, or a LedgerFileError saying which is missing. */
+function locate(table: LedgerTable, profile: ImportProfile) {
+  const wanted = Object.values(profile.columns);
+  const found = findHeader(table, wanted);
+  if ("problem" in found) throw new LedgerFileError(found.problem);
+  const at = {} as Partial<Record<ProfileColumn, number>>;
+  for (const [k, v] of Object.entries(profile.columns) as Array<[ProfileColumn, string]>) at[k] = found.columns.get(headerKey(v));
+  return { index: found.index, at };
+}
+
+function monthColumnsOf(table: LedgerTable, headerIndex: number, taken: Set<number>, ctx: YearContext): Map<number, number> {
+  const months = new Map<number, number>();
+  const header = table.rows[headerIndex] ?? [];
+  header.forEach((c, j) => {
+    if (taken.has(j) || blank(c)) return;
+    const p = parseLedgerPeriod(c, ctx);
+    if ("month" in p) months.set(j, p.month);
+  });
+  return months;
+}
+
+/** Reads every row below the header, giving each row read whole to `onRecord`. */
+export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: YearContext, onRecord: (r: LedgerRecord) => void): ReadRecords {
+  const { index: headerIndex, at } = locate(table, profile);
+  const header = table.rows[headerIndex] ?? [];
+  const headerWidth = header.length;
+  const taken = new Set(Object.values(at).filter((v): v is number => v !== undefined));
+  const monthColumns = profile.layout === "wide" ? monthColumnsOf(table, headerIndex, taken, ctx) : null;
+  if (monthColumns && monthColumns.size === 0) {
+    throw new LedgerFileError(`${table.file}: the header (row ${headerIndex + 1}) has no month columns; a wide layout has a column per month headed by the month (Apr-24, P01, April...)`);
+  }
+  const name = (j: number) => text(header[j]) || `column ${j + 1}`;
+  const totalText = headerKey(profile.totalRow ?? "total");
+  const codeCols = [at.costCentre, at.account].filter((v): v is number => v !== undefined);
+  const out: ReadRecords = { headerRow: headerIndex + 1, recordCount: 0, sums: { actual: ZERO, budget: ZERO }, rejected: [], blankRows: 0, control: null, monthColumns };
+
+  for (let i = headerIndex + 1; i < table.rows.length; i++) {
+    const cells = table.rows[i] ?? [];
+    const row = i + 1;
+    if (cells.every(blank)) { out.blankRows++; continue; }
+    const reject = (column: number | null, problem: string) => out.rejected.push({ file: table.file, row, column: column === null ? null : name(column), problem });
+
+    // The file's own total: a row without codes whose first words are the total's (e.g. "Grand Total").
+    const isTotal = codeCols.every((j) => blank(cells[j]) || headerKey(cells[j] ?? null).startsWith(totalText))
+      && cells.some((c) => typeof c === "string" && headerKey(c).startsWith(totalText));
+    if (isTotal) {
+      if (out.control) { reject(null, `is a second total row (the first is row ${out.control.row}); Outturn checks the file against one total: delete the other`); continue; }
+      const amounts = readAmounts(cells, at, profile, monthColumns);
+      if ("problems" in amounts) for (const [j, p] of amounts.problems) reject(j, `the file's total ${p}`);
+      else out.control = { row, actual: amounts.actual ?? sumMonths(amounts.byMonth), budget: amounts.budget };
+      continue;
+    }
+
+    // Fields where the header has none: a delimiter inside an unquoted description, or a field left out. (An .xlsx
+    // row is as long as its last filled cell, so only a CSV's count says anything.)
+    if (table.sheet === null && cells.length !== headerWidth && !(cells.length > headerWidth && cells.slice(headerWidth).every(blank))) {
+      reject(null, `has ${cells.length} fields but the header (row ${headerIndex + 1}) has ${headerWidth}: ${cells.length > headerWidth ? "a description holding the delimiter without quotes around it?" : "fields missing"}; correct the row or export the file again with text in quotes`);
+      continue;
+    }
+    const costCentre = at.costCentre === undefined ? "" : text(cells[at.costCentre]);
+    const account = at.account === undefined ? "" : text(cells[at.account]);
+    if (at.costCentre !== undefined && !costCentre) { reject(at.costCentre, "is blank; every row needs its cost centre (a subtotal row? remove subtotals from the export)"); continue; }
+    if (at.account !== undefined && !account) { reject(at.account, "is blank; every row needs its account (a subtotal row? remove subtotals from the export)"); continue; }
+    let month: number | null = null;
+    if (at.period !== undefined) {
+      const p = parseLedgerPeriod(cells[at.period], ctx);
+      if ("problem" in p) { reject(at.period, p.problem); continue; }
+      month = p.month;
+    }
+    const amounts = readAmounts(cells, at, profile, monthColumns);
+    if ("problems" in amounts) { for (const [j, p] of amounts.problems) reject(j, p); continue; }
+    out.recordCount++;
+    const actual = amounts.actual ?? sumMonths(amounts.byMonth);
+    if (actual) out.sums.actual = out.sums.actual.plus(actual);
+    if (amounts.budget) out.sums.budget = out.sums.budget.plus(amounts.budget);
+    onRecord({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, ...amounts });
+  }
+  return out;
+}
+
+function sumMonths(byMonth: Map<number, Decimal> | null): Decimal | null {
+  if (!byMonth) return null;
+  let t = ZERO;
+  for (const v of byMonth.values()) t = t.plus(v);
+  return t;
+}
+
+type Amounts = { actual: Decimal | null; byMonth: Map<number, Decimal> | null; budget: Decimal | null } | { problems: Array<[number | null, string]> };
+
+/** The row's amounts, debit positive, with the profile's sign convention applied where the text does not say. */
+function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, profile: ImportProfile, monthColumns: Map<number, number> | null): Amounts {
+  const problems: Array<[number, string]> = [];
+  const flip = profile.signs === "credits-positive";
+  /** A cell's amount; `signed`: a plain amount, so the export's convention applies (a debit or credit column says it itself). */
+  const read = (j: number, signed = true): Decimal | null => {
+    const n: LedgerNumber = parseLedgerCell(cells[j]);
+    if ("problem" in n) { problems.push([j, n.problem]); return null; }
+    return signed && flip && !n.explicit ? n.value.neg() : n.value;
+  };
+  let actual: Decimal | null = null;
+  if (at.amount !== undefined) {
+    const raw = parseLedgerCell(cells[at.amount]);
+    if ("problem" in raw) problems.push([at.amount, raw.problem]);
+    else {
+      let v = flip && !raw.explicit ? raw.value.neg() : raw.value;
+      if (at.drCr !== undefined) {
+        const ind = text(cells[at.drCr]).toUpperCase().replace(/\.$/, "");
+        if (ind === "CR" || ind === "C" || ind === "CREDIT") {
+          if (raw.value.isNegative() || raw.explicit) problems.push([at.drCr, `is CR but the amount "${text(cells[at.amount])}" is already signed; an amount with a Dr/Cr column is written unsigned`]);
+          v = raw.value.abs().neg();
+        } else if (ind === "DR" || ind === "D" || ind === "DEBIT") {
+          if (raw.value.isNegative() || raw.explicit) problems.push([at.drCr, `is DR but the amount "${text(cells[at.amount])}" is already signed; an amount with a Dr/Cr column is written unsigned`]);
+          v = raw.value.abs();
+        } else if (ind !== "" || !raw.value.isZero()) {
+          problems.push([at.drCr, `is "${text(cells[at.drCr])}"; write DR for a debit or CR for a credit`]);
+        }
+      }
+      actual = v;
+    }
+  } else if (at.debit !== undefined && at.credit !== undefined) {
+    const d = read(at.debit, false), c = read(at.credit, false);
+    if (d && c) actual = d.minus(c);
+  }
+  let byMonth: Map<number, Decimal> | null = null;
+  if (monthColumns) {
+    byMonth = new Map();
+    for (const [j, m] of monthColumns) {
+      const v = read(j);
+      if (v) byMonth.set(m, (byMonth.get(m) ?? ZERO).plus(v));
+    }
+  }
+  const budget = at.budget !== undefined ? read(at.budget) : null;
+  if (problems.length) return { problems };
+  return { actual, byMonth, budget };
+}

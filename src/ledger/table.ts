@@ -1,0 +1,134 @@
+/**
+ * A ledger export as a table of cells with the row numbers a person sees when they open the file (in Excel or a
+ * text editor), whatever it was: CSV in any delimiter and encoding, or a sheet of an .xlsx (src/xlsx reads those
+ * into the same table). The header row is found even below a report's title lines.
+ */
+import Papa from "papaparse";
+import iconv from "iconv-lite";
+
+export type Cell = string | number | boolean | null;
+
+export interface LedgerTable {
+  /** The file's name, for messages. */
+  file: string;
+  /** The sheet, for an .xlsx. */
+  sheet: string | null;
+  /** rows[i] is row i + 1 of the file (a CSV's records; a sheet's rows, blank ones included). */
+  rows: Cell[][];
+  /** How the text was read: "UTF-8", "UTF-8 with a byte order mark", "Windows-1252", "UTF-16". */
+  encoding: string | null;
+  /** The CSV's delimiter as found (or as the profile said). */
+  delimiter: string | null;
+}
+
+/** A table that cannot be read at all (not a problem of one row); the message names the file and what to do. */
+export class LedgerFileError extends Error {}
+
+/**
+ * The text of a CSV export. UTF-8 with or without the byte order mark Excel's "CSV UTF-8" adds; UTF-16 as Excel's
+ * "Unicode Text"; anything that is not valid UTF-8 as Windows-1252 ("ANSI", what Excel's plain "CSV" and older
+ * ledgers write, where £ is the single byte 0xA3). Windows-1252 goes through iconv-lite: Node's TextDecoder decodes
+ * "windows-1252" as Latin-1, so 0x80-0x9F (the en dash 0x96 that stands for a minus, the euro sign 0x80) come out
+ * as control characters (nodejs/node issue 56542).
+ */
+export function decodeLedgerText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "UTF-8 with a byte order mark" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "UTF-16" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "UTF-16" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"), encoding: "Windows-1252" };
+  }
+}
+
+const DELIMITERS = [",", ";", "\t", "|"];
+
+/**
+ * The delimiter of a CSV: the one that splits the most lines into the same number (two or more) of fields. Title
+ * lines above the header have one field whatever the delimiter, so they do not vote; Papa Parse's own guess looks
+ * only at the first lines, which are often those titles.
+ */
+function guessDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 60).filter((l) => l.trim() !== "");
+  let best = ",", bestScore = -1;
+  for (const d of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const l of lines) {
+      const n = Papa.parse<string[]>(l, { delimiter: d }).data[0]?.length ?? 0;
+      if (n >= 2) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    const score = Math.max(0, ...counts.values());
+    if (score > bestScore) { best = d; bestScore = score; }
+  }
+  return best;
+}
+
+/** A CSV export's bytes as a table. `delimiter` when the profile gives one; otherwise found. */
+export function csvTable(bytes: Uint8Array, file: string, delimiter?: string): LedgerTable {
+  const { text, encoding } = decodeLedgerText(bytes);
+  if (text.trim() === "") throw new LedgerFileError(`${file}: is empty; export the ledger again`);
+  const used = delimiter ?? guessDelimiter(text);
+  // Papa Parse: quoted fields (with the delimiter, quotes doubled, line breaks inside), any line ending.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { delimiter: used, skipEmptyLines: false });
+  const rows = parsed.data;
+  // A file ending in a line break gives one last empty record, which is no row of the file.
+  if (rows.length && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === "") rows.pop();
+  return { file, sheet: null, rows, encoding, delimiter: used };
+}
+
+/** Header text compared as a reader would: case, spaces and punctuation around the words do not matter. */
+export function headerKey(text: Cell): string {
+  return String(text ?? "").toLowerCase().replace(/[^a-z0-9£%]+/g, " ").trim();
+}
+
+export type HeaderFound = { index: number; columns: Map<string, number> } | { problem: string };
+
+/**
+ * The header row: the first of the first 50 rows holding every wanted column name. When none does, the message
+ * names the row that came closest and what it lacks, so a typo in the profile shows.
+ */
+export function findHeader(table: LedgerTable, wanted: readonly string[], scan = 50): HeaderFound {
+  let closest: { index: number; missing: string[] } | null = null;
+  const limit = Math.min(scan, table.rows.length);
+  for (let i = 0; i < limit; i++) {
+    const row = table.rows[i] ?? [];
+    const columns = new Map<string, number>();
+    row.forEach((c, j) => {
+      const k = headerKey(c);
+      if (k && !columns.has(k)) columns.set(k, j);
+    });
+    const missing = wanted.filter((w) => !columns.has(headerKey(w)));
+    if (missing.length === 0) return { index: i, columns };
+    if (missing.length < wanted.length && (!closest || missing.length < closest.missing.length)) closest = { index: i, missing };
+  }
+  const where = `${table.file}${table.sheet ? ` (sheet "${table.sheet}")` : ""}`;
+  if (closest) {
+    const row = (table.rows[closest.index] ?? []).filter((c) => c !== null && c !== "").map((c) => `"${String(c)}"`).join(", ");
+    return { problem: `${where}: row ${closest.index + 1} looks like the header but has no column ${closest.missing.map((m) => `"${m}"`).join(", ")} (it has ${row}); correct the column names in the profile to the file's` };
+  }
+  return { problem: `${where}: no row in the first ${limit} holds the columns the profile names (${wanted.map((w) => `"${w}"`).join(", ")}); check the profile is the one for this export, and that the file is the ledger export` };
+}
+
+/** A sheet as any reader gives it (src/plans/grid.ts's GridSheet fits): 1-based cells, errors as { error: "#REF!" }. */
+export interface SheetCells {
+  name: string;
+  maxRow: number;
+  maxCol: number;
+  get(row: number, col: number): { value: unknown } | undefined;
+}
+
+/** A sheet of an .xlsx export (or of the open workbook) as a ledger table; an error value is kept as its text (#REF!), which no amount or period reads. */
+export function sheetTable(sheet: SheetCells, file: string): LedgerTable {
+  const rows: Cell[][] = [];
+  for (let r = 1; r <= sheet.maxRow; r++) {
+    const row: Cell[] = [];
+    for (let c = 1; c <= sheet.maxCol; c++) {
+      const v = sheet.get(r, c)?.value;
+      row.push(v === undefined || v === null ? null : typeof v === "object" ? String((v as { error?: string }).error ?? JSON.stringify(v)) : (v as Cell));
+    }
+    while (row.length && (row[row.length - 1] === null || row[row.length - 1] === "")) row.pop();
+    rows.push(row);
+  }
+  return { file, sheet: sheet.name, rows, encoding: null, delimiter: null };
+}
