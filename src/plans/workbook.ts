@@ -13,6 +13,8 @@ import { savingsSheet } from "./sheets/savings/layout";
 import { settingsSheet } from "./sheets/settings/layout";
 import { summarySheet } from "./sheets/summary/layout";
 import { slidesSheet } from "./sheets/slides/layout";
+import { signoffSheet } from "./sheets/signoff/layout";
+import type { SignOffBook } from "../engine/signoff";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -21,6 +23,8 @@ export interface PlanOptions {
   position?: Position;
   /** Only these sheets (in tab order). Their formulas still refer to the others by name, so those must exist. */
   kinds?: SheetKind[];
+  /** The sign-offs to keep (a workbook signed off): adds the Sign-off sheet after the others. */
+  signoff?: SignOffBook | null;
 }
 
 /**
@@ -46,6 +50,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const byKind: Partial<Record<SheetKind, SheetPlan>> = {
     Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, History: history.plan, Settings: settings, Slides: slides,
   };
-  const kinds = SHEET_KINDS_IN_ORDER.filter((k) => !options.kinds || options.kinds.includes(k));
+  if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

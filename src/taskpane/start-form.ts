@@ -14,6 +14,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Settings: "Settings: reserves band, RAG rules, sign convention",
   History: "History: closed periods, for movement",
   Slides: "Slides: charts sized for 16:9 slides",
+  Signoff: "Sign-off: who signed off the figures (added at the first sign-off)",
 };
 
 export interface StartForm {

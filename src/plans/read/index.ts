@@ -27,6 +27,10 @@ import { readReserves } from "../sheets/reserves/read";
 import { readSavings } from "../sheets/savings/read";
 import { readHistory } from "../sheets/history/read";
 import { readSummaryKeys } from "../sheets/summary/read";
+import { readSignoff } from "../sheets/signoff/read";
+import { signoffChecks } from "../sheets/signoff/checks";
+import { planInputs } from "../sheets/signoff/inputs";
+import { type LocatedInput, type SignOffBook, type SignOffStatus, signOffStatus } from "../../engine/signoff";
 import { findSheets } from "./find-sheets";
 import { formulaChecks, sumRangeChecks } from "./integrity";
 import { locator } from "./locate";
@@ -41,6 +45,11 @@ export interface WorkbookReadResult {
   checks: Check[];
   /** The cell showing a model figure (as engine checks name it), e.g. "Revenue!E9"; null when not shown. */
   locate: (place: Place) => string | null;
+  /** Every input now, with its cell (for the sign-off fingerprint and "what changed"); null when the period cannot be read. */
+  inputs: LocatedInput[] | null;
+  /** The Sign-off sheet's record (null without the sheet), and where the period stands against it (null when the period cannot be read). */
+  signoffBook: SignOffBook | null;
+  signoff: SignOffStatus | null;
 }
 
 export interface ReadOptions {
@@ -61,6 +70,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   const savings = views.Savings ? readSavings(views.Savings, r) : null;
   const history = views.History ? readHistory(views.History, r) : [];
   if (views.Summary) readSummaryKeys(views.Summary, r);
+  const signoffBook = views.Signoff ? readSignoff(views.Signoff, r) : null;
 
   let model: MonitoringPeriod | null = null;
   if (settings && revenue && capital && reserves && savings) {
@@ -99,6 +109,8 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     if (model && revenue.groups.some((g) => g.lines.length === 0)) model = null;
   }
   let locate: (place: Place) => string | null = () => null;
+  let inputs: LocatedInput[] | null = null;
+  let signoff: SignOffStatus | null = null;
   if (model) {
     const plan = buildWorkbookPlan(model, { names, position: computePosition(model) });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
@@ -111,7 +123,10 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     };
     const read = plan.sheets.filter((sp) => views[sp.kind] && r.rowKeys[sp.kind]);
     locate = locator(read, found, (sp) => views[sp.kind]?.name ?? sp.name);
+    inputs = planInputs(plan, (sp, logical) => r.rowKeys[sp.kind]?.[logical], (sp) => views[sp.kind]?.name ?? sp.name);
+    signoff = signOffStatus(signoffBook, inputs);
+    r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate };
+  return { model, checks, locate, inputs, signoffBook, signoff };
 }

@@ -12,6 +12,7 @@ import { CAPITAL_COLS } from "./capital/markers";
 import { RESERVES_COLS } from "./reserves/markers";
 import { SAVINGS_COLS } from "./savings/markers";
 import { HISTORY_COLS } from "./history/markers";
+import { SIGNOFF_COLS, SIGNOFF_TITLE } from "./signoff/markers";
 import { revenueSections } from "./revenue/read";
 import { capitalSections } from "./capital/read";
 import { reservesSections } from "./reserves/read";
@@ -25,6 +26,8 @@ export interface SheetEntry {
   titleStart: string | null;
   /** The period cannot be read without it. */
   required: boolean;
+  /** Not a template: added when first needed (the Sign-off sheet), so a workbook without it is complete. */
+  addedWhenNeeded?: boolean;
   /** Sections whose total rows SUM their lines, given the rows found (logical key -> row). */
   sections?: (keys: Record<string, number>) => Section[];
 }
@@ -38,4 +41,5 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   { kind: "Savings", keyColumn: SAVINGS_COLS.key, titleStart: "Delivery of savings:", required: true, sections: savingsSections },
   { kind: "History", keyColumn: HISTORY_COLS.key, titleStart: "Closed periods:", required: false },
   { kind: "Settings", keyColumn: SETTINGS_COLUMNS.key, titleStart: "Outturn settings", required: true },
+  { kind: "Signoff", keyColumn: SIGNOFF_COLS.key, titleStart: `${SIGNOFF_TITLE}:`, required: false, addedWhenNeeded: true },
 ];
