@@ -4,6 +4,7 @@ import { readArgs } from "./args";
 import { textReport } from "../report/text";
 import { periodErrors } from "../report/errors";
 import { reportJson } from "../report/json";
+import { signoffJson, signoffText } from "../report/signoff";
 import { toJsonText } from "../model/json-text";
 import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
@@ -21,6 +22,9 @@ export function usage(): string {
     "                                                                      --lines adds every line's figures (--json always has them)",
     "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]  write the period as an Outturn workbook (live formulas)",
     "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
+    "  outturn signoff <file.xlsx> --name <name> --role treasurer|board   sign off the period's figures in the workbook",
+    "                                                                      (the treasurer first, then the board); report then",
+    "                                                                      lists every input changed since",
     "",
     "  --force  replace the output file if it exists (never the file being read; without --force an existing file is",
     "           kept), and write a workbook from a workbook even where some of what it holds would not be carried",
@@ -40,9 +44,10 @@ async function report(argv: string[]): Promise<ExitCode> {
   const args = readArgs(argv, [], ["--json", "--lines"], "report");
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UserError("report: give one monitoring file, e.g. outturn report seeds/q2-2024-25.json --json");
-  const { position } = await loadPosition(file);
-  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText(reportJson(position))) + "\n");
-  else say(textReport(position, args.flags.has("--lines")) + "\n");
+  const { loaded, position } = await loadPosition(file);
+  const signoff = loaded.signoff ?? null;
+  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText({ ...reportJson(position), ...(signoff ? { signoff: signoffJson(signoff) } : {}) })) + "\n");
+  else say([...signoffText(signoff), textReport(position, args.flags.has("--lines"))].join("\n") + "\n");
   const errors = periodErrors(position).length;
   if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);
   return errors ? EXIT.withErrors : EXIT.clean;
@@ -62,7 +67,8 @@ async function workbook(argv: string[]): Promise<ExitCode> {
   shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
   const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
-  const plan = buildWorkbookPlan(model, { position });
+  // A workbook's sign-offs are carried into the new one (its inputs are the same, so they still match).
+  const plan = buildWorkbookPlan(model, { position, signoff: loaded.signoffBook ?? null });
   const tooLong = textLimitProblems(plan);
   if (tooLong.length) throw new UserError(`workbook: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
   if (loaded.grid) {
@@ -89,4 +95,10 @@ async function slides(argv: string[]): Promise<ExitCode> {
   return slidesCommand(argv);
 }
 
-export const commands: Record<string, Command> = { report, workbook, slides };
+/** src/cli/signoff.ts, loaded only when asked for (it brings ExcelJS). */
+async function signoff(argv: string[]): Promise<ExitCode> {
+  const { signoffCommand } = await import("./signoff");
+  return signoffCommand(argv);
+}
+
+export const commands: Record<string, Command> = { report, workbook, slides, signoff };
