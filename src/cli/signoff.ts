@@ -19,6 +19,9 @@ import { inputEntries } from "../plans/sheets/signoff/inputs";
 import { SIGNOFF_TITLE } from "../plans/sheets/signoff/markers";
 import { buildWorkbookPlan } from "../plans/workbook";
 import { defaultSheetNames } from "../plans/context";
+import { READ_SHEETS } from "../plans/sheets";
+
+const SUMMARY_TITLE = READ_SHEETS.find((e) => e.kind === "Summary")?.titleStart ?? "Financial monitoring summary:";
 
 export async function signoffCommand(argv: string[], now: () => Date = () => new Date()): Promise<ExitCode> {
   const args = readArgs(argv, ["--name", "--role"], [], "signoff");
@@ -44,13 +47,14 @@ export async function signoffCommand(argv: string[], now: () => Date = () => new
     if (e instanceof SignOffRefused) throw new UserError(`signoff: ${file} not signed off: ${e.message}.`, EXIT.refused);
     throw e;
   }
-  const [{ replaceSheet }] = await Promise.all([import("../xlsx/replace-sheet")]);
-  const plan = buildWorkbookPlan(loaded.model, { position, signoff: book, kinds: ["Signoff"] });
-  const sheet = plan.sheets[0];
-  if (!sheet) throw new Error("no Sign-off sheet planned");
-  const sheetName = defaultSheetNames().Signoff;
-  const out = await replaceSheet(bytes, sheet, plan.styles, {
-    existing: (n, title) => n.toLowerCase() === sheetName.toLowerCase() || (title?.startsWith(`${SIGNOFF_TITLE}:`) ?? false), protect: true,
+  const { replaceSheets } = await import("../xlsx/replace-sheet");
+  // The Sign-off sheet with the new record, and the Summary saying so (it holds no inputs: Outturn writes all of it).
+  const plan = buildWorkbookPlan(loaded.model, { position, signoff: book, kinds: ["Summary", "Signoff"] });
+  const names = defaultSheetNames();
+  const titles: Partial<Record<string, string>> = { Signoff: `${SIGNOFF_TITLE}:`, Summary: SUMMARY_TITLE };
+  const out = await replaceSheets(bytes, plan.sheets, plan.styles, {
+    replaces: (sp, n, title) => n.toLowerCase() === names[sp.kind].toLowerCase() || (title?.startsWith(titles[sp.kind] ?? "\u0000") ?? false),
+    protect: (sp) => sp.kind === "Signoff",
   });
   await writeSafely({ out: file, inputs: [], force: true, command: "signoff" }, async (temp) => {
     const { writeFile } = await import("node:fs/promises");

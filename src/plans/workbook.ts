@@ -14,7 +14,8 @@ import { settingsSheet } from "./sheets/settings/layout";
 import { summarySheet } from "./sheets/summary/layout";
 import { slidesSheet } from "./sheets/slides/layout";
 import { signoffSheet } from "./sheets/signoff/layout";
-import type { SignOffBook } from "../engine/signoff";
+import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
+import { planInputs } from "./sheets/signoff/inputs";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -43,7 +44,11 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const history = historySheet(ctx);
   // The cell showing each figure, for the Summary's checks (the same map the read-back builds on found rows).
   const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan]);
-  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate });
+  // Where the inputs stand against the sign-offs kept, for the Summary.
+  const signoff = options.signoff
+    ? describeStatus(signOffStatus(options.signoff, planInputs({ sheets: [revenue.plan, capital.plan, reserves.plan, savings.plan, history.plan, settings], styles: STYLES })))
+    : undefined;
+  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate, signoff });
   const slides = slidesSheet(ctx, {
     revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,
   });

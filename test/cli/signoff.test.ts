@@ -104,3 +104,15 @@ describeWithEngines({ LibreOffice: sofficeAvailable() })("in LibreOffice", () =>
     expect(reportJson(saved).signoff?.state).toBe("signed");
   });
 });
+
+test("the Summary says who signed off, and the tabs keep their order with Sign-off last", async () => {
+  const file = workbook("summary.xlsx");
+  expect(runCli(["signoff", file, "--name", "Julie Strange", "--role", "treasurer"]).status).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Period history", "Settings", "Slides", "Sign-off"]);
+  const summary = wb.getWorksheet("Summary")!;
+  const rows: string[] = [];
+  summary.eachRow((row) => { if (row.getCell(5).value === "signoff-status") rows.push(String(row.getCell(2).value)); });
+  expect(rows).toEqual([expect.stringMatching(/^Signed off: Treasurer Julie Strange, \d{4}-\d\d-\d\d \d\d:\d\d UTC \(fingerprint [0-9a-f]{12}\)\.$/)]);
+});

@@ -112,7 +112,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let inputs: LocatedInput[] | null = null;
   let signoff: SignOffStatus | null = null;
   if (model) {
-    const plan = buildWorkbookPlan(model, { names, position: computePosition(model) });
+    const plan = buildWorkbookPlan(model, { names, position: computePosition(model), signoff: signoffBook });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.
