@@ -20,7 +20,8 @@ export function usage(): string {
     "Usage:",
     "  outturn report <file.json|file.xlsx> [--json] [--lines]             the period's position: headline figures, RAG and checks;",
     "                                                                      --lines adds every line's figures (--json always has them)",
-    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]  write the period as an Outturn workbook (live formulas)",
+    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force] [--actions]   write the period as an Outturn workbook",
+    "                                                                      (live formulas); --actions adds the board's Actions sheet",
     "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
     "  outturn signoff <file.xlsx> --name <name> --role treasurer|board   sign off the period's figures in the workbook",
     "                                                                      (the treasurer first, then the board); report then",
@@ -54,7 +55,7 @@ async function report(argv: string[]): Promise<ExitCode> {
 }
 
 async function workbook(argv: string[]): Promise<ExitCode> {
-  const args = readArgs(argv, ["--out"], ["--force"], "workbook");
+  const args = readArgs(argv, ["--out"], ["--force", "--actions"], "workbook");
   const file = args.positional[0];
   const out = args.values.get("--out");
   if (!file || args.positional.length > 1 || !out) throw new UserError("workbook: give one monitoring file and --out, e.g. outturn workbook seeds/q2-2024-25.json --out out/q2-2024-25.xlsx");
@@ -68,7 +69,8 @@ async function workbook(argv: string[]): Promise<ExitCode> {
   // The plans are pure; ExcelJS is loaded only here.
   const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
   // A workbook's sign-offs are carried into the new one (its inputs are the same, so they still match).
-  const plan = buildWorkbookPlan(model, { position, signoff: loaded.signoffBook ?? null });
+  // Its actions too; --actions adds an Actions sheet, with a row for each item owed one.
+  const plan = buildWorkbookPlan(model, { position, signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null) });
   const tooLong = textLimitProblems(plan);
   if (tooLong.length) throw new UserError(`workbook: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
   if (loaded.grid) {

@@ -143,8 +143,8 @@ export class ExcelGateway implements WorkbookGateway {
           const kind = readKindOfName(ws.name);
           return kind !== null && only.includes(kind);
         });
-        // A Sign-off sheet is absent until the first sign-off: its absence is no reason to look for renamed sheets.
-        const looking = findRenamed && only.some((k) => k !== "Signoff" && !present.includes(k));
+        // The Actions and Sign-off sheets are absent until first needed: their absence is no reason to look for renamed sheets.
+        const looking = findRenamed && only.some((k) => k !== "Signoff" && k !== "Actions" && !present.includes(k));
         const otherSheets = looking ? items.filter((ws) => readKindOfName(ws.name) === null) : [];
         const { used, others } = ours.length + otherSheets.length === 0 ? { used: [], others: [] } : await syncReading(context, (loadUsed) => ({
           used: ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })),

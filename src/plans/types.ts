@@ -32,8 +32,8 @@ import type { Decimal } from "../model/types";
 import type { Place } from "../engine/checks";
 
 /** The templated sheets Outturn can insert. */
-/** "Signoff" is not a template: Outturn adds it at the first sign-off (src/plans/sheets/signoff). */
-export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides" | "Signoff";
+/** "Signoff" and "Actions" are not templates: Outturn adds it at the first sign-off (src/plans/sheets/signoff). */
+export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Settings" | "History" | "Slides" | "Signoff" | "Actions";
 
 export type { Place };
 

@@ -14,6 +14,8 @@ import { settingsSheet } from "./sheets/settings/layout";
 import { summarySheet } from "./sheets/summary/layout";
 import { slidesSheet } from "./sheets/slides/layout";
 import { signoffSheet } from "./sheets/signoff/layout";
+import { actionsSheet } from "./sheets/actions/layout";
+import type { BoardAction } from "../engine/actions";
 import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
 import { planInputs } from "./sheets/signoff/inputs";
 
@@ -26,6 +28,8 @@ export interface PlanOptions {
   kinds?: SheetKind[];
   /** The sign-offs to keep (a workbook signed off): adds the Sign-off sheet after the others. */
   signoff?: SignOffBook | null;
+  /** The board's actions: adds the Actions sheet (with a row for each item needing an action that has none). */
+  actions?: readonly BoardAction[] | null;
 }
 
 /**
@@ -55,7 +59,8 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const byKind: Partial<Record<SheetKind, SheetPlan>> = {
     Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, History: history.plan, Settings: settings, Slides: slides,
   };
+  if (options.actions) byKind.Actions = actionsSheet(ctx, options.actions);
   if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
-  const kinds = [...SHEET_KINDS_IN_ORDER, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Actions" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

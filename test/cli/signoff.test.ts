@@ -116,3 +116,11 @@ test("the Summary says who signed off, and the tabs keep their order with Sign-o
   summary.eachRow((row) => { if (row.getCell(5).value === "signoff-status") rows.push(String(row.getCell(2).value)); });
   expect(rows).toEqual([expect.stringMatching(/^Signed off: Treasurer Julie Strange, \d{4}-\d\d-\d\d \d\d:\d\d UTC \(fingerprint [0-9a-f]{12}\)\.$/)]);
 });
+
+test("workbook --actions adds the Actions sheet; report then says which Red items have no open action", () => {
+  const out = join(dir, "actions.xlsx");
+  expect(runCli(["workbook", "seeds/q2-2024-25.json", "--out", out, "--actions"]).stdout).toContain("Slides, Actions.");
+  const missing = reportJson(out).checks.filter((c) => c.id === "action-missing");
+  expect(missing.map((c) => c.where)).toContain(missing.find((c) => c.where.startsWith("Reserves!"))?.where);
+  expect(missing.length).toBeGreaterThan(1);
+});

@@ -28,6 +28,8 @@ import { readSavings } from "../sheets/savings/read";
 import { readHistory } from "../sheets/history/read";
 import { readSummaryKeys } from "../sheets/summary/read";
 import { readSignoff } from "../sheets/signoff/read";
+import { readActions } from "../sheets/actions/read";
+import { type BoardAction, actionChecks } from "../../engine/actions";
 import { signoffChecks } from "../sheets/signoff/checks";
 import { planInputs } from "../sheets/signoff/inputs";
 import { type LocatedInput, type SignOffBook, type SignOffStatus, signOffStatus } from "../../engine/signoff";
@@ -50,6 +52,8 @@ export interface WorkbookReadResult {
   /** The Sign-off sheet's record (null without the sheet), and where the period stands against it (null when the period cannot be read). */
   signoffBook: SignOffBook | null;
   signoff: SignOffStatus | null;
+  /** The Actions sheet's actions; null without the sheet. */
+  actions: BoardAction[] | null;
 }
 
 export interface ReadOptions {
@@ -71,6 +75,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   const history = views.History ? readHistory(views.History, r) : [];
   if (views.Summary) readSummaryKeys(views.Summary, r);
   const signoffBook = views.Signoff ? readSignoff(views.Signoff, r) : null;
+  const actions = views.Actions ? readActions(views.Actions, r) : null;
 
   let model: MonitoringPeriod | null = null;
   if (settings && revenue && capital && reserves && savings) {
@@ -112,7 +117,8 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let inputs: LocatedInput[] | null = null;
   let signoff: SignOffStatus | null = null;
   if (model) {
-    const plan = buildWorkbookPlan(model, { names, position: computePosition(model), signoff: signoffBook });
+    const position = computePosition(model);
+    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.
@@ -126,7 +132,8 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     inputs = planInputs(plan, (sp, logical) => r.rowKeys[sp.kind]?.[logical], (sp) => views[sp.kind]?.name ?? sp.name);
     signoff = signOffStatus(signoffBook, inputs);
     r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
+    if (actions) r.checks.push(...actionChecks(position, actions, views.Actions?.name ?? names.Actions, locate));
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate, inputs, signoffBook, signoff };
+  return { model, checks, locate, inputs, signoffBook, signoff, actions };
 }

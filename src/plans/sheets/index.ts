@@ -13,6 +13,7 @@ import { RESERVES_COLS } from "./reserves/markers";
 import { SAVINGS_COLS } from "./savings/markers";
 import { HISTORY_COLS } from "./history/markers";
 import { SIGNOFF_COLS, SIGNOFF_TITLE } from "./signoff/markers";
+import { ACTIONS_COLS, ACTIONS_TITLE } from "./actions/markers";
 import { revenueSections } from "./revenue/read";
 import { capitalSections } from "./capital/read";
 import { reservesSections } from "./reserves/read";
@@ -41,5 +42,6 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   { kind: "Savings", keyColumn: SAVINGS_COLS.key, titleStart: "Delivery of savings:", required: true, sections: savingsSections },
   { kind: "History", keyColumn: HISTORY_COLS.key, titleStart: "Closed periods:", required: false },
   { kind: "Settings", keyColumn: SETTINGS_COLUMNS.key, titleStart: "Outturn settings", required: true },
+  { kind: "Actions", keyColumn: ACTIONS_COLS.key, titleStart: `${ACTIONS_TITLE}:`, required: false, addedWhenNeeded: true },
   { kind: "Signoff", keyColumn: SIGNOFF_COLS.key, titleStart: `${SIGNOFF_TITLE}:`, required: false, addedWhenNeeded: true },
 ];
