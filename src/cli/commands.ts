@@ -26,6 +26,8 @@ export function usage(): string {
     "  outturn signoff <file.xlsx> --name <name> --role treasurer|board   sign off the period's figures in the workbook",
     "                                                                      (the treasurer first, then the board); report then",
     "                                                                      lists every input changed since",
+    "  outturn diff <old.json|old.xlsx> <new.json|new.xlsx> [--json]       every input changed between two periods or copies:",
+    "                                                                      cell, what, old -> new; lines added and removed",
     "",
     "  --force  replace the output file if it exists (never the file being read; without --force an existing file is",
     "           kept), and write a workbook from a workbook even where some of what it holds would not be carried",
@@ -103,4 +105,10 @@ async function signoff(argv: string[]): Promise<ExitCode> {
   return signoffCommand(argv);
 }
 
-export const commands: Record<string, Command> = { report, workbook, slides, signoff };
+/** src/cli/diff.ts. */
+async function diff(argv: string[]): Promise<ExitCode> {
+  const { diffCommand } = await import("./diff");
+  return diffCommand(argv);
+}
+
+export const commands: Record<string, Command> = { report, workbook, slides, signoff, diff };

@@ -40,11 +40,9 @@ export function planInputs(plan: WorkbookPlan, rowFound?: (sheet: SheetPlan, log
     const fields = FIELDS[sp.kind];
     if (!fields) continue;
     const logicalOf = new Map(Object.entries(sp.rowKeys).map(([k, row]) => [row, k]));
-    const labelOf = new Map<number, string>();
-    for (const c of sp.cells) {
-      const { row, col } = parseA1(c.address);
-      if (col === 1 && c.content.kind === "text" && !labelOf.has(row)) labelOf.set(row, c.content.text);
-    }
+    const textAt = new Map<string, string>();
+    for (const c of sp.cells) if (c.content.kind === "text") textAt.set(c.address, c.content.text);
+    const identity = rowIdentities(sp, logicalOf, textAt);
     const name = sheetName?.(sp) ?? sp.name;
     for (const c of sp.cells) {
       if (!c.input) continue;
@@ -54,14 +52,34 @@ export function planInputs(plan: WorkbookPlan, rowFound?: (sheet: SheetPlan, log
       const field = fields[letter] ?? letter;
       const found = rowFound ? rowFound(sp, logical) : row;
       out.push({
-        key: `${sp.kind}|${logical}|${field}`,
+        key: `${sp.kind}|${identity.get(row) ?? logical}|${field}`,
         value: exactText(c),
         where: found === undefined ? null : `${sheetPrefix(name)}${letter}${found}`,
-        what: c.place ? describePlace(c.place) : [name, labelOf.get(row), field].filter(Boolean).join(", "),
+        what: c.place ? describePlace(c.place) : [name, textAt.get(`A${row}`), field].filter(Boolean).join(", "),
       });
     }
   }
   return out;
+}
+
+/**
+ * A row's identity in the keys: a repeating row (a line, a reserve, a scheme: its logical key ends in its index, e.g.
+ * "line:0:2") is known by its name instead ("line:0:Pay & Employment costs"; a savings scheme by category and scheme),
+ * so a line inserted or deleted above it does not make it look changed. Rows whose names are blank or not unique keep
+ * their index.
+ */
+function rowIdentities(sp: SheetPlan, logicalOf: Map<number, string>, textAt: Map<string, string>): Map<number, string> {
+  const named = new Map<number, string>();
+  for (const [row, logical] of logicalOf) {
+    const at = logical.match(/^(.*):\d+$/);
+    if (!at) continue;
+    const rowName = sp.kind === "Savings" ? [textAt.get(`A${row}`), textAt.get(`B${row}`)].filter(Boolean).join("/") : textAt.get(`A${row}`);
+    if (rowName?.trim()) named.set(row, `${at[1]}:${rowName.trim()}`);
+  }
+  const count = new Map<string, number>();
+  for (const id of named.values()) count.set(id, (count.get(id) ?? 0) + 1);
+  for (const [row, id] of named) if ((count.get(id) ?? 0) > 1) named.delete(row);
+  return named;
 }
 
 /** Just the entries (what is fingerprinted). */
