@@ -1,7 +1,7 @@
 /** The commands of the command line. Each reads its arguments, does one thing, writes its output and says how it went (exit code). */
 import { extname } from "node:path";
 import { readArgs } from "./args";
-import { textReport } from "../report/text";
+import { incompleteBanner, textReport } from "../report/text";
 import { periodErrors } from "../report/errors";
 import { reportJson } from "../report/json";
 import { signoffJson, signoffText } from "../report/signoff";
@@ -50,7 +50,12 @@ async function report(argv: string[]): Promise<ExitCode> {
   const { loaded, position } = await loadPosition(file);
   const signoff = loaded.signoff ?? null;
   if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText({ ...reportJson(position), ...(signoff ? { signoff: signoffJson(signoff) } : {}) })) + "\n");
-  else say([...signoffText(signoff), textReport(position, args.flags.has("--lines"))].join("\n") + "\n");
+  else {
+    // The sign-off comes after the errors (a period with errors starts FIGURES INCOMPLETE) and before the figures.
+    const text = textReport(position, args.flags.has("--lines")).split("\n");
+    const at = incompleteBanner(position).length;
+    say([...text.slice(0, at), ...signoffText(signoff), ...text.slice(at)].join("\n") + "\n");
+  }
   const errors = periodErrors(position).length;
   if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);
   return errors ? EXIT.withErrors : EXIT.clean;

@@ -9,7 +9,7 @@ import { OUTTURN_SHEETS, SHEET_NAMES } from "../../src/workbook/names";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
 import { readWorkbook } from "../../src/plans/read";
 import { inputEntries } from "../../src/plans/sheets/signoff/inputs";
-import { signOff } from "../../src/engine/signoff";
+import { signOff, signOffStatus } from "../../src/engine/signoff";
 import { FakeExcel } from "../support/fake-excel";
 import { expectedValues, seed } from "../excel/plan-values";
 import { gridFromPlan } from "../plans/support";
@@ -35,7 +35,7 @@ const SUBJECTS: Array<[string, () => Subject]> = [
 function signedSheet() {
   const model = seed();
   const read = readWorkbook(gridFromPlan(buildWorkbookPlan(model)));
-  const book = signOff(read.signoff!, inputEntries(read.inputs!), { role: "Treasurer", name: "Julie Strange", at: "2026-11-30T05:10:00Z" }, 0);
+  const book = signOff(read.signoff ?? signOffStatus(null, read.inputs!), inputEntries(read.inputs!), { role: "Treasurer", name: "Julie Strange", at: "2026-11-30T05:10:00Z" }, 0);
   return buildWorkbookPlan(model, { signoff: book, kinds: ["Signoff"] }).sheets[0]!;
 }
 

@@ -49,7 +49,7 @@ export interface WorkbookReadResult {
   locate: (place: Place) => string | null;
   /** Every input now, with its cell (for the sign-off fingerprint and "what changed"); null when the period cannot be read. */
   inputs: LocatedInput[] | null;
-  /** The Sign-off sheet's record (null without the sheet), and where the period stands against it (null when the period cannot be read). */
+  /** The Sign-off sheet's record, and where the period stands against it: null without the sheet (or when the period cannot be read). */
   signoffBook: SignOffBook | null;
   signoff: SignOffStatus | null;
   /** The Actions sheet's actions; null without the sheet. */
@@ -130,8 +130,9 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     const read = plan.sheets.filter((sp) => views[sp.kind] && r.rowKeys[sp.kind]);
     locate = locator(read, found, (sp) => views[sp.kind]?.name ?? sp.name);
     inputs = planInputs(plan, (sp, logical) => r.rowKeys[sp.kind]?.[logical], (sp) => views[sp.kind]?.name ?? sp.name);
-    signoff = signOffStatus(signoffBook, inputs);
-    r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
+    // Only a signed workbook is fingerprinted on reading (the hash of every input is not free on a large period).
+    signoff = signoffBook ? signOffStatus(signoffBook, inputs) : null;
+    if (signoff) r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
     if (actions) r.checks.push(...actionChecks(position, actions, views.Actions?.name ?? names.Actions, locate));
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
