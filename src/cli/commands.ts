@@ -1,9 +1,10 @@
 /** The commands of the command line. Each reads its arguments, does one thing, writes its output and says how it went (exit code). */
 import { extname } from "node:path";
 import { readArgs } from "./args";
-import { textReport } from "../report/text";
+import { incompleteBanner, textReport } from "../report/text";
 import { periodErrors } from "../report/errors";
 import { reportJson } from "../report/json";
+import { signoffJson, signoffText } from "../report/signoff";
 import { toJsonText } from "../model/json-text";
 import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
@@ -14,6 +15,7 @@ import { type Progress, lineCount, progress } from "./progress";
 import type { MonitoringPeriod } from "../model/types";
 import type { Position } from "../engine/position";
 import type { Grid } from "../plans/grid";
+import type { PlanOptions } from "../plans/workbook";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -22,7 +24,8 @@ export function usage(): string {
     "Usage:",
     "  outturn report <file.json|file.xlsx> [--json] [--lines]             the period's position: headline figures, RAG and checks;",
     "                                                                      --lines adds every line's figures (--json always has them)",
-    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force]  write the period as an Outturn workbook (live formulas)",
+    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force] [--actions]   write the period as an Outturn workbook",
+    "                                                                      (live formulas); --actions adds the board's Actions sheet",
     "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
     "  outturn assist <file.json> [--take <line>=<projection>,...] [--out <new.json>]  forecast assist: each line's forecast",
     "                                                                      beside its projections; --take previews taking them,",
@@ -32,6 +35,11 @@ export function usage(): string {
     "                                                                      a ledger export's actuals (and budgets) into the",
     "                                                                      period: prints every cell that changes, every rejected",
     "                                                                      row and unmapped code; writes --out (never --into)",
+    "  outturn signoff <file.xlsx> --name <name> --role treasurer|board   sign off the period's figures in the workbook",
+    "                                                                      (the treasurer first, then the board); report then",
+    "                                                                      lists every input changed since",
+    "  outturn diff <old.json|old.xlsx> <new.json|new.xlsx> [--json]       every input changed between two periods or copies:",
+    "                                                                      cell, what, old -> new; lines added and removed",
     "",
     "  --force  replace the output file if it exists (never the file being read; without --force an existing file is",
     "           kept), and write a workbook from a workbook even where some of what it holds would not be carried",
@@ -53,16 +61,22 @@ async function report(argv: string[]): Promise<ExitCode> {
   const args = readArgs(argv, [], ["--json", "--lines"], "report");
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UserError("report: give one monitoring file, e.g. outturn report seeds/q2-2024-25.json --json");
-  const { position } = await loadPosition(file);
-  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText(reportJson(position))) + "\n");
-  else say(textReport(position, args.flags.has("--lines")) + "\n");
+  const { loaded, position } = await loadPosition(file);
+  const signoff = loaded.signoff ?? null;
+  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText({ ...reportJson(position), ...(signoff ? { signoff: signoffJson(signoff) } : {}) })) + "\n");
+  else {
+    // The sign-off comes after the errors (a period with errors starts FIGURES INCOMPLETE) and before the figures.
+    const text = textReport(position, args.flags.has("--lines")).split("\n");
+    const at = incompleteBanner(position).length;
+    say([...text.slice(0, at), ...signoffText(signoff), ...text.slice(at)].join("\n") + "\n");
+  }
   const errors = periodErrors(position).length;
   if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);
   return errors ? EXIT.withErrors : EXIT.clean;
 }
 
 async function workbook(argv: string[]): Promise<ExitCode> {
-  const args = readArgs(argv, ["--out"], ["--force"], "workbook");
+  const args = readArgs(argv, ["--out"], ["--force", "--actions"], "workbook");
   const file = args.positional[0];
   const out = args.values.get("--out");
   if (!file || args.positional.length > 1 || !out) throw new UserError("workbook: give one monitoring file and --out, e.g. outturn workbook seeds/q2-2024-25.json --out out/q2-2024-25.xlsx");
@@ -72,7 +86,12 @@ async function workbook(argv: string[]): Promise<ExitCode> {
   const { loaded, position } = await loadPosition(file);
   const { model } = loaded;
   const shown = progress("workbook", lineCount(model));
-  const plan = await writePeriodWorkbook({ model, position, grid: loaded.grid, file, target, shown });
+  const plan = await writePeriodWorkbook({
+    model, position, grid: loaded.grid, file, target, shown,
+    // A workbook's sign-offs are carried into the new one (its inputs are the same, so they still match).
+    // Its actions too; --actions adds an Actions sheet, with a row for each item owed one.
+    plan: { signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null) },
+  });
   shown.done();
   const errors = periodErrors(position).length;
   say(`Wrote ${out}: ${plan.sheets.map((s) => s.name).join(", ")}.\n`);
@@ -100,12 +119,12 @@ async function assist(argv: string[]): Promise<ExitCode> {
  * The period as an Outturn workbook at the target (atomically; src/cli/safe-write), refusing where the new file would
  * not carry what the workbook `file` it came from holds (a `grid`), unless --force. Used by workbook and import.
  */
-export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress }) {
+export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress; plan?: Omit<PlanOptions, "position"> }) {
   const { target, file } = a;
   a.shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
   const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
-  const plan = buildWorkbookPlan(a.model, { position: a.position });
+  const plan = buildWorkbookPlan(a.model, { ...a.plan, position: a.position });
   const tooLong = textLimitProblems(plan);
   if (tooLong.length) throw new UserError(`${target.command}: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
   if (a.grid) {
@@ -125,4 +144,16 @@ async function importLedger(argv: string[]): Promise<ExitCode> {
   return importCommand(argv);
 }
 
-export const commands: Record<string, Command> = { report, workbook, slides, assist, import: importLedger };
+/** src/cli/signoff.ts, loaded only when asked for (it brings ExcelJS). */
+async function signoff(argv: string[]): Promise<ExitCode> {
+  const { signoffCommand } = await import("./signoff");
+  return signoffCommand(argv);
+}
+
+/** src/cli/diff.ts. */
+async function diff(argv: string[]): Promise<ExitCode> {
+  const { diffCommand } = await import("./diff");
+  return diffCommand(argv);
+}
+
+export const commands: Record<string, Command> = { report, workbook, slides, assist, import: importLedger, signoff, diff };

@@ -4,6 +4,8 @@ import { extname } from "node:path";
 import { ModelError, parseMonitoringJson } from "../model/load";
 import type { MonitoringPeriod } from "../model/types";
 import type { Check, Place } from "../engine/checks";
+import type { LocatedInput, SignOffBook, SignOffStatus } from "../engine/signoff";
+import type { BoardAction } from "../engine/actions";
 import type { Grid } from "../plans/grid";
 import { UserError } from "./user-error";
 import { readFailure } from "./system-errors";
@@ -17,6 +19,12 @@ export interface LoadedPeriod {
   locate: ((place: Place) => string | null) | null;
   /** For a workbook: what it holds, so a workbook regenerated from it can say what it will not carry. */
   grid: Grid | null;
+  /** For a workbook: every input with its cell, the Sign-off sheet's record, and where the period stands against it. */
+  inputs?: LocatedInput[] | null;
+  signoffBook?: SignOffBook | null;
+  signoff?: SignOffStatus | null;
+  /** For a workbook with an Actions sheet: the board's actions. */
+  actions?: BoardAction[] | null;
 }
 
 async function bytesOf(path: string): Promise<Buffer> {
@@ -81,5 +89,5 @@ async function loadWorkbook(path: string): Promise<LoadedPeriod> {
     const errors = read.checks.filter((c) => c.severity === "error");
     throw new UserError(`${path} cannot be read as a monitoring period:\n${errors.map((c) => `- ${c.where}: ${c.message}`).join("\n")}`);
   }
-  return { model: read.model, checks: read.checks, locate: read.locate, grid };
+  return { model: read.model, checks: read.checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions };
 }

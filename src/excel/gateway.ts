@@ -38,7 +38,7 @@ import type { CellRef, CloseResult, InsertRequest, InsertResult, ReadOptions, Wo
 import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
 import {
-  OUTTURN_SHEETS, SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertKinds, insertModel, isoToday, kindOfName, planClose,
+  OUTTURN_SHEETS, READ_KINDS, SHEET_NAMES, decideInsert, readKindOfName, historyPlan, historyProtected, insertKinds, insertModel, isoToday, kindOfName, planClose,
   planInsert, planReopen, planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, sameName, statusIdentity,
   type ClosingPlan, type SettingsEditor, type SettingsSheetRead,
 } from "../workbook/rules";
@@ -120,7 +120,7 @@ export class ExcelGateway implements WorkbookGateway {
 
   async readPeriod(options: ReadOptions = {}): Promise<WorkbookRead> {
     requireApi(this.host, NEEDS.read);
-    const { grid } = await this.readGrid("read the workbook", OUTTURN_SHEETS, true, options.background === true);
+    const { grid } = await this.readGrid("read the workbook", READ_KINDS, true, options.background === true);
     return this.plans.read(grid);
   }
 
@@ -138,13 +138,14 @@ export class ExcelGateway implements WorkbookGateway {
         worksheets.load("items/name");
         await context.sync();
         const items = worksheets.items;
-        const present = items.map((ws) => kindOfName(ws.name)).filter((k): k is SheetKind => k !== null);
+        const present = items.map((ws) => readKindOfName(ws.name)).filter((k): k is SheetKind => k !== null);
         const ours = items.filter((ws) => {
-          const kind = kindOfName(ws.name);
+          const kind = readKindOfName(ws.name);
           return kind !== null && only.includes(kind);
         });
-        const looking = findRenamed && only.some((k) => !present.includes(k));
-        const otherSheets = looking ? items.filter((ws) => kindOfName(ws.name) === null) : [];
+        // The Actions and Sign-off sheets are absent until first needed: their absence is no reason to look for renamed sheets.
+        const looking = findRenamed && only.some((k) => k !== "Signoff" && k !== "Actions" && !present.includes(k));
+        const otherSheets = looking ? items.filter((ws) => readKindOfName(ws.name) === null) : [];
         const { used, others } = ours.length + otherSheets.length === 0 ? { used: [], others: [] } : await syncReading(context, (loadUsed) => ({
           used: ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })),
           others: otherSheets.map((ws) => {

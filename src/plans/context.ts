@@ -13,7 +13,7 @@ export type SheetNames = Record<SheetKind, string>;
 export function defaultSheetNames(overrides: Partial<SheetNames> = {}): SheetNames {
   const names = Object.fromEntries(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "Settings", "Slides"].map((k) => [k, k])) as SheetNames;
   // Excel reserves the sheet name "History" (its change-tracking sheet), so that kind has another name.
-  return { ...names, History: "Period history", ...overrides };
+  return { ...names, History: "Period history", Signoff: "Sign-off", Actions: "Actions", ...overrides };
 }
 
 export interface PlanContext {

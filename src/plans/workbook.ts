@@ -14,6 +14,11 @@ import { settingsSheet } from "./sheets/settings/layout";
 import { summarySheet } from "./sheets/summary/layout";
 import { slidesSheet } from "./sheets/slides/layout";
 import { profilesSheet } from "./sheets/profiles/layout";
+import { signoffSheet } from "./sheets/signoff/layout";
+import { actionsSheet } from "./sheets/actions/layout";
+import type { BoardAction } from "../engine/actions";
+import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
+import { planInputs } from "./sheets/signoff/inputs";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -22,6 +27,10 @@ export interface PlanOptions {
   position?: Position;
   /** Only these sheets (in tab order). Their formulas still refer to the others by name, so those must exist. */
   kinds?: SheetKind[];
+  /** The sign-offs to keep (a workbook signed off): adds the Sign-off sheet after the others. */
+  signoff?: SignOffBook | null;
+  /** The board's actions: adds the Actions sheet (with a row for each item needing an action that has none). */
+  actions?: readonly BoardAction[] | null;
 }
 
 /**
@@ -41,13 +50,19 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const history = historySheet(ctx);
   // The cell showing each figure, for the Summary's checks (the same map the read-back builds on found rows).
   const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan]);
-  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate });
+  // Where the inputs stand against the sign-offs kept, for the Summary.
+  const signoff = options.signoff
+    ? describeStatus(signOffStatus(options.signoff, planInputs({ sheets: [revenue.plan, capital.plan, reserves.plan, savings.plan, history.plan, settings], styles: STYLES })))
+    : undefined;
+  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate, signoff });
   const slides = slidesSheet(ctx, {
     revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,
   });
   const byKind: Partial<Record<SheetKind, SheetPlan>> = {
     Summary: summary, Revenue: revenue.plan, Capital: capital.plan, Reserves: reserves.plan, Savings: savings.plan, Profiles: profiles, History: history.plan, Settings: settings, Slides: slides,
   };
-  const kinds = SHEET_KINDS_IN_ORDER.filter((k) => !options.kinds || options.kinds.includes(k));
+  if (options.actions) byKind.Actions = actionsSheet(ctx, options.actions);
+  if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Actions" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

@@ -15,6 +15,8 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Settings: "Settings: reserves band, RAG rules, sign convention",
   History: "History: closed periods, for movement",
   Slides: "Slides: charts sized for 16:9 slides",
+  Signoff: "Sign-off: who signed off the figures (added at the first sign-off)",
+  Actions: "Actions: what the board agreed for Red items",
 };
 
 export interface StartForm {

@@ -14,7 +14,7 @@ export function findSheets(grid: Grid, names: SheetNames, r: Reader): Partial<Re
     const sheet = grid.sheets.find((s) => s.name === names[entry.kind]);
     if (sheet) { views[entry.kind] = new SheetView(entry.kind, sheet.name, sheet, entry.keyColumn); claimed.add(sheet.name); }
   }
-  for (const { kind, keyColumn, titleStart, required } of READ_SHEETS) {
+  for (const { kind, keyColumn, titleStart, required, addedWhenNeeded } of READ_SHEETS) {
     if (views[kind]) continue;
     const start = titleStart ?? "\u0000";
     const renamed = grid.sheets.find((s) => !claimed.has(s.name) && typeof s.get(1, 1)?.value === "string" && (s.get(1, 1)?.value as string).startsWith(start));
@@ -23,7 +23,7 @@ export function findSheets(grid: Grid, names: SheetNames, r: Reader): Partial<Re
       views[kind] = new SheetView(kind, renamed.name, renamed, keyColumn);
       r.add("sheet-renamed", "warning", `${sheetPrefix(renamed.name)}A1`,
         `The ${names[kind]} sheet has been renamed "${renamed.name}". Outturn read it, but rename it back to "${names[kind]}" so Outturn and the task pane find it.`);
-    } else {
+    } else if (!addedWhenNeeded) {
       r.add("sheet-missing", "error", names[kind],
         `The ${names[kind]} sheet is missing (deleted or renamed).${required ? " Outturn cannot read the period without it." : ""} Insert it again from the Outturn pane, or undo the deletion.`);
     }

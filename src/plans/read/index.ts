@@ -28,6 +28,12 @@ import { readSavings } from "../sheets/savings/read";
 import { readHistory } from "../sheets/history/read";
 import { readSummaryKeys } from "../sheets/summary/read";
 import { applyProfiles, readProfiles } from "../sheets/profiles/read";
+import { readSignoff } from "../sheets/signoff/read";
+import { readActions } from "../sheets/actions/read";
+import { type BoardAction, actionChecks } from "../../engine/actions";
+import { signoffChecks } from "../sheets/signoff/checks";
+import { planInputs } from "../sheets/signoff/inputs";
+import { type LocatedInput, type SignOffBook, type SignOffStatus, signOffStatus } from "../../engine/signoff";
 import { findSheets } from "./find-sheets";
 import { formulaChecks, sumRangeChecks } from "./integrity";
 import { locator } from "./locate";
@@ -42,6 +48,13 @@ export interface WorkbookReadResult {
   checks: Check[];
   /** The cell showing a model figure (as engine checks name it), e.g. "Revenue!E9"; null when not shown. */
   locate: (place: Place) => string | null;
+  /** Every input now, with its cell (for the sign-off fingerprint and "what changed"); null when the period cannot be read. */
+  inputs: LocatedInput[] | null;
+  /** The Sign-off sheet's record, and where the period stands against it: null without the sheet (or when the period cannot be read). */
+  signoffBook: SignOffBook | null;
+  signoff: SignOffStatus | null;
+  /** The Actions sheet's actions; null without the sheet. */
+  actions: BoardAction[] | null;
 }
 
 export interface ReadOptions {
@@ -63,6 +76,8 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   const profiles = views.Profiles ? readProfiles(views.Profiles, r) : [];
   const history = views.History ? readHistory(views.History, r) : [];
   if (views.Summary) readSummaryKeys(views.Summary, r);
+  const signoffBook = views.Signoff ? readSignoff(views.Signoff, r) : null;
+  const actions = views.Actions ? readActions(views.Actions, r) : null;
 
   let model: MonitoringPeriod | null = null;
   if (settings && revenue && capital && reserves && savings) {
@@ -101,8 +116,11 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     if (model && revenue.groups.some((g) => g.lines.length === 0)) model = null;
   }
   let locate: (place: Place) => string | null = () => null;
+  let inputs: LocatedInput[] | null = null;
+  let signoff: SignOffStatus | null = null;
   if (model) {
-    const plan = buildWorkbookPlan(model, { names, position: computePosition(model) });
+    const position = computePosition(model);
+    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.
@@ -113,7 +131,12 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     };
     const read = plan.sheets.filter((sp) => views[sp.kind] && r.rowKeys[sp.kind]);
     locate = locator(read, found, (sp) => views[sp.kind]?.name ?? sp.name);
+    inputs = planInputs(plan, (sp, logical) => r.rowKeys[sp.kind]?.[logical], (sp) => views[sp.kind]?.name ?? sp.name);
+    // Only a signed workbook is fingerprinted on reading (the hash of every input is not free on a large period).
+    signoff = signoffBook ? signOffStatus(signoffBook, inputs) : null;
+    if (signoff) r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
+    if (actions) r.checks.push(...actionChecks(position, actions, views.Actions?.name ?? names.Actions, locate));
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate };
+  return { model, checks, locate, inputs, signoffBook, signoff, actions };
 }

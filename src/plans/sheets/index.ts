@@ -13,6 +13,8 @@ import { RESERVES_COLS } from "./reserves/markers";
 import { SAVINGS_COLS } from "./savings/markers";
 import { HISTORY_COLS } from "./history/markers";
 import { PROFILE_COLS } from "./profiles/markers";
+import { SIGNOFF_COLS, SIGNOFF_TITLE } from "./signoff/markers";
+import { ACTIONS_COLS, ACTIONS_TITLE } from "./actions/markers";
 import { revenueSections } from "./revenue/read";
 import { capitalSections } from "./capital/read";
 import { reservesSections } from "./reserves/read";
@@ -26,6 +28,8 @@ export interface SheetEntry {
   titleStart: string | null;
   /** The period cannot be read without it. */
   required: boolean;
+  /** Not a template: added when first needed (the Sign-off sheet), so a workbook without it is complete. */
+  addedWhenNeeded?: boolean;
   /** Sections whose total rows SUM their lines, given the rows found (logical key -> row). */
   sections?: (keys: Record<string, number>) => Section[];
 }
@@ -41,4 +45,6 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   { kind: "Profiles", keyColumn: PROFILE_COLS.key, titleStart: "Budget profiles and the year to date:", required: false },
   { kind: "History", keyColumn: HISTORY_COLS.key, titleStart: "Closed periods:", required: false },
   { kind: "Settings", keyColumn: SETTINGS_COLUMNS.key, titleStart: "Outturn settings", required: true },
+  { kind: "Actions", keyColumn: ACTIONS_COLS.key, titleStart: `${ACTIONS_TITLE}:`, required: false, addedWhenNeeded: true },
+  { kind: "Signoff", keyColumn: SIGNOFF_COLS.key, titleStart: `${SIGNOFF_TITLE}:`, required: false, addedWhenNeeded: true },
 ];

@@ -30,6 +30,8 @@ export interface SummaryInputs {
   history: HistoryAnchors;
   /** The cell (e.g. "Reserves!F18") showing a figure a check concerns, from the other sheets' plans. */
   locate?: (place: import("../../types").Place) => string | null;
+  /** The sign-off, in words (src/engine/signoff.ts describeStatus), when the workbook has been signed off. */
+  signoff?: string;
 }
 
 /** Orders periods as previousSnapshot does: by the month they end, a month after the quarter ending with it. */
@@ -167,6 +169,16 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   figure("achieved", "Savings achieved (delivered + forecast)", [`=${sav("F", a.savings.total)}`, s.achieved], [`=${sav("F", a.savings.achievedPct)}`, pctExpected(s.achievedPct)]);
   figure("unachieved", "Savings not yet achieved", [`=${sav("G", a.savings.total)}`, s.unachieved], null);
   figure("nextYear", "of which expected next year", [`=${sav("H", a.savings.total)}`, s.expectedNextYear], null);
+
+  // The sign-off, as it stood when Outturn wrote the workbook (the inputs changed since are among the checks below).
+  if (a.signoff) {
+    row++;
+    b.label(row, "A", "Sign-off (when Outturn last wrote this workbook)", "header");
+    b.label(row, "B", a.signoff, "check");
+    b.merges.push(`B${row}:D${row}`);
+    b.key(row, "signoff-status");
+    row++;
+  }
 
   // Checks, as computed when the workbook was written.
   row++;
