@@ -192,17 +192,18 @@ function controlTotals(o: Record<string, unknown>): ControlTotals {
  * the JSON path, and says when a value in the rule came from the defaults rather than the file.
  */
 function settingsOf(doc: FileDocument): { settings: Settings; problems: Problem[] } {
-  const { settings, given } = mergeSettings(defaultSettings(doc.units), doc.settings ?? {});
+  const { settings, given, problems: written } = mergeSettings(defaultSettings(doc.units), doc.settings ?? {}, doc.units);
   const shown = (key: SettingKey) => {
     const v = settingOf(settings, key);
     return v === null ? "blank" : typeof v === "object" ? v.toFixed() : String(v);
   };
-  const problems = settingProblems((key) => settingOf(settings, key)).map((p): Problem => {
+  const refused = new Set(written.map((w) => w.key));
+  const problems = settingProblems((key) => settingOf(settings, key), refused).map((p): Problem => {
     const defaults = SETTING_KEYS.filter((k) => !given.has(k) && p.message.includes(shown(k)) && related(p.key, k));
     const note = defaults.length ? ` (${defaults.map((k) => `${jsonPath(k)} is the default ${shown(k)}, not in the file`).join("; ")}: set it in the file to change it)` : "";
     return { field: jsonPath(p.key), message: `${p.message}${note}` };
   });
-  return { settings, problems };
+  return { settings, problems: [...written.map((w) => ({ field: jsonPath(w.key), message: w.message })), ...problems] };
 }
 
 /** Settings of the same group (the same RAG rule, the band, capital, savings): the ones a cross-rule compares. */

@@ -265,6 +265,23 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
 ];
 
+/**
+ * The unit of a number setting, in words: the Settings sheet's notes, the JSON Schema's descriptions and the README say
+ * it, so no threshold is typed in the wrong unit. `units` is the file's (null: said for any file).
+ */
+export function unitWords(type: SettingType, units: string | null): string | null {
+  switch (type) {
+    case "amount":
+      return units === null
+        ? "in the file's units (its \"units\": £ or £000): 250 in a £000 file is £250,000, in a £ file £250"
+        : `in ${units}, the file's units: 250 means ${units === "£000" ? "£250,000" : "£250"}`;
+    case "pct": return "a percentage: 3 (or \"3%\") means 3%";
+    case "points": return "percentage points: 0.5 means half a percentage point";
+    case "places": return "decimal places, a whole number 0 to 3";
+    default: return null;
+  }
+}
+
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */
 export function jsonPath(key: SettingKey): string {
   return ["settings", ...SETTINGS[key].path].join(".");

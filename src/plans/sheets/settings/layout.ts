@@ -5,7 +5,7 @@
  */
 import type { Decimal, MonitoringPeriod } from "../../../model/types";
 import { PERIODS } from "../../../model/period";
-import { SETTINGS, SETTING_SECTIONS, YES_NO, type SettingKey } from "../../../model/settings/registry";
+import { SETTINGS, SETTING_SECTIONS, YES_NO, type SettingKey, unitWords } from "../../../model/settings/registry";
 import { settingOf } from "../../../model/settings/values";
 import { SheetBuilder } from "../../builder";
 import { RATE_FORMAT, amountFormat } from "../../styles";
@@ -86,7 +86,8 @@ export function settingsSheet(model: MonitoringPeriod, name: string): SheetPlan 
       const def = SETTINGS[r];
       const v = settingOf(model.settings, r);
       const values = def.type === "yesNo" ? YES_NO : def.values;
-      put(r, def.sheet.label, def.sheet.note, values, () => {
+      const unit = unitWords(def.type, model.units);
+      put(r, def.sheet.label, unit ? `${def.sheet.note}${def.sheet.note ? " " : ""}Unit: ${unit}.` : def.sheet.note, values, () => {
         if (def.type === "amount") b.inputAmount(row, C.value, v as Decimal | null, amountFormat(model.units));
         else if (def.type === "places") b.inputAmount(row, C.value, v as Decimal | null, "0");
         else if (def.type === "pct" || def.type === "points") b.inputAmount(row, C.value, v === null ? null : (v as Decimal).div(100), RATE_FORMAT);
