@@ -20,8 +20,10 @@ export type Units = "£" | "£000";
 
 export const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 export const MONTHS = ["M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12"] as const;
-/** Q1..Q4, or M01 (April) .. M12 (March) of the financial year. */
-export type PeriodId = (typeof QUARTERS)[number] | (typeof MONTHS)[number];
+/** The year-end periods: the provisional outturn, then the final outturn (after the accounts close). */
+export const YEAR_END = ["PO", "FO"] as const;
+/** Q1..Q4, M01 (April) .. M12 (March) of the financial year, or the year end: PO (provisional outturn), FO (final outturn). */
+export type PeriodId = (typeof QUARTERS)[number] | (typeof MONTHS)[number] | (typeof YEAR_END)[number];
 
 /**
  * - `budget-minus-forecast`: variance = revised budget − forecast outturn; favourable positive,

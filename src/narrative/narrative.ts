@@ -15,8 +15,9 @@ import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { varianceWords } from "../engine/convention";
 
-/** How an earlier period is named in a sentence: "Q1", or "August (month 5)". */
+/** How an earlier period is named in a sentence: "Q1", "August (month 5)" or "the provisional outturn". */
 export function periodName(p: PeriodId): string {
+  if (p === "PO" || p === "FO") return `the ${periodLabel(p).toLowerCase()}`;
   return p.startsWith("Q") ? p : periodLabel(p);
 }
 

@@ -27,7 +27,7 @@ export interface IdentityRow {
 export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { key: "organisation", label: "Organisation", type: "text", optional: false, note: "Shown in every sheet's title." },
   { key: "financialYear", label: "Financial year", type: "text", optional: false, note: "As 2024/25." },
-  { key: "period", label: "Period", type: "choice", values: PERIODS, optional: false, note: "Q1 to Q4, or M01 (April) to M12 (March)." },
+  { key: "period", label: "Period", type: "choice", values: PERIODS, optional: false, note: "Q1 to Q4, M01 (April) to M12 (March), or the year end: PO (provisional outturn), FO (final outturn)." },
   { key: "units", label: "Units", type: "choice", values: UNITS, optional: false, note: "£000: amounts in thousands of pounds; £: in pounds." },
 ];
 /** After the period's settings: where the control totals come from. */

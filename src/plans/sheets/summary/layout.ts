@@ -55,10 +55,11 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   const H = HISTORY_LOOKUP;
   const histCol = (col: string) => `${sheetPrefix(names.History)}$${col}$${H.first}:$${col}$${H.last}`;
   const setPeriod = ctx.set("period");
-  b.formula(4, "F", `=IF(LEFT(${setPeriod},1)="Q",3*VALUE(MID(${setPeriod},2,1)),VALUE(MID(${setPeriod},2,2)))`, new D(endMonth(model.period)), "key");
+  // The year end after March: PO (provisional outturn) 13, FO (final outturn) 14, as endMonth orders them.
+  b.formula(4, "F", `=IF(${setPeriod}="PO",${endMonth("PO")},IF(${setPeriod}="FO",${endMonth("FO")},IF(LEFT(${setPeriod},1)="Q",3*VALUE(MID(${setPeriod},2,1)),VALUE(MID(${setPeriod},2,2)))))`, new D(endMonth(model.period)), "key");
   const terms = PERIODS.map((id) => `IF(AND(${endMonth(id)}<$F$4,COUNTIF(${histCol("A")},"${id}")>0),${periodKey(id)},0)`);
   b.formula(5, "F", `=MAX(${terms.join(",")})`, new D(prev ? periodKey(prev.period) : 0), "key");
-  b.formula(6, "F", `=IF($F$5=0,"",IF(MOD($F$5,2)=1,"M"&TEXT(($F$5-1)/2,"00"),"Q"&($F$5/6)))`, prev?.period ?? "", "key");
+  b.formula(6, "F", `=IF($F$5=0,"",IF($F$5=${periodKey("PO")},"PO",IF($F$5=${periodKey("FO")},"FO",IF(MOD($F$5,2)=1,"M"&TEXT(($F$5-1)/2,"00"),"Q"&($F$5/6)))))`, prev?.period ?? "", "key");
   const prevIndex = prev ? model.history.indexOf(prev) : -1;
   const prevRow = prevIndex >= 0 ? a.history.rows[prevIndex] : undefined;
   b.formula(7, "F", `=IF($F$6="","",MATCH($F$6,${histCol("A")},0))`, prevRow !== undefined ? new D(prevRow - H.first + 1) : "", "key");
