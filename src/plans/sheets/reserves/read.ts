@@ -64,9 +64,8 @@ export function readReserves(s: SheetView, r: Reader): ReservesRead | null {
     r.add("structure", "error", `${sheetPrefix(s.name)}A1`, `The ${s.name} sheet is missing ${!generalFund.length ? "the General Fund Balance row" : "one of its total rows"} (deleted?). Undo the deletion or insert the sheet again.`, { area: "reserves" });
     return null;
   }
-  // The General Fund row left wholly blank is no general fund (the band is then not judged), not a reserve of blanks.
-  const entered = generalFund.filter((g) => RESERVE_INPUTS.some(([col]) => g[col] !== null) || g.commentary !== null);
-  return { reserves: [...earmarked, ...entered, ...receipts], control };
+  // A General Fund row left wholly blank stays in the model as blanks: the engine counts it as no general fund.
+  return { reserves: [...earmarked, ...generalFund, ...receipts], control };
 }
 
 export function reservesSections(): Section[] {
