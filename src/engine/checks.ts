@@ -5,7 +5,7 @@
 import type { Decimal, MonitoredColumn, MonitoredLine, MonitoringPeriod, ReserveColumn, Settings } from "../model/types";
 import { D } from "../model/amount";
 import type { CapitalPosition } from "./capital";
-import { type ReservesPosition, type ReserveBalances, enteredGeneralFund } from "./reserves";
+import { type ReservesPosition, type ReserveBalances, closingEntered, enteredGeneralFund } from "./reserves";
 import type { RevenuePosition } from "./revenue";
 import { MONITORED_COLUMNS, type LineResult, type TotalResult, decimalsOf } from "./rows";
 import type { SavingsPosition } from "./savings";
@@ -164,6 +164,17 @@ export function controlTotalChecks(ctx: Ctx, revenue: RevenuePosition, capital: 
   return out;
 }
 
+/** A reserve given both its closing balance and its movements: they must agree (the movements are derived only when blank). */
+export function reserveClosingChecks(ctx: Ctx, reserves: ReservesPosition): Check[] {
+  return reserves.reserves.flatMap((r) => {
+    const given = r.reserve.forecastClosing;
+    if (given == null || closingEntered(r.reserve) || given.equals(r.forecastClosing)) return [];
+    return [check("reserve-closing", "error",
+      `${r.reserve.name}: the forecast closing balance entered is ${money(given, ctx.units)}, but opening ${money(r.openingBalance, ctx.units)} + commitments ${money(r.commitments, ctx.units)} + actual transfer ${money(r.actualTransfer, ctx.units)} = ${money(r.forecastClosing, ctx.units)}. Correct the balance or the movements (or leave the movements blank to derive them).`,
+      { area: "reserves", row: r.reserve.name, column: "forecastClosing" })];
+  });
+}
+
 export function capitalFundingChecks(ctx: Ctx, capital: CapitalPosition): Check[] {
   const out: Check[] = [];
   for (const c of MONITORED_COLUMNS) {
@@ -257,6 +268,7 @@ export function otherMissingChecks(ctx: Ctx): Check[] {
   for (const r of ctx.model.reserves) {
     // A General Fund row left wholly blank is no general fund (said once by reservesBandChecks), not four blanks.
     if (r.kind === "generalFund" && r !== generalFund) continue;
+    if (closingEntered(r)) { if (r.openingBalance === null) out.push(missing("reserves", r.name, "openingBalance")); continue; }
     for (const c of ["openingBalance", "budgetedTransfer", "commitments", "actualTransfer"] as const) if (r[c] === null) out.push(missing("reserves", r.name, c));
   }
   for (const s of ctx.model.savings) {

@@ -5,7 +5,7 @@
 import type { Decimal, MonitoringPeriod, PeriodSnapshot, Rag } from "../model/types";
 import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
-import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
+import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reserveClosingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
 import { type ReservesPosition, computeReserves } from "./reserves";
 import { type RevenuePosition, computeRevenue } from "./revenue";
@@ -86,7 +86,7 @@ export function computePosition(model: MonitoringPeriod): Position {
   const revenueLines = [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers];
   const parts: CheckParts = {
     revenueMissing: revenueLines.map((l) => revenueLineMissing(model.settings, l.line)),
-    otherMissing: otherMissingChecks(ctx),
+    otherMissing: [...otherMissingChecks(ctx), ...reserveClosingChecks(ctx, reserves)],
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     funding: capitalFundingChecks(ctx, capital),
     band: reservesBandChecks(ctx, reserves),

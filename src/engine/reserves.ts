@@ -65,9 +65,16 @@ export function enteredGeneralFund(model: MonitoringPeriod): Reserve | null {
   return gf && INPUTS.some((c) => gf[c] !== null) ? gf : null;
 }
 
+/** A reserve entered as its closing balance, its movements left blank: the year's movement is derived from the balances. */
+export function closingEntered(r: Reserve): boolean {
+  return r.forecastClosing != null && r.commitments === null && r.actualTransfer === null;
+}
+
 function balances(r: Reserve): ReserveBalances {
   const opening = r.openingBalance ?? ZERO, budgeted = r.budgetedTransfer ?? ZERO;
-  const commitments = r.commitments ?? ZERO, actual = r.actualTransfer ?? ZERO;
+  // Closing balance entered, movements derived: the movement not yet made (closing − opening) counts as committed.
+  const derived = closingEntered(r) ? (r.forecastClosing as Decimal).minus(opening) : null;
+  const commitments = derived ?? r.commitments ?? ZERO, actual = r.actualTransfer ?? ZERO;
   return {
     openingBalance: opening, budgetedTransfer: budgeted, commitments, actualTransfer: actual,
     budgetedClosing: opening.plus(budgeted),

@@ -128,6 +128,7 @@ function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
       name: r.name as string, kind: r.kind as Reserve["kind"], commentary: text(r.commentary),
       openingBalance: optAmt(r.openingBalance), budgetedTransfer: optAmt(r.budgetedTransfer),
       commitments: optAmt(r.commitments), actualTransfer: optAmt(r.actualTransfer),
+      ...(r.forecastClosing === undefined ? {} : { forecastClosing: optAmt(r.forecastClosing) }),
     })),
     savings: doc.savings.map((s): SavingsScheme => ({
       category: s.category as string, scheme: s.scheme as string, status: s.status as SavingsScheme["status"],

@@ -36,7 +36,8 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
     },
     reserves: m.reserves.map((r) => ({
       name: r.name, kind: r.kind, openingBalance: r.openingBalance, budgetedTransfer: r.budgetedTransfer,
-      commitments: r.commitments, actualTransfer: r.actualTransfer, commentary: r.commentary,
+      commitments: r.commitments, actualTransfer: r.actualTransfer,
+      ...(r.forecastClosing === undefined ? {} : { forecastClosing: r.forecastClosing }), commentary: r.commentary,
     })),
     savings: m.savings.map((s) => ({ ...s })),
     history: m.history.map((h) => ({

@@ -142,6 +142,11 @@ export interface Reserve {
   commitments: OptionalAmount;
   /** Transfers made so far. */
   actualTransfer: OptionalAmount;
+  /**
+   * The forecast closing balance, when the body publishes balances rather than movements. With commitments and the
+   * actual transfer blank, the year's movement (closing − opening) is derived; with them given they must add up to it.
+   */
+  forecastClosing?: OptionalAmount;
   commentary: string | null;
 }
 

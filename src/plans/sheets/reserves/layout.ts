@@ -7,6 +7,7 @@
 import type { Decimal, Rag, Reserve, ReserveColumn } from "../../../model/types";
 import { ZERO } from "../../../model/amount";
 import type { BandPosition } from "../../../engine/rag";
+import { closingEntered } from "../../../engine/reserves";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { RATE_FORMAT, ragFormat } from "../../styles";
@@ -51,7 +52,9 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   const reserveRow = (row: number, r: Reserve, marker: string, logical: string, bold: boolean) => {
     const place = (column: string): Place => ({ area: "reserves", row: r.name, column });
     b.inputText(row, C.name, r.name, bold ? "section" : "lineName", { place: place("name") });
-    for (const [col, letter] of RESERVE_INPUTS) b.inputAmount(row, letter, r[col], ctx.amount, { place: place(col) });
+    // A reserve entered as its closing balance shows its derived movement as commitments (the sheet adds movements).
+    const derived = closingEntered(r) ? res.reserves.find((x) => x.reserve === r)?.commitments ?? null : null;
+    for (const [col, letter] of RESERVE_INPUTS) b.inputAmount(row, letter, col === "commitments" && derived ? derived : r[col], ctx.amount, { place: place(col) });
     const closing = r === BLANK_GENERAL_FUND ? ZERO : res.reserves.find((x) => x.reserve === r)?.forecastClosing;
     if (!closing) throw new Error(`reserve ${r.name} has no position`);
     b.formula(row, C.forecastClosing, `=B${row}+D${row}+E${row}`, closing, bold ? "total" : "calculated", { numberFormat: ctx.amount, place: place("forecastClosing") });
