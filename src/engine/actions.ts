@@ -42,7 +42,7 @@ export function itemsNeedingAction(p: Position): ActionItem[] {
     }
   }
   const gf = p.reserves.generalFundPolicy;
-  if (gf.forecastBand === "below the minimum") out.push({ item: "General Fund below the reserves band", why: "forecast below the minimum of the band", place: { area: "reserves", row: "General Fund Balance", column: "forecastClosing" } });
+  if (gf?.forecastBand === "below the minimum") out.push({ item: "General Fund below the reserves band", why: "forecast below the minimum of the band", place: { area: "reserves", row: "General Fund Balance", column: "forecastClosing" } });
   for (const s of p.savings.schemes) {
     if (s.rag === "Red") out.push({ item: `Savings: ${s.scheme.scheme}`, why: "Red", place: { area: "savings", row: s.scheme.scheme, column: "status" } });
   }

@@ -12,7 +12,7 @@ import { ZERO } from "../model/amount";
 import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing, settingScaleChecks } from "./checks";
 import { lineToDate } from "./monthly";
 import { monthlyLineChecks } from "./monthly-checks";
-import { endMonth } from "../model/period";
+import { monthsElapsed } from "../model/period";
 import { type CheckParts, type Position, checkPartsOf, computePosition, positionOf } from "./position";
 import { computeReserves } from "./reserves";
 import type { RevenuePosition } from "./revenue";
@@ -79,14 +79,14 @@ export function editRevenue(previous: Position, edit: RevenueEdit): Position {
     : m.revenue.groups.reduce((n, g) => n + g.lines.length, 0) + edit.line;
   const next: CheckParts = {
     ...parts,
-    revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? revenueLineMissing(line) : c)),
+    revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? revenueLineMissing(model.settings, line) : c)),
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     band: reservesBandChecks(ctx, reserves),
     scale: settingScaleChecks(ctx, revenue.netBudget.revisedBudget),
     revenueCommentary: parts.revenueCommentary.map((c, i) => (i === index ? commentaryCheck(ctx, "revenue", line.name, result.favourable, line.commentary) : c)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
     // Transfers are not profiled (src/engine/monthly.ts): the group lines' monthly checks are indexed like them.
-    monthly: inGroup ? parts.monthly.map((c, i) => (i === index ? monthlyLineChecks(ctx, lineToDate(model, edit.group as number, edit.line, line, endMonth(model.period))) : c)) : parts.monthly,
+    monthly: inGroup ? parts.monthly.map((c, i) => (i === index ? monthlyLineChecks(ctx, lineToDate(model, edit.group as number, edit.line, line, monthsElapsed(model.period))) : c)) : parts.monthly,
   };
   return positionOf({ model, revenue, capital, reserves, savings }, next);
 }

@@ -6,13 +6,12 @@
  * line), so it goes with the line's year-to-date figures, and nothing changes the forecast.
  */
 import type { Decimal, MonitoringPeriod } from "../model/types";
-import { round } from "../model/amount";
 import { type Check, type Ctx, check } from "./checks";
-import { formatAmount as exactAmount, formatPct, formatRate } from "./format";
+import { formatPct, formatRate, money } from "./format";
 import { type LineToDate, PROJECTION_WORDS, forecastGaps, paceOffPct } from "./monthly";
 
-/** Profiled and projected figures are exact fractions: in words they are shown to the file's whole unit. */
-const formatAmount = (d: Decimal, units: string) => exactAmount(round(d, 0), units);
+/** Profiled and projected figures are exact fractions: in words they are shown to the file's whole unit (money rounds once). */
+const formatAmount = (d: Decimal, units: string) => money(d, units);
 
 /** The threshold of forecast assist: its own setting, or the commentary materiality when that is blank. */
 export function assistMateriality(model: MonitoringPeriod): Decimal {
@@ -27,7 +26,8 @@ export function monthlyLineChecks(ctx: Ctx, l: LineToDate): Check[] {
   }
   // Judged only where the treasurer has profiled the line: without a profile the budget to date assumes twelfths, and
   // an actual off an assumption nobody made is not a warning (a quarterly report would get one for most lines).
-  const pace = l.line.profile ? paceOffPct(l) : null;
+  // A body that keeps no actual to date has nothing to judge against its profile.
+  const pace = l.line.profile && ctx.model.settings.inputs.actualToDate ? paceOffPct(l) : null;
   const limit = ctx.model.settings.yearToDate.paceWarningPct;
   if (limit !== null && pace !== null && l.budgetToDate !== null && pace.abs().greaterThanOrEqualTo(limit)) {
     out.push(check("actual-off-profile", "warning",
@@ -39,6 +39,8 @@ export function monthlyLineChecks(ctx: Ctx, l: LineToDate): Check[] {
 
 /** Forecast assist's note on a line whose forecast is the assist materiality or more from a projection; null otherwise. */
 export function assistNote(model: MonitoringPeriod, l: LineToDate): string | null {
+  // Projections run from the actual to date: without one kept there is nothing to project.
+  if (!model.settings.inputs.actualToDate) return null;
   const gaps = forecastGaps(l, assistMateriality(model));
   if (!gaps.length) return null;
   const u = model.units;

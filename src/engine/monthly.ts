@@ -14,7 +14,7 @@
  */
 import type { Decimal, MonitoringPeriod, Rag, RevenueLine } from "../model/types";
 import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
-import { endMonth } from "../model/period";
+import { monthsElapsed } from "../model/period";
 import { inConvention } from "./convention";
 import { MONTHS_IN_YEAR, budgetToDate, profileWeights, shareToDate } from "./profiles";
 import { varianceRag } from "./rag";
@@ -105,7 +105,7 @@ export function projections(line: RevenueLine, btd: Decimal | null, months: numb
 }
 
 export function computeMonthly(model: MonitoringPeriod): MonthlyPosition {
-  const months = endMonth(model.period);
+  const months = monthsElapsed(model.period);
   const lines = model.revenue.groups.flatMap((g, gi) => g.lines.map((l, li) => lineToDate(model, gi, li, l, months)));
   return { months, lines, total: totalToDate(model, lines) };
 }

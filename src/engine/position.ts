@@ -5,7 +5,7 @@
 import type { Decimal, MonitoringPeriod, PeriodSnapshot, Rag } from "../model/types";
 import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
-import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
+import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reserveClosingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
 import { computeMonthly } from "./monthly";
 import { monthlyLineChecks } from "./monthly-checks";
@@ -30,7 +30,8 @@ export interface Position {
   savings: SavingsPosition;
   /** Null when there is no earlier period in the history. */
   movement: Movement | null;
-  rag: { revenue: Rag; capital: Rag; reserves: Rag; savings: Rag };
+  /** Reserves: null when no general fund was entered (the band is not judged). */
+  rag: { revenue: Rag; capital: Rag; reserves: Rag | null; savings: Rag };
   checks: Check[];
 }
 
@@ -88,8 +89,8 @@ export function computePosition(model: MonitoringPeriod): Position {
   const ctx = { model, units: model.units };
   const revenueLines = [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers];
   const parts: CheckParts = {
-    revenueMissing: revenueLines.map((l) => revenueLineMissing(l.line)),
-    otherMissing: otherMissingChecks(ctx),
+    revenueMissing: revenueLines.map((l) => revenueLineMissing(model.settings, l.line)),
+    otherMissing: [...otherMissingChecks(ctx), ...reserveClosingChecks(ctx, reserves)],
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     funding: capitalFundingChecks(ctx, capital),
     band: reservesBandChecks(ctx, reserves),
@@ -107,7 +108,7 @@ export function positionOf(p: Pick<Position, "model" | "revenue" | "capital" | "
   const { model, revenue, capital, reserves, savings } = p;
   const position: Position = {
     model, revenue, capital, reserves, savings, movement: movementOf(model, revenue),
-    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy.rag, savings: savings.rag },
+    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy?.rag ?? null, savings: savings.rag },
     checks: assembleChecks(parts),
   };
   checkPartsOf.set(position, parts);

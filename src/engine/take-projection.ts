@@ -7,7 +7,7 @@
  */
 import type { Decimal, MonitoringPeriod, RevenueLine } from "../model/types";
 import { round } from "../model/amount";
-import { endMonth } from "../model/period";
+import { monthsElapsed } from "../model/period";
 import { type ProjectionMethod, PROJECTION_WORDS, lineToDate } from "./monthly";
 
 export interface TakeChoice {
@@ -41,7 +41,7 @@ function lineAt(model: MonitoringPeriod, path: string): { g: number; l: number; 
 
 /** What taking the chosen projections would change; refuses, naming the line, a projection that cannot be worked out. */
 export function previewTake(model: MonitoringPeriod, choices: readonly TakeChoice[]): TakeRow[] {
-  const months = endMonth(model.period);
+  const months = monthsElapsed(model.period);
   return choices.map(({ path, method }) => {
     const { g, l, line } = lineAt(model, path);
     const projection = lineToDate(model, g, l, line, months).projections[method];

@@ -147,6 +147,7 @@ function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
       name: r.name as string, kind: r.kind as Reserve["kind"], commentary: text(r.commentary),
       openingBalance: optAmt(r.openingBalance), budgetedTransfer: optAmt(r.budgetedTransfer),
       commitments: optAmt(r.commitments), actualTransfer: optAmt(r.actualTransfer),
+      ...(r.forecastClosing === undefined ? {} : { forecastClosing: optAmt(r.forecastClosing) }),
     })),
     savings: doc.savings.map((s): SavingsScheme => ({
       category: s.category as string, scheme: s.scheme as string, status: s.status as SavingsScheme["status"],
@@ -183,6 +184,9 @@ function columnTotals(o: unknown): Record<string, Decimal> {
   return out;
 }
 
+const perName = (o: unknown): Record<string, Record<string, Decimal>> =>
+  Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, columnTotals(v)]));
+
 function controlTotals(o: Record<string, unknown>): ControlTotals {
   const rev = o.revenue as Record<string, unknown> | null | undefined;
   const cap = o.capital as Record<string, unknown> | null | undefined;
@@ -195,9 +199,10 @@ function controlTotals(o: Record<string, unknown>): ControlTotals {
           groups: Object.fromEntries(Object.entries((rev.groups ?? {}) as Record<string, unknown>).map(([k, v]) => [k, columnTotals(v)])),
           totalNetRevenueExpenditure: rev.totalNetRevenueExpenditure ? columnTotals(rev.totalNetRevenueExpenditure) : null,
           netBudget: rev.netBudget ? columnTotals(rev.netBudget) : null,
+          ...(rev.lines ? { lines: perName(rev.lines) } : {}),
         }
       : null,
-    capital: cap ? { programme: cap.programme ? columnTotals(cap.programme) : null, financing: cap.financing ? columnTotals(cap.financing) : null } : null,
+    capital: cap ? { programme: cap.programme ? columnTotals(cap.programme) : null, financing: cap.financing ? columnTotals(cap.financing) : null, ...(cap.lines ? { lines: perName(cap.lines) } : {}) } : null,
     reserves: res ? Object.fromEntries(Object.entries(res).map(([k, v]) => [k, columnTotals(v)])) : null,
     savings: sav ? { planned: optAmt(sav.planned), achieved: optAmt(sav.achieved) } : null,
   };
@@ -208,17 +213,18 @@ function controlTotals(o: Record<string, unknown>): ControlTotals {
  * the JSON path, and says when a value in the rule came from the defaults rather than the file.
  */
 function settingsOf(doc: FileDocument): { settings: Settings; problems: Problem[] } {
-  const { settings, given } = mergeSettings(defaultSettings(doc.units), doc.settings ?? {});
+  const { settings, given, problems: written } = mergeSettings(defaultSettings(doc.units), doc.settings ?? {}, doc.units);
   const shown = (key: SettingKey) => {
     const v = settingOf(settings, key);
     return v === null ? "blank" : typeof v === "object" ? v.toFixed() : String(v);
   };
-  const problems = settingProblems((key) => settingOf(settings, key)).map((p): Problem => {
+  const refused = new Set(written.map((w) => w.key));
+  const problems = settingProblems((key) => settingOf(settings, key), refused).map((p): Problem => {
     const defaults = SETTING_KEYS.filter((k) => !given.has(k) && p.message.includes(shown(k)) && related(p.key, k));
     const note = defaults.length ? ` (${defaults.map((k) => `${jsonPath(k)} is the default ${shown(k)}, not in the file`).join("; ")}: set it in the file to change it)` : "";
     return { field: jsonPath(p.key), message: `${p.message}${note}` };
   });
-  return { settings, problems };
+  return { settings, problems: [...written.map((w) => ({ field: jsonPath(w.key), message: w.message })), ...problems] };
 }
 
 /** Settings of the same group (the same RAG rule, the band, capital, savings): the ones a cross-rule compares. */

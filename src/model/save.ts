@@ -43,7 +43,8 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
     },
     reserves: m.reserves.map((r) => ({
       name: r.name, kind: r.kind, openingBalance: r.openingBalance, budgetedTransfer: r.budgetedTransfer,
-      commitments: r.commitments, actualTransfer: r.actualTransfer, commentary: r.commentary,
+      commitments: r.commitments, actualTransfer: r.actualTransfer,
+      ...(r.forecastClosing === undefined ? {} : { forecastClosing: r.forecastClosing }), commentary: r.commentary,
     })),
     savings: m.savings.map((s) => ({ ...s })),
     history: m.history.map((h) => ({
@@ -60,10 +61,12 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
         groups: Object.fromEntries(Object.entries(ct.revenue.groups).map(([k, v]) => [k, defined(v)])),
         ...(ct.revenue.totalNetRevenueExpenditure ? { totalNetRevenueExpenditure: defined(ct.revenue.totalNetRevenueExpenditure) } : {}),
         ...(ct.revenue.netBudget ? { netBudget: defined(ct.revenue.netBudget) } : {}),
+        ...(ct.revenue.lines ? { lines: Object.fromEntries(Object.entries(ct.revenue.lines).map(([k, v]) => [k, defined(v)])) } : {}),
       },
       capital: ct.capital && {
         ...(ct.capital.programme ? { programme: defined(ct.capital.programme) } : {}),
         ...(ct.capital.financing ? { financing: defined(ct.capital.financing) } : {}),
+        ...(ct.capital.lines ? { lines: Object.fromEntries(Object.entries(ct.capital.lines).map(([k, v]) => [k, defined(v)])) } : {}),
       },
       reserves: ct.reserves && Object.fromEntries(Object.entries(ct.reserves).map(([k, v]) => [k, defined(v)])),
       savings: ct.savings && { ...ct.savings },

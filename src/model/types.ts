@@ -20,8 +20,10 @@ export type Units = "£" | "£000";
 
 export const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 export const MONTHS = ["M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12"] as const;
-/** Q1..Q4, or M01 (April) .. M12 (March) of the financial year. */
-export type PeriodId = (typeof QUARTERS)[number] | (typeof MONTHS)[number];
+/** The year-end periods: the provisional outturn, then the final outturn (after the accounts close). */
+export const YEAR_END = ["PO", "FO"] as const;
+/** Q1..Q4, M01 (April) .. M12 (March) of the financial year, or the year end: PO (provisional outturn), FO (final outturn). */
+export type PeriodId = (typeof QUARTERS)[number] | (typeof MONTHS)[number] | (typeof YEAR_END)[number];
 
 /**
  * - `budget-minus-forecast`: variance = revised budget − forecast outturn; favourable positive,
@@ -79,6 +81,14 @@ export interface Settings {
   yearToDate: { paceWarningPct: Decimal | null };
   /** Forecast assist: flag a forecast this far (file units) from a projection; null: the commentary materiality. */
   assist: { materialityAmount: Decimal | null };
+  /** Which optional input columns the body keeps (true: shown and asked for; false: hidden and never asked for). */
+  inputs: { originalBudget: boolean; actualToDate: boolean };
+  /** The kind of body, and the name of the board or committee that reviews the monitoring (null: the kind's usual one). */
+  body: { kind: "police" | "fire" | "council" | "other"; board: string | null };
+  /** How negative figures are shown in tables, the sheets and the slides: (2,307) or -2,307. */
+  negativeStyle: "brackets" | "minus";
+  /** "an adverse variance of £2.307m" or "an overspend of £2.307m". */
+  varianceWording: "favourable-adverse" | "underspend-overspend";
 }
 
 export interface MonitoredLine {
@@ -157,6 +167,11 @@ export interface Reserve {
   commitments: OptionalAmount;
   /** Transfers made so far. */
   actualTransfer: OptionalAmount;
+  /**
+   * The forecast closing balance, when the body publishes balances rather than movements. With commitments and the
+   * actual transfer blank, the year's movement (closing − opening) is derived; with them given they must add up to it.
+   */
+  forecastClosing?: OptionalAmount;
   commentary: string | null;
 }
 
@@ -205,7 +220,14 @@ export interface SnapshotLine {
 
 /** A column of a monitored table, for control totals. */
 export type MonitoredColumn = "originalBudget" | "revisedBudget" | "actualToDate" | "forecastOutturn";
-export type ColumnTotals = Partial<Record<MonitoredColumn, Decimal>>;
+/**
+ * Published variance and variance % (in the body's sign convention; the % as percent, 1.34 for 1.34%), reconciled
+ * like the amounts: a difference within rounding is info, more an error.
+ */
+export type ControlColumn = MonitoredColumn | "variance" | "variancePct";
+export type ColumnTotals = Partial<Record<ControlColumn, Decimal>>;
+/** A line's published variance and %, by the line's name. */
+export type LineControls = Partial<Record<"variance" | "variancePct", Decimal>>;
 export type ReserveColumn = "openingBalance" | "budgetedTransfer" | "commitments" | "actualTransfer" | "forecastClosing";
 
 /** Totals as published or taken from the ledger, reconciled against the computed totals. */
@@ -215,8 +237,10 @@ export interface ControlTotals {
     groups: Record<string, ColumnTotals>;
     totalNetRevenueExpenditure: ColumnTotals | null;
     netBudget: ColumnTotals | null;
+    /** Per revenue line or transfer name (a name used in two groups cannot be given here). */
+    lines?: Record<string, LineControls>;
   } | null;
-  capital: { programme: ColumnTotals | null; financing: ColumnTotals | null } | null;
+  capital: { programme: ColumnTotals | null; financing: ColumnTotals | null; lines?: Record<string, LineControls> } | null;
   /** Per reserve name, and the totals ("Total Earmarked Reserves", "Total Revenue Reserves", "Total Usable Reserves"). */
   reserves: Record<string, Partial<Record<ReserveColumn, Decimal>>> | null;
   savings: { planned: Decimal | null; achieved: Decimal | null } | null;

@@ -11,12 +11,14 @@
 import type { Decimal, PeriodId, Units } from "../model/types";
 import { poundsPerUnit } from "../model/defaults";
 import { periodLabel } from "../model/period";
-import { formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { lineMovements } from "../engine/line-movements";
+import { varianceWords } from "../engine/convention";
 
-/** How an earlier period is named in a sentence: "Q1", or "August (month 5)". */
+/** How an earlier period is named in a sentence: "Q1", "August (month 5)" or "the provisional outturn". */
 export function periodName(p: PeriodId): string {
+  if (p === "PO" || p === "FO") return `the ${periodLabel(p).toLowerCase()}`;
   return p.startsWith("Q") ? p : periodLabel(p);
 }
 
@@ -29,15 +31,15 @@ export function yearBounds(financialYear: string): { start: number; end: number 
 }
 
 /** "2025/26" for "2024/25"; "next year" when the year cannot be read. */
-export const m1 = (d: Decimal, u: Units) => formatMillions(d, u, 1);
-const m3 = (d: Decimal, u: Units) => formatMillions(d, u, 3);
+export const m1 = (d: Decimal, u: Units) => money(d, u, "m1");
+const m3 = (d: Decimal, u: Units) => money(d, u, "m");
 /**
  * Savings in £m as published: 1 dp (£0.9m) when that is exact for `d` and every amount of `together` (the figures
  * said alongside, so a sentence does not mix £4.5m with £3.750m), else 3 dp.
  */
 export function formatSavingsMillions(d: Decimal, u: Units, together: readonly Decimal[] = []): string {
   const exact = [d, ...together].every((x) => x.times(poundsPerUnit(u)).div(1_000_000).decimalPlaces() <= 1);
-  return formatMillions(d, u, exact ? 1 : 3);
+  return money(d, u, exact ? "m1" : "m");
 }
 
 function article(word: string): string {
@@ -51,11 +53,12 @@ export function revenueParagraph(p: Position): string {
   const fav = nb.favourable;
   const pct = nb.variancePct === null ? "" : ` or ${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))}`;
   const sentences: string[] = [];
+  // "a favourable position", or "an underspend" for bodies that speak of under- and overspends.
+  const position = (words: "favourable" | "adverse") => (p.model.settings.varianceWording === "underspend-overspend" ? (words === "adverse" ? "an overspend" : "an underspend") : `${article(words)} position`);
   if (fav.isZero()) {
     sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)}, in line with the budget of ${m1(nb.revisedBudget, u)}.`);
   } else {
-    const words = fav.greaterThan(0) ? "favourable" : "adverse";
-    sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)} against a budget of ${m1(nb.revisedBudget, u)}, ${article(words)} variance of ${m3(fav.abs(), u)}${pct}.`);
+    sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)} against a budget of ${m1(nb.revisedBudget, u)}, ${varianceWords(fav, p.model.settings)} of ${m3(fav.abs(), u)}${pct}.`);
   }
   const mv = p.movement;
   if (mv) {
@@ -66,12 +69,12 @@ export function revenueParagraph(p: Position): string {
     if (change.isZero()) {
       sentences.push(`The forecast is unchanged since ${since}.`);
     } else if (change.greaterThan(0)) {
-      if (fav.lessThan(0)) sentences.push(`Whilst this is still an adverse position, it is an improvement of ${size} since ${since}.`);
-      else if (before.lessThan(0)) sentences.push(`This is an improvement of ${size} since ${since}, when an adverse variance of ${m3(before.abs(), u)} was forecast.`);
+      if (fav.lessThan(0)) sentences.push(`Whilst this is still ${position("adverse")}, it is an improvement of ${size} since ${since}.`);
+      else if (before.lessThan(0)) sentences.push(`This is an improvement of ${size} since ${since}, when ${varianceWords(before, p.model.settings)} of ${m3(before.abs(), u)} was forecast.`);
       else sentences.push(`This is an improvement of ${size} since ${since}.`);
     } else {
-      if (fav.greaterThan(0)) sentences.push(`Whilst this is still a favourable position, it is a deterioration of ${size} since ${since}.`);
-      else if (before.greaterThan(0)) sentences.push(`This is a deterioration of ${size} since ${since}, when a favourable variance of ${m3(before, u)} was forecast.`);
+      if (fav.greaterThan(0)) sentences.push(`Whilst this is still ${position("favourable")}, it is a deterioration of ${size} since ${since}.`);
+      else if (before.greaterThan(0)) sentences.push(`This is a deterioration of ${size} since ${since}, when ${varianceWords(before, p.model.settings)} of ${m3(before, u)} was forecast.`);
       else sentences.push(`This is a deterioration of ${size} since ${since}.`);
     }
   }
@@ -96,14 +99,17 @@ export function reservesParagraph(p: Position): string {
   const u = p.model.units;
   const gf = p.reserves.generalFundPolicy;
   const fav = p.revenue.netBudget.favourable;
-  const min = formatRate(gf.minimumPct), max = formatRate(gf.maximumPct);
-  const band = gf.forecastBand === "below the minimum" ? `below the minimum level of reserves of ${min}`
-    : gf.forecastBand === "above the maximum" ? `above the maximum level of reserves of ${max}`
-    : `within the minimum and maximum levels of reserves of ${min} and ${max}`;
-  const verb = fav.lessThan(0) ? "reduce the General Fund Balance to" : fav.greaterThan(0) ? "increase the General Fund Balance to" : "leave the General Fund Balance at";
-  const sentences = [
-    `The current forecast would ${verb} ${m3(gf.forecastClosing, u)}, equivalent to ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of Net Revenue Expenditure which would be ${band}.`,
-  ];
+  const sentences: string[] = [];
+  // Without a general fund there is no balance to speak of: no sentence about it falling or against the band.
+  if (gf) {
+    const min = formatRate(gf.minimumPct), max = formatRate(gf.maximumPct);
+    const band = gf.forecastBand === "below the minimum" ? `below the minimum level of reserves of ${min}`
+      : gf.forecastBand === "above the maximum" ? `above the maximum level of reserves of ${max}`
+      : `within the minimum and maximum levels of reserves of ${min} and ${max}`;
+    const verb = fav.lessThan(0) ? "reduce the General Fund Balance to" : fav.greaterThan(0) ? "increase the General Fund Balance to" : "leave the General Fund Balance at";
+    sentences.push(`The current forecast would ${verb} ${m3(gf.forecastClosing, u)}, equivalent to ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of Net Revenue Expenditure which would be ${band}.`);
+  }
+  if (!p.model.reserves.length) return sentences.join(" ");
   const usable = p.reserves.totalUsable;
   const opening = usable.openingBalance, closing = usable.forecastClosing;
   const dates = yearBounds(p.model.financialYear);

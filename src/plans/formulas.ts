@@ -4,11 +4,17 @@
  * that binary floating point (Excel holds doubles) does not flip a result sitting exactly on a threshold.
  */
 import type { PlanContext } from "./context";
+import { endMonth } from "../model/period";
 import type { RuleName } from "../model/settings/registry";
 
-/** The months of the financial year elapsed at the period's end (Q2 -> 6, M08 -> 8), from the period's text. */
+/** The period's place in the year from its text, as endMonth orders periods: Q2 -> 6, M08 -> 8; the year end after March, PO (provisional outturn) 13, FO (final outturn) 14. */
+export function periodOrderFormula(period: string): string {
+  return `IF(${period}="PO",${endMonth("PO")},IF(${period}="FO",${endMonth("FO")},IF(LEFT(${period},1)="Q",3*VALUE(MID(${period},2,1)),VALUE(MID(${period},2,2)))))`;
+}
+
+/** The months of the financial year elapsed at the period's end (Q2 -> 6, M08 -> 8, the year end 12), as monthsElapsed. */
 export function monthsElapsedFormula(period: string): string {
-  return `IF(LEFT(${period},1)="Q",3*VALUE(MID(${period},2,1)),VALUE(MID(${period},2,2)))`;
+  return `MIN(12,${periodOrderFormula(period)})`;
 }
 
 /** The variance in the body's convention: revised − forecast, or forecast − revised. */

@@ -108,9 +108,10 @@ export function reportLines(p: Position): ReportLines {
   const financing = capital.financing.map((l, i) => lineRow(`capital.financing[${i}]`, null, l, false, pct));
   financing.push(totalRow("capital.financing", null, capital.funding, false, pct));
 
-  const reserveRows: ReserveRow[] = reserves.reserves.map((r, i) => ({
-    path: `reserves[${i}]`, kind: "line", name: r.reserve.name, ref: null, reserveKind: r.reserve.kind, ...balances(r),
-  }));
+  // A General Fund row left blank is no general fund: not a line of zeros (paths keep the file's indexes).
+  const reserveRows: ReserveRow[] = reserves.reserves.flatMap((r, i) => (r.reserve.kind === "generalFund" && r !== reserves.generalFund ? [] : [{
+    path: `reserves[${i}]`, kind: "line" as const, name: r.reserve.name, ref: null, reserveKind: r.reserve.kind, ...balances(r),
+  }]));
   for (const t of [reserves.earmarked, reserves.totalRevenue, reserves.totalUsable]) {
     reserveRows.push({ path: "reserves", kind: "total", name: t.label, ref: null, reserveKind: null, ...balances(t) });
   }

@@ -28,7 +28,7 @@ export function incompleteBanner(p: Position): string[] {
 /** Every line as a table: name, the four columns, variance, % and RAG (capital adds slippage; reserves and savings their own). */
 export function lineTables(p: Position): string[] {
   const t = reportLines(p);
-  const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d));
+  const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d, undefined, p.model.settings.negativeStyle));
   const pctText = (d: Decimal | null) => (d === null ? "" : formatPct(d, pctPlaces(p.model.settings)));
   const table = (title: string, head: string[], rows: string[][]): string[] => {
     const all = [head, ...rows];
@@ -74,7 +74,7 @@ export function textReport(p: Position, withLines = false): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
   const u = model.units;
   const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
-  const money = (d: Parameters<typeof bracketed>[0]) => bracketed(d);
+  const money = (d: Parameters<typeof bracketed>[0]) => bracketed(d, undefined, model.settings.negativeStyle);
   const lines = [
     ...incompleteBanner(p),
     `${inLine(model.organisation)}: ${model.financialYear} ${periodLabel(model.period)} financial monitoring (amounts in ${u})`,
@@ -85,7 +85,9 @@ export function textReport(p: Position, withLines = false): string {
       ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",
     `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`,
-    `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`,
+    gf
+      ? `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`
+      : "Reserves     [–]  no general fund entered, so the reserves policy band is not judged",
     `             total usable reserves: opening ${money(reserves.totalUsable.openingBalance)}, forecast closing ${money(reserves.totalUsable.forecastClosing)}`,
     `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct, pctPlaces(p.model.settings))})` : ""}, not yet achieved ${money(savings.unachieved)}`,
     "",

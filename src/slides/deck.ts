@@ -14,9 +14,10 @@
 import type PptxGenJS from "pptxgenjs";
 import type { Rag } from "../model/types";
 import { periodLabel } from "../model/period";
-import { formatPct, formatRate, formatMillions, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
-import type { Check } from "../engine/checks";
+import type { GeneralFundPosition } from "../engine/reserves";
+import { type Check, boardName } from "../engine/checks";
 import { capitalParagraph, narrative, reservesParagraph, savingsParagraph } from "../narrative/narrative";
 import {
   type TableSpec, capitalForecastSeries, headlineTiles, niceBound, capitalTable, financingTable, ragStatus, ragTable, reservesTable,
@@ -382,9 +383,8 @@ function capitalSlide(ctx: DeckContext): void {
 }
 
 /** The general fund % on a scale, with the policy band, the warning margin, and markers for the budget and the forecast. */
-function bandGauge(ctx: DeckContext, slide: Slide, box: Box): number {
+function bandGauge(ctx: DeckContext, slide: Slide, gf: GeneralFundPosition, box: Box): number {
   const p = ctx.position;
-  const gf = p.reserves.generalFundPolicy;
   const margin = p.model.settings.rag.generalFund.warningMarginPct;
   const values = [gf.forecastPct, gf.budgetedPct, gf.maximumPct.plus(1)].map((d) => d.toNumber());
   const scaleMax = Math.max(1, Math.ceil(Math.max(...values) + 0.5));
@@ -411,9 +411,9 @@ function bandGauge(ctx: DeckContext, slide: Slide, box: Box): number {
     slide.addText(label, { x: lx, y, w, h: 0.3, fontFace: FONT, fontSize: 10, bold: true, color, align: "center", margin: 0 });
   };
   const u = p.model.units;
-  marker(gf.budgetedPct.toNumber(), `Budgeted ${formatPct(gf.budgetedPct, pctPlaces(ctx.position.model.settings))} (${formatMillions(gf.budgetedClosing, u, 3)})`, true, COLOURS.navy);
-  marker(gf.forecastPct.toNumber(), `Forecast ${formatPct(gf.forecastPct, pctPlaces(ctx.position.model.settings))} (${formatMillions(gf.forecastClosing, u, 3)})`, false, gf.forecastBand === "within" ? COLOURS.favourable : COLOURS.adverse);
-  const legend = `Policy band ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} of the net budget (${formatMillions(gf.minimumBalance, u, 3)} to ${formatMillions(gf.maximumBalance, u, 3)}). Red below the minimum, amber within ${formatRate(margin)} above it or above the maximum.`;
+  marker(gf.budgetedPct.toNumber(), `Budgeted ${formatPct(gf.budgetedPct, pctPlaces(ctx.position.model.settings))} (${money(gf.budgetedClosing, u, "m")})`, true, COLOURS.navy);
+  marker(gf.forecastPct.toNumber(), `Forecast ${formatPct(gf.forecastPct, pctPlaces(ctx.position.model.settings))} (${money(gf.forecastClosing, u, "m")})`, false, gf.forecastBand === "within" ? COLOURS.favourable : COLOURS.adverse);
+  const legend = `Policy band ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} of the net budget (${money(gf.minimumBalance, u, "m")} to ${money(gf.maximumBalance, u, "m")}). Red below the minimum, amber within ${formatRate(margin)} above it or above the maximum.`;
   return note(slide, legend, { x: box.x, y: barY + barH + 0.65, w: box.w });
 }
 
@@ -425,8 +425,9 @@ function reservesSlide(ctx: DeckContext): void {
   tableWithContinuation(ctx, slide, title, reservesTable(p), { x: MARGIN, y: CONTENT_TOP, w: left }, CONTENT_BOTTOM, { fontPt: 10, headerFontPt: 9 });
   const x = MARGIN + left + 0.35;
   const w = SLIDE_W - MARGIN - x;
-  slide.addText("General Fund Balance against the reserves policy", { x, y: CONTENT_TOP, w, h: 0.55, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0, valign: "top" });
-  const end = bandGauge(ctx, slide, { x: x + 0.1, y: CONTENT_TOP + 0.55, w: w - 0.2 });
+  const gf = p.reserves.generalFundPolicy;
+  slide.addText(gf ? "General Fund Balance against the reserves policy" : "No general fund entered: the reserves policy band is not judged", { x, y: CONTENT_TOP, w, h: 0.55, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0, valign: "top" });
+  const end = gf ? bandGauge(ctx, slide, gf, { x: x + 0.1, y: CONTENT_TOP + 0.55, w: w - 0.2 }) : CONTENT_TOP + 0.55;
   const para = [reservesParagraph(p)];
   paragraphs(slide, para, { x, y: end + 0.2, w, h: CONTENT_BOTTOM - end - 0.2 }, 11);
 }
@@ -530,7 +531,7 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
     position,
     shown: options.allLines ? position : withOtherLines(position),
     reportTitle: `${m.financialYear} ${periodLabel(m.period).toUpperCase()} FINANCIAL REPORT`,
-    footer: `${m.organisation} · ${m.financialYear} ${periodLabel(m.period)} financial monitoring · tables in £000, negatives in brackets`,
+    footer: `${m.organisation} · ${m.financialYear} ${periodLabel(m.period)} financial monitoring for the ${boardName(m.settings)} · tables in £000, negatives ${m.settings.negativeStyle === "minus" ? "with a minus sign" : "in brackets"}`,
     draft,
     slides: [],
   };

@@ -35,7 +35,34 @@ export type SettingKey =
   | "pctDecimals"
   | "yearToDate.paceWarning"
   | "assist.materiality"
-  | "ledger.yearStart";
+  | "ledger.yearStart"
+  | `inputs.${OptionalInput}`
+  | "body.kind"
+  | "body.board"
+  | "negativeStyle"
+  | "varianceWording";
+
+/** The kinds of body Outturn speaks for, and the reviewing board or committee each is assumed to report to until one is named. */
+export const BODY_KINDS = ["police", "fire", "council", "other"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+export const DEFAULT_BOARD: Record<BodyKind, string> = {
+  police: "Police and Crime Panel", fire: "Fire Authority", council: "Cabinet", other: "board that reviews the monitoring",
+};
+export const VARIANCE_WORDINGS = ["favourable-adverse", "underspend-overspend"] as const;
+export const NEGATIVE_STYLES = ["brackets", "minus"] as const;
+export type NegativeStyle = (typeof NEGATIVE_STYLES)[number];
+
+/**
+ * Input columns a body may not keep (its report never shows them). Each is a yes/no setting `inputs.<column>`: a column
+ * not kept is hidden on the sheets and never asked for; a blank in a kept one is a warning naming the cell. To let a
+ * body drop another column, add it here (and to `OPTIONAL_INPUT_WORDS`).
+ */
+export const OPTIONAL_INPUTS = ["originalBudget", "actualToDate"] as const;
+export type OptionalInput = (typeof OPTIONAL_INPUTS)[number];
+export const OPTIONAL_INPUT_WORDS: Record<OptionalInput, { label: string; note: string }> = {
+  originalBudget: { label: "The body keeps an original budget", note: "No: the Original Budget column is hidden on the Revenue and Capital sheets and never asked for." },
+  actualToDate: { label: "The body keeps an actual to date", note: "No: the Actual to Date column is hidden on the Revenue and Capital sheets and never asked for." },
+};
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -44,8 +71,9 @@ export type SettingKey =
  * - choice: one of `values`; on the sheet as text with a drop-down list.
  * - yesNo: true or false; on the sheet as "Yes" or "No".
  * - places: a whole number of decimal places, 0 to 3; on the sheet as a number.
+ * - text: words (a name), or blank; on the sheet as text.
  */
-export type SettingType = "amount" | "pct" | "points" | "choice" | "yesNo" | "places";
+export type SettingType = "amount" | "pct" | "points" | "choice" | "yesNo" | "places" | "text";
 
 /** A setting's value in the model: a Decimal (amounts in file units, percentages as percent), text, true/false, or null (not used). */
 export type SettingValue = Decimal | string | boolean | null;
@@ -216,6 +244,32 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Financial year starts in", note: "For ledger imports: a ledger's calendar months (Apr-24, 2024-04) are placed by it; P01 is this month." },
     pane: { label: "Financial year starts in (for ledger imports)", short: "Financial year starts in" },
   },
+  {
+    key: "body.kind", type: "choice", values: BODY_KINDS, optional: false, path: ["body", "kind"], default: "other", addedIn: "0.2",
+    sheet: { label: "Kind of body", note: "police, fire, council or other: the words of the checks, narrative and slides." },
+    pane: { label: "Kind of body" },
+  },
+  {
+    key: "body.board", type: "text", optional: true, path: ["body", "board"], default: null, addedIn: "0.2",
+    sheet: { label: "Board or committee that reviews the monitoring", note: `Named in the checks and on the slides. Blank: ${BODY_KINDS.map((k) => `${k}, the ${DEFAULT_BOARD[k]}`).join("; ")}.` },
+    pane: null,
+  },
+  {
+    key: "negativeStyle", type: "choice", values: NEGATIVE_STYLES, optional: false, path: ["negativeStyle"], default: "brackets", addedIn: "0.2",
+    sheet: { label: "Negative figures shown", note: "brackets: (2,307) and (1.34%); minus: -2,307 and -1.34%. In the tables, the sheets' formats and the slides." },
+    pane: { label: "Negative figures shown" },
+  },
+  {
+    key: "varianceWording", type: "choice", values: VARIANCE_WORDINGS, optional: false, path: ["varianceWording"], default: "favourable-adverse", addedIn: "0.2",
+    sheet: { label: "Variances are described as", note: "favourable-adverse: \"an adverse variance of £2.307m\"; underspend-overspend: \"an overspend of £2.307m\" (the words of most bodies on the forecast-minus-budget convention). In the checks, narrative and slides." },
+    pane: { label: "Variances are described as" },
+  },
+  ...OPTIONAL_INPUTS.map((column): SettingDef => ({
+    key: `inputs.${column}`, type: "yesNo", optional: false, path: ["inputs", column], default: true, addedIn: "0.2",
+    sheet: OPTIONAL_INPUT_WORDS[column],
+    // Set on the Settings sheet or in the file; the pane's form shows numbers and choices, not yes/no.
+    pane: null,
+  })),
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -234,6 +288,8 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
   { ...ruleSection("yearToDate"), keys: [...ruleSection("yearToDate").keys, "yearToDate.paceWarning", "assist.materiality"] },
   { key: "ledger", title: "Ledger import", keys: ["ledger.yearStart"] },
+  { key: "inputs", title: "Input columns the body keeps", keys: OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`) },
+  { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
 ];
 
 function ruleSection(rule: RuleName): { key: string; title: string; keys: readonly SettingKey[] } {
@@ -244,6 +300,23 @@ function ruleSection(rule: RuleName): { key: string; title: string; keys: readon
     yearToDate: "Year to date and forecast assist",
   };
   return { key: rule, title: titles[rule], keys: (["amberAmount", "amberPct", "redAmount", "redPct", "combine", "favourableIsGreen"] as const).map((f): SettingKey => `${rule}.${f}`) };
+}
+
+/**
+ * The unit of a number setting, in words: the Settings sheet's notes, the JSON Schema's descriptions and the README say
+ * it, so no threshold is typed in the wrong unit. `units` is the file's (null: said for any file).
+ */
+export function unitWords(type: SettingType, units: string | null): string | null {
+  switch (type) {
+    case "amount":
+      return units === null
+        ? "in the file's units (its \"units\": £ or £000): 250 in a £000 file is £250,000, in a £ file £250"
+        : `in ${units}, the file's units: 250 means ${units === "£000" ? "£250,000" : "£250"}`;
+    case "pct": return "a percentage: 3 (or \"3%\") means 3%";
+    case "points": return "percentage points: 0.5 means half a percentage point";
+    case "places": return "decimal places, a whole number 0 to 3";
+    default: return null;
+  }
 }
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */

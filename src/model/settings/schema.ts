@@ -3,17 +3,25 @@
  * apply), each with its type. The loader validates files against it, and a test keeps the copy in
  * src/model/schema/monitoring-period.schema.json (the published format) the same.
  */
-import { SETTINGS, SETTING_KEYS } from "./registry";
+import { SETTINGS, SETTING_KEYS, unitWords } from "./registry";
 
 type Schema = Record<string, unknown>;
 
 function leaf(key: (typeof SETTING_KEYS)[number]): Schema {
+  const unit = unitWords(SETTINGS[key].type, null);
+  return unit ? { description: `${SETTINGS[key].sheet.label}: ${unit}.`, ...typeOf(key) } : typeOf(key);
+}
+
+function typeOf(key: (typeof SETTING_KEYS)[number]): Schema {
   const def = SETTINGS[key];
   if (def.type === "choice") return { enum: [...(def.values ?? [])] };
   if (def.type === "yesNo") return { type: "boolean" };
+  if (def.type === "text") return { type: ["string", "null"], maxLength: 200 };
   const number = { $ref: def.optional ? "#/definitions/optionalAmount" : "#/definitions/amount" };
   // A percentage may be written as people write one: 3 or "3%" (the same 3%).
   if (def.type === "pct" || def.type === "points") return { anyOf: [number, { type: "string", pattern: "^-?[0-9]{1,15}(\\.[0-9]{1,6})?%$" }] };
+  // An amount may be written as money ("£1,234", "1,234", "(250)"): the loader reads it or says what to type.
+  if (def.type === "amount") return { anyOf: [number, { type: "string", pattern: "^[\\s(£0-9,.)-]{1,40}$" }] };
   return number;
 }
 

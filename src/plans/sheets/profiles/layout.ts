@@ -10,7 +10,7 @@
  * use (custom %s not adding to 100, no last-year months) shows blank here, as the engine's null.
  */
 import type { Decimal } from "../../../model/types";
-import { endMonth } from "../../../model/period";
+import { monthsElapsed } from "../../../model/period";
 import { D } from "../../../model/amount";
 import { computeMonthly } from "../../../engine/monthly";
 import { SheetBuilder } from "../../builder";
@@ -44,7 +44,7 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
 
   const months = `$B$3`;
   b.label(3, "A", "Months of the year elapsed", "label");
-  b.formula(3, "B", `=${monthsElapsedFormula(ctx.set("period"))}`, new D(endMonth(model.period)), "calculated");
+  b.formula(3, "B", `=${monthsElapsedFormula(ctx.set("period"))}`, new D(monthsElapsed(model.period)), "calculated");
   b.key(3, M.months);
 
   for (const [col, text] of HEADINGS) b.label(4, col, text, "header");

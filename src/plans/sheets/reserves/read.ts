@@ -64,6 +64,7 @@ export function readReserves(s: SheetView, r: Reader): ReservesRead | null {
     r.add("structure", "error", `${sheetPrefix(s.name)}A1`, `The ${s.name} sheet is missing ${!generalFund.length ? "the General Fund Balance row" : "one of its total rows"} (deleted?). Undo the deletion or insert the sheet again.`, { area: "reserves" });
     return null;
   }
+  // A General Fund row left wholly blank stays in the model as blanks: the engine counts it as no general fund.
   return { reserves: [...earmarked, ...generalFund, ...receipts], control };
 }
 

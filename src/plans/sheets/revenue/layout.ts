@@ -6,11 +6,12 @@
  */
 import type { RevenueLine } from "../../../model/types";
 import type { LineResult, TotalResult } from "../../../engine/rows";
+import { keepsColumn } from "../../../engine/checks";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
-import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { controlHeader, controlRow, controlVariance, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
 import { COMMON_MARKERS } from "../markers";
 import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
 
@@ -29,7 +30,8 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   const rev = position.revenue;
   const C = REVENUE_COLS;
   const b = new SheetBuilder("Revenue", ctx.names.Revenue, [
-    { width: 34 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 8 }, { width: 6 }, { width: 80 }, { width: 16, hidden: true },
+    // A column the body does not keep (Settings: inputs.*) is hidden, not removed, so every formula and marker stays put.
+    { width: 34 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate") }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 8 }, { width: 6 }, { width: 80 }, { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 1 };
   titleRows(b, ctx, "Revenue budget monitoring", "J");
@@ -102,9 +104,12 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   const ct = model.controlTotals?.revenue ?? null;
   const groupNames = [...model.revenue.groups.map((g) => g.name), ...Object.keys(ct?.groups ?? {}).filter((n) => !model.revenue.groups.some((g) => g.name === n))];
   groupNames.forEach((name, i) => {
+    controlVariance(b, ctx, row, ct?.groups[name] ?? null);
     controlRow(b, ctx, row++, { text: name, input: true }, ct?.groups[name] ?? null, AMOUNT_COLUMNS, M.controlGroup, REVENUE_ROWS.controlGroup(i));
   });
+  controlVariance(b, ctx, row, ct?.totalNetRevenueExpenditure ?? null);
   controlRow(b, ctx, row++, { text: "Total Net Revenue Expenditure", input: false }, ct?.totalNetRevenueExpenditure ?? null, AMOUNT_COLUMNS, M.controlTnre);
+  controlVariance(b, ctx, row, ct?.netBudget ?? null);
   controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, M.controlNetBudget);
   b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", M.controlNote);
   return { plan: b.build(), anchors: { netBudget, tnre } };

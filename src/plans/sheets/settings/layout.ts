@@ -5,7 +5,7 @@
  */
 import type { Decimal, MonitoringPeriod } from "../../../model/types";
 import { PERIODS } from "../../../model/period";
-import { SETTINGS, SETTING_SECTIONS, YES_NO, type SettingKey } from "../../../model/settings/registry";
+import { SETTINGS, SETTING_SECTIONS, YES_NO, type SettingKey, unitWords } from "../../../model/settings/registry";
 import { settingOf } from "../../../model/settings/values";
 import { SheetBuilder } from "../../builder";
 import { RATE_FORMAT, amountFormat } from "../../styles";
@@ -27,7 +27,7 @@ export interface IdentityRow {
 export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { key: "organisation", label: "Organisation", type: "text", optional: false, note: "Shown in every sheet's title." },
   { key: "financialYear", label: "Financial year", type: "text", optional: false, note: "As 2024/25." },
-  { key: "period", label: "Period", type: "choice", values: PERIODS, optional: false, note: "Q1 to Q4, or M01 (April) to M12 (March)." },
+  { key: "period", label: "Period", type: "choice", values: PERIODS, optional: false, note: "Q1 to Q4, M01 (April) to M12 (March), or the year end: PO (provisional outturn), FO (final outturn)." },
   { key: "units", label: "Units", type: "choice", values: UNITS, optional: false, note: "£000: amounts in thousands of pounds; £: in pounds." },
 ];
 /** After the period's settings: where the control totals come from. */
@@ -86,7 +86,8 @@ export function settingsSheet(model: MonitoringPeriod, name: string): SheetPlan 
       const def = SETTINGS[r];
       const v = settingOf(model.settings, r);
       const values = def.type === "yesNo" ? YES_NO : def.values;
-      put(r, def.sheet.label, def.sheet.note, values, () => {
+      const unit = unitWords(def.type, model.units);
+      put(r, def.sheet.label, unit ? `${def.sheet.note}${def.sheet.note ? " " : ""}Unit: ${unit}.` : def.sheet.note, values, () => {
         if (def.type === "amount") b.inputAmount(row, C.value, v as Decimal | null, amountFormat(model.units));
         else if (def.type === "places") b.inputAmount(row, C.value, v as Decimal | null, "0");
         else if (def.type === "pct" || def.type === "points") b.inputAmount(row, C.value, v === null ? null : (v as Decimal).div(100), RATE_FORMAT);
