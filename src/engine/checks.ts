@@ -2,15 +2,15 @@
  * Checks: what a treasurer should look at before the figures go to the Board. Each has an id, a severity,
  * a message in plain words and the place it concerns (area, row, column), which the sheet plans turn into a cell.
  */
-import type { Decimal, MonitoredColumn, MonitoredLine, MonitoringPeriod, ReserveColumn } from "../model/types";
+import type { Decimal, MonitoredColumn, MonitoredLine, MonitoringPeriod, ReserveColumn, Settings } from "../model/types";
 import { D } from "../model/amount";
 import type { CapitalPosition } from "./capital";
-import type { ReservesPosition, ReserveBalances } from "./reserves";
+import { type ReservesPosition, type ReserveBalances, enteredGeneralFund } from "./reserves";
 import type { RevenuePosition } from "./revenue";
 import { MONITORED_COLUMNS, type TotalResult } from "./rows";
 import type { SavingsPosition } from "./savings";
 import { formatAmount, formatPct, formatRate, pctPlaces } from "./format";
-import { SETTINGS, SETTING_KEYS, paneLabel } from "../model/settings/registry";
+import { OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, paneLabel, type OptionalInput } from "../model/settings/registry";
 import { settingOf } from "../model/settings/values";
 
 export type Severity = "error" | "warning" | "info";
@@ -65,6 +65,8 @@ function reconcile(ctx: Ctx, area: Area, total: { label: string; lineCount: numb
   if (!control) return [];
   const out: Check[] = [];
   for (const [column, expected] of Object.entries(control)) {
+    // A column the body does not keep has no lines to add up: its control total is not reconciled.
+    if ((MONITORED_COLUMNS as readonly string[]).includes(column) && !keepsColumn(ctx.model.settings, column as MonitoredColumn)) continue;
     const actual = computed[column];
     if (!expected || !actual || actual.equals(expected)) continue;
     const diff = actual.minus(expected);
@@ -147,6 +149,13 @@ export function commentaryCheck(ctx: Ctx, area: Area, name: string, favourable: 
 
 export function reservesBandChecks(ctx: Ctx, reserves: ReservesPosition): Check[] {
   const gf = reserves.generalFundPolicy;
+  if (!gf || !reserves.generalFund) {
+    // Said once: without a general fund there is nothing to judge against the band (a blank is not a balance of zero).
+    const { minimumPct, maximumPct } = ctx.model.settings.reservesBand;
+    return [check("no-general-fund", "info",
+      `No general fund was entered, so the reserves policy band (${formatRate(minimumPct)} to ${formatRate(maximumPct)} of the net budget) is not judged. To have it judged, enter the General Fund Balance's figures on the Reserves sheet (in a monitoring file, a reserve of kind "generalFund").`,
+      { area: "reserves", row: null, column: null })];
+  }
   const out: Check[] = [];
   const band = `the reserves policy band of ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} of the net budget`;
   const place = { area: "reserves" as const, row: reserves.generalFund.reserve.name, column: "forecastClosing" };
@@ -168,9 +177,30 @@ function missing(area: Area, row: string, column: string): Check {
   return check("missing-input", "error", `${row} has no ${COLUMN_WORDS[column] ?? column}. Enter a figure (0 if there is none).`, { area, row, column });
 }
 
-/** Blank amounts of one revenue line (or transfer): every column is needed. */
-export function revenueLineMissing(l: MonitoredLine): Check[] {
-  return MONITORED_COLUMNS.filter((c) => l[c] === null).map((c) => missing("revenue", l.name, c));
+/** Whether the body keeps an input column (Settings: inputs.*); the revised budget and the forecast are always kept. */
+export function keepsColumn(settings: Settings, column: MonitoredColumn): boolean {
+  return !(OPTIONAL_INPUTS as readonly string[]).includes(column) || settingOf(settings, `inputs.${column as OptionalInput}`) !== false;
+}
+
+/**
+ * A blank in a column the body keeps but no figure depends on (original budget, actual to date): a warning, since the
+ * figures and RAGs stand without it; it names the cell and says how to stop keeping the column.
+ */
+function blankKept(area: Area, row: string, column: OptionalInput): Check {
+  return check("missing-input", "warning",
+    `${row} has no ${COLUMN_WORDS[column]}. Enter a figure (0 if there is none), or, if the body does not keep this column, set "${SETTINGS[`inputs.${column}`].sheet.label}" to No in the settings.`,
+    { area, row, column });
+}
+
+/** Blank amounts of one line: the revised budget and forecast are needed (errors); a kept optional column is a warning. */
+export function lineMissing(settings: Settings, area: Area, l: MonitoredLine): Check[] {
+  return MONITORED_COLUMNS.filter((c) => l[c] === null && keepsColumn(settings, c)).map((c) =>
+    (OPTIONAL_INPUTS as readonly string[]).includes(c) ? blankKept(area, l.name, c as OptionalInput) : missing(area, l.name, c));
+}
+
+/** Blank amounts of one revenue line (or transfer). */
+export function revenueLineMissing(settings: Settings, l: MonitoredLine): Check[] {
+  return lineMissing(settings, "revenue", l);
 }
 
 /**
@@ -179,10 +209,11 @@ export function revenueLineMissing(l: MonitoredLine): Check[] {
  */
 export function otherMissingChecks(ctx: Ctx): Check[] {
   const out: Check[] = [];
-  for (const l of ctx.model.capital.lines) {
-    for (const c of ["revisedBudget", "forecastOutturn"] as const) if (l[c] === null) out.push(missing("capital", l.name, c));
-  }
+  for (const l of ctx.model.capital.lines) out.push(...lineMissing(ctx.model.settings, "capital", l));
+  const generalFund = enteredGeneralFund(ctx.model);
   for (const r of ctx.model.reserves) {
+    // A General Fund row left wholly blank is no general fund (said once by reservesBandChecks), not four blanks.
+    if (r.kind === "generalFund" && r !== generalFund) continue;
     for (const c of ["openingBalance", "budgetedTransfer", "commitments", "actualTransfer"] as const) if (r[c] === null) out.push(missing("reserves", r.name, c));
   }
   for (const s of ctx.model.savings) {

@@ -36,7 +36,7 @@ export function snapshotOf(position: Position, closedOn: string | null = null): 
     period: model.period,
     revenue: { revisedBudget: revenue.netBudget.revisedBudget, forecastOutturn: revenue.netBudget.forecastOutturn, rag: rag.revenue },
     capital: { revisedBudget: capital.programme.revisedBudget, forecastOutturn: capital.programme.forecastOutturn, slippage: capital.slippage, rag: rag.capital },
-    generalFund: { forecastClosing: gf.forecastClosing, forecastPct: gf.forecastPct.toDecimalPlaces(SNAPSHOT_PCT_DP), rag: rag.reserves },
+    generalFund: gf && { forecastClosing: gf.forecastClosing, forecastPct: gf.forecastPct.toDecimalPlaces(SNAPSHOT_PCT_DP), rag: rag.reserves },
     savings: { planned: savings.planned, achieved: savings.achieved, rag: rag.savings },
     closedOn,
   };

@@ -76,7 +76,7 @@ export function editRevenue(previous: Position, edit: RevenueEdit): Position {
     : m.revenue.groups.reduce((n, g) => n + g.lines.length, 0) + edit.line;
   const next: CheckParts = {
     ...parts,
-    revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? revenueLineMissing(line) : c)),
+    revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? revenueLineMissing(model.settings, line) : c)),
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     band: reservesBandChecks(ctx, reserves),
     scale: settingScaleChecks(ctx, revenue.netBudget.revisedBudget),

@@ -28,7 +28,8 @@ export interface Position {
   savings: SavingsPosition;
   /** Null when there is no earlier period in the history. */
   movement: Movement | null;
-  rag: { revenue: Rag; capital: Rag; reserves: Rag; savings: Rag };
+  /** Reserves: null when no general fund was entered (the band is not judged). */
+  rag: { revenue: Rag; capital: Rag; reserves: Rag | null; savings: Rag };
   checks: Check[];
 }
 
@@ -84,7 +85,7 @@ export function computePosition(model: MonitoringPeriod): Position {
   const ctx = { model, units: model.units };
   const revenueLines = [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers];
   const parts: CheckParts = {
-    revenueMissing: revenueLines.map((l) => revenueLineMissing(l.line)),
+    revenueMissing: revenueLines.map((l) => revenueLineMissing(model.settings, l.line)),
     otherMissing: otherMissingChecks(ctx),
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     funding: capitalFundingChecks(ctx, capital),
@@ -102,7 +103,7 @@ export function positionOf(p: Pick<Position, "model" | "revenue" | "capital" | "
   const { model, revenue, capital, reserves, savings } = p;
   const position: Position = {
     model, revenue, capital, reserves, savings, movement: movementOf(model, revenue),
-    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy.rag, savings: savings.rag },
+    rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy?.rag ?? null, savings: savings.rag },
     checks: assembleChecks(parts),
   };
   checkPartsOf.set(position, parts);

@@ -45,11 +45,24 @@ export interface GeneralFundPosition {
 export interface ReservesPosition {
   reserves: ReserveResult[];
   earmarked: ReserveTotal;
-  generalFund: ReserveResult;
+  /** Null when the period has no general fund (none entered): then the reserves band is not judged. */
+  generalFund: ReserveResult | null;
   totalRevenue: ReserveTotal;
   capitalReceipts: ReserveTotal;
   totalUsable: ReserveTotal;
-  generalFundPolicy: GeneralFundPosition;
+  /** Null without a general fund: no %, no band, no RAG (a blank is not a balance of zero). */
+  generalFundPolicy: GeneralFundPosition | null;
+}
+
+const INPUTS = ["openingBalance", "budgetedTransfer", "commitments", "actualTransfer"] as const;
+
+/**
+ * The period's General Fund Balance, when one was entered: a reserve of kind generalFund with at least one figure. A
+ * row left wholly blank (the Reserves sheet always has the row) is no general fund, not a balance of zero.
+ */
+export function enteredGeneralFund(model: MonitoringPeriod): Reserve | null {
+  const gf = model.reserves.find((r) => r.kind === "generalFund");
+  return gf && INPUTS.some((c) => gf[c] !== null) ? gf : null;
 }
 
 function balances(r: Reserve): ReserveBalances {
@@ -78,12 +91,8 @@ function total(label: string, rows: ReserveResult[]): ReserveTotal {
 export function computeReserves(model: MonitoringPeriod, netBudget: Decimal, revenueFavourable: Decimal): ReservesPosition {
   const reserves = model.reserves.map((reserve) => ({ reserve, ...balances(reserve) }));
   const of = (kind: ReserveKind) => reserves.filter((r) => r.reserve.kind === kind);
-  const generalFund = of("generalFund")[0];
-  if (!generalFund) throw new Error("reserves: no General Fund Balance (kind generalFund); the loader should have refused this file");
-  const { minimumPct, maximumPct } = model.settings.reservesBand;
-  const pct = (v: Decimal) => pctOf(v, netBudget) ?? ZERO;
-  const forecastClosing = generalFund.forecastClosing.plus(revenueFavourable);
-  const forecastPct = pct(forecastClosing);
+  const entered = enteredGeneralFund(model);
+  const generalFund = reserves.find((r) => r.reserve === entered) ?? null;
   return {
     reserves,
     earmarked: total("Total Earmarked Reserves", of("earmarked")),
@@ -91,19 +100,28 @@ export function computeReserves(model: MonitoringPeriod, netBudget: Decimal, rev
     totalRevenue: total("Total Revenue Reserves", [...of("earmarked"), ...of("generalFund")]),
     capitalReceipts: total("Capital Receipts Reserve", of("capitalReceipts")),
     totalUsable: total("Total Usable Reserves", reserves),
-    generalFundPolicy: {
-      budgetedClosing: generalFund.budgetedClosing,
-      budgetedPct: pct(generalFund.budgetedClosing),
-      budgetedBand: bandPosition(pct(generalFund.budgetedClosing), minimumPct, maximumPct),
-      forecastClosing,
-      forecastPct,
-      forecastBand: bandPosition(forecastPct, minimumPct, maximumPct),
-      netBudget,
-      minimumPct,
-      maximumPct,
-      minimumBalance: netBudget.abs().times(minimumPct).div(100),
-      maximumBalance: netBudget.abs().times(maximumPct).div(100),
-      rag: generalFundRag(forecastPct, model.settings.reservesBand, model.settings.rag.generalFund),
-    },
+    generalFundPolicy: generalFund && generalFundPolicy(model, generalFund, netBudget, revenueFavourable),
+  };
+}
+
+/** The general fund against the reserves policy band, after the forecast revenue variance (favourable adds). */
+function generalFundPolicy(model: MonitoringPeriod, generalFund: ReserveResult, netBudget: Decimal, revenueFavourable: Decimal): GeneralFundPosition {
+  const { minimumPct, maximumPct } = model.settings.reservesBand;
+  const pct = (v: Decimal) => pctOf(v, netBudget) ?? ZERO;
+  const forecastClosing = generalFund.forecastClosing.plus(revenueFavourable);
+  const forecastPct = pct(forecastClosing);
+  return {
+    budgetedClosing: generalFund.budgetedClosing,
+    budgetedPct: pct(generalFund.budgetedClosing),
+    budgetedBand: bandPosition(pct(generalFund.budgetedClosing), minimumPct, maximumPct),
+    forecastClosing,
+    forecastPct,
+    forecastBand: bandPosition(forecastPct, minimumPct, maximumPct),
+    netBudget,
+    minimumPct,
+    maximumPct,
+    minimumBalance: netBudget.abs().times(minimumPct).div(100),
+    maximumBalance: netBudget.abs().times(maximumPct).div(100),
+    rag: generalFundRag(forecastPct, model.settings.reservesBand, model.settings.rag.generalFund),
   };
 }

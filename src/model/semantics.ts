@@ -23,8 +23,9 @@ export function semanticProblems(model: MonitoringPeriod): Problem[] {
     problems.push({ field: "revenue", message: "the Net Budget (revised budget column) adds up to zero, so the variance % and the general fund % of the net budget cannot be worked out; enter the revised budget of each revenue line" });
   }
   const funds = model.reserves.filter((r) => r.kind === "generalFund");
-  if (funds.length !== 1) {
-    problems.push({ field: "reserves", message: funds.length === 0 ? "has no reserve of kind \"generalFund\"; add the General Fund Balance so its % of the net budget can be checked against the reserves policy" : `has ${funds.length} reserves of kind "generalFund"; there is one General Fund Balance` });
+  // None is allowed (revenue-only or capital-only monitoring): the band is then not judged. Two cannot be told apart.
+  if (funds.length > 1) {
+    problems.push({ field: "reserves", message: `has ${funds.length} reserves of kind "generalFund"; there is one General Fund Balance` });
   }
   for (const [i, s] of model.history.entries()) {
     // The period itself may be in the history once it is closed; a later one may not.

@@ -73,6 +73,8 @@ export interface Settings {
   rag: RagSettings;
   /** How many decimal places percentages are shown to (0 to 3), each rounded once from the exact figure. */
   pctDecimals: Decimal;
+  /** Which optional input columns the body keeps (true: shown and asked for; false: hidden and never asked for). */
+  inputs: { originalBudget: boolean; actualToDate: boolean };
 }
 
 export interface MonitoredLine {

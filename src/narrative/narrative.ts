@@ -82,14 +82,17 @@ export function reservesParagraph(p: Position): string {
   const u = p.model.units;
   const gf = p.reserves.generalFundPolicy;
   const fav = p.revenue.netBudget.favourable;
-  const min = formatRate(gf.minimumPct), max = formatRate(gf.maximumPct);
-  const band = gf.forecastBand === "below the minimum" ? `below the minimum level of reserves of ${min}`
-    : gf.forecastBand === "above the maximum" ? `above the maximum level of reserves of ${max}`
-    : `within the minimum and maximum levels of reserves of ${min} and ${max}`;
-  const verb = fav.lessThan(0) ? "reduce the General Fund Balance to" : fav.greaterThan(0) ? "increase the General Fund Balance to" : "leave the General Fund Balance at";
-  const sentences = [
-    `The current forecast would ${verb} ${m3(gf.forecastClosing, u)}, equivalent to ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of Net Revenue Expenditure which would be ${band}.`,
-  ];
+  const sentences: string[] = [];
+  // Without a general fund there is no balance to speak of: no sentence about it falling or against the band.
+  if (gf) {
+    const min = formatRate(gf.minimumPct), max = formatRate(gf.maximumPct);
+    const band = gf.forecastBand === "below the minimum" ? `below the minimum level of reserves of ${min}`
+      : gf.forecastBand === "above the maximum" ? `above the maximum level of reserves of ${max}`
+      : `within the minimum and maximum levels of reserves of ${min} and ${max}`;
+    const verb = fav.lessThan(0) ? "reduce the General Fund Balance to" : fav.greaterThan(0) ? "increase the General Fund Balance to" : "leave the General Fund Balance at";
+    sentences.push(`The current forecast would ${verb} ${m3(gf.forecastClosing, u)}, equivalent to ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of Net Revenue Expenditure which would be ${band}.`);
+  }
+  if (!p.model.reserves.length) return sentences.join(" ");
   const usable = p.reserves.totalUsable;
   const opening = usable.openingBalance, closing = usable.forecastClosing;
   const dates = yearBounds(p.model.financialYear);

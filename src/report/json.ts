@@ -37,10 +37,11 @@ export interface ReportJson {
     funding: { revisedBudget: Decimal; forecastOutturn: Decimal };
   };
   reserves: {
+    /** Null when no general fund was entered: the band is not judged. */
     generalFund: {
       opening: Decimal; budgetedClosing: Decimal; budgetedPct: Decimal; forecastClosing: Decimal; forecastPct: Decimal;
       band: string; minimumPct: Decimal; maximumPct: Decimal; rag: Rag;
-    };
+    } | null;
     totalEarmarkedClosing: Decimal;
     totalRevenueClosing: Decimal;
     totalUsableOpening: Decimal;
@@ -93,7 +94,7 @@ export function reportJson(p: Position): ReportJson {
       funding: { revisedBudget: capital.funding.revisedBudget, forecastOutturn: capital.funding.forecastOutturn },
     },
     reserves: {
-      generalFund: {
+      generalFund: gf && reserves.generalFund && {
         opening: reserves.generalFund.openingBalance,
         budgetedClosing: gf.budgetedClosing, budgetedPct: round(gf.budgetedPct, places),
         forecastClosing: gf.forecastClosing, forecastPct: round(gf.forecastPct, places),

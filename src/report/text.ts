@@ -65,7 +65,9 @@ export function textReport(p: Position, withLines = false): string {
       ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",
     `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`,
-    `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`,
+    gf
+      ? `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`
+      : "Reserves     [–]  no general fund entered, so the reserves policy band is not judged",
     `             total usable reserves: opening ${money(reserves.totalUsable.openingBalance)}, forecast closing ${money(reserves.totalUsable.forecastClosing)}`,
     `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct, pctPlaces(p.model.settings))})` : ""}, not yet achieved ${money(savings.unachieved)}`,
     "",

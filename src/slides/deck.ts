@@ -16,6 +16,7 @@ import type { Rag } from "../model/types";
 import { periodLabel } from "../model/period";
 import { formatPct, formatRate, formatMillions, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
+import type { GeneralFundPosition } from "../engine/reserves";
 import type { Check } from "../engine/checks";
 import { capitalParagraph, narrative, reservesParagraph, savingsParagraph } from "../narrative/narrative";
 import {
@@ -382,9 +383,8 @@ function capitalSlide(ctx: DeckContext): void {
 }
 
 /** The general fund % on a scale, with the policy band, the warning margin, and markers for the budget and the forecast. */
-function bandGauge(ctx: DeckContext, slide: Slide, box: Box): number {
+function bandGauge(ctx: DeckContext, slide: Slide, gf: GeneralFundPosition, box: Box): number {
   const p = ctx.position;
-  const gf = p.reserves.generalFundPolicy;
   const margin = p.model.settings.rag.generalFund.warningMarginPct;
   const values = [gf.forecastPct, gf.budgetedPct, gf.maximumPct.plus(1)].map((d) => d.toNumber());
   const scaleMax = Math.max(1, Math.ceil(Math.max(...values) + 0.5));
@@ -425,8 +425,9 @@ function reservesSlide(ctx: DeckContext): void {
   tableWithContinuation(ctx, slide, title, reservesTable(p), { x: MARGIN, y: CONTENT_TOP, w: left }, CONTENT_BOTTOM, { fontPt: 10, headerFontPt: 9 });
   const x = MARGIN + left + 0.35;
   const w = SLIDE_W - MARGIN - x;
-  slide.addText("General Fund Balance against the reserves policy", { x, y: CONTENT_TOP, w, h: 0.55, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0, valign: "top" });
-  const end = bandGauge(ctx, slide, { x: x + 0.1, y: CONTENT_TOP + 0.55, w: w - 0.2 });
+  const gf = p.reserves.generalFundPolicy;
+  slide.addText(gf ? "General Fund Balance against the reserves policy" : "No general fund entered: the reserves policy band is not judged", { x, y: CONTENT_TOP, w, h: 0.55, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0, valign: "top" });
+  const end = gf ? bandGauge(ctx, slide, gf, { x: x + 0.1, y: CONTENT_TOP + 0.55, w: w - 0.2 }) : CONTENT_TOP + 0.55;
   const para = [reservesParagraph(p)];
   paragraphs(slide, para, { x, y: end + 0.2, w, h: CONTENT_BOTTOM - end - 0.2 }, 11);
 }

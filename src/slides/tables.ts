@@ -158,7 +158,7 @@ export function reservesTable(p: Position): TableSpec {
     [name, k(b.openingBalance, u), k(b.budgetedTransfer, u), k(b.commitments, u), k(b.actualTransfer, u), k(b.forecastClosing, u)];
   const rows: TableRowSpec[] = r.reserves.filter((x) => x.reserve.kind === "earmarked").map((x) => ({ cells: cells(x.reserve.name, x), style: "line" }));
   rows.push({ cells: cells(r.earmarked.label, r.earmarked), style: "subtotal" });
-  rows.push({ cells: cells(r.generalFund.reserve.name, r.generalFund), style: "subtotal" });
+  if (r.generalFund) rows.push({ cells: cells(r.generalFund.reserve.name, r.generalFund), style: "subtotal" });
   rows.push({ cells: cells(r.totalRevenue.label, r.totalRevenue), style: "subtotal" });
   const receipts = r.reserves.filter((x) => x.reserve.kind === "capitalReceipts");
   if (receipts.length === 1 && receipts[0]) rows.push({ cells: cells(receipts[0].reserve.name, receipts[0]), style: "subtotal" });
@@ -242,7 +242,7 @@ export function snapshotRag(s: PeriodSnapshot | null, area: Area): Rag | null {
 }
 
 /** This period's and last period's RAG for the four areas. */
-export function ragStatus(p: Position): Array<{ area: Area; label: string; thisPeriod: Rag; lastPeriod: Rag | null }> {
+export function ragStatus(p: Position): Array<{ area: Area; label: string; thisPeriod: Rag | null; lastPeriod: Rag | null }> {
   const previous = p.movement?.previous ?? null;
   return AREAS.map(({ key, label }) => ({ area: key, label, thisPeriod: p.rag[key], lastPeriod: snapshotRag(previous, key) }));
 }
@@ -275,7 +275,10 @@ export function ragTable(p: Position): TableSpec {
   const c = p.capital;
   const capitalMeasure = `Slippage ${m3(c.slippage)}${c.slippagePct ? ` (${formatPct(c.slippagePct, pctPlaces(p.model.settings))} of the revised budget)` : ""}; ${c.overspendPct.greaterThan(0) ? `overspend ${formatPct(c.overspendPct, pctPlaces(p.model.settings))}` : "no overspend"}`;
   const gf = p.reserves.generalFundPolicy;
-  const reservesMeasure = `General Fund after the forecast ${m3(gf.forecastClosing)}, ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of the net budget: ${gf.forecastBand} of the ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} band`;
+  const band = s.reservesBand;
+  const reservesMeasure = gf
+    ? `General Fund after the forecast ${m3(gf.forecastClosing)}, ${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of the net budget: ${gf.forecastBand} of the ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} band`
+    : "No general fund entered: not judged";
   const sv = p.savings;
   const mS = (d: Decimal) => formatSavingsMillions(d, u, [sv.planned, sv.achieved]);
   const savingsMeasure = `${mS(sv.achieved)} of ${mS(sv.planned)} planned savings achieved${sv.achievedPct ? ` (${formatPct(sv.achievedPct, pctPlaces(p.model.settings))})` : ""}`;
@@ -283,12 +286,12 @@ export function ragTable(p: Position): TableSpec {
   const rules: Record<Area, string> = {
     revenue: varianceRuleText(s.rag.revenueTotal, u, "the net budget"),
     capital: `Slippage: Amber from ${formatRate(cap.slippageAmberPct)}, Red from ${formatRate(cap.slippageRedPct)} of the revised budget. Overspend: Amber ${cap.overspendAmberPct.isZero() ? "from any overspend" : `from ${formatRate(cap.overspendAmberPct)}`}, Red from ${formatRate(cap.overspendRedPct)}.`,
-    reserves: `Red below ${formatRate(gf.minimumPct)}; Amber below ${formatRate(gf.minimumPct.plus(s.rag.generalFund.warningMarginPct))} or above ${formatRate(gf.maximumPct)}; otherwise Green.`,
+    reserves: `Red below ${formatRate(band.minimumPct)}; Amber below ${formatRate(band.minimumPct.plus(s.rag.generalFund.warningMarginPct))} or above ${formatRate(band.maximumPct)}; otherwise Green.`,
     savings: `Green from ${formatRate(s.rag.savings.greenPct)} of planned savings achieved, Amber from ${formatRate(s.rag.savings.amberPct)}, Red below.`,
   };
   const measures: Record<Area, string> = { revenue: revenueMeasure, capital: capitalMeasure, reserves: reservesMeasure, savings: savingsMeasure };
   const rows: TableRowSpec[] = ragStatus(p).map((r) => ({
-    cells: [r.label, r.thisPeriod, r.lastPeriod ?? DASH, measures[r.area], rules[r.area]],
+    cells: [r.label, r.thisPeriod ?? DASH, r.lastPeriod ?? DASH, measures[r.area], rules[r.area]],
     style: "line",
     rag: { 1: r.thisPeriod, 2: r.lastPeriod },
   }));
@@ -336,13 +339,14 @@ export function headlineTiles(p: Position): HeadlineTile[] {
   const c = p.capital;
   const s = p.savings;
   const sm = (d: Decimal) => formatSavingsMillions(d, u, [s.achieved, s.planned, s.unachieved]);
-  return [
+  const tiles: Array<HeadlineTile | null> = [
     {
       area: "revenue", title: "Revenue forecast variance", rag: p.rag.revenue,
       value: fav.isZero() ? "On budget" : `${m3(fav.abs())} ${fav.greaterThan(0) ? "favourable" : "adverse"}`,
       caption: `${nb.variancePct ? `${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the` : "Against the"} ${m1(nb.revisedBudget)} net budget; forecast ${m1(nb.forecastOutturn)}`,
     },
-    {
+    // Without a general fund there is no balance to show or judge.
+    gf && p.rag.reserves && {
       area: "reserves", title: "General Fund after the forecast", rag: p.rag.reserves,
       value: `${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of net budget`,
       caption: `${m3(gf.forecastClosing)}: ${gf.forecastBand} of the ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} policy band`,
@@ -358,6 +362,7 @@ export function headlineTiles(p: Position): HeadlineTile[] {
       caption: `${s.achievedPct ? `${formatPct(s.achievedPct, pctPlaces(p.model.settings))} of planned savings; ` : ""}${sm(s.unachieved)} not yet achieved`,
     },
   ];
+  return tiles.filter((t): t is HeadlineTile => t !== null);
 }
 
 /** A round axis bound at or beyond |x|: 1, 2 or 5 × a power of ten. */

@@ -37,7 +37,8 @@ export interface BandFigures {
 export interface PositionSummary {
   title: string;
   headlines: Headline[];
-  band: BandFigures;
+  /** Null when no general fund was entered. */
+  band: BandFigures | null;
   /** Movement since the previous period, or a sentence saying there is none recorded. */
   movement: string;
   /** This period, e.g. "Q2". */
@@ -45,7 +46,7 @@ export interface PositionSummary {
   /** The previous closed period of the year (the one movement is measured from), if any. */
   lastPeriod: PeriodId | null;
   /** RAG of each area this period and, when there is a previous period, last period (null: not recorded then). */
-  ragRows: Array<{ key: HeadlineKey; title: string; now: Rag; last: Rag | null }>;
+  ragRows: Array<{ key: HeadlineKey; title: string; now: Rag | null; last: Rag | null }>;
 }
 
 const m = (d: Decimal, units: Units, dp = 3) => formatMillions(d.abs(), units, dp);
@@ -86,16 +87,15 @@ export function summarise(p: Position): PositionSummary {
   }
   const capital: Headline = { key: "capital", title: "Capital", rag: p.rag.capital, figure: signed(cap.programme.favourable, units), detail: capDetail };
 
+  // Without a general fund there is no reserves headline or band: it is not judged (the checks say so once).
   const gf = p.reserves.generalFundPolicy;
-  const bandWords = `${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)}`;
-  const whereWords = gf.forecastBand === "within" ? `within the band of ${bandWords}` : `${gf.forecastBand} of ${formatRate(gf.forecastBand === "below the minimum" ? gf.minimumPct : gf.maximumPct)} (band ${bandWords})`;
-  const reserves: Headline = {
+  const reserves: Headline | null = gf && p.rag.reserves && {
     key: "reserves",
     title: "General fund",
     rag: p.rag.reserves,
     figure: `${formatPct(gf.forecastPct, pctPlaces(p.model.settings))} of net budget`,
     detail: [
-      `Forecast ${m(gf.forecastClosing, units)} at year end after the forecast revenue variance: ${whereWords}.`,
+      `Forecast ${m(gf.forecastClosing, units)} at year end after the forecast revenue variance: ${gf.forecastBand === "within" ? `within the band of ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)}` : `${gf.forecastBand} of ${formatRate(gf.forecastBand === "below the minimum" ? gf.minimumPct : gf.maximumPct)} (band ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)})`}.`,
       `Budgeted to close at ${m(gf.budgetedClosing, units)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}).`,
     ],
   };
@@ -112,7 +112,7 @@ export function summarise(p: Position): PositionSummary {
   };
 
   const toNumber = (d: Decimal) => Number(d.toFixed(4));
-  const band: BandFigures = {
+  const band: BandFigures | null = gf && p.rag.reserves && {
     minimumPct: toNumber(gf.minimumPct),
     maximumPct: toNumber(gf.maximumPct),
     budgetedPct: toNumber(gf.budgetedPct),
@@ -152,7 +152,7 @@ export function summarise(p: Position): PositionSummary {
   ];
   return {
     title: `${model.organisation}: ${model.financialYear} ${periodLabel(model.period)}`,
-    headlines: [revenue, capital, reserves, savings],
+    headlines: reserves ? [revenue, capital, reserves, savings] : [revenue, capital, savings],
     band,
     movement,
     period: model.period,

@@ -62,7 +62,7 @@ describe("editing one revenue input", () => {
     const pay = model.revenue.groups[0]!.lines[1]!;
     const after = editRevenue(before, { group: 0, line: 1, column: "forecastOutturn", value: pay.forecastOutturn!.plus(1000) });
     expect(after.revenue.netBudget.variance.toFixed()).toBe(before.revenue.netBudget.variance.minus(1000).toFixed());
-    expect(after.reserves.generalFundPolicy.forecastClosing.toFixed()).toBe(before.reserves.generalFundPolicy.forecastClosing.minus(1000).toFixed());
+    expect(after.reserves.generalFundPolicy!.forecastClosing.toFixed()).toBe(before.reserves.generalFundPolicy!.forecastClosing.minus(1000).toFixed());
     same(after, computePosition(edited(model, { group: 0, line: 1, column: "forecastOutturn", value: pay.forecastOutturn!.plus(1000) })));
   });
 

@@ -69,20 +69,20 @@ describe("engine invariants on random data", () => {
         expect(row.budgetedClosing.equals(row.openingBalance.plus(row.budgetedTransfer))).toBe(true);
       }
       expect(r.totalUsable.forecastClosing.equals(sum(r.reserves.map((x) => x.forecastClosing)))).toBe(true);
-      expect(r.totalRevenue.forecastClosing.equals(r.earmarked.forecastClosing.plus(r.generalFund.forecastClosing))).toBe(true);
+      expect(r.totalRevenue.forecastClosing.equals(r.earmarked.forecastClosing.plus(r.generalFund!.forecastClosing))).toBe(true);
     }), { numRuns: 150 });
   });
 
   test("the % base is the net budget: the general fund % times the net budget is the balance", () => {
     fc.assert(fc.property(period, (m) => {
       const p = computePosition(m);
-      const gf = p.reserves.generalFundPolicy;
+      const gf = p.reserves.generalFundPolicy!;
       const nb = p.revenue.netBudget.revisedBudget;
       expect(gf.netBudget.equals(nb)).toBe(true);
       expect(gf.forecastPct.times(nb).div(100).minus(gf.forecastClosing).abs().lessThan("1e-20")).toBe(true);
       expect(gf.budgetedPct.times(nb).div(100).minus(gf.budgetedClosing).abs().lessThan("1e-20")).toBe(true);
       // the general fund after the forecast moves one for one with the revenue variance
-      expect(gf.forecastClosing.equals(p.reserves.generalFund.forecastClosing.plus(p.revenue.netBudget.favourable))).toBe(true);
+      expect(gf.forecastClosing.equals(p.reserves.generalFund!.forecastClosing.plus(p.revenue.netBudget.favourable))).toBe(true);
       // revenue variance % of the net budget
       expect(p.revenue.netBudget.variancePct!.times(nb.abs()).div(100).minus(p.revenue.netBudget.variance).abs().lessThan("1e-20")).toBe(true);
     }), { numRuns: 150 });

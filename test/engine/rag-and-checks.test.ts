@@ -71,7 +71,7 @@ describe("band, capital and savings RAG", () => {
     const m = seed();
     m.settings.reservesBand.minimumPct = d(2);
     const p = computePosition(m);
-    expect(p.reserves.generalFundPolicy.rag).not.toBe("Red");
+    expect(p.reserves.generalFundPolicy!.rag).not.toBe("Red");
     expect(p.checks.find((c) => c.id === "reserves-below-minimum")).toBeUndefined();
   });
 });

@@ -119,7 +119,7 @@ describe("usable reserves, every published figure", () => {
   const rows = tableAfter("## Usable reserves");
   const r = position.reserves;
   const totals = new Map<string, ReserveBalances>([
-    ["Total Earmarked Reserves", r.earmarked], ["General Fund Balance", r.generalFund], ["Total Revenue Reserves", r.totalRevenue],
+    ["Total Earmarked Reserves", r.earmarked], ["General Fund Balance", r.generalFund!], ["Total Revenue Reserves", r.totalRevenue],
     ["Capital Receipts Reserve", r.capitalReceipts], ["Total Usable Reserves", r.totalUsable],
   ]);
   const KEYS = ["openingBalance", "budgetedTransfer", "commitments", "actualTransfer", "forecastClosing"] as const;
@@ -131,11 +131,11 @@ describe("usable reserves, every published figure", () => {
   });
 
   test("general fund: budgeted £5.878m = 3.42%, within the band; after the forecast £3.571m = 2.08%, below the minimum, Red", () => {
-    const gf = reportJson(position).reserves.generalFund;
+    const gf = reportJson(position).reserves.generalFund!;
     expect([gf.budgetedClosing.toFixed(), gf.budgetedPct.toFixed()]).toEqual(["5878", "3.42"]);
-    expect(r.generalFundPolicy.budgetedBand).toBe("within");
+    expect(r.generalFundPolicy!.budgetedBand).toBe("within");
     expect([gf.forecastClosing.toFixed(), gf.forecastPct.toFixed(), gf.band, gf.rag]).toEqual(["3571", "2.08", "below the minimum", "Red"]);
-    expect(r.generalFundPolicy.netBudget.toFixed()).toBe("171875");
+    expect(r.generalFundPolicy!.netBudget.toFixed()).toBe("171875");
   });
 });
 
@@ -166,9 +166,9 @@ describe("report --json fields of the issue", () => {
       "revenue.movementSincePrevious": t(j.revenue.movementSincePrevious),
       "capital.revisedBudget": t(j.capital.revisedBudget), "capital.forecastOutturn": t(j.capital.forecastOutturn),
       "capital.variance": t(j.capital.variance), "capital.slippage": t(j.capital.slippage), "capital.underspend": t(j.capital.underspend),
-      "reserves.generalFund.budgetedClosing": t(j.reserves.generalFund.budgetedClosing), "reserves.generalFund.budgetedPct": t(j.reserves.generalFund.budgetedPct),
-      "reserves.generalFund.forecastClosing": t(j.reserves.generalFund.forecastClosing), "reserves.generalFund.forecastPct": t(j.reserves.generalFund.forecastPct),
-      "reserves.generalFund.rag": j.reserves.generalFund.rag, "reserves.totalUsableClosing": t(j.reserves.totalUsableClosing),
+      "reserves.generalFund.budgetedClosing": t(j.reserves.generalFund!.budgetedClosing), "reserves.generalFund.budgetedPct": t(j.reserves.generalFund!.budgetedPct),
+      "reserves.generalFund.forecastClosing": t(j.reserves.generalFund!.forecastClosing), "reserves.generalFund.forecastPct": t(j.reserves.generalFund!.forecastPct),
+      "reserves.generalFund.rag": j.reserves.generalFund!.rag, "reserves.totalUsableClosing": t(j.reserves.totalUsableClosing),
       "savings.planned": t(j.savings.planned), "savings.achieved": t(j.savings.achieved), "savings.unachieved": t(j.savings.unachieved),
     }).toEqual({
       "revenue.revisedBudget": "171875", "revenue.forecastOutturn": "174182", "revenue.variance": "-2307", "revenue.variancePct": "-1.34",

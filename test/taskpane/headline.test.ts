@@ -24,7 +24,7 @@ describe("position summary of the worked example (2024/25 Q2)", () => {
 
   it("draws the general fund on the band, with a text alternative", () => {
     expect(summary.band).toMatchObject({ minimumPct: 3, maximumPct: 5, budgetedPct: 3.4199, forecastPct: 2.0777, rag: "Red" });
-    expect(summary.band.description).toContain("budgeted 3.42% (within the band), forecast 2.08% (below the minimum)");
+    expect(summary.band!.description).toContain("budgeted 3.42% (within the band), forecast 2.08% (below the minimum)");
   });
 
   it("gives the movement since Q1 as published", () => {

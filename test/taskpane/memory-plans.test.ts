@@ -38,7 +38,7 @@ describe("MemoryWorkbook with the sheet plans", () => {
     expect(integrityErrors(read.checks)).toEqual([]);
     if (!read.model) throw new Error("no model");
     const p = computePosition(read.model);
-    expect(formatPct(p.reserves.generalFundPolicy.forecastPct)).toBe("2.08%");
+    expect(formatPct(p.reserves.generalFundPolicy!.forecastPct)).toBe("2.08%");
     expect(p.rag.reserves).toBe("Red");
     expect(p.movement?.favourable.toFixed()).toBe("1357");
   });

@@ -93,8 +93,8 @@ describeIfSoffice("workbooks recalculated in LibreOffice", () => {
     expect(p.capital.slippagePct?.toFixed()).toBe("10");
     expect(p.savings.achievedPct?.toFixed()).toBe("95");
     expect(p.savings.rag).toBe("Green");
-    expect(p.reserves.generalFundPolicy.forecastPct.toFixed()).toBe("3");
-    expect(p.reserves.generalFundPolicy.rag).toBe("Amber");
+    expect(p.reserves.generalFundPolicy!.forecastPct.toFixed()).toBe("3");
+    expect(p.reserves.generalFundPolicy!.rag).toBe("Amber");
   });
 
   test("text typed by the user stays text through LibreOffice, never a formula", () => {

@@ -30,7 +30,20 @@ export type SettingKey =
   | "capital.slippageRed"
   | "savings.green"
   | "savings.amber"
-  | "pctDecimals";
+  | "pctDecimals"
+  | `inputs.${OptionalInput}`;
+
+/**
+ * Input columns a body may not keep (its report never shows them). Each is a yes/no setting `inputs.<column>`: a column
+ * not kept is hidden on the sheets and never asked for; a blank in a kept one is a warning naming the cell. To let a
+ * body drop another column, add it here (and to `OPTIONAL_INPUT_WORDS`).
+ */
+export const OPTIONAL_INPUTS = ["originalBudget", "actualToDate"] as const;
+export type OptionalInput = (typeof OPTIONAL_INPUTS)[number];
+export const OPTIONAL_INPUT_WORDS: Record<OptionalInput, { label: string; note: string }> = {
+  originalBudget: { label: "The body keeps an original budget", note: "No: the Original Budget column is hidden on the Revenue and Capital sheets and never asked for." },
+  actualToDate: { label: "The body keeps an actual to date", note: "No: the Actual to Date column is hidden on the Revenue and Capital sheets and never asked for." },
+};
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -187,6 +200,12 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Percentages shown to (decimal places)", note: "0 to 3: the report, the narrative, the slides and the sheets' % cells show percentages to this many places, each rounded once from the exact figure (1.2451% is 1.2% to 1 place, not 1.3%)." },
     pane: { label: "Percentages shown to (decimal places)", short: "Percentages shown to (decimal places)" },
   },
+  ...OPTIONAL_INPUTS.map((column): SettingDef => ({
+    key: `inputs.${column}`, type: "yesNo", optional: false, path: ["inputs", column], default: true, addedIn: "0.2",
+    sheet: OPTIONAL_INPUT_WORDS[column],
+    // Set on the Settings sheet or in the file; the pane's form shows numbers and choices, not yes/no.
+    pane: null,
+  })),
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -207,6 +226,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "capital", title: "RAG: capital programme", keys: ["capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed"] },
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
+  { key: "inputs", title: "Input columns the body keeps", keys: OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`) },
 ];
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */

@@ -163,7 +163,7 @@ export function PositionView({ summary, problem, busy, updatedAt, checks, select
                       {d}
                     </Body1>
                   ))}
-                  {h.key === "reserves" && <ReservesBand band={summary.band} incomplete={!complete} />}
+                  {h.key === "reserves" && summary.band && <ReservesBand band={summary.band} incomplete={!complete} />}
                 </div>
               </li>
             ))}
@@ -185,7 +185,7 @@ export function PositionView({ summary, problem, busy, updatedAt, checks, select
                   <tr key={r.key} data-testid={`rag-${r.key}`}>
                     <th scope="row" className={s.cell}>{r.title}</th>
                     <td className={s.cell} data-when="now">
-                      {complete ? <RagBadge rag={r.now} /> : <Caption1 className={s.muted}>{incomplete.badge}</Caption1>}
+                      {complete && r.now ? <RagBadge rag={r.now} /> : complete ? <Caption1 className={s.muted}>not judged</Caption1> : <Caption1 className={s.muted}>{incomplete.badge}</Caption1>}
                     </td>
                     <td className={s.cell} data-when="last">
                       {r.last ? <RagBadge rag={r.last} /> : <Caption1 className={s.muted}>{summary.lastPeriod ? "not recorded" : "none closed"}</Caption1>}

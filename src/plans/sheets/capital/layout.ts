@@ -12,6 +12,7 @@ import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianc
 import { AMOUNT_COLUMNS } from "../revenue/markers";
 import type { MonitoredLine } from "../../../model/types";
 import type { LineResult } from "../../../engine/rows";
+import { keepsColumn } from "../../../engine/checks";
 import { COMMON_MARKERS } from "../markers";
 import { CAPITAL_COLS, CAPITAL_MARKERS as M, CAPITAL_ROWS } from "./markers";
 
@@ -29,7 +30,8 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   const cap = position.capital;
   const C = CAPITAL_COLS;
   const b = new SheetBuilder("Capital", ctx.names.Capital, [
-    { width: 30 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 11 }, { width: 13 }, { width: 8 }, { width: 6 }, { width: 72 }, { width: 16, hidden: true },
+    // A column the body does not keep (Settings: inputs.*) is hidden, not removed, so every formula and marker stays put.
+    { width: 30 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate") }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 11 }, { width: 13 }, { width: 8 }, { width: 6 }, { width: 72 }, { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 1 };
   titleRows(b, ctx, "Capital budget monitoring", "L");

@@ -4,7 +4,9 @@
  * commitments + actual transfer. Below: the General Fund against the reserves policy band, after the forecast
  * revenue variance, as a % of the Net Budget, with its RAG.
  */
-import type { Reserve, ReserveColumn } from "../../../model/types";
+import type { Decimal, Rag, Reserve, ReserveColumn } from "../../../model/types";
+import { ZERO } from "../../../model/amount";
+import type { BandPosition } from "../../../engine/rag";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { RATE_FORMAT, ragFormat } from "../../styles";
@@ -19,6 +21,9 @@ import { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS, RESERVES_MARKERS as M, 
 export { RESERVES_COLS, RESERVE_COLUMNS, RESERVE_INPUTS };
 
 export const RESERVES_HEADINGS = ["Reserve", "Opening Balance at 1 April", "Budgeted transfer to/(from) reserves", "Commitments to transfer to/(from) reserves", "Actual Transfer to/(from) reserves", "Forecast Closing Balance at 31 March", "Reserves Commentary"];
+
+/** The General Fund Balance row of a period without one: blank, to be filled in. */
+const BLANK_GENERAL_FUND: Reserve = { name: "General Fund Balance", kind: "generalFund", openingBalance: null, budgetedTransfer: null, commitments: null, actualTransfer: null, commentary: null };
 
 export interface ReservesAnchors {
   generalFund: number;
@@ -47,7 +52,7 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
     const place = (column: string): Place => ({ area: "reserves", row: r.name, column });
     b.inputText(row, C.name, r.name, bold ? "section" : "lineName", { place: place("name") });
     for (const [col, letter] of RESERVE_INPUTS) b.inputAmount(row, letter, r[col], ctx.amount, { place: place(col) });
-    const closing = res.reserves.find((x) => x.reserve === r)?.forecastClosing;
+    const closing = r === BLANK_GENERAL_FUND ? ZERO : res.reserves.find((x) => x.reserve === r)?.forecastClosing;
     if (!closing) throw new Error(`reserve ${r.name} has no position`);
     b.formula(row, C.forecastClosing, `=B${row}+D${row}+E${row}`, closing, bold ? "total" : "calculated", { numberFormat: ctx.amount, place: place("forecastClosing") });
     b.inputText(row, C.commentary, r.commentary, "inputText", { place: place("commentary") });
@@ -71,7 +76,8 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   const totalEarmarked = row;
   totalRow(row++, res.earmarked.label, res.earmarked, (col) => `=SUM(${col}${earmarkedHeader}:${col}${lastEarmarked})`, M.totalEarmarked);
   const generalFund = row;
-  reserveRow(row++, res.generalFund.reserve, M.generalFund, M.generalFund, true);
+  // The row is always there, to be filled in; left blank, the period has no general fund and the band is not judged.
+  reserveRow(row++, model.reserves.find((x) => x.kind === "generalFund") ?? BLANK_GENERAL_FUND, M.generalFund, M.generalFund, true);
   const totalRevenue = row;
   totalRow(row++, res.totalRevenue.label, res.totalRevenue, (col) => `=${col}${totalEarmarked}+${col}${generalFund}`, M.totalRevenue);
   const receipts = model.reserves.filter((r) => r.kind === "capitalReceipts");
@@ -83,6 +89,10 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
 
   // The general fund against the reserves policy band.
   const gf = res.generalFundPolicy;
+  // Without a general fund (its row wholly blank) nothing below is worked out: "" for figures, "not judged" for the band.
+  const entered = `AND(${["B", "C", "D", "E"].map((c) => `${c}${generalFund}=""`).join(",")})`;
+  const ifEntered = (formula: string, blank = '""') => `=IF(${entered},${blank},${formula.slice(1)})`;
+  const value = (v: Decimal | BandPosition | Rag | undefined): Decimal | string => v ?? "";
   row++;
   b.label(row, "A", "General Fund against the reserves policy", "section");
   b.label(row, "B", "Amount", "section");
@@ -100,27 +110,28 @@ export function reservesSheet(ctx: PlanContext, revenue: RevenueAnchors): { plan
   };
   const pctOfNb = (r: number) => `=IF(B${policy.netBudget}=0,0,B${r}/B${policy.netBudget})`;
   let r = line("netBudget", "Net Budget (the base of the %)");
-  b.formula(r, "B", `=${nbRef("C")}`, gf.netBudget, "calculated", { numberFormat: ctx.amount });
+  b.formula(r, "B", `=${nbRef("C")}`, position.revenue.netBudget.revisedBudget, "calculated", { numberFormat: ctx.amount });
   r = line("budgeted", "Budgeted closing balance");
-  b.formula(r, "B", `=B${generalFund}+C${generalFund}`, gf.budgetedClosing, "calculated", { numberFormat: ctx.amount });
-  b.formula(r, "C", pctOfNb(r), gf.budgetedPct.div(100), "calculated", { numberFormat: ctx.pct });
+  b.formula(r, "B", ifEntered(`=B${generalFund}+C${generalFund}`), value(gf?.budgetedClosing), "calculated", { numberFormat: ctx.amount });
+  b.formula(r, "C", ifEntered(pctOfNb(r)), value(gf?.budgetedPct.div(100)), "calculated", { numberFormat: ctx.pct });
   r = line("budgetedBand", "Budgeted balance against the band");
-  b.formula(r, "B", bandFormula(ctx, `C${policy.budgeted}`), gf.budgetedBand, "calculatedText");
+  b.formula(r, "B", ifEntered(bandFormula(ctx, `C${policy.budgeted}`), '"not judged"'), gf?.budgetedBand ?? "not judged", "calculatedText");
   r = line("variance", "Forecast revenue variance (favourable +)");
   b.formula(r, "B", `=${nbRef("C")}-${nbRef("E")}`, position.revenue.netBudget.favourable, "calculated", { numberFormat: ctx.amount });
   r = line("forecast", "Forecast closing balance after the variance");
-  b.formula(r, "B", `=F${generalFund}+B${policy.variance}`, gf.forecastClosing, "total", { numberFormat: ctx.amount, place: { area: "reserves", row: res.generalFund.reserve.name, column: "forecastAfterVariance" } });
-  b.formula(r, "C", pctOfNb(r), gf.forecastPct.div(100), "total", { numberFormat: ctx.pct });
+  b.formula(r, "B", ifEntered(`=F${generalFund}+B${policy.variance}`), value(gf?.forecastClosing), "total", { numberFormat: ctx.amount, place: { area: "reserves", row: res.generalFund?.reserve.name ?? BLANK_GENERAL_FUND.name, column: "forecastAfterVariance" } });
+  b.formula(r, "C", ifEntered(pctOfNb(r)), value(gf?.forecastPct.div(100)), "total", { numberFormat: ctx.pct });
   r = line("minimum", "Minimum of the band");
-  b.formula(r, "B", `=ABS(B${policy.netBudget})*${ctx.set("reservesMin")}`, gf.minimumBalance, "calculated", { numberFormat: ctx.amount });
-  b.formula(r, "C", `=${ctx.set("reservesMin")}`, gf.minimumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
+  const band = model.settings.reservesBand, nbAbs = position.revenue.netBudget.revisedBudget.abs();
+  b.formula(r, "B", `=ABS(B${policy.netBudget})*${ctx.set("reservesMin")}`, nbAbs.times(band.minimumPct).div(100), "calculated", { numberFormat: ctx.amount });
+  b.formula(r, "C", `=${ctx.set("reservesMin")}`, band.minimumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
   r = line("maximum", "Maximum of the band");
-  b.formula(r, "B", `=ABS(B${policy.netBudget})*${ctx.set("reservesMax")}`, gf.maximumBalance, "calculated", { numberFormat: ctx.amount });
-  b.formula(r, "C", `=${ctx.set("reservesMax")}`, gf.maximumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
+  b.formula(r, "B", `=ABS(B${policy.netBudget})*${ctx.set("reservesMax")}`, nbAbs.times(band.maximumPct).div(100), "calculated", { numberFormat: ctx.amount });
+  b.formula(r, "C", `=${ctx.set("reservesMax")}`, band.maximumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
   r = line("band", "Forecast balance against the band");
-  b.formula(r, "B", bandFormula(ctx, `C${policy.forecast}`), gf.forecastBand, "calculatedText");
+  b.formula(r, "B", ifEntered(bandFormula(ctx, `C${policy.forecast}`), '"not judged"'), gf?.forecastBand ?? "not judged", "calculatedText");
   r = line("rag", "RAG");
-  b.formula(r, "B", generalFundRagFormula(ctx, `C${policy.forecast}`), gf.rag, "rag");
+  b.formula(r, "B", ifEntered(generalFundRagFormula(ctx, `C${policy.forecast}`), '"not judged"'), gf?.rag ?? "not judged", "rag");
   b.conditionalFormats.push(ragFormat(`B${r}`));
   b.label(r, "C", "Red below the minimum; Amber within the margin above it (Settings) or above the maximum.", "note");
   b.merges.push(`C${r}:G${r}`);

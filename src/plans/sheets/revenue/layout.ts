@@ -6,6 +6,7 @@
  */
 import type { RevenueLine } from "../../../model/types";
 import type { LineResult, TotalResult } from "../../../engine/rows";
+import { keepsColumn } from "../../../engine/checks";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
@@ -29,7 +30,8 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   const rev = position.revenue;
   const C = REVENUE_COLS;
   const b = new SheetBuilder("Revenue", ctx.names.Revenue, [
-    { width: 34 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 8 }, { width: 6 }, { width: 80 }, { width: 16, hidden: true },
+    // A column the body does not keep (Settings: inputs.*) is hidden, not removed, so every formula and marker stays put.
+    { width: 34 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate") }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 8 }, { width: 6 }, { width: 80 }, { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 1 };
   titleRows(b, ctx, "Revenue budget monitoring", "J");

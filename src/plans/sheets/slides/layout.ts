@@ -100,9 +100,10 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
   b.key(row, "reserves-header");
   row++;
   const gf = position.reserves.generalFundPolicy;
+  const policy = model.settings.reservesBand;
   const band = (r: number) => {
-    b.formula(r, "C", `=${ctx.set("reservesMin")}`, gf.minimumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
-    b.formula(r, "D", `=${ctx.set("reservesMax")}`, gf.maximumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
+    b.formula(r, "C", `=${ctx.set("reservesMin")}`, policy.minimumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
+    b.formula(r, "D", `=${ctx.set("reservesMax")}`, policy.maximumPct.div(100), "calculated", { numberFormat: RATE_FORMAT });
   };
   const gfFirst = row;
   model.history.forEach((s, i) => {
@@ -116,7 +117,7 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
     row++;
   });
   b.formula(row, "A", text(ctx.set("period")), model.period, "label");
-  b.formula(row, "B", `=${absRef(names.Reserves, "C", src.reservesForecastRow)}`, gf.forecastPct.div(100), "calculated", { numberFormat: ctx.pct });
+  b.formula(row, "B", `=${absRef(names.Reserves, "C", src.reservesForecastRow)}`, gf?.forecastPct.div(100) ?? "", "calculated", { numberFormat: ctx.pct });
   band(row);
   b.key(row, "reserves-current");
   charts.push({

@@ -97,7 +97,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   };
   ragRow("revenue", "Revenue", rev("H"), p.rag.revenue, "E", prev?.revenue.rag ?? null, "The Net Budget's forecast variance against the thresholds on Settings.");
   ragRow("capital", "Capital", cap("J"), p.rag.capital, "I", prev?.capital?.rag ?? null, "Overspend and slippage of the capital programme as % of its revised budget.");
-  ragRow("reserves", "Reserves", res("B", "rag"), p.rag.reserves, "L", prev?.generalFund?.rag ?? null, "The General Fund after the forecast variance against the reserves policy band.");
+  ragRow("reserves", "Reserves", res("B", "rag"), p.rag.reserves ?? "not judged", "L", prev?.generalFund?.rag ?? null, "The General Fund after the forecast variance against the reserves policy band.");
   ragRow("savings", "Savings", sav("J", a.savings.achievedPct), p.rag.savings, "O", prev?.savings?.rag ?? null, "Savings achieved (delivered + forecast) as % of those planned.");
   b.formula(row, "A", `=IF($F$8>0,"An amount cell holds text or an error ("&$F$8&" in all), so the figures leave it out: see the checks (Outturn pane, or outturn report) and correct it.","")`, "", "check");
   b.merges.push(`A${row}:D${row}`);
@@ -153,11 +153,13 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   figure("underspend", "of which underspend / (overspend)", [`=${cap("I")}`, c.underspend], null);
   const gf = p.reserves.generalFundPolicy;
   section("reserves", "Reserves");
-  figure("gfBudgeted", "General Fund: budgeted closing balance", [`=${res("B", "budgeted")}`, gf.budgetedClosing], [`=${res("C", "budgeted")}`, gf.budgetedPct.div(100)]);
-  figure("gfForecast", "General Fund: after the forecast variance", [`=${res("B", "forecast")}`, gf.forecastClosing], [`=${res("C", "forecast")}`, gf.forecastPct.div(100)], "As a % of the Net Budget.");
-  figure("band", "Reserves policy band: minimum and maximum", [`=${res("C", "minimum")}`, gf.minimumPct.div(100), RATE_FORMAT], [`=${res("C", "maximum")}`, gf.maximumPct.div(100), RATE_FORMAT]);
+  // Without a general fund the Reserves sheet shows "" for its figures and "not judged" for the band.
+  figure("gfBudgeted", "General Fund: budgeted closing balance", [`=${res("B", "budgeted")}`, gf?.budgetedClosing ?? ""], [`=${res("C", "budgeted")}`, gf?.budgetedPct.div(100) ?? ""]);
+  figure("gfForecast", "General Fund: after the forecast variance", [`=${res("B", "forecast")}`, gf?.forecastClosing ?? ""], [`=${res("C", "forecast")}`, gf?.forecastPct.div(100) ?? ""], "As a % of the Net Budget.");
+  const band = p.model.settings.reservesBand;
+  figure("band", "Reserves policy band: minimum and maximum", [`=${res("C", "minimum")}`, band.minimumPct.div(100), RATE_FORMAT], [`=${res("C", "maximum")}`, band.maximumPct.div(100), RATE_FORMAT]);
   const bandRow = figure("bandPosition", "General Fund after the variance against the band", null, null);
-  b.formula(bandRow, "D", `=${res("B", "band")}`, gf.forecastBand, "note");
+  b.formula(bandRow, "D", `=${res("B", "band")}`, gf?.forecastBand ?? "not judged", "note");
   figure("usableOpening", "Total usable reserves: opening balance", [`=${absRef(names.Reserves, "B", a.reserves.totalUsable)}`, p.reserves.totalUsable.openingBalance], null);
   figure("usableClosing", "Total usable reserves: forecast closing balance", [`=${absRef(names.Reserves, "F", a.reserves.totalUsable)}`, p.reserves.totalUsable.forecastClosing], null);
   const s = p.savings;
