@@ -1,7 +1,7 @@
 /**
  * Worked examples from other kinds of body (issue 11): a fire authority (North Wales FRA), a police body on the
- * overspend-positive convention (Surrey PCC) and a council's directorates with their RAG rules (Brighton & Hove, and one of its directorates'
- * own appendix with forecast outturn and savings at risk).
+ * overspend-positive convention (Surrey PCC) and a council's directorates with their RAG rules (Brighton & Hove, and
+ * one directorate's own appendix with its forecast outturn and savings at risk).
  * Every published figure in each seeds/<example>-figures.md comes out of `outturn report --json`, run on the seed and
  * on the workbook Outturn writes for it after LibreOffice recalculated every formula. A published figure Outturn
  * cannot give is listed below with the reason (also written in the figures file), so none is skipped silently.
@@ -41,12 +41,12 @@ const rowNamed = (report: Report, section: Section, name: string) => report.line
  * `columns[i]` in that section (revenue lines and totals, or savings schemes); `rename` maps a published row to the
  * report's name for it where they differ.
  */
-function byName(label0: number, columns: Record<number, [Section, string]>, rename: Partial<Record<Section, Record<string, string>>> = {}) {
+function byName(labelColumn: number, columns: Record<number, [Section, string]>, rename: Partial<Record<Section, Record<string, string>>> = {}) {
   return (report: Report, row: Row, column: number): Found | null => {
     const where = columns[column];
     if (!where) return null;
     const [section, field] = where;
-    const published = label(row[label0]!);
+    const published = label(row[labelColumn]!);
     const name = rename[section]?.[published] ?? published;
     const r = rowNamed(report, section, name);
     return r ? { value: r[field], field } : { notReproduced: `no ${section} row named "${name}" in the report` };
