@@ -7,7 +7,7 @@ import { D } from "../model/amount";
 import type { CapitalPosition } from "./capital";
 import { type ReservesPosition, type ReserveBalances, enteredGeneralFund } from "./reserves";
 import type { RevenuePosition } from "./revenue";
-import { MONITORED_COLUMNS, type TotalResult } from "./rows";
+import { MONITORED_COLUMNS, type LineResult, type TotalResult, decimalsOf } from "./rows";
 import type { SavingsPosition } from "./savings";
 import { formatAmount, formatPct, formatRate, pctPlaces } from "./format";
 import { OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, paneLabel, type OptionalInput } from "../model/settings/registry";
@@ -40,7 +40,7 @@ const AREA_WORDS: Record<Area, string> = {
 export const COLUMN_WORDS: Record<string, string> = {
   originalBudget: "original budget", revisedBudget: "revised budget", actualToDate: "actual to date", forecastOutturn: "forecast outturn",
   openingBalance: "opening balance", budgetedTransfer: "budgeted transfer", commitments: "commitments", actualTransfer: "actual transfer",
-  forecastClosing: "forecast closing balance", planned: "planned", achieved: "achieved", slippage: "slippage",
+  forecastClosing: "forecast closing balance", planned: "planned", achieved: "achieved", slippage: "slippage", variance: "variance", variancePct: "variance %",
   deliveredToDate: "delivered to date", forecastFurtherDelivery: "forecast further delivery", expectedNextYear: "expected next year",
 };
 
@@ -65,6 +65,10 @@ function reconcile(ctx: Ctx, area: Area, total: { label: string; lineCount: numb
   if (!control) return [];
   const out: Check[] = [];
   for (const [column, expected] of Object.entries(control)) {
+    if (column === "variancePct") {
+      out.push(...reconcilePct(ctx, area, total.label, computed.variancePct ?? null, expected, source));
+      continue;
+    }
     // A column the body does not keep has no lines to add up: its control total is not reconciled.
     if ((MONITORED_COLUMNS as readonly string[]).includes(column) && !keepsColumn(ctx.model.settings, column as MonitoredColumn)) continue;
     const actual = computed[column];
@@ -73,7 +77,7 @@ function reconcile(ctx: Ctx, area: Area, total: { label: string; lineCount: numb
     const unit = new D(10).pow(-total.decimals);
     const allowance = unit.times(total.lineCount + 1).div(2);
     const place = { area, row: total.label, column };
-    const words = `${total.label}, ${COLUMN_WORDS[column] ?? column}: the lines add up to ${formatAmount(actual, ctx.units)}, ${source} says ${formatAmount(expected, ctx.units)}`;
+    const words = `${total.label}, ${COLUMN_WORDS[column] ?? column}: the ${column === "variance" ? "figures give" : "lines add up to"} ${formatAmount(actual, ctx.units)}, ${source} says ${formatAmount(expected, ctx.units)}`;
     if (diff.abs().lessThanOrEqualTo(allowance)) {
       out.push(check("rounding", "info", `${words}, a difference of ${formatAmount(diff.abs(), ctx.units)} from rounding the ${total.lineCount} lines; no action needed.`, place));
     } else {
@@ -83,8 +87,32 @@ function reconcile(ctx: Ctx, area: Area, total: { label: string; lineCount: numb
   return out;
 }
 
-const columnsOf = (t: TotalResult): Record<MonitoredColumn, Decimal> => ({
-  originalBudget: t.originalBudget, revisedBudget: t.revisedBudget, actualToDate: t.actualToDate, forecastOutturn: t.forecastOutturn,
+/**
+ * A published variance % against the exact one. The body rounds its % once to the places it shows (at least
+ * pctDecimals, or as many as the published figure has): the same figure is no check, one unit of the last place off is
+ * rounding (info), more is an error.
+ */
+function reconcilePct(ctx: Ctx, area: Area, label: string, exact: Decimal | null, published: Decimal | undefined, source: string): Check[] {
+  if (!published) return [];
+  const place = { area, row: label, column: "variancePct" };
+  if (exact === null) {
+    return [check("control-total", "error", `${label}, variance %: ${source} says ${published.toFixed()}%, but the revised budget is zero, so there is no %. Check the budget or the published table.`, place)];
+  }
+  const places = Math.max(pctPlaces(ctx.model.settings), published.decimalPlaces());
+  const shown = exact.toDecimalPlaces(places, D.ROUND_HALF_UP);
+  if (shown.equals(published)) return [];
+  const words = `${label}, variance %: the figures give ${formatPct(exact, places)}, ${source} says ${published.toFixed()}%`;
+  const unit = new D(10).pow(-places);
+  if (shown.minus(published).abs().lessThanOrEqualTo(unit)) {
+    return [check("rounding", "info", `${words}, one unit of the last place apart: rounding; no action needed.`, place)];
+  }
+  return [check("control-total", "error", `${words}, more than rounding can explain. Check the lines against the published table.`, place)];
+}
+
+const columnsOf = (t: TotalResult | LineResult): Record<string, Decimal> => ({
+  ...("label" in t ? { originalBudget: t.originalBudget, revisedBudget: t.revisedBudget, actualToDate: t.actualToDate, forecastOutturn: t.forecastOutturn } : {}),
+  variance: t.variance,
+  ...(t.variancePct === null ? {} : { variancePct: t.variancePct }),
 });
 const reserveColumnsOf = (b: ReserveBalances): Record<ReserveColumn, Decimal> => ({
   openingBalance: b.openingBalance, budgetedTransfer: b.budgetedTransfer, commitments: b.commitments, actualTransfer: b.actualTransfer, forecastClosing: b.forecastClosing,
@@ -100,6 +128,15 @@ export function controlTotalChecks(ctx: Ctx, revenue: RevenuePosition, capital: 
   out.push(...reconcile(ctx, "revenue", revenue.netBudget, columnsOf(revenue.netBudget), ct.revenue?.netBudget, source));
   out.push(...reconcile(ctx, "capital", capital.programme, columnsOf(capital.programme), ct.capital?.programme, source));
   out.push(...reconcile(ctx, "financing", capital.funding, columnsOf(capital.funding), ct.capital?.financing, source));
+  // Lines: their published variance and %, one line's rounding (a unit) allowed.
+  const lineControls = (area: Area, lines: readonly LineResult[], control: Record<string, Record<string, Decimal | undefined>> | undefined) => {
+    for (const l of lines) {
+      const given = control?.[l.line.name];
+      if (given) out.push(...reconcile(ctx, area, { label: l.line.name, lineCount: 1, decimals: decimalsOf([l.line]) }, columnsOf(l), given, source));
+    }
+  };
+  lineControls("revenue", [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers], ct.revenue?.lines);
+  lineControls("capital", capital.lines, ct.capital?.lines);
   const reserveRows: Array<{ label: string; lineCount: number; b: ReserveBalances }> = [
     ...reserves.reserves.map((r) => ({ label: r.reserve.name, lineCount: 1, b: r })),
     ...[reserves.earmarked, reserves.totalRevenue, reserves.totalUsable].map((t) => ({ label: t.label, lineCount: t.lineCount, b: t })),

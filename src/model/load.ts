@@ -163,6 +163,9 @@ function columnTotals(o: unknown): Record<string, Decimal> {
   return out;
 }
 
+const perName = (o: unknown): Record<string, Record<string, Decimal>> =>
+  Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, columnTotals(v)]));
+
 function controlTotals(o: Record<string, unknown>): ControlTotals {
   const rev = o.revenue as Record<string, unknown> | null | undefined;
   const cap = o.capital as Record<string, unknown> | null | undefined;
@@ -175,9 +178,10 @@ function controlTotals(o: Record<string, unknown>): ControlTotals {
           groups: Object.fromEntries(Object.entries((rev.groups ?? {}) as Record<string, unknown>).map(([k, v]) => [k, columnTotals(v)])),
           totalNetRevenueExpenditure: rev.totalNetRevenueExpenditure ? columnTotals(rev.totalNetRevenueExpenditure) : null,
           netBudget: rev.netBudget ? columnTotals(rev.netBudget) : null,
+          ...(rev.lines ? { lines: perName(rev.lines) } : {}),
         }
       : null,
-    capital: cap ? { programme: cap.programme ? columnTotals(cap.programme) : null, financing: cap.financing ? columnTotals(cap.financing) : null } : null,
+    capital: cap ? { programme: cap.programme ? columnTotals(cap.programme) : null, financing: cap.financing ? columnTotals(cap.financing) : null, ...(cap.lines ? { lines: perName(cap.lines) } : {}) } : null,
     reserves: res ? Object.fromEntries(Object.entries(res).map(([k, v]) => [k, columnTotals(v)])) : null,
     savings: sav ? { planned: optAmt(sav.planned), achieved: optAmt(sav.achieved) } : null,
   };

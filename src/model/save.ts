@@ -52,10 +52,12 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
         groups: Object.fromEntries(Object.entries(ct.revenue.groups).map(([k, v]) => [k, defined(v)])),
         ...(ct.revenue.totalNetRevenueExpenditure ? { totalNetRevenueExpenditure: defined(ct.revenue.totalNetRevenueExpenditure) } : {}),
         ...(ct.revenue.netBudget ? { netBudget: defined(ct.revenue.netBudget) } : {}),
+        ...(ct.revenue.lines ? { lines: Object.fromEntries(Object.entries(ct.revenue.lines).map(([k, v]) => [k, defined(v)])) } : {}),
       },
       capital: ct.capital && {
         ...(ct.capital.programme ? { programme: defined(ct.capital.programme) } : {}),
         ...(ct.capital.financing ? { financing: defined(ct.capital.financing) } : {}),
+        ...(ct.capital.lines ? { lines: Object.fromEntries(Object.entries(ct.capital.lines).map(([k, v]) => [k, defined(v)])) } : {}),
       },
       reserves: ct.reserves && Object.fromEntries(Object.entries(ct.reserves).map(([k, v]) => [k, defined(v)])),
       savings: ct.savings && { ...ct.savings },

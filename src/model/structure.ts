@@ -95,6 +95,16 @@ export function structuralProblems(model: MonitoringPeriod): Problem[] {
       if (!names.has(name)) add(`controlTotals.revenue.groups["${name}"]`, `is a control total for a revenue group that does not exist; the groups are ${groups.map((g) => `"${g.name}"`).join(", ")}`);
     }
   }
+  // Line controls (published variance and %) by line name: the name must be one line's.
+  const lineNames = (names: string[], path: string, given: Record<string, unknown> | undefined) => {
+    for (const name of Object.keys(given ?? {})) {
+      const n = names.filter((x) => x === name).length;
+      if (n === 0) add(`${path}["${name}"]`, "is a control total for a line that does not exist; type the line's name as it is in the file");
+      else if (n > 1) add(`${path}["${name}"]`, `names ${n} lines; a line's control total needs a name used once (rename one of the lines)`);
+    }
+  };
+  lineNames([...groups.flatMap((g) => g.lines.map((l) => l.name)), ...model.revenue.transfers.map((l) => l.name)], "controlTotals.revenue.lines", ct?.revenue?.lines);
+  lineNames(model.capital.lines.map((l) => l.name), "controlTotals.capital.lines", ct?.capital?.lines);
   if (ct?.reserves) {
     const names = new Set([...model.reserves.map((r) => r.name), ...RESERVE_TOTALS]);
     for (const name of Object.keys(ct.reserves)) {

@@ -170,7 +170,14 @@ export interface PeriodSnapshot {
 
 /** A column of a monitored table, for control totals. */
 export type MonitoredColumn = "originalBudget" | "revisedBudget" | "actualToDate" | "forecastOutturn";
-export type ColumnTotals = Partial<Record<MonitoredColumn, Decimal>>;
+/**
+ * Published variance and variance % (in the body's sign convention; the % as percent, 1.34 for 1.34%), reconciled
+ * like the amounts: a difference within rounding is info, more an error.
+ */
+export type ControlColumn = MonitoredColumn | "variance" | "variancePct";
+export type ColumnTotals = Partial<Record<ControlColumn, Decimal>>;
+/** A line's published variance and %, by the line's name. */
+export type LineControls = Partial<Record<"variance" | "variancePct", Decimal>>;
 export type ReserveColumn = "openingBalance" | "budgetedTransfer" | "commitments" | "actualTransfer" | "forecastClosing";
 
 /** Totals as published or taken from the ledger, reconciled against the computed totals. */
@@ -180,8 +187,10 @@ export interface ControlTotals {
     groups: Record<string, ColumnTotals>;
     totalNetRevenueExpenditure: ColumnTotals | null;
     netBudget: ColumnTotals | null;
+    /** Per revenue line or transfer name (a name used in two groups cannot be given here). */
+    lines?: Record<string, LineControls>;
   } | null;
-  capital: { programme: ColumnTotals | null; financing: ColumnTotals | null } | null;
+  capital: { programme: ColumnTotals | null; financing: ColumnTotals | null; lines?: Record<string, LineControls> } | null;
   /** Per reserve name, and the totals ("Total Earmarked Reserves", "Total Revenue Reserves", "Total Usable Reserves"). */
   reserves: Record<string, Partial<Record<ReserveColumn, Decimal>>> | null;
   savings: { planned: Decimal | null; achieved: Decimal | null } | null;

@@ -25,6 +25,16 @@ export function columnTotals(s: SheetView, r: Reader, row: number, columns: Read
   return Object.keys(out).length ? out : null;
 }
 
+/** A control row's published variance (F) and variance % (G, a % cell: 1.34% is read as 1.34), with its amounts. */
+export function withControlVariance(s: SheetView, r: Reader, row: number, amounts: Record<string, Decimal> | null, label: string): Record<string, Decimal> | null {
+  const out: Record<string, Decimal> = { ...amounts };
+  const variance = r.amount(s, row, "F", `control total ${label}, variance`);
+  const pct = r.amount(s, row, "G", `control total ${label}, variance %`);
+  if (variance !== null) out.variance = variance;
+  if (pct !== null) out.variancePct = pct.times(100);
+  return Object.keys(out).length ? out : null;
+}
+
 /** Marks a line found outside its section. */
 export function outside(s: SheetView, r: Reader, row: number, area: Area, hint: string): void {
   const name = s.value(row, 1);

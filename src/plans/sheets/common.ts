@@ -64,3 +64,12 @@ export function controlRow(b: SheetBuilder, ctx: PlanContext, row: number, label
   for (const [col, letter] of columns) b.inputAmount(row, letter, values?.[col] ?? null, ctx.amount);
   b.key(row, marker, logical);
 }
+
+/**
+ * The published variance (F, in the file's units and the body's sign convention) and variance % (G, a % cell) of a
+ * revenue or capital control row, written after its amount columns.
+ */
+export function controlVariance(b: SheetBuilder, ctx: PlanContext, row: number, values: Partial<Record<string, Decimal>> | null): void {
+  b.inputAmount(row, "F", values?.variance ?? null, ctx.amount);
+  b.inputAmount(row, "G", values?.variancePct?.div(100) ?? null, ctx.pct);
+}

@@ -8,7 +8,7 @@ import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { capitalRagFormula, overspendFractionFormula } from "../../formulas";
-import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { controlHeader, controlRow, controlVariance, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
 import { AMOUNT_COLUMNS } from "../revenue/markers";
 import type { MonitoredLine } from "../../../model/types";
 import type { LineResult } from "../../../engine/rows";
@@ -110,7 +110,9 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   controlHeader(b, row, "Control totals (published or ledger figures, reconciled against the totals above)", 12);
   row++;
   const ct = model.controlTotals?.capital ?? null;
+  controlVariance(b, ctx, row, ct?.programme ?? null);
   controlRow(b, ctx, row++, { text: "Total Capital Programme", input: false }, ct?.programme ?? null, AMOUNT_COLUMNS, M.controlProgramme);
+  controlVariance(b, ctx, row, ct?.financing ?? null);
   controlRow(b, ctx, row++, { text: "Total Capital Funding", input: false }, ct?.financing ?? null, AMOUNT_COLUMNS, M.controlFinancing);
   return { plan: b.build(), anchors: { programme, funding } };
 }

@@ -3,7 +3,7 @@ import type { CapitalLine, ControlTotals, MonitoredLine } from "../../../model/t
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
 import type { Section } from "../../read/integrity";
-import { columnTotals, monitoredLine, outside } from "../../read/lines";
+import { columnTotals, monitoredLine, outside, withControlVariance } from "../../read/lines";
 import { COMMON_MARKERS, HEADING_MARKERS } from "../markers";
 import { AMOUNT_COLUMNS } from "../revenue/markers";
 import { CAPITAL_COLS, CAPITAL_MARKERS as M, CAPITAL_ROWS } from "./markers";
@@ -28,8 +28,8 @@ export function readCapital(s: SheetView, r: Reader): CapitalRead | null {
     if (m === M.programmeSection) { keys[m] = row; state = "programme"; }
     else if (m === M.financingSection) { keys[m] = row; state = "financing"; }
     else if (m === M.programme || m === M.funding) { keys[m] = row; state = "between"; found++; }
-    else if (m === M.controlProgramme) { keys[m] = row; control.programme = columnTotals(s, r, row, AMOUNT_COLUMNS, "Total Capital Programme"); }
-    else if (m === M.controlFinancing) { keys[m] = row; control.financing = columnTotals(s, r, row, AMOUNT_COLUMNS, "Total Capital Funding"); }
+    else if (m === M.controlProgramme) { keys[m] = row; control.programme = withControlVariance(s, r, row, columnTotals(s, r, row, AMOUNT_COLUMNS, "Total Capital Programme"), "Total Capital Programme"); }
+    else if (m === M.controlFinancing) { keys[m] = row; control.financing = withControlVariance(s, r, row, columnTotals(s, r, row, AMOUNT_COLUMNS, "Total Capital Funding"), "Total Capital Funding"); }
     else if (m === M.line || (!m && s.hasContent(row) && state !== "controls")) {
       if (state === "programme") {
         keys[CAPITAL_ROWS.line(lines.length)] = row;

@@ -11,7 +11,7 @@ import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
-import { controlHeader, controlRow, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { controlHeader, controlRow, controlVariance, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
 import { COMMON_MARKERS } from "../markers";
 import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
 
@@ -104,9 +104,12 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   const ct = model.controlTotals?.revenue ?? null;
   const groupNames = [...model.revenue.groups.map((g) => g.name), ...Object.keys(ct?.groups ?? {}).filter((n) => !model.revenue.groups.some((g) => g.name === n))];
   groupNames.forEach((name, i) => {
+    controlVariance(b, ctx, row, ct?.groups[name] ?? null);
     controlRow(b, ctx, row++, { text: name, input: true }, ct?.groups[name] ?? null, AMOUNT_COLUMNS, M.controlGroup, REVENUE_ROWS.controlGroup(i));
   });
+  controlVariance(b, ctx, row, ct?.totalNetRevenueExpenditure ?? null);
   controlRow(b, ctx, row++, { text: "Total Net Revenue Expenditure", input: false }, ct?.totalNetRevenueExpenditure ?? null, AMOUNT_COLUMNS, M.controlTnre);
+  controlVariance(b, ctx, row, ct?.netBudget ?? null);
   controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, M.controlNetBudget);
   b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", M.controlNote);
   return { plan: b.build(), anchors: { netBudget, tnre } };

@@ -3,7 +3,7 @@ import type { ControlTotals, MonitoredLine, RevenueGroup } from "../../../model/
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
 import type { Section } from "../../read/integrity";
-import { columnTotals, monitoredLine, outside } from "../../read/lines";
+import { columnTotals, monitoredLine, outside, withControlVariance } from "../../read/lines";
 import { COMMON_MARKERS, HEADING_MARKERS } from "../markers";
 import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
 
@@ -49,12 +49,13 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
     } else if (m === COMMON_MARKERS.controls) { keys.controls = row; state = "controls"; }
     else if (m === M.controlTnre || m === M.controlNetBudget) {
       keys[m] = row;
-      const v = columnTotals(s, r, row, AMOUNT_COLUMNS, m === M.controlTnre ? "Total Net Revenue Expenditure" : "Net Budget");
+      const what = m === M.controlTnre ? "Total Net Revenue Expenditure" : "Net Budget";
+      const v = withControlVariance(s, r, row, columnTotals(s, r, row, AMOUNT_COLUMNS, what), what);
       if (m === M.controlTnre) control.totalNetRevenueExpenditure = v; else control.netBudget = v;
     } else if (m === M.controlGroup || (state === "controls" && !m && s.hasContent(row))) {
       keys[REVENUE_ROWS.controlGroup(controlGroups++)] = row;
       const name = r.text(s, row, "A", "group name");
-      const v = columnTotals(s, r, row, AMOUNT_COLUMNS, name ?? "group");
+      const v = withControlVariance(s, r, row, columnTotals(s, r, row, AMOUNT_COLUMNS, name ?? "group"), name ?? "group");
       if (name && v) control.groups[name] = v;
     } else if (m === M.line || (!m && s.hasContent(row))) {
       if (state === "group" && current) {
