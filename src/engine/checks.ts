@@ -9,8 +9,9 @@ import { type ReservesPosition, type ReserveBalances, enteredGeneralFund } from 
 import type { RevenuePosition } from "./revenue";
 import { MONITORED_COLUMNS, type LineResult, type TotalResult, decimalsOf } from "./rows";
 import type { SavingsPosition } from "./savings";
-import { formatAmount, formatPct, formatRate, pctPlaces } from "./format";
-import { OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, paneLabel, type OptionalInput } from "../model/settings/registry";
+import { varianceWords } from "./convention";
+import { money, formatPct, formatRate, pctPlaces } from "./format";
+import { DEFAULT_BOARD, OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, paneLabel, type OptionalInput } from "../model/settings/registry";
 import { settingOf } from "../model/settings/values";
 
 export type Severity = "error" | "warning" | "info";
@@ -77,11 +78,11 @@ function reconcile(ctx: Ctx, area: Area, total: { label: string; lineCount: numb
     const unit = new D(10).pow(-total.decimals);
     const allowance = unit.times(total.lineCount + 1).div(2);
     const place = { area, row: total.label, column };
-    const words = `${total.label}, ${COLUMN_WORDS[column] ?? column}: the ${column === "variance" ? "figures give" : "lines add up to"} ${formatAmount(actual, ctx.units)}, ${source} says ${formatAmount(expected, ctx.units)}`;
+    const words = `${total.label}, ${COLUMN_WORDS[column] ?? column}: the ${column === "variance" ? "figures give" : "lines add up to"} ${money(actual, ctx.units)}, ${source} says ${money(expected, ctx.units)}`;
     if (diff.abs().lessThanOrEqualTo(allowance)) {
-      out.push(check("rounding", "info", `${words}, a difference of ${formatAmount(diff.abs(), ctx.units)} from rounding the ${total.lineCount} lines; no action needed.`, place));
+      out.push(check("rounding", "info", `${words}, a difference of ${money(diff.abs(), ctx.units)} from rounding the ${total.lineCount} lines; no action needed.`, place));
     } else {
-      out.push(check("control-total", "error", `${words}, a difference of ${formatAmount(diff, ctx.units)}, more than rounding can explain. Check the lines against the ledger or the published table.`, place));
+      out.push(check("control-total", "error", `${words}, a difference of ${money(diff, ctx.units)}, more than rounding can explain. Check the lines against the ledger or the published table.`, place));
     }
   }
   return out;
@@ -148,7 +149,7 @@ export function controlTotalChecks(ctx: Ctx, revenue: RevenuePosition, capital: 
     // A single reserve's closing balance is a sum of its own movements: a difference there is not rounding of other lines.
     if (row.lineCount === 1 && control.forecastClosing && !control.forecastClosing.equals(computed.forecastClosing)) {
       out.push(check("reserve-closing", "error",
-        `${row.label}: the forecast closing balance given is ${formatAmount(control.forecastClosing, ctx.units)}, but opening ${formatAmount(row.b.openingBalance, ctx.units)} + commitments ${formatAmount(row.b.commitments, ctx.units)} + actual transfer ${formatAmount(row.b.actualTransfer, ctx.units)} = ${formatAmount(computed.forecastClosing, ctx.units)}. Correct the balance or the movements.`,
+        `${row.label}: the forecast closing balance given is ${money(control.forecastClosing, ctx.units)}, but opening ${money(row.b.openingBalance, ctx.units)} + commitments ${money(row.b.commitments, ctx.units)} + actual transfer ${money(row.b.actualTransfer, ctx.units)} = ${money(computed.forecastClosing, ctx.units)}. Correct the balance or the movements.`,
         { area: "reserves", row: row.label, column: "forecastClosing" }));
       const { forecastClosing: _, ...rest } = control;
       out.push(...reconcile(ctx, "reserves", { label: row.label, lineCount: 1, decimals: 0 }, computed, rest, source));
@@ -169,7 +170,7 @@ export function capitalFundingChecks(ctx: Ctx, capital: CapitalPosition): Check[
     const programme = capital.programme[c], funding = capital.funding[c];
     if (programme.equals(funding)) continue;
     out.push(check("capital-funding", "error",
-      `Capital funding does not equal the capital programme in the ${COLUMN_WORDS[c]} column: programme ${formatAmount(programme, ctx.units)}, funding ${formatAmount(funding, ctx.units)} (a gap of ${formatAmount(programme.minus(funding), ctx.units)}). Adjust the balancing source, usually borrowing.`,
+      `Capital funding does not equal the capital programme in the ${COLUMN_WORDS[c]} column: programme ${money(programme, ctx.units)}, funding ${money(funding, ctx.units)} (a gap of ${money(programme.minus(funding), ctx.units)}). Adjust the balancing source, usually borrowing.`,
       { area: "financing", row: "Total Capital Funding", column: c }));
   }
   return out;
@@ -180,7 +181,7 @@ export function commentaryCheck(ctx: Ctx, area: Area, name: string, favourable: 
   const materiality = ctx.model.settings.materiality;
   if (favourable.abs().lessThan(materiality) || (commentary && commentary.trim())) return [];
   return [check("commentary-missing", "warning",
-    `${name} has ${favourable.lessThan(0) ? "an adverse" : "a favourable"} variance of ${formatAmount(favourable.abs(), ctx.units)}, at or above the materiality of ${formatAmount(materiality, ctx.units)}, and no commentary. Add a sentence explaining it for the Board.`,
+    `${name} has ${varianceWords(favourable, ctx.model.settings)} of ${money(favourable.abs(), ctx.units)}, at or above the materiality of ${money(materiality, ctx.units)}, and no commentary. Add a sentence explaining it for the ${boardName(ctx.model.settings)}.`,
     { area, row: name, column: "commentary" })];
 }
 
@@ -198,16 +199,21 @@ export function reservesBandChecks(ctx: Ctx, reserves: ReservesPosition): Check[
   const place = { area: "reserves" as const, row: reserves.generalFund.reserve.name, column: "forecastClosing" };
   if (gf.forecastBand === "below the minimum") {
     out.push(check("reserves-below-minimum", "warning",
-      `After the forecast revenue variance the General Fund would be ${formatAmount(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct, pctPlaces(ctx.model.settings))} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} (${formatAmount(gf.minimumBalance, ctx.units)}) in ${band}. The Resource Control Board should agree actions to close the gap of ${formatAmount(gf.minimumBalance.minus(gf.forecastClosing), ctx.units)}.`, place));
+      `After the forecast revenue variance the General Fund would be ${money(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct, pctPlaces(ctx.model.settings))} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} (${money(gf.minimumBalance, ctx.units)}) in ${band}. The ${boardName(ctx.model.settings)} should agree actions to close the gap of ${money(gf.minimumBalance.minus(gf.forecastClosing), ctx.units)}.`, place));
   } else if (gf.forecastBand === "above the maximum") {
     out.push(check("reserves-above-maximum", "warning",
-      `After the forecast revenue variance the General Fund would be ${formatAmount(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct, pctPlaces(ctx.model.settings))} of the net budget: above the maximum of ${formatRate(gf.maximumPct)} in ${band}. Consider transferring the excess to earmarked reserves.`, place));
+      `After the forecast revenue variance the General Fund would be ${money(gf.forecastClosing, ctx.units)}, ${formatPct(gf.forecastPct, pctPlaces(ctx.model.settings))} of the net budget: above the maximum of ${formatRate(gf.maximumPct)} in ${band}. Consider transferring the excess to earmarked reserves.`, place));
   }
   if (gf.budgetedBand === "below the minimum") {
     out.push(check("reserves-budget-below-minimum", "warning",
-      `The General Fund is budgeted to close at ${formatAmount(gf.budgetedClosing, ctx.units)}, ${formatPct(gf.budgetedPct, pctPlaces(ctx.model.settings))} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} in ${band}.`, { ...place, column: "budgetedTransfer" }));
+      `The General Fund is budgeted to close at ${money(gf.budgetedClosing, ctx.units)}, ${formatPct(gf.budgetedPct, pctPlaces(ctx.model.settings))} of the net budget: below the minimum of ${formatRate(gf.minimumPct)} in ${band}.`, { ...place, column: "budgetedTransfer" }));
   }
   return out;
+}
+
+/** The board or committee that reviews the monitoring: the one named in the settings, or the kind of body's usual one. */
+export function boardName(settings: Settings): string {
+  return settings.body.board?.trim() || DEFAULT_BOARD[settings.body.kind];
 }
 
 function missing(area: Area, row: string, column: string): Check {
@@ -288,9 +294,9 @@ export function settingScaleChecks(ctx: Ctx, netBudget: Decimal): Check[] {
     const v = settingOf(ctx.model.settings, key);
     if (v === null || typeof v !== "object" || !v.greaterThan(base)) return [];
     const label = paneLabel(key, ctx.units);
-    const meant = ctx.units === "£000" ? ` Did you mean ${v.div(1000).toFixed()} (£000), i.e. ${formatAmount(v, "£")}?` : "";
+    const meant = ctx.units === "£000" ? ` Did you mean ${v.div(1000).toFixed()} (£000), i.e. ${money(v, "£")}?` : "";
     return [check("setting-scale", "warning",
-      `${label} is ${v.toFixed()}, larger than the whole Net Budget (${formatAmount(netBudget, ctx.units)}), so it can never be reached: amounts in the settings are in the file's units (${ctx.units}).${meant} Change it on the Settings sheet or in the pane's Settings.`,
+      `${label} is ${v.toFixed()}, larger than the whole Net Budget (${money(netBudget, ctx.units)}), so it can never be reached: amounts in the settings are in the file's units (${ctx.units}).${meant} Change it on the Settings sheet or in the pane's Settings.`,
       { area: "settings", row: label, column: null })];
   });
 }

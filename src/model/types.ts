@@ -75,6 +75,12 @@ export interface Settings {
   pctDecimals: Decimal;
   /** Which optional input columns the body keeps (true: shown and asked for; false: hidden and never asked for). */
   inputs: { originalBudget: boolean; actualToDate: boolean };
+  /** The kind of body, and the name of the board or committee that reviews the monitoring (null: the kind's usual one). */
+  body: { kind: "police" | "fire" | "council" | "other"; board: string | null };
+  /** How negative figures are shown in tables, the sheets and the slides: (2,307) or -2,307. */
+  negativeStyle: "brackets" | "minus";
+  /** "an adverse variance of £2.307m" or "an overspend of £2.307m". */
+  varianceWording: "favourable-adverse" | "underspend-overspend";
 }
 
 export interface MonitoredLine {

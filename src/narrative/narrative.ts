@@ -11,8 +11,9 @@
 import type { Decimal, PeriodId, Units } from "../model/types";
 import { poundsPerUnit } from "../model/defaults";
 import { periodLabel } from "../model/period";
-import { formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
+import { varianceWords } from "../engine/convention";
 
 /** How an earlier period is named in a sentence: "Q1", or "August (month 5)". */
 export function periodName(p: PeriodId): string {
@@ -28,15 +29,15 @@ export function yearBounds(financialYear: string): { start: number; end: number 
 }
 
 /** "2025/26" for "2024/25"; "next year" when the year cannot be read. */
-export const m1 = (d: Decimal, u: Units) => formatMillions(d, u, 1);
-const m3 = (d: Decimal, u: Units) => formatMillions(d, u, 3);
+export const m1 = (d: Decimal, u: Units) => money(d, u, "m1");
+const m3 = (d: Decimal, u: Units) => money(d, u, "m");
 /**
  * Savings in £m as published: 1 dp (£0.9m) when that is exact for `d` and every amount of `together` (the figures
  * said alongside, so a sentence does not mix £4.5m with £3.750m), else 3 dp.
  */
 export function formatSavingsMillions(d: Decimal, u: Units, together: readonly Decimal[] = []): string {
   const exact = [d, ...together].every((x) => x.times(poundsPerUnit(u)).div(1_000_000).decimalPlaces() <= 1);
-  return formatMillions(d, u, exact ? 1 : 3);
+  return money(d, u, exact ? "m1" : "m");
 }
 
 function article(word: string): string {
@@ -50,11 +51,12 @@ export function revenueParagraph(p: Position): string {
   const fav = nb.favourable;
   const pct = nb.variancePct === null ? "" : ` or ${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))}`;
   const sentences: string[] = [];
+  // "a favourable position", or "an underspend" for bodies that speak of under- and overspends.
+  const position = (words: "favourable" | "adverse") => (p.model.settings.varianceWording === "underspend-overspend" ? (words === "adverse" ? "an overspend" : "an underspend") : `${article(words)} position`);
   if (fav.isZero()) {
     sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)}, in line with the budget of ${m1(nb.revisedBudget, u)}.`);
   } else {
-    const words = fav.greaterThan(0) ? "favourable" : "adverse";
-    sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)} against a budget of ${m1(nb.revisedBudget, u)}, ${article(words)} variance of ${m3(fav.abs(), u)}${pct}.`);
+    sentences.push(`The overall revenue spend for the year is forecast to be ${m1(nb.forecastOutturn, u)} against a budget of ${m1(nb.revisedBudget, u)}, ${varianceWords(fav, p.model.settings)} of ${m3(fav.abs(), u)}${pct}.`);
   }
   const mv = p.movement;
   if (mv) {
@@ -65,12 +67,12 @@ export function revenueParagraph(p: Position): string {
     if (change.isZero()) {
       sentences.push(`The forecast is unchanged since ${since}.`);
     } else if (change.greaterThan(0)) {
-      if (fav.lessThan(0)) sentences.push(`Whilst this is still an adverse position, it is an improvement of ${size} since ${since}.`);
-      else if (before.lessThan(0)) sentences.push(`This is an improvement of ${size} since ${since}, when an adverse variance of ${m3(before.abs(), u)} was forecast.`);
+      if (fav.lessThan(0)) sentences.push(`Whilst this is still ${position("adverse")}, it is an improvement of ${size} since ${since}.`);
+      else if (before.lessThan(0)) sentences.push(`This is an improvement of ${size} since ${since}, when ${varianceWords(before, p.model.settings)} of ${m3(before.abs(), u)} was forecast.`);
       else sentences.push(`This is an improvement of ${size} since ${since}.`);
     } else {
-      if (fav.greaterThan(0)) sentences.push(`Whilst this is still a favourable position, it is a deterioration of ${size} since ${since}.`);
-      else if (before.greaterThan(0)) sentences.push(`This is a deterioration of ${size} since ${since}, when a favourable variance of ${m3(before, u)} was forecast.`);
+      if (fav.greaterThan(0)) sentences.push(`Whilst this is still ${position("favourable")}, it is a deterioration of ${size} since ${since}.`);
+      else if (before.greaterThan(0)) sentences.push(`This is a deterioration of ${size} since ${since}, when ${varianceWords(before, p.model.settings)} of ${m3(before, u)} was forecast.`);
       else sentences.push(`This is a deterioration of ${size} since ${since}.`);
     }
   }

@@ -31,8 +31,8 @@ export interface PlanContext {
 export function makeContext(model: MonitoringPeriod, position: Position, names: SheetNames, settingsRows: Record<string, number>): PlanContext {
   return {
     model, position, names,
-    amount: amountFormat(model.units),
-    pct: pctFormat(model.settings.pctDecimals.toNumber()),
+    amount: amountFormat(model.units, model.settings.negativeStyle),
+    pct: pctFormat(model.settings.pctDecimals.toNumber(), model.settings.negativeStyle),
     set: (key) => {
       const row = settingsRows[SETTINGS_MARKERS.setting(key)];
       if (row === undefined) throw new Error(`no setting "${key}" on the Settings sheet plan`);

@@ -29,14 +29,15 @@ export const STYLES: Record<StyleRole, CellStyle> = {
 };
 
 /** Amounts: thousands separators, negatives in brackets, zero as 0. Pounds keep pence; £000 show whole thousands. */
-export function amountFormat(units: Units): string {
-  return units === "£000" ? "#,##0;(#,##0);0" : "#,##0.00;(#,##0.00);0.00";
+export function amountFormat(units: Units, negative: "brackets" | "minus" = "brackets"): string {
+  const n = units === "£000" ? "#,##0" : "#,##0.00";
+  return `${n};${negative === "minus" ? `-${n}` : `(${n})`};${units === "£000" ? "0" : "0.00"}`;
 }
 
 /** Percentages held as fractions to `dp` places (0.0134 shows 1.34% at 2), negatives in brackets. */
-export function pctFormat(dp: number): string {
+export function pctFormat(dp: number, negative: "brackets" | "minus" = "brackets"): string {
   const p = dp > 0 ? `0.${"0".repeat(dp)}%` : "0%";
-  return `${p};(${p});${p}`;
+  return `${p};${negative === "minus" ? `-${p}` : `(${p})`};${p}`;
 }
 
 /** Percentages at the default 2 places. */

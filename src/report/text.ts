@@ -27,7 +27,7 @@ export function incompleteBanner(p: Position): string[] {
 /** Every line as a table: name, the four columns, variance, % and RAG (capital adds slippage; reserves and savings their own). */
 export function lineTables(p: Position): string[] {
   const t = reportLines(p);
-  const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d));
+  const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d, undefined, p.model.settings.negativeStyle));
   const pctText = (d: Decimal | null) => (d === null ? "" : formatPct(d, pctPlaces(p.model.settings)));
   const table = (title: string, head: string[], rows: string[][]): string[] => {
     const all = [head, ...rows];
@@ -54,7 +54,7 @@ export function textReport(p: Position, withLines = false): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
   const u = model.units;
   const nb = revenue.netBudget, gf = reserves.generalFundPolicy;
-  const money = (d: Parameters<typeof bracketed>[0]) => bracketed(d);
+  const money = (d: Parameters<typeof bracketed>[0]) => bracketed(d, undefined, model.settings.negativeStyle);
   const lines = [
     ...incompleteBanner(p),
     `${inLine(model.organisation)}: ${model.financialYear} ${periodLabel(model.period)} financial monitoring (amounts in ${u})`,

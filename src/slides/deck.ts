@@ -14,10 +14,10 @@
 import type PptxGenJS from "pptxgenjs";
 import type { Rag } from "../model/types";
 import { periodLabel } from "../model/period";
-import { formatPct, formatRate, formatMillions, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import type { GeneralFundPosition } from "../engine/reserves";
-import type { Check } from "../engine/checks";
+import { type Check, boardName } from "../engine/checks";
 import { capitalParagraph, narrative, reservesParagraph, savingsParagraph } from "../narrative/narrative";
 import {
   type TableSpec, capitalForecastSeries, headlineTiles, niceBound, capitalTable, financingTable, ragStatus, ragTable, reservesTable,
@@ -411,9 +411,9 @@ function bandGauge(ctx: DeckContext, slide: Slide, gf: GeneralFundPosition, box:
     slide.addText(label, { x: lx, y, w, h: 0.3, fontFace: FONT, fontSize: 10, bold: true, color, align: "center", margin: 0 });
   };
   const u = p.model.units;
-  marker(gf.budgetedPct.toNumber(), `Budgeted ${formatPct(gf.budgetedPct, pctPlaces(ctx.position.model.settings))} (${formatMillions(gf.budgetedClosing, u, 3)})`, true, COLOURS.navy);
-  marker(gf.forecastPct.toNumber(), `Forecast ${formatPct(gf.forecastPct, pctPlaces(ctx.position.model.settings))} (${formatMillions(gf.forecastClosing, u, 3)})`, false, gf.forecastBand === "within" ? COLOURS.favourable : COLOURS.adverse);
-  const legend = `Policy band ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} of the net budget (${formatMillions(gf.minimumBalance, u, 3)} to ${formatMillions(gf.maximumBalance, u, 3)}). Red below the minimum, amber within ${formatRate(margin)} above it or above the maximum.`;
+  marker(gf.budgetedPct.toNumber(), `Budgeted ${formatPct(gf.budgetedPct, pctPlaces(ctx.position.model.settings))} (${money(gf.budgetedClosing, u, "m")})`, true, COLOURS.navy);
+  marker(gf.forecastPct.toNumber(), `Forecast ${formatPct(gf.forecastPct, pctPlaces(ctx.position.model.settings))} (${money(gf.forecastClosing, u, "m")})`, false, gf.forecastBand === "within" ? COLOURS.favourable : COLOURS.adverse);
+  const legend = `Policy band ${formatRate(gf.minimumPct)} to ${formatRate(gf.maximumPct)} of the net budget (${money(gf.minimumBalance, u, "m")} to ${money(gf.maximumBalance, u, "m")}). Red below the minimum, amber within ${formatRate(margin)} above it or above the maximum.`;
   return note(slide, legend, { x: box.x, y: barY + barH + 0.65, w: box.w });
 }
 
@@ -531,7 +531,7 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
     position,
     shown: options.allLines ? position : withOtherLines(position),
     reportTitle: `${m.financialYear} ${periodLabel(m.period).toUpperCase()} FINANCIAL REPORT`,
-    footer: `${m.organisation} · ${m.financialYear} ${periodLabel(m.period)} financial monitoring · tables in £000, negatives in brackets`,
+    footer: `${m.organisation} · ${m.financialYear} ${periodLabel(m.period)} financial monitoring for the ${boardName(m.settings)} · tables in £000, negatives ${m.settings.negativeStyle === "minus" ? "with a minus sign" : "in brackets"}`,
     draft,
     slides: [],
   };

@@ -5,8 +5,10 @@
 import type { Decimal, PeriodSnapshot, Rag, Units, VarianceRagRule, Threshold } from "../model/types";
 import { sum } from "../model/amount";
 import { poundsPerUnit } from "../model/defaults";
-import { bracketed, formatAmount, formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { money, bracketed, formatPct, formatRate, pctFigure, pctPlaces } from "../engine/format";
+import type { NegativeStyle } from "../model/settings/registry";
 import type { Position } from "../engine/position";
+import { varianceWords } from "../engine/convention";
 import { STATUS_RAG } from "../engine/savings";
 import type { MonitoredLine } from "../model/types";
 import { formatSavingsMillions, yearBounds } from "../narrative/narrative";
@@ -36,6 +38,7 @@ export interface TableSpec {
 }
 
 const DASH = "–";
+const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** An amount in the file's units as £000 (rounded half away from zero to whole thousands only when shown). */
 export function toThousands(d: Decimal, units: Units): Decimal {
@@ -43,15 +46,13 @@ export function toThousands(d: Decimal, units: Units): Decimal {
 }
 
 /** A £000 table cell: 2,052 or (5,191); blank (null) as –. */
-export function k(d: Decimal | null, units: Units): string {
-  return d === null ? DASH : bracketed(toThousands(d, units), 0);
+export function k(d: Decimal | null, units: Units, style: NegativeStyle = "brackets"): string {
+  return d === null ? DASH : bracketed(toThousands(d, units), 0, style);
 }
 
 /** A computed percentage as a table shows it: 1.34% or (3.49%). */
-export function pctCell(d: Decimal | null, dp = 2): string {
-  if (d === null) return DASH;
-  const text = formatPct(d.abs(), dp);
-  return d.lessThan(0) && !d.abs().toDecimalPlaces(dp).isZero() ? `(${text})` : text;
+export function pctCell(d: Decimal | null, dp = 2, style: NegativeStyle = "brackets"): string {
+  return d === null ? DASH : pctFigure(d, dp, style);
 }
 
 /** The variance column's heading in the body's sign convention. */
@@ -61,27 +62,28 @@ export function varianceHeading(p: Position): string {
 
 const MONEY_HEADINGS = ["Original Budget\n£000", "Revised Budget\n£000", "Actual to Date\n£000", "Forecast Outturn\n£000"];
 
-function lineCells(l: MonitoredLine, variance: Decimal, u: Units): string[] {
-  return [l.name, k(l.originalBudget, u), k(l.revisedBudget, u), k(l.actualToDate, u), k(l.forecastOutturn, u), k(variance, u)];
+function lineCells(l: MonitoredLine, variance: Decimal, u: Units, ns: NegativeStyle): string[] {
+  return [l.name, k(l.originalBudget, u, ns), k(l.revisedBudget, u, ns), k(l.actualToDate, u, ns), k(l.forecastOutturn, u, ns), k(variance, u, ns)];
 }
 
-function totalCells(label: string, t: { originalBudget: Decimal; revisedBudget: Decimal; actualToDate: Decimal; forecastOutturn: Decimal; variance: Decimal }, u: Units): string[] {
-  return [label, k(t.originalBudget, u), k(t.revisedBudget, u), k(t.actualToDate, u), k(t.forecastOutturn, u), k(t.variance, u)];
+function totalCells(label: string, t: { originalBudget: Decimal; revisedBudget: Decimal; actualToDate: Decimal; forecastOutturn: Decimal; variance: Decimal }, u: Units, ns: NegativeStyle): string[] {
+  return [label, k(t.originalBudget, u, ns), k(t.revisedBudget, u, ns), k(t.actualToDate, u, ns), k(t.forecastOutturn, u, ns), k(t.variance, u, ns)];
 }
 
 /** The revenue budget monitoring table, laid out as the published one. */
 export function revenueTable(p: Position): TableSpec {
   const u = p.model.units;
+  const ns = p.model.settings.negativeStyle;
   const rows: TableRowSpec[] = [];
   for (const g of p.revenue.groups) {
     const single = g.lines.length === 1 && g.lines[0]?.line.name === g.group.name;
     if (!single) rows.push({ cells: [g.group.name, "", "", "", "", "", ""], style: "heading" });
-    for (const l of g.lines) rows.push({ cells: [...lineCells(l.line, l.variance, u), l.line.ref ?? ""], style: "line" });
-    if (!single) rows.push({ cells: [...totalCells(`Total ${g.group.name}`, g.total, u), g.group.ref ?? ""], style: "subtotal" });
+    for (const l of g.lines) rows.push({ cells: [...lineCells(l.line, l.variance, u, ns), l.line.ref ?? ""], style: "line" });
+    if (!single) rows.push({ cells: [...totalCells(`Total ${g.group.name}`, g.total, u, ns), g.group.ref ?? ""], style: "subtotal" });
   }
-  rows.push({ cells: [...totalCells("Total Net Revenue Expenditure", p.revenue.totalNetRevenueExpenditure, u), ""], style: "subtotal" });
-  for (const l of p.revenue.transfers) rows.push({ cells: [...lineCells(l.line, l.variance, u), l.line.ref ?? ""], style: "line" });
-  rows.push({ cells: [...totalCells("Net Budget", p.revenue.netBudget, u), p.model.revenue.netBudgetRef ?? ""], style: "total" });
+  rows.push({ cells: [...totalCells("Total Net Revenue Expenditure", p.revenue.totalNetRevenueExpenditure, u, ns), ""], style: "subtotal" });
+  for (const l of p.revenue.transfers) rows.push({ cells: [...lineCells(l.line, l.variance, u, ns), l.line.ref ?? ""], style: "line" });
+  rows.push({ cells: [...totalCells("Net Budget", p.revenue.netBudget, u, ns), p.model.revenue.netBudgetRef ?? ""], style: "total" });
   return {
     header: [p.model.financialYear, ...MONEY_HEADINGS, varianceHeading(p), "Ref"],
     rows,
@@ -119,8 +121,9 @@ export function revenueCommentary(p: Position): string[] {
 /** The capital budget monitoring table, with the slippage part of each variance. */
 export function capitalTable(p: Position): TableSpec {
   const u = p.model.units;
-  const rows: TableRowSpec[] = p.capital.lines.map((l) => ({ cells: [...lineCells(l.line, l.variance, u), k(l.slippage, u)], style: "line" }));
-  rows.push({ cells: [...totalCells("Total Capital Programme", p.capital.programme, u), k(p.capital.slippage, u)], style: "total" });
+  const ns = p.model.settings.negativeStyle;
+  const rows: TableRowSpec[] = p.capital.lines.map((l) => ({ cells: [...lineCells(l.line, l.variance, u, ns), k(l.slippage, u, ns)], style: "line" }));
+  rows.push({ cells: [...totalCells("Total Capital Programme", p.capital.programme, u, ns), k(p.capital.slippage, u, ns)], style: "total" });
   return {
     header: [p.model.financialYear, ...MONEY_HEADINGS, varianceHeading(p), "of which slippage\n£000"],
     rows,
@@ -132,8 +135,9 @@ export function capitalTable(p: Position): TableSpec {
 /** The capital financing table. */
 export function financingTable(p: Position): TableSpec {
   const u = p.model.units;
-  const rows: TableRowSpec[] = p.capital.financing.map((l) => ({ cells: lineCells(l.line, l.variance, u), style: "line" }));
-  rows.push({ cells: totalCells("Total Capital Funding", p.capital.funding, u), style: "total" });
+  const ns = p.model.settings.negativeStyle;
+  const rows: TableRowSpec[] = p.capital.financing.map((l) => ({ cells: lineCells(l.line, l.variance, u, ns), style: "line" }));
+  rows.push({ cells: totalCells("Total Capital Funding", p.capital.funding, u, ns), style: "total" });
   return {
     header: ["Sources of Finance", ...MONEY_HEADINGS, varianceHeading(p)],
     rows,
@@ -153,9 +157,10 @@ export function capitalForecastSeries(p: Position): Array<{ name: string; foreca
 /** The usable reserves table, laid out as the published one. */
 export function reservesTable(p: Position): TableSpec {
   const u = p.model.units;
+  const ns = p.model.settings.negativeStyle;
   const r = p.reserves;
   const cells = (name: string, b: { openingBalance: Decimal; budgetedTransfer: Decimal; commitments: Decimal; actualTransfer: Decimal; forecastClosing: Decimal }) =>
-    [name, k(b.openingBalance, u), k(b.budgetedTransfer, u), k(b.commitments, u), k(b.actualTransfer, u), k(b.forecastClosing, u)];
+    [name, k(b.openingBalance, u, ns), k(b.budgetedTransfer, u, ns), k(b.commitments, u, ns), k(b.actualTransfer, u, ns), k(b.forecastClosing, u, ns)];
   const rows: TableRowSpec[] = r.reserves.filter((x) => x.reserve.kind === "earmarked").map((x) => ({ cells: cells(x.reserve.name, x), style: "line" }));
   rows.push({ cells: cells(r.earmarked.label, r.earmarked), style: "subtotal" });
   if (r.generalFund) rows.push({ cells: cells(r.generalFund.reserve.name, r.generalFund), style: "subtotal" });
@@ -187,14 +192,15 @@ export function reservesTable(p: Position): TableSpec {
 /** Delivery of savings by category. */
 export function savingsTable(p: Position): TableSpec {
   const u = p.model.units;
+  const ns = p.model.settings.negativeStyle;
   const s = p.savings;
   const row = (name: string, f: { planned: Decimal; deliveredToDate: Decimal; forecastFurtherDelivery: Decimal; achieved: Decimal; unachieved: Decimal; expectedNextYear: Decimal }) =>
-    [name, k(f.planned, u), k(f.deliveredToDate, u), k(f.forecastFurtherDelivery, u), k(f.achieved, u), k(f.unachieved, u), k(f.expectedNextYear, u)];
+    [name, k(f.planned, u, ns), k(f.deliveredToDate, u, ns), k(f.forecastFurtherDelivery, u, ns), k(f.achieved, u, ns), k(f.unachieved, u, ns), k(f.expectedNextYear, u, ns)];
   const rows: TableRowSpec[] = s.categories.map((c) => ({ cells: row(c.category, c), style: "line" }));
   rows.push({ cells: row("Total", s), style: "total" });
   const categoryShortfall = sum(s.categories.map((c) => c.unachieved));
   const note = categoryShortfall.equals(s.unachieved) ? undefined
-    : `The total not yet achieved (${k(s.unachieved, u)}) is planned less achieved for the whole budget, so the ${k(s.replacementAchieved, u)} of new savings replacing those no longer taken forward count against it; the categories' figures are not netted off.`;
+    : `The total not yet achieved (${k(s.unachieved, u, ns)}) is planned less achieved for the whole budget, so the ${k(s.replacementAchieved, u, ns)} of new savings replacing those no longer taken forward count against it; the categories' figures are not netted off.`;
   return {
     header: ["Category", "Planned\n£000", "Delivered to date\n£000", "Forecast further delivery\n£000", "Achieved in year\n£000", "Not yet achieved\n£000", "Expected next year\n£000"],
     rows,
@@ -207,8 +213,9 @@ export function savingsTable(p: Position): TableSpec {
 /** The savings schemes with their status (coloured by the status's RAG). */
 export function savingsSchemesTable(p: Position): TableSpec {
   const u = p.model.units;
+  const ns = p.model.settings.negativeStyle;
   const rows: TableRowSpec[] = p.savings.schemes.map((s) => ({
-    cells: [s.scheme.scheme, s.scheme.category, k(s.scheme.planned, u), k(s.achieved, u), s.scheme.status],
+    cells: [s.scheme.scheme, s.scheme.category, k(s.scheme.planned, u, ns), k(s.achieved, u, ns), s.scheme.status],
     style: "line",
     rag: { 4: STATUS_RAG[s.scheme.status] },
   }));
@@ -248,7 +255,7 @@ export function ragStatus(p: Position): Array<{ area: Area; label: string; thisP
 }
 
 function thresholdText(t: Threshold, units: Units, combine: VarianceRagRule["combine"], base: string): string | null {
-  const amount = t.amount === null ? null : formatAmount(t.amount, units);
+  const amount = t.amount === null ? null : money(t.amount, units);
   const pct = t.pct === null ? null : `${formatRate(t.pct)} of ${base}`;
   if (amount && pct) return `${amount} or ${pct}, whichever is ${combine}`;
   return amount ?? pct;
@@ -267,11 +274,11 @@ export function ragTable(p: Position): TableSpec {
   const u = p.model.units;
   const s = p.model.settings;
   const previous = p.movement?.previous ?? null;
-  const m3 = (d: Decimal) => formatMillions(d, u, 3);
+  const m3 = (d: Decimal) => money(d, u, "m");
   const nb = p.revenue.netBudget;
   const fav = nb.favourable;
   const revenueMeasure = fav.isZero() ? "Forecast in line with the net budget"
-    : `${fav.greaterThan(0) ? "Favourable" : "Adverse"} variance of ${m3(fav.abs())}${nb.variancePct ? ` (${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the net budget)` : ""}`;
+    : `${capitalised(varianceWords(fav, p.model.settings).replace(/^an? /, ""))} of ${m3(fav.abs())}${nb.variancePct ? ` (${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the net budget)` : ""}`;
   const c = p.capital;
   const capitalMeasure = `Slippage ${m3(c.slippage)}${c.slippagePct ? ` (${formatPct(c.slippagePct, pctPlaces(p.model.settings))} of the revised budget)` : ""}; ${c.overspendPct.greaterThan(0) ? `overspend ${formatPct(c.overspendPct, pctPlaces(p.model.settings))}` : "no overspend"}`;
   const gf = p.reserves.generalFundPolicy;
@@ -306,11 +313,12 @@ export function ragTable(p: Position): TableSpec {
 /** Revenue lines' variances and RAG (the line rule), for the RAG summary. */
 export function revenueLinesRagTable(p: Position): TableSpec {
   const u = p.model.units;
+  const ns = p.model.settings.negativeStyle;
   const rows: TableRowSpec[] = [];
   for (const g of p.revenue.groups) {
-    for (const l of g.lines) rows.push({ cells: [l.line.name, g.group.name, k(l.variance, u), pctCell(l.variancePct, pctPlaces(p.model.settings)), l.rag], style: "line", rag: { 4: l.rag } });
+    for (const l of g.lines) rows.push({ cells: [l.line.name, g.group.name, k(l.variance, u, ns), pctCell(l.variancePct, pctPlaces(p.model.settings), ns), l.rag], style: "line", rag: { 4: l.rag } });
   }
-  for (const l of p.revenue.transfers) rows.push({ cells: [l.line.name, "Transfers", k(l.variance, u), pctCell(l.variancePct, pctPlaces(p.model.settings)), l.rag], style: "line", rag: { 4: l.rag } });
+  for (const l of p.revenue.transfers) rows.push({ cells: [l.line.name, "Transfers", k(l.variance, u, ns), pctCell(l.variancePct, pctPlaces(p.model.settings), ns), l.rag], style: "line", rag: { 4: l.rag } });
   return {
     header: ["Revenue line", "Group", varianceHeading(p), "% of budget", "RAG"],
     rows,
@@ -331,8 +339,8 @@ export interface HeadlineTile {
 /** The four headline figures of the overview slide. */
 export function headlineTiles(p: Position): HeadlineTile[] {
   const u = p.model.units;
-  const m1 = (d: Decimal) => formatMillions(d, u, 1);
-  const m3 = (d: Decimal) => formatMillions(d, u, 3);
+  const m1 = (d: Decimal) => money(d, u, "m1");
+  const m3 = (d: Decimal) => money(d, u, "m");
   const nb = p.revenue.netBudget;
   const fav = nb.favourable;
   const gf = p.reserves.generalFundPolicy;
@@ -342,7 +350,7 @@ export function headlineTiles(p: Position): HeadlineTile[] {
   const tiles: Array<HeadlineTile | null> = [
     {
       area: "revenue", title: "Revenue forecast variance", rag: p.rag.revenue,
-      value: fav.isZero() ? "On budget" : `${m3(fav.abs())} ${fav.greaterThan(0) ? "favourable" : "adverse"}`,
+      value: fav.isZero() ? "On budget" : `${m3(fav.abs())} ${varianceWords(fav, p.model.settings).replace(/^an? /, "").replace(/ variance$/, "")}`,
       caption: `${nb.variancePct ? `${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the` : "Against the"} ${m1(nb.revisedBudget)} net budget; forecast ${m1(nb.forecastOutturn)}`,
     },
     // Without a general fund there is no balance to show or judge.

@@ -6,7 +6,7 @@ import type { Decimal, PeriodId, Rag, Units } from "../model/types";
 import { ZERO } from "../model/amount";
 import type { Position } from "../engine/position";
 import { direction, movementWords } from "../engine/convention";
-import { formatMillions, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import { pctOf } from "../model/amount";
 import { periodLabel } from "../model/period";
 import { problems } from "./notices";
@@ -49,7 +49,7 @@ export interface PositionSummary {
   ragRows: Array<{ key: HeadlineKey; title: string; now: Rag | null; last: Rag | null }>;
 }
 
-const m = (d: Decimal, units: Units, dp = 3) => formatMillions(d.abs(), units, dp);
+const m = (d: Decimal, units: Units, scale: "m" | "m1" = "m") => money(d.abs(), units, scale);
 
 /** "£2.307m adverse", "£0.120m favourable", "nil". */
 function signed(favourable: Decimal, units: Units): string {
@@ -74,7 +74,7 @@ export function summarise(p: Position): PositionSummary {
     rag: p.rag.revenue,
     figure: signed(net.favourable, units),
     detail: [
-      `Forecast outturn ${m(net.forecastOutturn, units, 1)} against a net budget of ${m(net.revisedBudget, units, 1)}` +
+      `Forecast outturn ${m(net.forecastOutturn, units, "m1")} against a net budget of ${m(net.revisedBudget, units, "m1")}` +
         (net.favourable.isZero() ? "." : `: ${formatPct(revenuePct, pctPlaces(p.model.settings))} ${direction(net.favourable)}.`),
     ],
   };

@@ -31,7 +31,21 @@ export type SettingKey =
   | "savings.green"
   | "savings.amber"
   | "pctDecimals"
-  | `inputs.${OptionalInput}`;
+  | `inputs.${OptionalInput}`
+  | "body.kind"
+  | "body.board"
+  | "negativeStyle"
+  | "varianceWording";
+
+/** The kinds of body Outturn speaks for, and the reviewing board or committee each is assumed to report to until one is named. */
+export const BODY_KINDS = ["police", "fire", "council", "other"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+export const DEFAULT_BOARD: Record<BodyKind, string> = {
+  police: "Police and Crime Panel", fire: "Fire Authority", council: "Cabinet", other: "board that reviews the monitoring",
+};
+export const VARIANCE_WORDINGS = ["favourable-adverse", "underspend-overspend"] as const;
+export const NEGATIVE_STYLES = ["brackets", "minus"] as const;
+export type NegativeStyle = (typeof NEGATIVE_STYLES)[number];
 
 /**
  * Input columns a body may not keep (its report never shows them). Each is a yes/no setting `inputs.<column>`: a column
@@ -52,8 +66,9 @@ export const OPTIONAL_INPUT_WORDS: Record<OptionalInput, { label: string; note: 
  * - choice: one of `values`; on the sheet as text with a drop-down list.
  * - yesNo: true or false; on the sheet as "Yes" or "No".
  * - places: a whole number of decimal places, 0 to 3; on the sheet as a number.
+ * - text: words (a name), or blank; on the sheet as text.
  */
-export type SettingType = "amount" | "pct" | "points" | "choice" | "yesNo" | "places";
+export type SettingType = "amount" | "pct" | "points" | "choice" | "yesNo" | "places" | "text";
 
 /** A setting's value in the model: a Decimal (amounts in file units, percentages as percent), text, true/false, or null (not used). */
 export type SettingValue = Decimal | string | boolean | null;
@@ -200,6 +215,26 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Percentages shown to (decimal places)", note: "0 to 3: the report, the narrative, the slides and the sheets' % cells show percentages to this many places, each rounded once from the exact figure (1.2451% is 1.2% to 1 place, not 1.3%)." },
     pane: { label: "Percentages shown to (decimal places)", short: "Percentages shown to (decimal places)" },
   },
+  {
+    key: "body.kind", type: "choice", values: BODY_KINDS, optional: false, path: ["body", "kind"], default: "other", addedIn: "0.2",
+    sheet: { label: "Kind of body", note: "police, fire, council or other: the words of the checks, narrative and slides." },
+    pane: { label: "Kind of body" },
+  },
+  {
+    key: "body.board", type: "text", optional: true, path: ["body", "board"], default: null, addedIn: "0.2",
+    sheet: { label: "Board or committee that reviews the monitoring", note: `Named in the checks and on the slides. Blank: ${BODY_KINDS.map((k) => `${k}, the ${DEFAULT_BOARD[k]}`).join("; ")}.` },
+    pane: null,
+  },
+  {
+    key: "negativeStyle", type: "choice", values: NEGATIVE_STYLES, optional: false, path: ["negativeStyle"], default: "brackets", addedIn: "0.2",
+    sheet: { label: "Negative figures shown", note: "brackets: (2,307) and (1.34%); minus: -2,307 and -1.34%. In the tables, the sheets' formats and the slides." },
+    pane: { label: "Negative figures shown" },
+  },
+  {
+    key: "varianceWording", type: "choice", values: VARIANCE_WORDINGS, optional: false, path: ["varianceWording"], default: "favourable-adverse", addedIn: "0.2",
+    sheet: { label: "Variances are described as", note: "favourable-adverse: \"an adverse variance of £2.307m\"; underspend-overspend: \"an overspend of £2.307m\" (the words of most bodies on the forecast-minus-budget convention). In the checks, narrative and slides." },
+    pane: { label: "Variances are described as" },
+  },
   ...OPTIONAL_INPUTS.map((column): SettingDef => ({
     key: `inputs.${column}`, type: "yesNo", optional: false, path: ["inputs", column], default: true, addedIn: "0.2",
     sheet: OPTIONAL_INPUT_WORDS[column],
@@ -227,6 +262,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
   { key: "inputs", title: "Input columns the body keeps", keys: OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`) },
+  { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
 ];
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */

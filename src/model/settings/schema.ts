@@ -11,6 +11,7 @@ function leaf(key: (typeof SETTING_KEYS)[number]): Schema {
   const def = SETTINGS[key];
   if (def.type === "choice") return { enum: [...(def.values ?? [])] };
   if (def.type === "yesNo") return { type: "boolean" };
+  if (def.type === "text") return { type: ["string", "null"], maxLength: 200 };
   const number = { $ref: def.optional ? "#/definitions/optionalAmount" : "#/definitions/amount" };
   // A percentage may be written as people write one: 3 or "3%" (the same 3%).
   if (def.type === "pct" || def.type === "points") return { anyOf: [number, { type: "string", pattern: "^-?[0-9]{1,15}(\\.[0-9]{1,6})?%$" }] };

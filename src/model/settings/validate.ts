@@ -37,6 +37,7 @@ export function valueProblem(key: SettingKey, value: SettingValue): string | nul
   if (value === null) return def.optional ? null : "is empty; enter a number";
   if (def.type === "choice") return def.values?.includes(value as string) ? null : `is "${String(value)}"; choose one of ${def.values?.join(", ")}`;
   if (def.type === "yesNo") return typeof value === "boolean" ? null : `is "${String(value)}"; choose Yes or No`;
+  if (def.type === "text") return typeof value === "string" ? null : "is not text; type a name";
   if (!isDecimal(value)) return `is "${String(value)}", not a number`;
   return rangeProblem(def.type, value);
 }

@@ -83,7 +83,8 @@ export function readSettings(s: SheetView, r: Reader): SettingsRead | null {
     } else if (def.type === "yesNo") {
       const c = r.choice(s, row, C.value, label, YES_NO, null);
       v = c === null ? null : c === "Yes";
-    } else v = r.choice(s, row, C.value, label, def.values ?? [], null);
+    } else if (def.type === "text") v = r.text(s, row, C.value, label);
+    else v = r.choice(s, row, C.value, label, def.values ?? [], null);
     blank(row, label, def.optional, v);
     values.set(key, v);
   }
