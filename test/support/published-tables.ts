@@ -1,4 +1,7 @@
-/** Reads the published tables of seeds/q2-2024-25-figures.md, so tests compare with every published figure, not a sample. */
+/**
+ * Reads the published tables of a worked example's figures file (seeds/q2-2024-25-figures.md unless another is given),
+ * so tests compare with every published figure, not a sample.
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -7,10 +10,10 @@ export type Row = string[];
 export const FIGURES_PATH = join(__dirname, "..", "..", "seeds", "q2-2024-25-figures.md");
 
 /** The rows (without header and rule) of the markdown table that follows the given heading. */
-export function tableAfter(heading: string, nth = 0): Row[] {
-  const lines = readFileSync(FIGURES_PATH, "utf8").split("\n");
+export function tableAfter(heading: string, nth = 0, path = FIGURES_PATH): Row[] {
+  const lines = readFileSync(path, "utf8").split("\n");
   let i = lines.findIndex((l) => l.trim() === heading);
-  if (i < 0) throw new Error(`no heading "${heading}" in ${FIGURES_PATH}`);
+  if (i < 0) throw new Error(`no heading "${heading}" in ${path}`);
   const tables: Row[][] = [];
   let current: Row[] | null = null;
   for (i++; i < lines.length && !lines[i]!.startsWith("## "); i++) {
