@@ -3,7 +3,7 @@
  * JSON Schema (ajv), then the checks a schema cannot express. Every problem names the field, in words.
  */
 import type { ErrorObject } from "ajv";
-import { isSafeNumber, parse as parseLossless } from "lossless-json";
+import { parseExactJson } from "./exact-json";
 import { schemaValidator } from "./schema-validator";
 import { AmountError, parseAmount } from "./amount";
 import { type Problem, semanticProblems } from "./semantics";
@@ -31,7 +31,7 @@ export function parseMonitoringJson(text: string, source = "the file"): Monitori
   try {
     // Numbers keep their exact text: a safe one becomes a JS number (its text round-trips), any other stays text
     // and the amount pattern then rejects it by name (e.g. a 20-digit amount), instead of being silently rounded.
-    doc = parseLossless(text, undefined, (numberText: string) => (isSafeNumber(numberText) ? Number(numberText) : numberText));
+    doc = parseExactJson(text);
   } catch (e) {
     throw new ModelError([{ field: "", message: `is not valid JSON (${(e as Error).message}). Check the file is the monitoring JSON and not, say, a workbook or a text export.` }], source);
   }
