@@ -14,7 +14,7 @@ import { SETTINGS, SETTING_KEYS, paneLabel } from "../model/settings/registry";
 import { settingOf } from "../model/settings/values";
 
 export type Severity = "error" | "warning" | "info";
-export type Area = "revenue" | "capital" | "financing" | "reserves" | "savings" | "settings" | "workbook";
+export type Area = "revenue" | "capital" | "financing" | "reserves" | "savings" | "workforce" | "settings" | "workbook";
 
 export interface Place {
   area: Area;
@@ -35,7 +35,7 @@ export interface Check {
 
 const AREA_WORDS: Record<Area, string> = {
   revenue: "Revenue", capital: "Capital programme", financing: "Capital financing", reserves: "Usable reserves",
-  savings: "Savings", settings: "Settings", workbook: "Workbook",
+  savings: "Savings", workforce: "Workforce", settings: "Settings", workbook: "Workbook",
 };
 export const COLUMN_WORDS: Record<string, string> = {
   originalBudget: "original budget", revisedBudget: "revised budget", actualToDate: "actual to date", forecastOutturn: "forecast outturn",
