@@ -4,7 +4,7 @@
  * date against the Home Office's target, the gap, and the grant at risk from the band table. Exact decimals
  * throughout. Variances are strength − establishment (negative: under strength); % of the establishment.
  */
-import type { Decimal, Rag } from "../model/types";
+import type { Decimal, Rag, Settings } from "../model/types";
 import type { GrantBand, OfficerTarget, Workforce, WorkforceGroup } from "../model/workforce";
 import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
 import { type Check, type Place, describePlace } from "./checks";
@@ -55,6 +55,11 @@ export interface WorkforcePosition extends StrengthFigures {
   groups: GroupResult[];
   target: TargetResult | null;
   checks: Check[];
+}
+
+/** The rule of the period's settings (workforce.amberPct, workforce.redPct). */
+export function workforceRule(settings: Settings): WorkforceRagRule {
+  return { amberPct: settings.rag.workforce.amberPct, redPct: settings.rag.workforce.redPct };
 }
 
 export function variancePctRag(pct: Decimal | null, rule: WorkforceRagRule): Rag {

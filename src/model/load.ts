@@ -15,6 +15,7 @@ import type {
   CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodSnapshot, Reserve, RevenueGroup,
   SavingsScheme, Settings, Units,
 } from "./types";
+import type { Workforce, WorkforceGroup } from "./workforce";
 
 export type { Problem } from "./semantics";
 
@@ -88,6 +89,7 @@ interface FileDocument {
   reserves: Array<Record<string, unknown>>;
   savings: Array<Record<string, unknown>>;
   history?: Array<Record<string, unknown>>;
+  workforce?: Record<string, unknown> | null;
   controlTotals?: Record<string, unknown> | null;
 }
 
@@ -136,7 +138,23 @@ function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
       replacement: s.replacement === true, commentary: text(s.commentary),
     })),
     history: (doc.history ?? []).map(snapshot),
+    ...(doc.workforce ? { workforce: workforceOf(doc.workforce) } : {}),
     controlTotals: doc.controlTotals ? controlTotals(doc.controlTotals) : null,
+  };
+}
+
+function workforceOf(o: Record<string, unknown>): Workforce {
+  const target = (o.officerTarget ?? null) as Record<string, unknown> | null;
+  return {
+    groups: (o.groups as Array<Record<string, unknown>>).map((g): WorkforceGroup => ({
+      name: g.name as string, kind: g.kind as WorkforceGroup["kind"],
+      establishmentFte: optAmt(g.establishmentFte), actualFte: optAmt(g.actualFte), headcount: optAmt(g.headcount),
+      movements: ((g.movements ?? []) as Array<Record<string, unknown>>).map((m) => ({ month: m.month as string, joiners: amt(m.joiners), leavers: amt(m.leavers) })),
+    })),
+    officerTarget: target && {
+      countDate: target.countDate as string, targetHeadcount: amt(target.targetHeadcount), forecastHeadcount: optAmt(target.forecastHeadcount), grant: amt(target.grant),
+      bands: (target.bands as Array<Record<string, unknown>>).map((b) => ({ fromPct: amt(b.fromPct), toPct: optAmt(b.toPct), withheldPct: amt(b.withheldPct) })),
+    },
   };
 }
 

@@ -46,6 +46,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       generalFund: h.generalFund && { ...h.generalFund },
       savings: h.savings && { ...h.savings },
     })),
+    ...(m.workforce ? { workforce: m.workforce } : {}),
     controlTotals: ct && {
       source: ct.source,
       revenue: ct.revenue && {

@@ -3,11 +3,14 @@
  * the groups' sums, RAG from the rule; the grant at risk matches the band table at each band's edges (exact
  * decimals) and never falls as the forecast headcount falls.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
+import { parseMonitoringJson } from "../../src/model/load";
 import { D } from "../../src/model/amount";
 import type { Decimal } from "../../src/model/types";
 import { type GrantBand, type Workforce, type WorkforceGroup, statedUpliftBands } from "../../src/model/workforce";
-import { computeWorkforce, grantAtRisk, variancePctRag } from "../../src/engine/workforce";
+import { computeWorkforce, grantAtRisk, variancePctRag, workforceRule } from "../../src/engine/workforce";
 
 const rule = { amberPct: new D(2), redPct: new D(5) };
 const say = { amount: (d: Decimal) => `£${d.toFixed()}k`, pct: (d: Decimal) => `${d.toFixed(2)}%`, number: (d: Decimal) => d.toFixed() };
@@ -99,5 +102,16 @@ describe("the officer target and the grant at risk", () => {
     expect(uncovered.target?.grantAtRisk).toBeNull();
     expect(uncovered.checks.find((c) => c.id === "workforce-band-missing")?.severity).toBe("error");
     expect(computeWorkforce(workforce("104"), rule, say).checks.filter((c) => c.id.startsWith("workforce-target") || c.id === "workforce-band-missing")).toEqual([]);
+  });
+});
+
+describe("the workforce RAG settings", () => {
+  it("default to Amber from 2% and Red from 5%, and are read from a file's settings like any percentage", () => {
+    const doc = JSON.parse(readFileSync(join(__dirname, "..", "..", "seeds", "q2-2024-25.json"), "utf8"));
+    const byDefault = workforceRule(parseMonitoringJson(JSON.stringify(doc)).settings);
+    expect([byDefault.amberPct.toFixed(), byDefault.redPct.toFixed()]).toEqual(["2", "5"]);
+    doc.settings = { ...doc.settings, rag: { ...doc.settings?.rag, workforce: { amberPct: "3%", redPct: 7.5 } } };
+    const set = workforceRule(parseMonitoringJson(JSON.stringify(doc)).settings);
+    expect([set.amberPct.toFixed(), set.redPct.toFixed()]).toEqual(["3", "7.5"]);
   });
 });

@@ -30,7 +30,10 @@ export type SettingKey =
   | "capital.slippageRed"
   | "savings.green"
   | "savings.amber"
-  | "pctDecimals";
+  | "pctDecimals"
+  // Workforce (issue 14)
+  | "workforce.amberPct"
+  | "workforce.redPct";
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -187,6 +190,18 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Percentages shown to (decimal places)", note: "0 to 3: the report, the narrative, the slides and the sheets' % cells show percentages to this many places, each rounded once from the exact figure (1.2451% is 1.2% to 1 place, not 1.3%)." },
     pane: { label: "Percentages shown to (decimal places)", short: "Percentages shown to (decimal places)" },
   },
+  // Workforce (issue 14): strength against establishment, either way (under strength leaves work undone, over it
+  // costs pay the budget may not hold). Amber from 2%, Red from 5% of the establishment.
+  {
+    key: "workforce.amberPct", type: "pct", optional: false, path: ["rag", "workforce", "amberPct"], default: 2, addedIn: "0.3",
+    sheet: { label: "Workforce Amber from a variance to establishment of (%)", note: "Strength (FTE) now or forecast at the year end, under or over the budgeted establishment by this % of it, is Amber." },
+    pane: { label: "Workforce Amber from a variance to establishment of (%)", short: "Amber from (% of establishment)" },
+  },
+  {
+    key: "workforce.redPct", type: "pct", optional: false, path: ["rag", "workforce", "redPct"], default: 5, addedIn: "0.3",
+    sheet: { label: "Workforce Red from a variance to establishment of (%)", note: "" },
+    pane: { label: "Workforce Red from a variance to establishment of (%)", short: "Red from (% of establishment)" },
+  },
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -207,6 +222,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "capital", title: "RAG: capital programme", keys: ["capital.overspendAmber", "capital.overspendRed", "capital.slippageAmber", "capital.slippageRed"] },
   { key: "savings", title: "RAG: savings", keys: ["savings.green", "savings.amber"] },
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
+  { key: "workforce", title: "RAG: workforce", keys: ["workforce.amberPct", "workforce.redPct"] },
 ];
 
 /** The JSON path of a setting in a monitoring file, e.g. settings.reservesBand.minimumPct. */
