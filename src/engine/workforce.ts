@@ -4,11 +4,12 @@
  * date against the Home Office's target, the gap, and the grant at risk from the band table. Exact decimals
  * throughout. Variances are strength − establishment (negative: under strength); % of the establishment.
  */
-import type { Decimal, Rag, Settings } from "../model/types";
+import type { Decimal, MonitoringPeriod, Rag, Settings } from "../model/types";
 import type { GrantBand, OfficerTarget, Workforce, WorkforceGroup } from "../model/workforce";
 import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
 import { type Check, type Place, describePlace } from "./checks";
 import { worst } from "./rag";
+import { formatAmount, formatPct, groupDigits, pctPlaces } from "./format";
 
 /** RAG of a variance to establishment: Amber from `amberPct`, Red from `redPct` of the establishment, either way. */
 export interface WorkforceRagRule {
@@ -156,3 +157,17 @@ function workforceChecks(groups: GroupResult[], target: TargetResult | null, say
 const COLUMN: Record<"establishmentFte" | "actualFte" | "headcount", string> = {
   establishmentFte: "budgeted establishment (FTE)", actualFte: "strength at the period end (FTE)", headcount: "headcount at the period end",
 };
+
+/** Numbers of people as written (2,198.4 FTE keeps its one place), amounts and percentages as the period shows them. */
+export function sayFor(model: MonitoringPeriod): { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string } {
+  return {
+    amount: (d) => formatAmount(d, model.units),
+    pct: (d) => formatPct(d, pctPlaces(model.settings)),
+    number: (d) => groupDigits(d, d.isInteger() ? 0 : d.decimalPlaces()),
+  };
+}
+
+/** The period's workforce position, or null when it has no workforce figures. */
+export function workforcePositionOf(model: MonitoringPeriod): WorkforcePosition | null {
+  return model.workforce ? computeWorkforce(model.workforce, workforceRule(model.settings), sayFor(model)) : null;
+}
