@@ -221,7 +221,7 @@ function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan[
  * sheet stream pushes into the archiver without back-pressure, so a sheet filled in one go is held whole as XML
  * (about 200 MB at 100,000 lines) before any of it is compressed.
  */
-async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"]): Promise<void> {
+async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"], failed: Promise<never>): Promise<void> {
   columnsAndFormats(ws, plan);
   const look = styleCache(styles);
   const merges = plan.merges.map((m) => {
@@ -235,7 +235,7 @@ async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: Workb
     if (open >= 1) ws.getRow(open).commit();
     if (++sinceWait >= ROWS_PER_WAIT) {
       sinceWait = 0;
-      await zipCaughtUp(ws);
+      await Promise.race([zipCaughtUp(ws), failed]);
     }
   }
 }
@@ -290,12 +290,19 @@ export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promi
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = "Outturn";
   recalculateOnLoad(wb);
+  // A failed write (a full disk) ends the wait for the zip with its error, for the caller to word, not a hang.
+  const streams = wb as unknown as { zip: NodeJS.EventEmitter; stream: NodeJS.EventEmitter };
+  const failed = new Promise<never>((_, reject) => {
+    streams.zip.once("error", reject);
+    streams.stream.once("error", reject);
+  });
+  failed.catch(() => undefined);
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(xmlSafe(sheet.name), sheetOptions(sheet));
-    await streamSheet(ws, sheet, plan.styles);
+    await streamSheet(ws, sheet, plan.styles, failed);
     ws.commit();
   }
-  await wb.commit();
+  await Promise.race([wb.commit(), failed]);
 }
 
 /**
