@@ -15,7 +15,7 @@ import { DEFAULT_BOARD, OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, paneLabel, type
 import { settingOf } from "../model/settings/values";
 
 export type Severity = "error" | "warning" | "info";
-export type Area = "revenue" | "capital" | "financing" | "reserves" | "savings" | "settings" | "workbook";
+export type Area = "revenue" | "capital" | "financing" | "reserves" | "savings" | "workforce" | "settings" | "workbook";
 
 export interface Place {
   area: Area;
@@ -36,7 +36,7 @@ export interface Check {
 
 const AREA_WORDS: Record<Area, string> = {
   revenue: "Revenue", capital: "Capital programme", financing: "Capital financing", reserves: "Usable reserves",
-  savings: "Savings", settings: "Settings", workbook: "Workbook",
+  savings: "Savings", workforce: "Workforce", settings: "Settings", workbook: "Workbook",
 };
 export const COLUMN_WORDS: Record<string, string> = {
   originalBudget: "original budget", revisedBudget: "revised budget", actualToDate: "actual to date", forecastOutturn: "forecast outturn",

@@ -10,8 +10,6 @@ import { type Check, type Ctx, check } from "./checks";
 import { formatPct, formatRate, money } from "./format";
 import { type LineToDate, PROJECTION_WORDS, forecastGaps, paceOffPct } from "./monthly";
 
-/** Profiled and projected figures are exact fractions: in words they are shown to the file's whole unit (money rounds once). */
-const formatAmount = (d: Decimal, units: string) => money(d, units);
 
 /** The threshold of forecast assist: its own setting, or the commentary materiality when that is blank. */
 export function assistMateriality(model: MonitoringPeriod): Decimal {
@@ -31,7 +29,7 @@ export function monthlyLineChecks(ctx: Ctx, l: LineToDate): Check[] {
   const limit = ctx.model.settings.yearToDate.paceWarningPct;
   if (limit !== null && pace !== null && l.budgetToDate !== null && pace.abs().greaterThanOrEqualTo(limit)) {
     out.push(check("actual-off-profile", "warning",
-      `${name}: the actual to date (${formatAmount(l.line.actualToDate as Decimal, ctx.units)}) is ${formatPct(pace.abs(), 0)} ${pace.isNegative() ? "below" : "above"} the budget profiled to date (${formatAmount(l.budgetToDate, ctx.units)}), past the ${formatRate(limit)} the settings allow; check the line's profile or the coding of its actuals.`,
+      `${name}: the actual to date (${money(l.line.actualToDate as Decimal, ctx.units)}) is ${formatPct(pace.abs(), 0)} ${pace.isNegative() ? "below" : "above"} the budget profiled to date (${money(l.budgetToDate, ctx.units)}), past the ${formatRate(limit)} the settings allow; check the line's profile or the coding of its actuals.`,
       { area: "revenue", row: name, column: "actualToDate" }));
   }
   return out;
@@ -44,8 +42,8 @@ export function assistNote(model: MonitoringPeriod, l: LineToDate): string | nul
   const gaps = forecastGaps(l, assistMateriality(model));
   if (!gaps.length) return null;
   const u = model.units;
-  const words = gaps.map((g) => `${formatAmount(g.gap.abs(), u)} ${g.gap.isNegative() ? "below" : "above"} the ${PROJECTION_WORDS[g.method]} projection (${formatAmount(g.projection, u)})`);
-  return `${l.line.name}: the forecast (${formatAmount(l.line.forecastOutturn as Decimal, u)}) is ${joinWords(words)}; check the profile and the forecast.`;
+  const words = gaps.map((g) => `${money(g.gap.abs(), u)} ${g.gap.isNegative() ? "below" : "above"} the ${PROJECTION_WORDS[g.method]} projection (${money(g.projection, u)})`);
+  return `${l.line.name}: the forecast (${money(l.line.forecastOutturn as Decimal, u)}) is ${joinWords(words)}; check the profile and the forecast.`;
 }
 
 function joinWords(parts: string[]): string {

@@ -12,6 +12,7 @@ import { monthlyLineChecks } from "./monthly-checks";
 import { type ReservesPosition, computeReserves } from "./reserves";
 import { type RevenuePosition, computeRevenue } from "./revenue";
 import { type SavingsPosition, computeSavings } from "./savings";
+import { type WorkforcePosition, workforcePositionOf } from "./workforce";
 
 export interface Movement {
   previous: PeriodSnapshot;
@@ -28,6 +29,8 @@ export interface Position {
   capital: CapitalPosition;
   reserves: ReservesPosition;
   savings: SavingsPosition;
+  /** Null when the period has no workforce figures. */
+  workforce: WorkforcePosition | null;
   /** Null when there is no earlier period in the history. */
   movement: Movement | null;
   /** Reserves: null when no general fund was entered (the band is not judged). */
@@ -71,10 +74,10 @@ export interface CheckParts {
 }
 
 /** Every check, in the order the report lists them: errors first, each severity in the order of the parts. */
-export function assembleChecks(parts: CheckParts): Check[] {
+export function assembleChecks(parts: CheckParts, workforce: Check[] = []): Check[] {
   return sortChecks([
     ...parts.revenueMissing.flat(), ...parts.otherMissing, ...parts.control, ...parts.funding, ...parts.band, ...parts.scale,
-    ...parts.revenueCommentary.flat(), ...parts.capitalCommentary, ...parts.netBudgetCommentary, ...parts.monthly.flat(),
+    ...parts.revenueCommentary.flat(), ...parts.capitalCommentary, ...parts.netBudgetCommentary, ...parts.monthly.flat(), ...workforce,
   ]);
 }
 
@@ -106,10 +109,12 @@ export function computePosition(model: MonitoringPeriod): Position {
 /** The position of computed parts: the movement, the RAG of each area, the checks in order (their parts kept for edits). */
 export function positionOf(p: Pick<Position, "model" | "revenue" | "capital" | "reserves" | "savings">, parts: CheckParts): Position {
   const { model, revenue, capital, reserves, savings } = p;
+  // The workforce is small and depends on no revenue line: computed whole each time, on the incremental path too.
+  const workforce = workforcePositionOf(model);
   const position: Position = {
-    model, revenue, capital, reserves, savings, movement: movementOf(model, revenue),
+    model, revenue, capital, reserves, savings, workforce, movement: movementOf(model, revenue),
     rag: { revenue: revenue.netBudget.rag, capital: capital.rag, reserves: reserves.generalFundPolicy?.rag ?? null, savings: savings.rag },
-    checks: assembleChecks(parts),
+    checks: assembleChecks(parts, workforce?.checks),
   };
   checkPartsOf.set(position, parts);
   return position;

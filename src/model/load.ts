@@ -3,7 +3,7 @@
  * JSON Schema (ajv), then the checks a schema cannot express. Every problem names the field, in words.
  */
 import type { ErrorObject } from "ajv";
-import { isSafeNumber, parse as parseLossless } from "lossless-json";
+import { parseExactJson } from "./exact-json";
 import { schemaValidator } from "./schema-validator";
 import { AmountError, parseAmount } from "./amount";
 import { type Problem, semanticProblems } from "./semantics";
@@ -15,6 +15,7 @@ import type {
   BudgetProfile, CapitalLine, ControlTotals, Decimal, MonitoredLine, MonitoringPeriod, PeriodSnapshot, Reserve,
   RevenueGroup, RevenueLine, SavingsScheme, Settings, Units,
 } from "./types";
+import type { Workforce, WorkforceGroup } from "./workforce";
 
 export type { Problem } from "./semantics";
 
@@ -31,7 +32,7 @@ export function parseMonitoringJson(text: string, source = "the file"): Monitori
   try {
     // Numbers keep their exact text: a safe one becomes a JS number (its text round-trips), any other stays text
     // and the amount pattern then rejects it by name (e.g. a 20-digit amount), instead of being silently rounded.
-    doc = parseLossless(text, undefined, (numberText: string) => (isSafeNumber(numberText) ? Number(numberText) : numberText));
+    doc = parseExactJson(text);
   } catch (e) {
     throw new ModelError([{ field: "", message: `is not valid JSON (${(e as Error).message}). Check the file is the monitoring JSON and not, say, a workbook or a text export.` }], source);
   }
@@ -88,6 +89,7 @@ interface FileDocument {
   reserves: Array<Record<string, unknown>>;
   savings: Array<Record<string, unknown>>;
   history?: Array<Record<string, unknown>>;
+  workforce?: Record<string, unknown> | null;
   controlTotals?: Record<string, unknown> | null;
 }
 
@@ -156,7 +158,23 @@ function build(doc: FileDocument, settings: Settings): MonitoringPeriod {
       replacement: s.replacement === true, commentary: text(s.commentary),
     })),
     history: (doc.history ?? []).map(snapshot),
+    ...(doc.workforce ? { workforce: workforceOf(doc.workforce) } : {}),
     controlTotals: doc.controlTotals ? controlTotals(doc.controlTotals) : null,
+  };
+}
+
+function workforceOf(o: Record<string, unknown>): Workforce {
+  const target = (o.officerTarget ?? null) as Record<string, unknown> | null;
+  return {
+    groups: (o.groups as Array<Record<string, unknown>>).map((g): WorkforceGroup => ({
+      name: g.name as string, kind: g.kind as WorkforceGroup["kind"],
+      establishmentFte: optAmt(g.establishmentFte), actualFte: optAmt(g.actualFte), headcount: optAmt(g.headcount),
+      movements: ((g.movements ?? []) as Array<Record<string, unknown>>).map((m) => ({ month: m.month as string, joiners: amt(m.joiners), leavers: amt(m.leavers) })),
+    })),
+    officerTarget: target && {
+      countDate: target.countDate as string, targetHeadcount: amt(target.targetHeadcount), forecastHeadcount: optAmt(target.forecastHeadcount), grant: amt(target.grant),
+      bands: (target.bands as Array<Record<string, unknown>>).map((b) => ({ fromPct: amt(b.fromPct), toPct: optAmt(b.toPct), withheldPct: amt(b.withheldPct) })),
+    },
   };
 }
 

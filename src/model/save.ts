@@ -55,6 +55,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       savings: h.savings && { ...h.savings },
       ...(h.lines ? { lines: h.lines.map((l) => ({ ...l })) } : {}),
     })),
+    ...(m.workforce ? { workforce: m.workforce } : {}),
     controlTotals: ct && {
       source: ct.source,
       revenue: ct.revenue && {

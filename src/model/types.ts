@@ -10,6 +10,7 @@
  * a field present but null is accepted and the engine raises a check where a value is required.
  */
 import type Decimal from "decimal.js";
+import type { Workforce } from "./workforce";
 export type { Decimal };
 
 export type Amount = Decimal;
@@ -66,6 +67,8 @@ export interface RagSettings {
   capital: { overspendAmberPct: Decimal; overspendRedPct: Decimal; slippageAmberPct: Decimal; slippageRedPct: Decimal };
   /** Savings: % of planned savings achieved (delivered + forecast). Green at or above greenPct, Amber at or above amberPct, else Red. */
   savings: { greenPct: Decimal; amberPct: Decimal };
+  /** Workforce: strength against establishment, either way, as % of the establishment. */
+  workforce: { amberPct: Decimal; redPct: Decimal };
 }
 
 export interface Settings {
@@ -260,5 +263,7 @@ export interface MonitoringPeriod {
   savings: SavingsScheme[];
   /** Earlier closed periods of the same year, oldest first. */
   history: PeriodSnapshot[];
+  /** Workforce numbers and the officer target (issue 14); optional: a period without them has none. */
+  workforce?: Workforce | null;
   controlTotals: ControlTotals | null;
 }

@@ -6,6 +6,7 @@
 import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "../engine/position";
+import type { StrengthFigures, WorkforcePosition } from "../engine/workforce";
 import { narrative } from "../narrative/narrative";
 import { pctPlaces } from "../engine/format";
 import { periodErrors } from "./errors";
@@ -50,6 +51,8 @@ export interface ReportJson {
     totalUsableClosing: Decimal;
   };
   savings: { planned: Decimal; achieved: Decimal; unachieved: Decimal; achievedPct: Decimal | null; expectedNextYear: Decimal; rag: Rag };
+  /** Only when the period has workforce figures: each group's strength against establishment, and the officer target. */
+  workforce?: WorkforceJson;
   /** Every line, group and total with its figures, variance, % and RAG (src/report/lines.ts). */
   lines: ReportLines;
   /** Each revenue line's budget profiled to date, variance to date and projections (src/report/year-to-date.ts). */
@@ -59,6 +62,36 @@ export interface ReportJson {
   checks: ReportCheck[];
   /** The narrative paragraphs in the published style: revenue, general fund and reserves, capital, savings. */
   narrative: string[];
+}
+
+export interface StrengthJson {
+  establishmentFte: Decimal; actualFte: Decimal; headcount: Decimal; joiners: Decimal; leavers: Decimal; forecastFte: Decimal;
+  varianceFte: Decimal; variancePct: Decimal | null; forecastVarianceFte: Decimal; forecastVariancePct: Decimal | null; rag: Rag;
+}
+
+export interface WorkforceJson {
+  groups: Array<{ name: string; kind: string } & StrengthJson>;
+  total: StrengthJson;
+  officerTarget: {
+    countDate: string; targetHeadcount: Decimal; forecastHeadcount: Decimal; gap: Decimal; achievedPct: Decimal | null;
+    grant: Decimal; withheldPct: Decimal | null; grantAtRisk: Decimal | null;
+  } | null;
+}
+
+function workforceJson(w: WorkforcePosition, pct: (d: Decimal | null) => Decimal | null): WorkforceJson {
+  const strength = (f: StrengthFigures): StrengthJson => ({
+    establishmentFte: f.establishmentFte, actualFte: f.actualFte, headcount: f.headcount, joiners: f.joiners, leavers: f.leavers, forecastFte: f.forecastFte,
+    varianceFte: f.varianceFte, variancePct: pct(f.variancePct), forecastVarianceFte: f.forecastVarianceFte, forecastVariancePct: pct(f.forecastVariancePct), rag: f.rag,
+  });
+  const t = w.target;
+  return {
+    groups: w.groups.map((g) => ({ name: g.group.name, kind: g.group.kind, ...strength(g) })),
+    total: strength(w),
+    officerTarget: t && {
+      countDate: t.target.countDate, targetHeadcount: t.target.targetHeadcount, forecastHeadcount: t.forecastHeadcount, gap: t.gap,
+      achievedPct: pct(t.achievedPct), grant: t.target.grant, withheldPct: t.band?.withheldPct ?? null, grantAtRisk: t.grantAtRisk,
+    },
+  };
 }
 
 const reportCheck = ({ id, severity, message, where }: ReportCheck): ReportCheck => ({ id, severity, message, where });
@@ -115,6 +148,7 @@ export function reportJson(p: Position): ReportJson {
       planned: savings.planned, achieved: savings.achieved, unachieved: savings.unachieved,
       achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
     },
+    ...(p.workforce ? { workforce: workforceJson(p.workforce, pct) } : {}),
     lines: reportLines(p),
     yearToDate: yearToDateJson(p),
     movementsByLine: movementsJson(p),

@@ -2,6 +2,7 @@
 import { periodLabel } from "../model/period";
 import { bracketed, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
+import { type StrengthFigures, sayFor } from "../engine/workforce";
 import { CONVENTION_LABEL, movementWords } from "../engine/convention";
 import type { Decimal } from "../model/types";
 import { periodErrors } from "./errors";
@@ -69,6 +70,23 @@ function yearToDateTable(p: Position, table: Table, money: (d: Decimal | null) =
   ];
 }
 
+/** Strength against establishment, each group and the total, and the officer target with the grant at risk. */
+function workforceLines(p: Position): string[] {
+  const w = p.workforce;
+  if (!w) return [];
+  const say = sayFor(p.model);
+  const signed = (d: Decimal) => `${d.isNegative() ? "−" : "+"}${say.number(d.abs())}`;
+  const pct = (d: Decimal | null) => (d === null ? "n/a" : `${d.isNegative() ? "−" : "+"}${say.pct(d.abs())}`);
+  const row = (label: string, f: StrengthFigures) =>
+    `${label}[${f.rag}]  establishment ${say.number(f.establishmentFte)} FTE, strength ${say.number(f.actualFte)} (${signed(f.varianceFte)}, ${pct(f.variancePct)}), forecast at year end ${say.number(f.forecastFte)} (${signed(f.forecastVarianceFte)}, ${pct(f.forecastVariancePct)})`;
+  const out = [row("Workforce    ", w), ...w.groups.map((g) => row(`  ${inLine(g.group.name)} `.padEnd(13).slice(0, 13), g))];
+  const t = w.target;
+  if (t) {
+    out.push(`             officer target ${say.number(t.target.targetHeadcount)} at ${t.target.countDate}: forecast headcount ${say.number(t.forecastHeadcount)}, gap ${signed(t.gap)}; grant at risk ${t.grantAtRisk === null ? "not known (no band covers the forecast)" : say.amount(t.grantAtRisk)} of ${say.amount(t.target.grant)}`);
+  }
+  return out;
+}
+
 /** With `withLines`, every line's table follows the headline figures. */
 export function textReport(p: Position, withLines = false): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
@@ -90,6 +108,7 @@ export function textReport(p: Position, withLines = false): string {
       : "Reserves     [–]  no general fund entered, so the reserves policy band is not judged",
     `             total usable reserves: opening ${money(reserves.totalUsable.openingBalance)}, forecast closing ${money(reserves.totalUsable.forecastClosing)}`,
     `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct, pctPlaces(p.model.settings))})` : ""}, not yet achieved ${money(savings.unachieved)}`,
+    ...workforceLines(p),
     "",
     ...(withLines ? lineTables(p) : []),
   ];

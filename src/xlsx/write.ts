@@ -60,16 +60,17 @@ function fontOf(style: CellStyle): Partial<ExcelJS.Font> {
   return font;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numberFormat: string | undefined): void {
-  cell.font = fontOf(style);
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+/** ExcelJS's style for a role, with a number format of the cell's own when it has one. */
+function styleOf(style: CellStyle, numberFormat: string | undefined): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = { font: fontOf(style) };
+  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.border) {
     const border: Partial<ExcelJS.Borders> = {};
     for (const side of ["top", "bottom", "left", "right"] as const) {
       const w = style.border[side];
       if (w) border[side] = { style: w };
     }
-    cell.border = border;
+    out.border = border;
   }
   if (style.alignment) {
     const a = style.alignment;
@@ -78,11 +79,12 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numberFormat: string |
     if (a.vertical) alignment.vertical = a.vertical;
     if (a.wrapText) alignment.wrapText = true;
     if (a.indent) alignment.indent = a.indent;
-    cell.alignment = alignment;
+    out.alignment = alignment;
   }
   const fmt = numberFormat ?? style.numberFormat;
-  if (fmt) cell.numFmt = fmt;
-  if (style.locked === false) cell.protection = { locked: false };
+  if (fmt) out.numFmt = fmt;
+  if (style.locked === false) out.protection = { locked: false };
+  return out;
 }
 
 function cellValue(c: PlanCell): ExcelJS.CellValue {
@@ -123,61 +125,77 @@ function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
+/** What a sheet has on one row: its cells, drop-down lists and merges ending there, and its height. */
+interface RowWork {
+  row: number;
+  cells: PlanCell[];
+  height?: number;
+  validations: Array<{ address: string; values: string[] }>;
+  /** Merges whose last row this is: made once that row has its values, before any of their rows is written. */
+  merges: string[];
+}
+
 /**
- * Fills a worksheet from its plan, row by row in ascending order, calling `commitRow(r)` when rows up to r are
- * finished (no merge still open across them): the streaming writer then writes them out and lets them go, so a
- * 33,000-line sheet is never held whole as ExcelJS cells. The in-memory workbook passes no commit.
+ * The sheet's rows in ascending order, each with what goes on it (plain data, no closures: at 100,000 lines a closure
+ * per cell held hundreds of megabytes while the file was written).
  */
-function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"], commitRow: (row: number) => void = () => undefined): void {
+function rowsOf(plan: SheetPlan): RowWork[] {
+  const byRow = new Map<number, RowWork>();
+  const at = (row: number): RowWork => {
+    let work = byRow.get(row);
+    if (!work) byRow.set(row, work = { row, cells: [], validations: [], merges: [] });
+    return work;
+  };
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) at(Number(row)).height = height;
+  for (const c of plan.cells) at(parseA1(c.address).row).cells.push(c);
+  for (const v of plan.validations) for (const address of cellsOf(v.range)) at(parseA1(address).row).validations.push({ address, values: v.values });
+  for (const m of plan.merges) at(parseA1(m.split(":").pop() as string).row).merges.push(m);
+  const firstChart = plan.charts?.[0];
+  if (firstChart) at(parseA1(firstChart.topLeft).row);
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
+}
+
+/**
+ * One look per role and number format, shared by every cell that has it (ExcelJS shares style objects between
+ * cells itself, e.g. across a merge), rather than new font, fill and border objects for each of a million cells.
+ */
+function styleCache(styles: WorkbookPlan["styles"]): (role: PlanCell["style"], numberFormat: string | undefined) => Partial<ExcelJS.Style> {
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  return (role, numberFormat) => {
+    const key = `${role}\u0000${numberFormat ?? ""}`;
+    let style = cache.get(key);
+    if (!style) cache.set(key, style = styleOf(styles[role], numberFormat));
+    return style;
+  };
+}
+
+function fillRow(ws: ExcelJS.Worksheet, plan: SheetPlan, work: RowWork, look: ReturnType<typeof styleCache>): void {
+  if (work.height !== undefined) ws.getRow(work.row).height = work.height;
+  for (const c of work.cells) {
+    const cell = ws.getCell(c.address);
+    cell.value = cellValue(c);
+    const textInput = c.input && (c.content.kind === "text" || (c.content.kind === "blank" && (c.style === "inputText" || c.style === "lineName" || c.style === "section")));
+    cell.style = look(c.style, c.numberFormat ?? (textInput ? "@" : undefined));
+  }
+  const firstChart = plan.charts?.[0];
+  if (firstChart && parseA1(firstChart.topLeft).row === work.row) {
+    // ExcelJS cannot write charts: the file has their data, and says where the charts come from.
+    const note = ws.getCell(firstChart.topLeft);
+    note.value = CHARTS_NOTE;
+    note.style = look("note", undefined);
+  }
+  for (const v of work.validations) {
+    ws.getCell(v.address).dataValidation = { type: "list", allowBlank: true, formulae: [`"${v.values.join(",")}"`], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
+  }
+  for (const m of work.merges) ws.mergeCells(m);
+}
+
+function columnsAndFormats(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
     if (c.hidden) col.hidden = true;
   });
-  const byRow = new Map<number, Array<() => void>>();
-  const at = (row: number, work: () => void) => {
-    const list = byRow.get(row);
-    if (list) list.push(work);
-    else byRow.set(row, [work]);
-  };
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) at(Number(row), () => { ws.getRow(Number(row)).height = height; });
-  for (const c of plan.cells) {
-    at(parseA1(c.address).row, () => {
-      const cell = ws.getCell(c.address);
-      cell.value = cellValue(c);
-      const textInput = c.input && (c.content.kind === "text" || (c.content.kind === "blank" && (c.style === "inputText" || c.style === "lineName" || c.style === "section")));
-      applyStyle(cell, styles[c.style], c.numberFormat ?? (textInput ? "@" : undefined));
-    });
-  }
-  const firstChart = plan.charts?.[0];
-  if (firstChart) {
-    // ExcelJS cannot write charts: the file has their data, and says where the charts come from.
-    at(parseA1(firstChart.topLeft).row, () => {
-      const note = ws.getCell(firstChart.topLeft);
-      note.value = CHARTS_NOTE;
-      applyStyle(note, styles.note, undefined);
-    });
-  }
-  for (const v of plan.validations) {
-    const list = `"${v.values.join(",")}"`;
-    for (const address of cellsOf(v.range)) {
-      at(parseA1(address).row, () => {
-        ws.getCell(address).dataValidation = { type: "list", allowBlank: true, formulae: [list], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
-      });
-    }
-  }
-  // A merge is made once its last row has its values (as when merging after every value), before any of its rows is written.
-  const merges = plan.merges.map((m) => {
-    const [from, to = from] = m.split(":") as [string, string?];
-    return { range: m, top: parseA1(from).row, bottom: parseA1(to).row };
-  });
-  for (const m of merges) at(m.bottom, () => ws.mergeCells(m.range));
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  for (const row of rows) {
-    for (const work of byRow.get(row) ?? []) work();
-    const open = merges.filter((m) => m.top <= row && m.bottom > row).reduce((low, m) => Math.min(low, m.top - 1), row);
-    if (open >= 1) commitRow(open);
-  }
   let priority = 1;
   for (const cf of plan.conditionalFormats) {
     ws.addConditionalFormatting({
@@ -188,6 +206,54 @@ function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan[
       })),
     });
   }
+}
+
+/** Fills an in-memory worksheet from its plan. */
+function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"]): void {
+  columnsAndFormats(ws, plan);
+  const look = styleCache(styles);
+  for (const work of rowsOf(plan)) fillRow(ws, plan, work, look);
+}
+
+/**
+ * Fills a streamed worksheet row by row, committing the rows no merge still spans (the writer then turns them into
+ * XML and lets them go), and every ROWS_PER_WAIT rows waits until the zip has taken in what was written: ExcelJS's
+ * sheet stream pushes into the archiver without back-pressure, so a sheet filled in one go is held whole as XML
+ * (about 200 MB at 100,000 lines) before any of it is compressed.
+ */
+async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"], failed: Promise<never>): Promise<void> {
+  columnsAndFormats(ws, plan);
+  const look = styleCache(styles);
+  const merges = plan.merges.map((m) => {
+    const [from, to = from] = m.split(":") as [string, string?];
+    return { top: parseA1(from).row, bottom: parseA1(to).row };
+  });
+  let sinceWait = 0;
+  for (const work of rowsOf(plan)) {
+    fillRow(ws, plan, work, look);
+    const open = merges.filter((m) => m.top <= work.row && m.bottom > work.row).reduce((low, m) => Math.min(low, m.top - 1), work.row);
+    if (open >= 1) ws.getRow(open).commit();
+    if (++sinceWait >= ROWS_PER_WAIT) {
+      sinceWait = 0;
+      await Promise.race([zipCaughtUp(ws), failed]);
+    }
+  }
+}
+
+const ROWS_PER_WAIT = 500;
+
+/**
+ * Resolves when the zip has taken in enough of the sheet's XML written so far. ExcelJS 4.4 (lib/stream/xlsx/
+ * workbook-writer.js _openStream) appends each sheet's StreamBuf to archiver, which pipes it into a PassThrough of
+ * readable-stream 2 (archiver-utils normalizeInputSource); StreamBuf writes into that pipe ignoring its answer
+ * (lib/utils/stream-buf.js _pipe), but the PassThrough keeps count (`_writableState.needDrain`, as Node's own
+ * streams): wait for its 'drain'. It drains once archiver reaches the sheet's entry, which it does, the sheets
+ * before being committed.
+ */
+async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipe = (ws as unknown as { stream: { pipes?: Array<NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } }> } }).stream.pipes?.[0];
+  if (pipe?._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once("drain", () => resolve()));
+  else await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"]): ExcelJS.Worksheet {
@@ -224,12 +290,19 @@ export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promi
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = "Outturn";
   recalculateOnLoad(wb);
+  // A failed write (a full disk) ends the wait for the zip with its error, for the caller to word, not a hang.
+  const streams = wb as unknown as { zip: NodeJS.EventEmitter; stream: NodeJS.EventEmitter };
+  const failed = new Promise<never>((_, reject) => {
+    streams.zip.once("error", reject);
+    streams.stream.once("error", reject);
+  });
+  failed.catch(() => undefined);
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(xmlSafe(sheet.name), sheetOptions(sheet));
-    fillSheet(ws, sheet, plan.styles, (row) => ws.getRow(row).commit());
+    await streamSheet(ws, sheet, plan.styles, failed);
     ws.commit();
   }
-  await wb.commit();
+  await Promise.race([wb.commit(), failed]);
 }
 
 /**

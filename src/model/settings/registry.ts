@@ -40,7 +40,10 @@ export type SettingKey =
   | "body.kind"
   | "body.board"
   | "negativeStyle"
-  | "varianceWording";
+  | "varianceWording"
+  // Workforce (issue 14)
+  | "workforce.amberPct"
+  | "workforce.redPct";
 
 /** The kinds of body Outturn speaks for, and the reviewing board or committee each is assumed to report to until one is named. */
 export const BODY_KINDS = ["police", "fire", "council", "other"] as const;
@@ -270,6 +273,18 @@ const DEFS: SettingDef[] = [
     // Set on the Settings sheet or in the file; the pane's form shows numbers and choices, not yes/no.
     pane: null,
   })),
+  // Workforce (issue 14): strength against establishment, either way (under strength leaves work undone, over it
+  // costs pay the budget may not hold). Amber from 2%, Red from 5% of the establishment.
+  {
+    key: "workforce.amberPct", type: "pct", optional: false, path: ["rag", "workforce", "amberPct"], default: 2, addedIn: "0.3",
+    sheet: { label: "Workforce Amber from a variance to establishment of (%)", note: "Strength (FTE) now or forecast at the year end, under or over the budgeted establishment by this % of it, is Amber." },
+    pane: { label: "Workforce Amber from a variance to establishment of (%)", short: "Amber from (% of establishment)" },
+  },
+  {
+    key: "workforce.redPct", type: "pct", optional: false, path: ["rag", "workforce", "redPct"], default: 5, addedIn: "0.3",
+    sheet: { label: "Workforce Red from a variance to establishment of (%)", note: "" },
+    pane: { label: "Workforce Red from a variance to establishment of (%)", short: "Red from (% of establishment)" },
+  },
 ];
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
@@ -290,6 +305,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "ledger", title: "Ledger import", keys: ["ledger.yearStart"] },
   { key: "inputs", title: "Input columns the body keeps", keys: OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`) },
   { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
+  { key: "workforce", title: "RAG: workforce", keys: ["workforce.amberPct", "workforce.redPct"] },
 ];
 
 function ruleSection(rule: RuleName): { key: string; title: string; keys: readonly SettingKey[] } {

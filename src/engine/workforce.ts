@@ -1,0 +1,173 @@
+/**
+ * The workforce position (issue 14): each group's strength against its establishment, now and forecast at the year
+ * end from the joiners and leavers forecast, with a RAG; and the officer target: the forecast headcount at the count
+ * date against the Home Office's target, the gap, and the grant at risk from the band table. Exact decimals
+ * throughout. Variances are strength − establishment (negative: under strength); % of the establishment.
+ */
+import type { Decimal, MonitoringPeriod, Rag, Settings } from "../model/types";
+import type { GrantBand, OfficerTarget, Workforce, WorkforceGroup } from "../model/workforce";
+import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
+import { type Check, type Place, describePlace } from "./checks";
+import { worst } from "./rag";
+import { formatPct, groupDigits, money, pctPlaces } from "./format";
+
+/** RAG of a variance to establishment: Amber from `amberPct`, Red from `redPct` of the establishment, either way. */
+export interface WorkforceRagRule {
+  amberPct: Decimal;
+  redPct: Decimal;
+}
+
+export interface StrengthFigures {
+  establishmentFte: Decimal;
+  actualFte: Decimal;
+  headcount: Decimal;
+  joiners: Decimal;
+  leavers: Decimal;
+  /** actualFte + joiners − leavers. */
+  forecastFte: Decimal;
+  /** actualFte − establishmentFte. */
+  varianceFte: Decimal;
+  variancePct: Decimal | null;
+  /** forecastFte − establishmentFte. */
+  forecastVarianceFte: Decimal;
+  forecastVariancePct: Decimal | null;
+  /** Of the larger of the two variances %. */
+  rag: Rag;
+}
+
+export interface GroupResult extends StrengthFigures {
+  group: WorkforceGroup;
+}
+
+export interface TargetResult {
+  target: OfficerTarget;
+  forecastHeadcount: Decimal;
+  /** forecastHeadcount − target (negative: short of the target). */
+  gap: Decimal;
+  /** forecastHeadcount / target × 100. */
+  achievedPct: Decimal | null;
+  /** The band the achieved % falls in; null when none does (the table has a gap there). */
+  band: GrantBand | null;
+  /** grant × the band's withheld %; null when no band covers the achieved %. */
+  grantAtRisk: Decimal | null;
+}
+
+export interface WorkforcePosition extends StrengthFigures {
+  groups: GroupResult[];
+  target: TargetResult | null;
+  checks: Check[];
+}
+
+/** The rule of the period's settings (workforce.amberPct, workforce.redPct). */
+export function workforceRule(settings: Settings): WorkforceRagRule {
+  return { amberPct: settings.rag.workforce.amberPct, redPct: settings.rag.workforce.redPct };
+}
+
+export function variancePctRag(pct: Decimal | null, rule: WorkforceRagRule): Rag {
+  if (pct === null) return "Green";
+  const size = pct.abs();
+  if (size.greaterThanOrEqualTo(rule.redPct)) return "Red";
+  if (size.greaterThanOrEqualTo(rule.amberPct)) return "Amber";
+  return "Green";
+}
+
+function figures(parts: { establishmentFte: Decimal; actualFte: Decimal; headcount: Decimal; joiners: Decimal; leavers: Decimal }, rule: WorkforceRagRule): StrengthFigures {
+  const forecastFte = parts.actualFte.plus(parts.joiners).minus(parts.leavers);
+  const varianceFte = parts.actualFte.minus(parts.establishmentFte);
+  const forecastVarianceFte = forecastFte.minus(parts.establishmentFte);
+  const variancePct = pctOf(varianceFte, parts.establishmentFte);
+  const forecastVariancePct = pctOf(forecastVarianceFte, parts.establishmentFte);
+  return { ...parts, forecastFte, varianceFte, variancePct, forecastVarianceFte, forecastVariancePct, rag: worst(variancePctRag(variancePct, rule), variancePctRag(forecastVariancePct, rule)) };
+}
+
+function groupResult(group: WorkforceGroup, rule: WorkforceRagRule): GroupResult {
+  return {
+    group,
+    ...figures({
+      establishmentFte: group.establishmentFte ?? ZERO, actualFte: group.actualFte ?? ZERO, headcount: group.headcount ?? ZERO,
+      joiners: sum(group.movements.map((m) => m.joiners)), leavers: sum(group.movements.map((m) => m.leavers)),
+    }, rule),
+  };
+}
+
+/** The band covering `pct` (from ≤ pct ≤ to), the first in the table when two do; null when none does. */
+export function bandFor(bands: readonly GrantBand[], pct: Decimal): GrantBand | null {
+  return bands.find((b) => pct.greaterThanOrEqualTo(b.fromPct) && (b.toPct === null || pct.lessThanOrEqualTo(b.toPct))) ?? null;
+}
+
+/** The grant withheld at a forecast headcount: grant × the covering band's withheld %; null when no band covers it. */
+export function grantAtRisk(target: Pick<OfficerTarget, "targetHeadcount" | "grant" | "bands">, forecastHeadcount: Decimal): { achievedPct: Decimal | null; band: GrantBand | null; atRisk: Decimal | null } {
+  const achievedPct = pctOf(forecastHeadcount, target.targetHeadcount);
+  const band = achievedPct === null ? null : bandFor(target.bands, achievedPct);
+  return { achievedPct, band, atRisk: band ? target.grant.times(band.withheldPct).div(HUNDRED) : null };
+}
+
+/** The month of an ISO date ("2025-03-31" -> "2025-03"). */
+const monthOf = (isoDate: string) => isoDate.slice(0, 7);
+
+function targetResult(target: OfficerTarget, officers: WorkforceGroup | undefined): TargetResult {
+  // Without a forecast of its own: today's headcount, plus joiners less leavers in the months up to the count date.
+  const upTo = monthOf(target.countDate);
+  const forecastHeadcount = target.forecastHeadcount ?? (officers?.headcount ?? ZERO).plus(sum((officers?.movements ?? []).filter((m) => m.month <= upTo).map((m) => m.joiners.minus(m.leavers))));
+  const { achievedPct, band, atRisk } = grantAtRisk(target, forecastHeadcount);
+  return { target, forecastHeadcount, gap: forecastHeadcount.minus(target.targetHeadcount), achievedPct, band, grantAtRisk: atRisk };
+}
+
+export function computeWorkforce(workforce: Workforce, rule: WorkforceRagRule, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): WorkforcePosition {
+  const groups = workforce.groups.map((g) => groupResult(g, rule));
+  const total = figures({
+    establishmentFte: sum(groups.map((g) => g.establishmentFte)), actualFte: sum(groups.map((g) => g.actualFte)), headcount: sum(groups.map((g) => g.headcount)),
+    joiners: sum(groups.map((g) => g.joiners)), leavers: sum(groups.map((g) => g.leavers)),
+  }, rule);
+  const officers = workforce.groups.find((g) => g.kind === "officers");
+  const target = workforce.officerTarget ? targetResult(workforce.officerTarget, officers) : null;
+  return { ...total, groups, target, checks: workforceChecks(groups, target, say) };
+}
+
+function workforceChecks(groups: GroupResult[], target: TargetResult | null, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): Check[] {
+  const out: Check[] = [];
+  const place = (row: string | null, column: string | null): Place => ({ area: "workforce", row, column });
+  for (const g of groups) {
+    for (const column of ["establishmentFte", "actualFte", "headcount"] as const) {
+      if (g.group[column] === null) {
+        const p = place(g.group.name, column);
+        out.push({ id: "workforce-missing", severity: "warning", message: `${g.group.name}: the ${COLUMN[column]} is missing; it counts as 0 until it is filled in.`, where: describePlace(p), place: p });
+      }
+    }
+    if (g.rag !== "Green" && g.forecastVariancePct !== null) {
+      const p = place(g.group.name, "forecastFte");
+      const words = g.forecastVarianceFte.isNegative() ? "under" : "over";
+      out.push({ id: "workforce-variance", severity: g.rag === "Red" ? "warning" : "info", message: `${g.group.name} is forecast at ${say.number(g.forecastFte)} FTE at the year end against an establishment of ${say.number(g.establishmentFte)}: ${say.number(g.forecastVarianceFte.abs())} FTE (${say.pct(g.forecastVariancePct.abs())}) ${words} establishment (${g.rag}).`, where: describePlace(p), place: p });
+    }
+  }
+  if (target) {
+    const p = place("Officer target", "forecastHeadcount");
+    const t = target.target;
+    if (target.achievedPct !== null && target.band === null) {
+      out.push({ id: "workforce-band-missing", severity: "error", message: `The officer headcount is forecast at ${say.pct(target.achievedPct)} of the target and no band of the grant table covers it, so the grant at risk cannot be worked out: add the band from the Home Office's grant agreement to the table.`, where: describePlace(p), place: p });
+    }
+    if (target.gap.isNegative()) {
+      const risk = target.grantAtRisk === null ? "the grant at risk is not known (no band covers it)" : `${say.amount(target.grantAtRisk)} of the ${say.amount(t.grant)} grant is at risk`;
+      out.push({ id: "workforce-target", severity: target.grantAtRisk !== null && target.grantAtRisk.isZero() ? "info" : "warning", message: `The officer headcount is forecast at ${say.number(target.forecastHeadcount)} on ${t.countDate} against a target of ${say.number(t.targetHeadcount)}: ${say.number(target.gap.abs())} short; ${risk}.`, where: describePlace(p), place: p });
+    }
+  }
+  return out;
+}
+
+const COLUMN: Record<"establishmentFte" | "actualFte" | "headcount", string> = {
+  establishmentFte: "budgeted establishment (FTE)", actualFte: "strength at the period end (FTE)", headcount: "headcount at the period end",
+};
+
+/** Numbers of people as written (2,198.4 FTE keeps its one place), amounts and percentages as the period shows them. */
+export function sayFor(model: MonitoringPeriod): { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string } {
+  return {
+    amount: (d) => money(d, model.units),
+    pct: (d) => formatPct(d, pctPlaces(model.settings)),
+    number: (d) => groupDigits(d, d.isInteger() ? 0 : d.decimalPlaces()),
+  };
+}
+
+/** The period's workforce position, or null when it has no workforce figures. */
+export function workforcePositionOf(model: MonitoringPeriod): WorkforcePosition | null {
+  return model.workforce ? computeWorkforce(model.workforce, workforceRule(model.settings), sayFor(model)) : null;
+}
