@@ -82,7 +82,8 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
     // quiet about a transient state; one the user asked for fails at once and says what to do.
     const background = !userAsked.current;
     userAsked.current = false;
-    await run("recalculate", "recalculate", async () => {
+    // Busy as "refresh" in the background: Recalculate stays clickable meanwhile (it queues a read of its own).
+    await run(background ? "refresh" : "recalculate", "recalculate", async () => {
       const read = await gateway.readPeriod(background ? { background } : undefined);
       const position = read.model ? positionAfter(computed.current, read.model) : null;
       computed.current = read.model && position ? { model: read.model, position } : null;
