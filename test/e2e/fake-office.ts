@@ -17,11 +17,11 @@ const target = window as unknown as { outturnFakeExcelPlant?: Plant[]; outturnFa
 const plants = new Set(target.outturnFakeExcelPlant ?? []);
 
 /** Check Excel's formula sample, as Excel computes it: ROUND((1234.56 - 32865 + 0.1 + 0.2) / 3, 2). */
-const SAMPLE = { formula: "=ROUND(SUM(C1:C4)/3,2)", value: -10543.38 };
+const SAMPLE = { formula: "=ROUND(SUM(C1:C4)/3,2)", value: -10543.38, pennyOut: -10543.37 };
 
 const fake = new FakeExcel({
   platform: "OfficeOnline",
-  calculate: (_sheet, _address, formula) => (formula === SAMPLE.formula ? SAMPLE.value + (plants.has("formula-off") ? 0.01 : 0) : 0),
+  calculate: (_sheet, _address, formula) => (formula === SAMPLE.formula ? (plants.has("formula-off") ? SAMPLE.pennyOut : SAMPLE.value) : 0),
 });
 if (plants.has("quote-prefix-ignored")) {
   const writeScalar = fake.writeScalar.bind(fake);
