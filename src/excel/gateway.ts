@@ -25,8 +25,8 @@
  *   removed or renamed; the changed sheets' used ranges), the other sheets taken from the last whole read. The change
  *   event names its sheet by `worksheetId` and says how it changed by `changeType` (Excel.WorksheetChangedEventArgs,
  *   ExcelApi 1.7, learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs); rows or cells inserted
- *   or deleted, a sheet not known by id, an edit that adds or clears an error, and every read the user asks for read
- *   every sheet. Measured on the fake, 1,000 revenue lines: the read after one edit loads the Revenue sheet alone.
+ *   or deleted, a sheet not known by id, an edit that adds or clears an error, a workbook whose inputs hold formulas
+ *   that refer to other sheets, and every read the user asks for read every sheet. Measured on the fake, 1,000 revenue lines: the read after one edit loads the Revenue sheet alone.
  * - A background read (readPeriod({ background: true }), the pane's refresh after a change event) runs with
  *   `delayForCellEdit`: while the user is typing in a cell it waits for them to finish instead of failing
  *   (InvalidOperationInCellEditMode). Every action the user starts fails at once and says so, as before.
@@ -49,7 +49,8 @@ import {
   planInsert, planReopen, planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, sameName, statusIdentity,
   type ClosingPlan, type SettingsEditor, type SettingsSheetRead,
 } from "../workbook/rules";
-import type { Grid, GridSheet } from "../plans/grid";
+import { type Grid, type GridSheet, MapGridSheet, isGridError } from "../plans/grid";
+import { toJsonText } from "../model/json-text";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
@@ -103,6 +104,8 @@ interface LastRead {
   grid: Grid;
   names: string[];
   read: WorkbookRead;
+  /** Whether the read takes values of formulas that refer to another sheet (found when first needed). */
+  readsAcross?: boolean;
 }
 /**
  * Sheets (by lower-case name) whose cells users edited since the last read began; `all` when some change cannot be
@@ -182,7 +185,7 @@ export class ExcelGateway implements WorkbookGateway {
   /** Only the `changed` sheets read again, the rest as `since`; null when a whole read is needed (see readPeriod). */
   private async readChanged(since: LastRead, changed: ReadonlySet<string>): Promise<WorkbookRead | null> {
     const cached = new Set(since.grid.sheets.map((s) => s.name.toLowerCase()));
-    if ([...changed].some((name) => !cached.has(name))) return null;
+    if ([...changed].some((name) => !cached.has(name)) || this.readsAcross(since)) return null;
     let fresh: GridSheet[] | null;
     try {
       fresh = await this.host.run(async (context) => {
@@ -204,6 +207,34 @@ export class ExcelGateway implements WorkbookGateway {
     if (errorsOf(read) !== errorsOf(since.read)) return null;
     this.lastRead = { grid, names: since.names, read };
     return read;
+  }
+
+  /**
+   * Whether the model read takes the value of a formula that refers to another sheet (an input typed as
+   * "=Revenue!F40"): Excel recalculates such a cell when the other sheet changes, with no change event for its own
+   * sheet, so reading only the changed sheet could keep its old value. Found once per whole read, by reading its grid
+   * again with every such formula's value replaced: the model must come out the same. Outturn's own formulas are
+   * read for errors only (src/plans/read), so on a workbook without such inputs the answer is no.
+   */
+  private readsAcross(last: LastRead): boolean {
+    if (last.readsAcross !== undefined) return last.readsAcross;
+    let replaced = false;
+    const sheets = last.grid.sheets.map((sheet) => {
+      const copy = new MapGridSheet(sheet.name);
+      for (let row = 1; row <= sheet.maxRow; row++) {
+        for (let col = 1; col <= sheet.maxCol; col++) {
+          const cell = sheet.get(row, col);
+          if (!cell) continue;
+          const across = cell.formula !== null && cell.formula.includes("!") && !isGridError(cell.value);
+          if (across) replaced = true;
+          copy.set(row, col, across ? { formula: cell.formula, value: 987654321.25 } : cell);
+        }
+      }
+      return copy;
+    });
+    const model = (read: WorkbookRead) => (read.model ? toJsonText(read.model, 0) : "");
+    last.readsAcross = replaced && model(this.plans.read({ sheets })) !== model(last.read);
+    return last.readsAcross;
   }
 
   /** Outturn is about to write: what the last read saw is no longer the workbook. */

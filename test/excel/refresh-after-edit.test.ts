@@ -144,6 +144,21 @@ describe("the refresh after a cell edit, in a 1,000-line workbook", () => {
     expect(sheetsLoaded(fake).length).toBeGreaterThan(1);
   });
 
+  it("reads everything when an input holds a formula that refers to another sheet (Excel recalculates it with no event of its own)", async () => {
+    const { fake, gateway, first, computed } = await setUp();
+    const reserve = first.locate?.({ area: "reserves", row: computed.model.reserves[0]!.name, column: "budgetedTransfer" });
+    const revenueCell = cellOf(first, computed.model.revenue.groups[0]!.lines[2]!.name, "forecastOutturn");
+    expect(reserve).toMatch(/^Reserves!/);
+    fake.setCell("Reserves", reserve!.split("!")[1]!, "", `=Revenue!${revenueCell.address}`);
+    await gateway.readPeriod();
+    await fake.userEdit(revenueCell.sheet, revenueCell.address, 77);
+    fake.resetRecords();
+    const read = await gateway.readPeriod({ background: true });
+    expect(sheetsLoaded(fake).length).toBeGreaterThan(1);
+    const whole = await gateway.readPeriod();
+    expect(json(read)).toBe(json(whole));
+  });
+
   it("an edit that is not a revenue input (a setting) is read from its sheet alone and computed again in full", async () => {
     const { fake, gateway, computed } = await setUp();
     const settings = fake.sheet("Settings")!;
