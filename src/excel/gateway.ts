@@ -50,7 +50,7 @@ import {
   type ClosingPlan, type SettingsEditor, type SettingsSheetRead,
 } from "../workbook/rules";
 import { type Grid, type GridSheet, MapGridSheet, isGridError } from "../plans/grid";
-import { toJsonText } from "../model/json-text";
+import { sameData } from "../model/same-data";
 import { sheetPrefix } from "../plans/a1";
 import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host";
 import { toWorkbookError } from "./errors";
@@ -232,8 +232,7 @@ export class ExcelGateway implements WorkbookGateway {
       }
       return copy;
     });
-    const model = (read: WorkbookRead) => (read.model ? toJsonText(read.model, 0) : "");
-    last.readsAcross = replaced && model(this.plans.read({ sheets })) !== model(last.read);
+    last.readsAcross = replaced && !sameData(this.plans.read({ sheets }).model, last.read.model);
     return last.readsAcross;
   }
 

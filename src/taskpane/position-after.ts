@@ -7,7 +7,7 @@
 import type { MonitoredColumn, MonitoringPeriod, RevenueLine } from "../model/types";
 import { type Position, computePosition } from "../engine/position";
 import { type RevenueEdit, editRevenue } from "../engine/incremental";
-import { toJsonText } from "../model/json-text";
+import { sameData } from "../model/same-data";
 
 /** A period read and the position computed from it. */
 export interface Computed {
@@ -49,8 +49,7 @@ export function revenueInputChanged(before: MonitoringPeriod, after: MonitoringP
 export function positionAfter(previous: Computed | null, model: MonitoringPeriod): Position {
   const change = previous ? revenueInputChanged(previous.model, model) : null;
   if (!previous || change === null) return computePosition(model);
-  const text = toJsonText(model, 0);
-  if (change === "same") return toJsonText(previous.model, 0) === text ? previous.position : computePosition(model);
+  if (change === "same") return sameData(previous.model, model) ? previous.position : computePosition(model);
   const updated = editRevenue(previous.position, change);
-  return toJsonText(updated.model, 0) === text ? updated : computePosition(model);
+  return sameData(updated.model, model) ? updated : computePosition(model);
 }
