@@ -159,6 +159,25 @@ describe("the refresh after a cell edit, in a 1,000-line workbook", () => {
     expect(json(read)).toBe(json(whole));
   });
 
+  it("finds such a formula typed during refreshes too: the next edit elsewhere reads everything", async () => {
+    const { fake, gateway, first, computed } = await setUp();
+    const revenueCell = cellOf(first, computed.model.revenue.groups[0]!.lines[4]!.name, "forecastOutturn");
+    const reserve = first.locate?.({ area: "reserves", row: computed.model.reserves[0]!.name, column: "budgetedTransfer" });
+    await fake.userEdit(revenueCell.sheet, revenueCell.address, 5);
+    fake.resetRecords();
+    await gateway.readPeriod({ background: true });
+    expect(sheetsLoaded(fake)).toEqual(["Revenue"]);
+    // Now the revenue input refers to the Reserves sheet, typed as a person would.
+    await fake.userEdit(revenueCell.sheet, revenueCell.address, `=${reserve}`);
+    fake.resetRecords();
+    await gateway.readPeriod({ background: true });
+    expect(sheetsLoaded(fake)).toEqual(["Revenue"]);
+    await fake.userEdit("Reserves", reserve!.split("!")[1]!, 12);
+    fake.resetRecords();
+    await gateway.readPeriod({ background: true });
+    expect(sheetsLoaded(fake).length).toBeGreaterThan(1);
+  });
+
   it("an edit that is not a revenue input (a setting) is read from its sheet alone and computed again in full", async () => {
     const { fake, gateway, computed } = await setUp();
     const settings = fake.sheet("Settings")!;
