@@ -146,7 +146,8 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         <PositionView
           summary={reading?.summary ?? null}
           problem={reading?.problem ?? null}
-          busy={Boolean(state.busy.recalculate)}
+          busy={Boolean(state.busy.recalculate || state.busy.refresh)}
+          recalculating={Boolean(state.busy.recalculate)}
           updatedAt={reading?.at ?? null}
           checks={checks}
           selecting={Boolean(state.busy.select)}
@@ -229,7 +230,17 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
             </div>
           </>
         ) : (
-          <ViewBoundary name="Insert view">{start}</ViewBoundary>
+          <>
+            <ViewBoundary name="Insert view">{start}</ViewBoundary>
+            {/* Inside Excel, Check Excel is there before any sheet is inserted too: IT proves Outturn on a new workbook. */}
+            {selfCheck && !state.loading && (
+              <ViewBoundary name="Check Excel">
+                <React.Suspense fallback={<Spinner size="small" label="Opening Check Excel…" />}>
+                  <SelfCheckView run={selfCheck.run} toText={selfCheck.toText} />
+                </React.Suspense>
+              </ViewBoundary>
+            )}
+          </>
         )}
         {!state.loading && !hasSheets && state.notice?.intent === "error" && <Body1 as="p">{problems.noSheetsAfterError}</Body1>}
         {state.conflict && (

@@ -12,7 +12,8 @@ import { type CheckItem, errorsOf } from "./check-items";
 import { notices, problems } from "./notices";
 
 export type View = "start" | "position" | "checks" | "pack" | "settings";
-export type Busy = "status" | "insert" | "recalculate" | "save" | "select" | "close" | "reopen" | "slides";
+/** "recalculate": a read the user asked for (Recalculate, or after an action); "refresh": one after a change event. */
+export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides";
 
 /** What was last read from the workbook; absent until the first read. */
 export interface Reading {
@@ -89,7 +90,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         settings: model?.settings ?? state.settings,
         units: model?.units ?? state.units,
         // A notice from a failed recalculation is out of date once one succeeds.
-        notice: state.notice?.source === "recalculate" ? null : state.notice,
+        notice: state.notice?.source === "recalculate" || state.notice?.source === "refresh" ? null : state.notice,
       };
     }
     case "view":

@@ -6,7 +6,7 @@ import * as React from "react";
 import type { CellRef, InsertRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
 import type { PeriodId, Settings } from "../model/types";
 import type { Place } from "../engine/checks";
-import { computePosition } from "../engine/position";
+import { type Computed, positionAfter } from "./position-after";
 import { describeError } from "./errors";
 import { checkItems } from "./check-items";
 import { Refresher } from "./refresher";
@@ -75,14 +75,18 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
 
   /** Whether the user asked for a refresh (Recalculate, or after an action of theirs) since the last one started. */
   const userAsked = React.useRef(false);
+  /** The period last read and its position: the next refresh updates it where exact (./position-after). */
+  const computed = React.useRef<Computed | null>(null);
   const refresh = React.useCallback(async () => {
     // A refresh nobody asked for (a change event, the first look) waits while a cell is being edited and keeps
     // quiet about a transient state; one the user asked for fails at once and says what to do.
     const background = !userAsked.current;
     userAsked.current = false;
-    await run("recalculate", "recalculate", async () => {
+    // Busy as "refresh" in the background: Recalculate stays clickable meanwhile (it queues a read of its own).
+    await run(background ? "refresh" : "recalculate", "recalculate", async () => {
       const read = await gateway.readPeriod(background ? { background } : undefined);
-      const position = read.model ? computePosition(read.model) : null;
+      const position = read.model ? positionAfter(computed.current, read.model) : null;
+      computed.current = read.model && position ? { model: read.model, position } : null;
       const checks = checkItems(withReadChecks(read.checks, position?.checks ?? []), locate ? locate(read) : null);
       dispatch({ type: "read", read, position, checks, at: new Date() });
     }, background);

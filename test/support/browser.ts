@@ -177,7 +177,7 @@ function isLocalUrl(url: URL): boolean {
  * @microsoft/office-js/dist (404 when the package has no such file), localhost goes through, everything else is
  * aborted. Returns a live log of what happened, for assertions and debugging.
  */
-export async function routeOfficeJs(context: BrowserContext): Promise<NetworkLog> {
+export async function routeOfficeJs(context: BrowserContext, officeJs?: string): Promise<NetworkLog> {
   const log: NetworkLog = { officeJsServed: [], officeJsMissing: [], blocked: [] };
   await context.route("**/*", async (route: Route) => {
     const raw = route.request().url();
@@ -187,6 +187,12 @@ export async function routeOfficeJs(context: BrowserContext): Promise<NetworkLog
     } catch {
       log.blocked.push(raw);
       await route.abort("blockedbyclient");
+      return;
+    }
+    if (officeJs !== undefined && raw.startsWith(`${OFFICE_JS_CDN_PREFIX}office.js`)) {
+      // A stand-in for office.js (the e2e's recording fake of Excel), served where the pane loads office.js from.
+      log.officeJsServed.push(raw);
+      await route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs, headers: { "Access-Control-Allow-Origin": "*" } });
       return;
     }
     if (raw.startsWith(OFFICE_JS_CDN_PREFIX)) {
@@ -225,6 +231,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Extra Chromium arguments. */
   args?: string[];
+  /** A script served in place of office.js (e.g. test/e2e/fake-office.ts bundled: the pane then runs "inside Excel"). */
+  officeJs?: string;
 }
 
 export interface LaunchedBrowser {
@@ -266,7 +274,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     }
   };
   try {
-    const network = options.offline === false ? undefined : await routeOfficeJs(context);
+    const network = options.offline === false ? undefined : await routeOfficeJs(context, options.officeJs);
     const page = context.pages()[0] ?? (await context.newPage());
     const consoleMessages: string[] = [];
     page.on("console", (m) => consoleMessages.push(`[${m.type()}] ${m.text()}`));

@@ -60,6 +60,12 @@ describe("the pane's reducer", () => {
     expect(s.busy).toEqual({ recalculate: false, slides: true });
   });
 
+  test("a lasting failure of a refresh after a change is out of date once a read succeeds, as a Recalculate's is", () => {
+    const failed = after([{ type: "failed", key: "refresh", notice: { intent: "error", title: "Could not recalculate", body: "The Revenue sheet is protected." } }]);
+    expect(failed.notice?.source).toBe("refresh");
+    expect(after([readAction(seedRead())], failed).notice).toBeNull();
+  });
+
   test("a read of the worked example gives its summary, settings and units, and clears a failed recalculation's notice only", () => {
     const failed = after([{ type: "failed", key: "recalculate", notice: { intent: "error", title: "Excel is busy", body: "Try again." } }]);
     expect(failed.notice?.source).toBe("recalculate");

@@ -68,6 +68,26 @@ describe("the Position view", () => {
   });
 });
 
+describe("the Position view while the workbook is read", () => {
+  const recalculate = (props: { busy: boolean; recalculating?: boolean }) => /<button[^>]*>(?:(?!<\/button>).)*Recalculat(?:(?!<\/button>).)*<\/button>/s.exec(renderToStaticMarkup(
+    <PositionView summary={summarise(position)} problem={null} updatedAt={null} checks={[]} selecting={false}
+      onRecalculate={() => undefined} onShowChecks={() => undefined} onSelect={() => undefined} {...props} />,
+  ))?.[0] ?? "";
+
+  test("a refresh after a change (it may wait for a cell edit to end) shows it is reading, and Recalculate can still be clicked", () => {
+    const button = recalculate({ busy: true, recalculating: false });
+    expect(words(button)).toContain("Recalculating…");
+    expect(button).not.toContain('aria-disabled="true"');
+  });
+
+  test("a Recalculate the user asked for: the button waits for it", () => {
+    const button = recalculate({ busy: true, recalculating: true });
+    expect(words(button)).toContain("Recalculating…");
+    expect(button).toContain('aria-disabled="true"');
+    expect(words(recalculate({ busy: false }))).toContain("Recalculate");
+  });
+});
+
 describe("the Pack view", () => {
   test("with no error: Download slides and Close are offered", () => {
     const html = pack(0);

@@ -70,7 +70,13 @@ export interface PositionViewProps {
   summary: PositionSummary | null;
   /** Why there is no position (e.g. the workbook cannot be read), when there is none. */
   problem: string | null;
+  /** The workbook is being read (a refresh after a change, or Recalculate). */
   busy: boolean;
+  /**
+   * A Recalculate the user asked for is running: the button waits for it. While only a refresh after a change runs
+   * (it may be waiting for a cell edit to end), Recalculate can still be clicked and reads again after it.
+   */
+  recalculating?: boolean;
   updatedAt: Date | null;
   /** Every check, errors first: any error makes the figures incomplete. */
   checks: CheckItem[];
@@ -112,7 +118,7 @@ function ErrorsFirst({ errors, selecting, onSelect, onShowChecks }: { errors: Ch
   );
 }
 
-export function PositionView({ summary, problem, busy, updatedAt, checks, selecting, onRecalculate, onShowChecks, onSelect }: PositionViewProps): React.JSX.Element {
+export function PositionView({ summary, problem, busy, recalculating = busy, updatedAt, checks, selecting, onRecalculate, onShowChecks, onSelect }: PositionViewProps): React.JSX.Element {
   const s = useStyles();
   const errors = errorsOf(checks);
   const complete = errors.length === 0;
@@ -122,7 +128,7 @@ export function PositionView({ summary, problem, busy, updatedAt, checks, select
         Position
       </ViewHeading>
       <div className={s.toolbar}>
-        <Button appearance="primary" icon={busy ? <Spinner size="extra-tiny" /> : <RefreshIcon />} onClick={onRecalculate} disabledFocusable={busy} aria-describedby="position-updated">
+        <Button appearance="primary" icon={busy ? <Spinner size="extra-tiny" /> : <RefreshIcon />} onClick={onRecalculate} disabledFocusable={recalculating} aria-describedby="position-updated">
           {busy ? "Recalculating…" : "Recalculate"}
         </Button>
         <Caption1 id="position-updated" className={s.muted} aria-live="polite">

@@ -62,7 +62,7 @@ export function SelfCheckView({ run, toText }: SelfCheckViewProps): React.JSX.El
         are not changed. It takes a few seconds (longer in Excel on the web).
       </Body1>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void start()} disabled={running}>
+        <Button onClick={() => void start()} disabled={running}>
           {running ? "Checking…" : report ? "Check again" : "Check Excel"}
         </Button>
         {running && <Spinner size="tiny" label="Checking Excel" />}
