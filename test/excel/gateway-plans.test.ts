@@ -112,9 +112,9 @@ describe("ExcelGateway with the real sheet plans", () => {
     if (commentaryCell) expect(line.commentary).toBe("Typed by the treasurer");
   });
 
-  // Nine sheets' cells for 2,000 more lines are about 8 MB (the Profiles sheet's year-to-date formulas are about as
-  // long as the Revenue sheet's), so the insert is split into requests under 5 MB: four, not one per line.
-  it("stays at four syncs with 2,000 extra revenue lines, each request under 5 MB", async () => {
+  // Nine sheets' cells for 2,000 more lines are 7-8 MB (the Profiles sheet's year-to-date formulas are about as long
+  // as the Revenue sheet's), so the insert is split into requests under 5 MB: a few, not one per line.
+  it("stays at four syncs or fewer with 2,000 extra revenue lines, each request under 5 MB", async () => {
     const model = seed();
     const group = model.revenue.groups[0]!;
     for (let i = 0; i < 2000; i++) {
@@ -122,7 +122,8 @@ describe("ExcelGateway with the real sheet plans", () => {
     }
     const { fake, gateway } = setup(model);
     await gateway.insertSheets(request(model));
-    expect(fake.syncs).toHaveLength(4);
+    expect(fake.syncs.length).toBeGreaterThanOrEqual(2);
+    expect(fake.syncs.length).toBeLessThanOrEqual(4);
     for (const s of fake.syncs) expect(s.requestBytes).toBeLessThan(5 * MB);
     const read = await gateway.readPeriod();
     expect(read.model!.revenue.groups[0]!.lines).toHaveLength(group.lines.length);
