@@ -14,7 +14,8 @@ import { describeWithEngines } from "../support/engines";
 const OUT = path.join(ROOT, "test-output", "sheets");
 const TITLES: Array<[string, string]> = [
   ["Summary", "Financial monitoring summary"], ["Revenue", "Revenue budget monitoring"], ["Capital", "Capital budget monitoring"],
-  ["Reserves", "Usable reserves"], ["Savings", "Delivery of savings"], ["Period history", "Closed periods"], ["Settings", "Outturn settings"],
+  ["Reserves", "Usable reserves"], ["Savings", "Delivery of savings"], ["Profiles", "Budget profiles and the year to date"],
+  ["Period history", "Closed periods"], ["Settings", "Outturn settings"],
 ];
 const pdftotext = (pdf: string, page?: number) =>
   spawnSync("pdftotext", [...(page ? ["-f", String(page), "-l", String(page)] : []), "-layout", pdf, "-"], { encoding: "utf8" }).stdout ?? "";

@@ -27,7 +27,7 @@ import { LAST_YEAR_COLS, MONTH_HEADINGS, PCT_MONTH_COLS, PROFILE_COLS as C, PROF
 const HEADINGS: ReadonlyArray<[string, string]> = [
   [C.name, "Line"], [C.budget, "Revised Budget"], [C.budgetToDate, "Budget to Date"], [C.actualToDate, "Actual to Date"],
   [C.forecast, "Forecast Outturn"], [C.straightLine, "Straight-line projection"], [C.profiled, "Profiled projection"],
-  [C.lastYear, "Last year's pattern"], [C.profile, "Profile"], [C.awardFromMonth, "Pay award from month"], [C.awardPct, "Pay award %"],
+  [C.lastYear, "Last year's pattern"], [C.profile, "Profile"], [C.awardFromMonth, "Award from month"], [C.awardPct, "Award %"],
 ];
 
 const orBlank = (d: Decimal | null): Decimal | string => d ?? "";
@@ -36,7 +36,7 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
   const { model } = ctx;
   const monthly = computeMonthly(model);
   const b = new SheetBuilder("Profiles", ctx.names.Profiles, [
-    { width: 30 }, ...Array.from({ length: 10 }, () => ({ width: 12 })), { width: 11 }, { width: 9 }, { width: 9 },
+    { width: 30 }, ...Array.from({ length: 10 }, () => ({ width: 12 })), { width: 11 }, { width: 12 }, { width: 10 },
     ...Array.from({ length: 24 }, () => ({ width: 8 })), { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 1 };
@@ -75,7 +75,7 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
     const lyToDate = `SUMPRODUCT((${lyMonths}<=${months})*${ly})`;
     const budget = cell(C.budget), btd = cell(C.budgetToDate), actual = cell(C.actualToDate), kind = cell(C.profile);
     const from = cell(C.awardFromMonth), lifted = `(1+${cell(C.awardPct)}/100)`;
-    b.formula(r, C.name, `=${revenue}$${REVENUE_COLS.name}$${rr}`, l.line.name, "lineName");
+    b.formula(r, C.name, `=${revenue}$${REVENUE_COLS.name}$${rr}`, l.line.name, "label");
     b.formula(r, C.budget, `=${revenue}$${REVENUE_COLS.revisedBudget}$${rr}`, l.line.revisedBudget ?? D(0), "calculated", { numberFormat: ctx.amount });
     b.formula(r, C.budgetToDate,
       `=IF(${kind}=${str(PROFILE_WORDS.custom)},IF(AND(ROUND(SUM(${pcts}),9)=100,MIN(${pcts})>=0),${budget}*SUMPRODUCT((${pctMonths}<=${months})*${pcts})/100,""),` +
