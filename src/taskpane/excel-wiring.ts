@@ -4,7 +4,6 @@
  */
 import type { WorkbookGateway } from "../workbook/gateway";
 import { ExcelGateway } from "../excel/gateway";
-import { saveInOffice } from "../excel/download";
 import type { SelfCheckReport } from "../excel/self-check";
 import type { Saver } from "./download";
 export { locatorFor } from "./locate";
@@ -13,7 +12,11 @@ export function excelGateway(): WorkbookGateway {
   return new ExcelGateway();
 }
 
-export const save: Saver = (bytes, fileName, mimeType) => saveInOffice(bytes, fileName, mimeType);
+// Saving a file is rare: its code (src/excel/download.ts) is fetched when first asked for, not at start-up.
+export const save: Saver = async (bytes, fileName, mimeType) => {
+  const { saveInOffice } = await import(/* webpackChunkName: "excel-download" */ "../excel/download");
+  return saveInOffice(bytes, fileName, mimeType);
+};
 
 export interface SelfCheck {
   run: () => Promise<SelfCheckReport>;
