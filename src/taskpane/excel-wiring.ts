@@ -4,6 +4,8 @@
  */
 import type { WorkbookGateway } from "../workbook/gateway";
 import { ExcelGateway } from "../excel/gateway";
+// Loaded with the gateway, not on demand: a download must start within the user's click (an await would lose it).
+import { saveInOffice } from "../excel/download";
 import type { SelfCheckReport } from "../excel/self-check";
 import type { Saver } from "./download";
 export { locatorFor } from "./locate";
@@ -12,11 +14,7 @@ export function excelGateway(): WorkbookGateway {
   return new ExcelGateway();
 }
 
-// Saving a file is rare: its code (src/excel/download.ts) is fetched when first asked for, not at start-up.
-export const save: Saver = async (bytes, fileName, mimeType) => {
-  const { saveInOffice } = await import(/* webpackChunkName: "excel-download" */ "../excel/download");
-  return saveInOffice(bytes, fileName, mimeType);
-};
+export const save: Saver = (bytes, fileName, mimeType) => saveInOffice(bytes, fileName, mimeType);
 
 export interface SelfCheck {
   run: () => Promise<SelfCheckReport>;
