@@ -425,7 +425,7 @@ async function openOnWorkbook(page: Page, server: StaticServer, edits: Edit[]): 
     ({ edits, organisation, financialYear }) => {
       type SetupApi = Api & { insertSheets(r: unknown): Promise<unknown> };
       (window as unknown as { outturnPreviewSetup: (api: SetupApi) => Promise<void> }).outturnPreviewSetup = async (api) => {
-        await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "History", "Settings"], onExisting: "ask" });
+        await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings"], onExisting: "ask" });
         for (const e of edits) {
           if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
           else api.setCells(e.sheet, e.cells);
