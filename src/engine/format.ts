@@ -31,7 +31,9 @@ export function money(d: Decimal, units: string, scale: "k" | "m" | "m1" = "k"):
 
 /** A computed percentage to `dp` places (the body's setting; 2 by default), rounded once from the exact figure: "1.34%". */
 export function formatPct(d: Decimal, dp = 2): string {
-  return `${d.toFixed(dp, D.ROUND_HALF_UP)}%`;
+  const text = d.toFixed(dp, D.ROUND_HALF_UP);
+  // A small negative that rounds to nothing is 0.0%, not -0.0% (as a body prints it).
+  return `${/^-0(\.0*)?$/.test(text) ? text.slice(1) : text}%`;
 }
 
 /** A setting's percentage, as written: "3%", "0.5%". */

@@ -90,6 +90,12 @@ const saved = (s: SavingsFigures) => ({
   achieved: s.achieved, unachieved: s.unachieved, expectedNextYear: s.expectedNextYear,
 });
 
+/** A column the body does not keep (Settings: inputs) is blank (null) on every row, totals included, not a sum of blanks. */
+function keptOnly<R extends MonitoredRow>(rows: R[], inputs: { originalBudget: boolean; actualToDate: boolean }): R[] {
+  if (inputs.originalBudget && inputs.actualToDate) return rows;
+  return rows.map((r) => ({ ...r, ...(inputs.originalBudget ? {} : { originalBudget: null }), ...(inputs.actualToDate ? {} : { actualToDate: null }) }));
+}
+
 export function reportLines(p: Position): ReportLines {
   const { model, revenue, capital, reserves, savings } = p;
   const places = pctPlaces(model.settings);
@@ -121,5 +127,6 @@ export function reportLines(p: Position): ReportLines {
   }));
   savingsRows.push({ path: "savings", kind: "total", name: "Total savings", ref: null, category: null, status: null, ...saved(savings), rag: savings.rag });
 
-  return { revenue: revenueRows, capital: capitalRows, financing, reserves: reserveRows, savings: savingsRows };
+  const inputs = model.settings.inputs;
+  return { revenue: keptOnly(revenueRows, inputs), capital: keptOnly(capitalRows, inputs), financing: keptOnly(financing, inputs), reserves: reserveRows, savings: savingsRows };
 }

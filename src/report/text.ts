@@ -1,9 +1,10 @@
 /** The period's position as plain text for people: headline figures, RAG, checks; every line with --lines. */
 import { periodLabel } from "../model/period";
-import { bracketed, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { bracketed, formatPct, formatRate, pctFigure, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { type StrengthFigures, sayFor } from "../engine/workforce";
-import { CONVENTION_LABEL, movementWords } from "../engine/convention";
+import { movementWords } from "../engine/convention";
+import { conventionLabel } from "../model/settings/registry";
 import type { Decimal } from "../model/types";
 import { periodErrors } from "./errors";
 import { type MonitoredRow, reportLines } from "./lines";
@@ -96,9 +97,9 @@ export function textReport(p: Position, withLines = false): string {
   const lines = [
     ...incompleteBanner(p),
     `${inLine(model.organisation)}: ${model.financialYear} ${periodLabel(model.period)} financial monitoring (amounts in ${u})`,
-    `${CONVENTION_LABEL[model.settings.signConvention]}.`,
+    `${conventionLabel(model.settings.signConvention, model.settings.negativeStyle)}.`,
     "",
-    `Revenue      [${nb.rag}]  net budget ${money(nb.revisedBudget)}, forecast outturn ${money(nb.forecastOutturn)}, variance ${money(nb.variance)} (${nb.variancePct ? formatPct(nb.variancePct, pctPlaces(p.model.settings)) : "n/a"})`,
+    `Revenue      [${nb.rag}]  net budget ${money(nb.revisedBudget)}, forecast outturn ${money(nb.forecastOutturn)}, variance ${money(nb.variance)}, ${nb.variancePct ? pctFigure(nb.variancePct, pctPlaces(p.model.settings), model.settings.negativeStyle) : "% n/a"}`,
     movement
       ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",

@@ -102,7 +102,7 @@ describe("outturn report on the worked example", () => {
   test("the text report gives the headline figures, RAG and checks", () => {
     const r = runCli(["report", "seeds/q2-2024-25.json"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Revenue\s+\[Red\].*variance \(2,307\) \(-1\.34%\)/);
+    expect(r.stdout).toMatch(/Revenue\s+\[Red\].*variance \(2,307\), \(1\.34%\)/);
     expect(r.stdout).toMatch(/after the forecast variance 3,571 \(2\.08%\), below the minimum/);
     expect(r.stdout).toMatch(/Checks: 0 error\(s\)/);
   });

@@ -37,7 +37,7 @@ test.each([[0, "1"], [1, "1.2"], [2, "1.25"], [3, "1.245"]])("at %i places, 1.24
   const p = computePosition(atPlaces(places));
   expect(reportJson(p).revenue.variancePct?.toFixed()).toBe(`-${shown}`);
   expect(reportJson(p).lines.revenue.find((r) => r.path === "revenue")?.variancePct?.toFixed()).toBe(`-${shown}`);
-  expect(textReport(p)).toContain(`(-${shown}%)`);
+  expect(textReport(p)).toContain(`, (${shown}%)`);
   expect(narrative(p)[0]).toContain(` or ${shown}%`);
   expect(JSON.stringify(summarise(p).headlines[0])).toContain(`${shown}% adverse`);
   const netBudgetRow = revenueLinesRagTable(p).rows.find((r) => r.cells[0] === "Pay & Employment costs");

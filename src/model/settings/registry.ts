@@ -110,6 +110,13 @@ export const CONVENTION_LABEL: Record<SignConvention, string> = {
   "budget-minus-forecast": "Variance = revised budget − forecast outturn: favourable positive, (adverse) in brackets",
   "forecast-minus-budget": "Variance = forecast outturn − revised budget: overspend positive, (underspend) in brackets",
 };
+/** The convention in words for a body that shows negatives with a minus sign (Settings: negativeStyle) rather than brackets. */
+export function conventionLabel(convention: SignConvention, negativeStyle: "brackets" | "minus"): string {
+  if (negativeStyle === "brackets") return CONVENTION_LABEL[convention];
+  return convention === "budget-minus-forecast"
+    ? "Variance = revised budget − forecast outturn: favourable positive, adverse negative"
+    : "Variance = forecast outturn − revised budget: overspend positive, underspend negative";
+}
 export const COMBINE = ["higher", "lower"] as const;
 /** Calendar months, for the month the financial year starts in (a ledger's Apr-24 is month 1 of 2024/25). */
 export const CALENDAR_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
