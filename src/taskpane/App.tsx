@@ -101,6 +101,7 @@ const ChecksView = React.lazy(() => import(/* webpackChunkName: "checks-view" */
 /** Check Excel: loaded with its first showing. */
 const SelfCheckView = React.lazy(() => import(/* webpackChunkName: "settings-view" */ "./views/SelfCheckView").then((m) => ({ default: m.SelfCheckView })));
 
+const YearToDate = React.lazy(() => import(/* webpackChunkName: "year-to-date" */ "./views/YearToDate").then((m) => ({ default: m.YearToDate })));
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
@@ -156,6 +157,16 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
           onSelect={(ref) => void actions.selectCell(ref)}
         />
       );
+      if (reading?.position) {
+        panel = (
+          <>
+            {panel}
+            <React.Suspense fallback={<Spinner size="small" label="Opening the year to date…" />}>
+              <YearToDate position={reading.position} incomplete={errorChecksOf(state).length > 0} />
+            </React.Suspense>
+          </>
+        );
+      }
       break;
     case "checks":
       panel = (

@@ -448,12 +448,19 @@ async function reopenRun(page: Page, server: StaticServer): Promise<void> {
     const gf = await headline(page, "reserves");
     return gf.text.includes("2.08%") && gf.rag === "Red";
   }), `${run}: the position is read straight away (2.08%, Red)`);
+  // Issue 13: the year to date under the Position, and forecast assist's notes (prompts; no forecast changes).
+  check(await eventually(page, async () => /Year to date \(6 months\)/.test(await page.locator("[data-testid=year-to-date]").innerText().catch(() => ""))), `${run}: the Position shows the year to date (6 months)`);
+  const ytdText = (await page.locator("[data-testid=year-to-date]").innerText().catch(() => "")).replace(/\s+/g, " ");
+  check(/Pay & Employment costs budget 74,303, actual 76,042, variance \(1,739\), \(2\.34%\)/.test(ytdText), `${run}: a line's budget, actual and variance to date (${ytdText.slice(0, 80)}…)`);
+  check(/the forecast \(£153,797k\) is £1,713k above the straight-line projection/.test(ytdText), `${run}: forecast assist's note on a line`);
   await shot(page, run, "01-position");
   // As wide as Excel's task pane.
   await page.setViewportSize({ width: 350, height: 900 });
   await page.locator("#position-heading").focus();
   await shot(page, run, "02-position-pane-width");
   await axeScan(page, "the Position view at task-pane width");
+  await page.locator("[data-testid=year-to-date]").scrollIntoViewIfNeeded();
+  await shot(page, run, "03-year-to-date-pane-width");
 }
 
 /** Q2 of the generated year: Q1 closed, the forecasts of the worked example typed over Q1's. */
