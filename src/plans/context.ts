@@ -5,13 +5,14 @@ import type { SheetKind } from "./types";
 import { absRef } from "./a1";
 import { amountFormat, pctFormat } from "./styles";
 import { SETTINGS_MARKERS, type SheetSettingKey } from "./sheets/settings/markers";
+import { SHEET_KINDS_IN_ORDER } from "./kinds";
 
-export const SHEET_KINDS_IN_ORDER: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings", "Slides"];
+export { SHEET_KINDS_IN_ORDER };
 
 export type SheetNames = Record<SheetKind, string>;
 
 export function defaultSheetNames(overrides: Partial<SheetNames> = {}): SheetNames {
-  const names = Object.fromEntries(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "Settings", "Slides"].map((k) => [k, k])) as SheetNames;
+  const names = Object.fromEntries(SHEET_KINDS_IN_ORDER.map((k) => [k, k])) as SheetNames;
   // Excel reserves the sheet name "History" (its change-tracking sheet), so that kind has another name.
   return { ...names, History: "Period history", Signoff: "Sign-off", Actions: "Actions", ...overrides };
 }

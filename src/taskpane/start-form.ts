@@ -1,9 +1,10 @@
 /** The Start view's form: who and when the monitoring is for, and which sheets to insert. */
 import type { PeriodId, Units } from "../model/types";
 import type { SheetKind } from "../workbook/gateway";
+import { SHEET_KINDS_IN_ORDER } from "../plans/kinds";
 
-/** The sheets the plans build (src/plans SHEET_KINDS_IN_ORDER); Slides holds native charts (the PowerPoint deck is separate). */
-export const ALL_SHEETS: readonly SheetKind[] = ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings", "Slides"];
+/** The sheets the plans build, in tab order; Slides holds native charts (the PowerPoint deck is separate). */
+export const ALL_SHEETS: readonly SheetKind[] = SHEET_KINDS_IN_ORDER;
 
 export const SHEET_WORDS: Record<SheetKind, string> = {
   Summary: "Summary: headline figures and RAG",
