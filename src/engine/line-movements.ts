@@ -7,6 +7,7 @@
 import type { Decimal, PeriodId } from "../model/types";
 import { favourableVariance, inConvention } from "./convention";
 import { type Position, previousSnapshot } from "./position";
+import { revenueLinePath } from "./rows";
 
 export interface LineMovement {
   path: string;
@@ -36,7 +37,7 @@ export function lineMovements(p: Position): LineMovements | null {
     const was = before.get(`${g.group.name}\u0000${r.line.name}`) ?? null;
     const favourable = was === null ? null : r.favourable.minus(was);
     return {
-      path: `revenue.groups[${gi}].lines[${li}]`, group: g.group.name, name: r.line.name,
+      path: revenueLinePath(gi, li), group: g.group.name, name: r.line.name,
       previousVariance: was === null ? null : inConvention(was, convention), variance: r.variance,
       favourable, movement: favourable === null ? null : inConvention(favourable, convention),
     };

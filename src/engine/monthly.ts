@@ -18,6 +18,7 @@ import { monthsElapsed } from "../model/period";
 import { inConvention } from "./convention";
 import { MONTHS_IN_YEAR, budgetToDate, profileWeights, shareToDate } from "./profiles";
 import { varianceRag } from "./rag";
+import { revenueLinePath } from "./rows";
 
 export type ProjectionMethod = "straightLine" | "profiled" | "lastYear";
 export const PROJECTION_METHODS: readonly ProjectionMethod[] = ["straightLine", "profiled", "lastYear"];
@@ -75,7 +76,7 @@ export function lineToDate(model: MonitoringPeriod, group: number, index: number
   const convention = model.settings.signConvention;
   const variance = favourable === null ? null : inConvention(favourable, convention);
   return {
-    path: `revenue.groups[${group}].lines[${index}]`, group, index, line,
+    path: revenueLinePath(group, index), group, index, line,
     profile: line.profile?.kind ?? "flat", profileProblem: problem,
     budgetToDate: btd,
     favourableToDate: favourable,

@@ -4,6 +4,11 @@ import { ZERO, pctOf, sum } from "../model/amount";
 import { favourableVariance, inConvention } from "./convention";
 import { varianceRag } from "./rag";
 
+/** Where a revenue line is in the monitoring file, the stable key of the report's rows: revenue.groups[0].lines[1]. */
+export function revenueLinePath(group: number, line: number): string {
+  return `revenue.groups[${group}].lines[${line}]`;
+}
+
 export const MONITORED_COLUMNS: readonly MonitoredColumn[] = ["originalBudget", "revisedBudget", "actualToDate", "forecastOutturn"];
 
 export type ColumnValues = Record<MonitoredColumn, Decimal>;

@@ -8,6 +8,7 @@
 import type { Decimal, MonitoringPeriod, RevenueLine } from "../model/types";
 import { round } from "../model/amount";
 import { monthsElapsed } from "../model/period";
+import { revenueLinePath } from "./rows";
 import { type ProjectionMethod, PROJECTION_WORDS, lineToDate } from "./monthly";
 
 export interface TakeChoice {
@@ -58,7 +59,7 @@ function withForecasts(model: MonitoringPeriod, forecasts: ReadonlyMap<string, D
       groups: model.revenue.groups.map((group, g) => ({
         ...group,
         lines: group.lines.map((line, l) => {
-          const path = `revenue.groups[${g}].lines[${l}]`;
+          const path = revenueLinePath(g, l);
           return forecasts.has(path) ? { ...line, forecastOutturn: forecasts.get(path) ?? null } : line;
         }),
       })),

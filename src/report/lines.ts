@@ -10,7 +10,7 @@
 import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "../engine/position";
-import type { LineResult, TotalResult } from "../engine/rows";
+import { type LineResult, type TotalResult, revenueLinePath } from "../engine/rows";
 import type { ReserveBalances } from "../engine/reserves";
 import type { SavingsFigures } from "../engine/savings";
 import { pctPlaces } from "../engine/format";
@@ -102,7 +102,7 @@ export function reportLines(p: Position): ReportLines {
   const pct: Pct = (d) => (d === null ? null : round(d, places));
   const revenueRows: MonitoredRow[] = [];
   revenue.groups.forEach((g, gi) => {
-    g.lines.forEach((l, li) => revenueRows.push(lineRow(`revenue.groups[${gi}].lines[${li}]`, g.group.name, l, true, pct)));
+    g.lines.forEach((l, li) => revenueRows.push(lineRow(revenueLinePath(gi, li), g.group.name, l, true, pct)));
     revenueRows.push(totalRow(`revenue.groups[${gi}]`, g.group.ref, g.total, true, pct));
   });
   revenueRows.push(totalRow("revenue.groups", null, revenue.totalNetRevenueExpenditure, true, pct));
