@@ -176,6 +176,8 @@ export function reserveClosingChecks(ctx: Ctx, reserves: ReservesPosition): Chec
 }
 
 export function capitalFundingChecks(ctx: Ctx, capital: CapitalPosition): Check[] {
+  // A body that does not keep its capital financing (Settings: inputs.capitalFinancing) has no funding to compare.
+  if (!keepsColumn(ctx.model.settings, "capitalFinancing")) return [];
   const out: Check[] = [];
   for (const c of MONITORED_COLUMNS) {
     const programme = capital.programme[c], funding = capital.funding[c];
@@ -231,8 +233,8 @@ function missing(area: Area, row: string, column: string): Check {
   return check("missing-input", "error", `${row} has no ${COLUMN_WORDS[column] ?? column}. Enter a figure (0 if there is none).`, { area, row, column });
 }
 
-/** Whether the body keeps an input column (Settings: inputs.*); the revised budget and the forecast are always kept. */
-export function keepsColumn(settings: Settings, column: MonitoredColumn): boolean {
+/** Whether the body keeps an input (Settings: inputs.*); the revised budget and the forecast are always kept. */
+export function keepsColumn(settings: Settings, column: MonitoredColumn | OptionalInput): boolean {
   return !(OPTIONAL_INPUTS as readonly string[]).includes(column) || settingOf(settings, `inputs.${column as OptionalInput}`) !== false;
 }
 
@@ -273,7 +275,8 @@ export function otherMissingChecks(ctx: Ctx): Check[] {
   }
   for (const s of ctx.model.savings) {
     if (!s.replacement && s.planned === null) out.push(missing("savings", s.scheme, "planned"));
-    for (const c of ["deliveredToDate", "forecastFurtherDelivery"] as const) if (s[c] === null) out.push(missing("savings", s.scheme, c));
+    // A column the body does not keep is blank, not zero, and never asked for.
+    for (const c of ["deliveredToDate", "forecastFurtherDelivery"] as const) if (s[c] === null && keepsColumn(ctx.model.settings, c)) out.push(missing("savings", s.scheme, c));
   }
   return out;
 }

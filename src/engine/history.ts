@@ -11,7 +11,7 @@
  *
  * History is always one snapshot per period, sorted by the month the period ends (then quarters before months).
  */
-import type { Decimal, MonitoringPeriod, PeriodId, PeriodSnapshot } from "../model/types";
+import type { Decimal, MonitoredLine, MonitoringPeriod, PeriodId, PeriodSnapshot, SnapshotLine } from "../model/types";
 import { PERIODS, endMonth } from "../model/period";
 import { ZERO } from "../model/amount";
 import type { Position } from "./position";
@@ -40,9 +40,15 @@ export function snapshotOf(position: Position, closedOn: string | null = null): 
     generalFund: gf && { forecastClosing: gf.forecastClosing, forecastPct: gf.forecastPct.toDecimalPlaces(SNAPSHOT_PCT_DP), rag: rag.reserves },
     savings: { planned: savings.planned, achieved: savings.achieved, rag: rag.savings },
     closedOn,
-    lines: model.revenue.groups.flatMap((g) => g.lines.map((l) => ({ group: g.name, name: l.name, revisedBudget: l.revisedBudget ?? ZERO, forecastOutturn: l.forecastOutturn ?? ZERO }))),
+    lines: [
+      ...model.revenue.groups.flatMap((g) => g.lines.map((l) => snapshotLine(g.name, l))),
+      ...model.revenue.transfers.map((l) => snapshotLine(null, l)),
+    ],
   };
 }
+
+const snapshotLine = (group: string | null, l: MonitoredLine): SnapshotLine =>
+  ({ group, name: l.name, revisedBudget: l.revisedBudget ?? ZERO, forecastOutturn: l.forecastOutturn ?? ZERO });
 
 /** Orders snapshots by the month their period ends; a quarter before the month it ends in. */
 export function compareSnapshots(a: PeriodSnapshot, b: PeriodSnapshot): number {

@@ -8,6 +8,7 @@ import type { Decimal, PeriodId } from "../model/types";
 import { favourableVariance, inConvention } from "./convention";
 import { type Position, previousSnapshot } from "./position";
 import { revenueLinePath } from "./rows";
+import { snapshotLineKey } from "./previous-variances";
 
 export interface LineMovement {
   path: string;
@@ -32,9 +33,9 @@ export function lineMovements(p: Position): LineMovements | null {
   const previous = previousSnapshot(p.model);
   if (!previous?.lines) return null;
   const convention = p.model.settings.signConvention;
-  const before = new Map(previous.lines.map((l) => [`${l.group}\u0000${l.name}`, favourableVariance(l.revisedBudget, l.forecastOutturn)]));
+  const before = new Map(previous.lines.map((l) => [snapshotLineKey(l.group, l.name), favourableVariance(l.revisedBudget, l.forecastOutturn)]));
   const lines = p.revenue.groups.flatMap((g, gi) => g.lines.map((r, li): LineMovement => {
-    const was = before.get(`${g.group.name}\u0000${r.line.name}`) ?? null;
+    const was = before.get(snapshotLineKey(g.group.name, r.line.name)) ?? null;
     const favourable = was === null ? null : r.favourable.minus(was);
     return {
       path: revenueLinePath(gi, li), group: g.group.name, name: r.line.name,

@@ -46,10 +46,17 @@ function figures(items: Array<Pick<SavingsFigures, "planned" | "deliveredToDate"
 }
 
 export function computeSavings(model: MonitoringPeriod): SavingsPosition {
+  // A column the body does not keep (Settings: inputs) is hidden on the sheet: whatever it holds is not counted.
+  const { deliveredToDate: keepsDelivered, forecastFurtherDelivery: keepsForecast } = model.settings.inputs;
   const schemes = model.savings.map((scheme) => ({
     scheme,
     rag: STATUS_RAG[scheme.status],
-    ...figures([{ planned: scheme.planned ?? ZERO, deliveredToDate: scheme.deliveredToDate ?? ZERO, forecastFurtherDelivery: scheme.forecastFurtherDelivery ?? ZERO, expectedNextYear: scheme.expectedNextYear ?? ZERO }]),
+    ...figures([{
+      planned: scheme.planned ?? ZERO,
+      deliveredToDate: (keepsDelivered ? scheme.deliveredToDate : null) ?? ZERO,
+      forecastFurtherDelivery: (keepsForecast ? scheme.forecastFurtherDelivery : null) ?? ZERO,
+      expectedNextYear: scheme.expectedNextYear ?? ZERO,
+    }]),
   }));
   const names = [...new Set(schemes.map((s) => s.scheme.category))];
   const categories = names.map((category) => {

@@ -84,8 +84,15 @@ export interface Settings {
   yearToDate: { paceWarningPct: Decimal | null };
   /** Forecast assist: flag a forecast this far (file units) from a projection; null: the commentary materiality. */
   assist: { materialityAmount: Decimal | null };
-  /** Which optional input columns the body keeps (true: shown and asked for; false: hidden and never asked for). */
-  inputs: { originalBudget: boolean; actualToDate: boolean };
+  /**
+   * Which optional inputs the body keeps (true: shown and asked for; false: hidden and never asked for, and blank, not
+   * zero): revenue and capital original budget and actual to date, savings delivered to date and forecast further
+   * delivery, capital slippage, capital financing.
+   */
+  inputs: {
+    originalBudget: boolean; actualToDate: boolean;
+    deliveredToDate: boolean; forecastFurtherDelivery: boolean; slippage: boolean; capitalFinancing: boolean;
+  };
   /** The kind of body, and the name of the board or committee that reviews the monitoring (null: the kind's usual one). */
   body: { kind: "police" | "fire" | "council" | "other"; board: string | null };
   /** How negative figures are shown in tables, the sheets and the slides: (2,307) or -2,307. */
@@ -208,14 +215,16 @@ export interface PeriodSnapshot {
   /** ISO date the period was closed, when known. */
   closedOn: string | null;
   /**
-   * Each revenue line's revised budget and forecast when the period was closed (by group and line name), for the
-   * movement by line; absent in snapshots closed before Outturn kept them.
+   * Each revenue line's revised budget and forecast when the period was closed (by group and line name; a transfer
+   * below Total Net Revenue Expenditure with group null), for the movement by line and each line's previous variance;
+   * absent in snapshots closed before Outturn kept them.
    */
   lines?: SnapshotLine[];
 }
 
 export interface SnapshotLine {
-  group: string;
+  /** The line's group; null for a transfer to or from reserves (below Total Net Revenue Expenditure). */
+  group: string | null;
   name: string;
   revisedBudget: Decimal;
   forecastOutturn: Decimal;

@@ -125,6 +125,8 @@ export function reservesParagraph(p: Position): string {
 function capitalSplit(p: Position): string {
   const u = p.model.units;
   const { slippage, underspend } = p.capital;
+  // A body that does not keep slippage (Settings: inputs.slippage): the split is not known, so none is said.
+  if (slippage === null || underspend === null) return "";
   const fav = p.capital.programme.favourable;
   const slip = slippage.greaterThan(0) ? `slippage of ${m3(slippage, u)}` : slippage.lessThan(0) ? `spending brought forward of ${m3(slippage.abs(), u)}` : null;
   const under = underspend.greaterThan(0) ? `forecast underspends of ${m3(underspend, u)}` : underspend.lessThan(0) ? `forecast overspends of ${m3(underspend.abs(), u)}` : null;

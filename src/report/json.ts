@@ -36,8 +36,10 @@ export interface ReportJson {
   };
   capital: {
     originalBudget: Decimal; revisedBudget: Decimal; actualToDate: Decimal; forecastOutturn: Decimal;
-    variance: Decimal; slippage: Decimal; underspend: Decimal; slippagePct: Decimal | null; rag: Rag;
-    funding: { revisedBudget: Decimal; forecastOutturn: Decimal };
+    /** Null when the body does not keep slippage (Settings: inputs.slippage): the variance is not split. */
+    variance: Decimal; slippage: Decimal | null; underspend: Decimal | null; slippagePct: Decimal | null; rag: Rag;
+    /** Null when the body does not keep its capital financing (Settings: inputs.capitalFinancing). */
+    funding: { revisedBudget: Decimal; forecastOutturn: Decimal } | null;
   };
   reserves: {
     /** Null when no general fund was entered: the band is not judged. */
@@ -130,7 +132,7 @@ export function reportJson(p: Position): ReportJson {
       actualToDate: capital.programme.actualToDate, forecastOutturn: capital.programme.forecastOutturn,
       variance: capital.programme.variance, slippage: capital.slippage, underspend: capital.underspend,
       slippagePct: pct(capital.slippagePct), rag: capital.rag,
-      funding: { revisedBudget: capital.funding.revisedBudget, forecastOutturn: capital.funding.forecastOutturn },
+      funding: model.settings.inputs.capitalFinancing ? { revisedBudget: capital.funding.revisedBudget, forecastOutturn: capital.funding.forecastOutturn } : null,
     },
     reserves: {
       generalFund: gf && reserves.generalFund && {

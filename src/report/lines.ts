@@ -7,13 +7,14 @@
  * Each row has stable keys: `path` (where the line is in the monitoring file, e.g. revenue.groups[0].lines[1]; for a
  * total, the path of what it adds up, e.g. revenue.groups[0]), `kind` ("line" or "total"), `name` and `ref`.
  */
-import type { Decimal, Rag } from "../model/types";
+import type { Decimal, Rag, Settings } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "../engine/position";
 import { type LineResult, type TotalResult, revenueLinePath } from "../engine/rows";
 import type { ReserveBalances } from "../engine/reserves";
 import type { SavingsFigures } from "../engine/savings";
 import { pctPlaces } from "../engine/format";
+import { previousVariances } from "../engine/previous-variances";
 
 /** A percentage to the body's places, or null. */
 type Pct = (d: Decimal | null) => Decimal | null;
@@ -37,9 +38,15 @@ export interface MonitoredRow extends RowKeys {
   rag: Rag | null;
 }
 
+/** A revenue row: with its variance at the latest earlier closed period (null without one, or for a row new since). */
+export interface RevenueRow extends MonitoredRow {
+  previousVariance: Decimal | null;
+}
+
+/** Slippage and underspend are null when the body does not keep slippage (Settings: inputs.slippage). */
 export interface CapitalRow extends MonitoredRow {
-  slippage: Decimal;
-  underspend: Decimal;
+  slippage: Decimal | null;
+  underspend: Decimal | null;
 }
 
 /** A reserve or a reserve total: the engine's balances (opening, transfers, budgeted and forecast closing). */
@@ -47,15 +54,20 @@ export interface ReserveRow extends RowKeys, ReserveBalances {
   reserveKind: string | null;
 }
 
-/** A savings scheme or the total: the engine's savings figures (planned, delivered, achieved...). */
-export interface SavingsRow extends RowKeys, SavingsFigures {
+/**
+ * A savings scheme or the total: the engine's savings figures (planned, delivered, achieved...); delivered to date or
+ * forecast further delivery null when the body does not keep it (Settings: inputs).
+ */
+export interface SavingsRow extends RowKeys, Omit<SavingsFigures, "deliveredToDate" | "forecastFurtherDelivery"> {
+  deliveredToDate: Decimal | null;
+  forecastFurtherDelivery: Decimal | null;
   category: string | null;
   status: string | null;
   rag: Rag | null;
 }
 
 export interface ReportLines {
-  revenue: MonitoredRow[];
+  revenue: RevenueRow[];
   capital: CapitalRow[];
   financing: MonitoredRow[];
   reserves: ReserveRow[];
@@ -85,13 +97,15 @@ const balances = (b: ReserveBalances) => ({
   budgetedClosing: b.budgetedClosing, forecastClosing: b.forecastClosing,
 });
 
-const saved = (s: SavingsFigures) => ({
-  planned: s.planned, deliveredToDate: s.deliveredToDate, forecastFurtherDelivery: s.forecastFurtherDelivery,
+const saved = (s: SavingsFigures, inputs: Settings["inputs"]) => ({
+  planned: s.planned,
+  deliveredToDate: inputs.deliveredToDate ? s.deliveredToDate : null,
+  forecastFurtherDelivery: inputs.forecastFurtherDelivery ? s.forecastFurtherDelivery : null,
   achieved: s.achieved, unachieved: s.unachieved, expectedNextYear: s.expectedNextYear,
 });
 
 /** A column the body does not keep (Settings: inputs) is blank (null) on every row, totals included, not a sum of blanks. */
-function keptOnly<R extends MonitoredRow>(rows: R[], inputs: { originalBudget: boolean; actualToDate: boolean }): R[] {
+function keptOnly<R extends MonitoredRow>(rows: R[], inputs: Settings["inputs"]): R[] {
   if (inputs.originalBudget && inputs.actualToDate) return rows;
   return rows.map((r) => ({ ...r, ...(inputs.originalBudget ? {} : { originalBudget: null }), ...(inputs.actualToDate ? {} : { actualToDate: null }) }));
 }
@@ -123,10 +137,13 @@ export function reportLines(p: Position): ReportLines {
   }
 
   const savingsRows: SavingsRow[] = savings.schemes.map((s, i) => ({
-    path: `savings[${i}]`, kind: "line", name: s.scheme.scheme, ref: null, category: s.scheme.category, status: s.scheme.status, ...saved(s), rag: s.rag,
+    path: `savings[${i}]`, kind: "line", name: s.scheme.scheme, ref: null, category: s.scheme.category, status: s.scheme.status, ...saved(s, model.settings.inputs), rag: s.rag,
   }));
-  savingsRows.push({ path: "savings", kind: "total", name: "Total savings", ref: null, category: null, status: null, ...saved(savings), rag: savings.rag });
+  savingsRows.push({ path: "savings", kind: "total", name: "Total savings", ref: null, category: null, status: null, ...saved(savings, model.settings.inputs), rag: savings.rag });
+
+  const previous = previousVariances(p);
+  const revenueWithPrevious = revenueRows.map((r): RevenueRow => ({ ...r, previousVariance: previous?.byPath.get(r.path) ?? null }));
 
   const inputs = model.settings.inputs;
-  return { revenue: keptOnly(revenueRows, inputs), capital: keptOnly(capitalRows, inputs), financing: keptOnly(financing, inputs), reserves: reserveRows, savings: savingsRows };
+  return { revenue: keptOnly(revenueWithPrevious, inputs), capital: keptOnly(capitalRows, inputs), financing: keptOnly(financing, inputs), reserves: reserveRows, savings: savingsRows };
 }

@@ -103,7 +103,7 @@ export function textReport(p: Position, withLines = false): string {
     movement
       ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",
-    `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`,
+    `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}${capital.slippage === null || capital.underspend === null ? " (slippage not kept, so not split)" : `: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`}`,
     gf
       ? `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`
       : "Reserves     [–]  no general fund entered, so the reserves policy band is not judged",

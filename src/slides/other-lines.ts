@@ -65,8 +65,9 @@ export function withOtherLines(p: Position): Position {
     const kept = new Set(capital.filter((_, i) => keep.has(i)));
     const [lines] = regroup([capital], kept, (rest): CapitalLineResult => ({
       ...otherLine<CapitalLine>(rest, p, (ls) => ({ slippage: sum(ls.map((l) => l.slippage)) })),
-      slippage: sum(rest.map((r) => r.slippage)),
-      underspend: sum(rest.map((r) => r.underspend)),
+      // Blank, not a sum of blanks, when the body does not keep slippage.
+      slippage: p.capital.slippage && sum(rest.map((r) => r.slippage)),
+      underspend: p.capital.underspend && sum(rest.map((r) => r.underspend)),
     }));
     out = { ...out, capital: { ...out.capital, lines: lines ?? capital } };
   }

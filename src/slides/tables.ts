@@ -280,7 +280,7 @@ export function ragTable(p: Position): TableSpec {
   const revenueMeasure = fav.isZero() ? "Forecast in line with the net budget"
     : `${capitalised(varianceWords(fav, p.model.settings).replace(/^an? /, ""))} of ${m3(fav.abs())}${nb.variancePct ? ` (${formatPct(nb.variancePct.abs(), pctPlaces(p.model.settings))} of the net budget)` : ""}`;
   const c = p.capital;
-  const capitalMeasure = `Slippage ${m3(c.slippage)}${c.slippagePct ? ` (${formatPct(c.slippagePct, pctPlaces(p.model.settings))} of the revised budget)` : ""}; ${c.overspendPct.greaterThan(0) ? `overspend ${formatPct(c.overspendPct, pctPlaces(p.model.settings))}` : "no overspend"}`;
+  const capitalMeasure = `${c.slippage === null ? "Slippage not kept" : `Slippage ${m3(c.slippage)}`}${c.slippagePct ? ` (${formatPct(c.slippagePct, pctPlaces(p.model.settings))} of the revised budget)` : ""}; ${c.overspendPct.greaterThan(0) ? `overspend ${formatPct(c.overspendPct, pctPlaces(p.model.settings))}` : "no overspend"}`;
   const gf = p.reserves.generalFundPolicy;
   const band = s.reservesBand;
   const reservesMeasure = gf
@@ -362,7 +362,7 @@ export function headlineTiles(p: Position): HeadlineTile[] {
     {
       area: "capital", title: "Capital forecast", rag: p.rag.capital,
       value: m3(c.programme.forecastOutturn),
-      caption: `Against a revised budget of ${m3(c.programme.revisedBudget)}; slippage ${m3(c.slippage)}`,
+      caption: `Against a revised budget of ${m3(c.programme.revisedBudget)}${c.slippage === null ? "" : `; slippage ${m3(c.slippage)}`}`,
     },
     {
       area: "savings", title: "Savings achieved", rag: p.rag.savings,

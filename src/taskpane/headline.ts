@@ -81,7 +81,7 @@ export function summarise(p: Position): PositionSummary {
 
   const cap = p.capital;
   const capDetail = [`Forecast ${m(cap.programme.forecastOutturn, units)} against a revised budget of ${m(cap.programme.revisedBudget, units)}.`];
-  if (!cap.slippage.isZero() || !cap.underspend.isZero()) {
+  if (cap.slippage && cap.underspend && (!cap.slippage.isZero() || !cap.underspend.isZero())) {
     const under = cap.underspend.isNegative() ? `an overspend of ${m(cap.underspend, units)}` : `underspends of ${m(cap.underspend, units)}`;
     capDetail.push(`Slippage of ${m(cap.slippage, units)}${cap.slippagePct ? ` (${formatPct(cap.slippagePct, pctPlaces(p.model.settings))} of the budget)` : ""} and ${under}.`);
   }

@@ -56,8 +56,8 @@ describe("engine invariants on random data", () => {
       expect(p.capital.programme.variance.equals(sum(p.capital.lines.map((l) => l.variance)))).toBe(true);
       expect(p.capital.funding.variance.equals(sum(p.capital.financing.map((l) => l.variance)))).toBe(true);
       // slippage + underspend = the favourable variance, line by line and in total
-      for (const l of p.capital.lines) expect(l.slippage.plus(l.underspend).equals(l.favourable)).toBe(true);
-      expect(p.capital.slippage.plus(p.capital.underspend).equals(p.capital.programme.favourable)).toBe(true);
+      for (const l of p.capital.lines) expect(l.slippage!.plus(l.underspend!).equals(l.favourable)).toBe(true);
+      expect(p.capital.slippage!.plus(p.capital.underspend!).equals(p.capital.programme.favourable)).toBe(true);
     }), { numRuns: 150 });
   });
 

@@ -60,12 +60,18 @@ export type NegativeStyle = (typeof NEGATIVE_STYLES)[number];
  * not kept is hidden on the sheets and never asked for; a blank in a kept one is a warning naming the cell. To let a
  * body drop another column, add it here (and to `OPTIONAL_INPUT_WORDS`).
  */
-export const OPTIONAL_INPUTS = ["originalBudget", "actualToDate"] as const;
+export const OPTIONAL_INPUTS = ["originalBudget", "actualToDate", "deliveredToDate", "forecastFurtherDelivery", "slippage", "capitalFinancing"] as const;
 export type OptionalInput = (typeof OPTIONAL_INPUTS)[number];
 export const OPTIONAL_INPUT_WORDS: Record<OptionalInput, { label: string; note: string }> = {
   originalBudget: { label: "The body keeps an original budget", note: "No: the Original Budget column is hidden on the Revenue and Capital sheets and never asked for." },
   actualToDate: { label: "The body keeps an actual to date", note: "No: the Actual to Date column is hidden on the Revenue and Capital sheets and never asked for." },
+  deliveredToDate: { label: "The body keeps savings delivered to date", note: "No: the Delivered to Date column is hidden on the Savings sheet and never asked for; the forecast column then holds each scheme's whole achievement (delivered or forecast)." },
+  forecastFurtherDelivery: { label: "The body keeps savings forecast further delivery", note: "No: the Forecast Further Delivery column is hidden on the Savings sheet and never asked for; achieved is what is delivered to date. Keep at least one of the two." },
+  slippage: { label: "The body keeps capital slippage", note: "No: the Slippage and Underspend columns are hidden on the Capital sheet; the capital variance is not split into slippage and underspend, and the capital RAG judges overspend only." },
+  capitalFinancing: { label: "The body keeps its capital financing", note: "No: the sources of finance are not asked for and capital funding is not checked against the programme." },
 };
+/** The kept-column settings that came after the first two (a Settings sheet written before has no row for them). */
+const LATER_INPUTS: readonly OptionalInput[] = ["deliveredToDate", "forecastFurtherDelivery", "slippage", "capitalFinancing"];
 
 /**
  * - amount: in the file's units (£ or £000), 0 or more; on the sheet with the amount format.
@@ -275,7 +281,7 @@ const DEFS: SettingDef[] = [
     pane: { label: "Variances are described as" },
   },
   ...OPTIONAL_INPUTS.map((column): SettingDef => ({
-    key: `inputs.${column}`, type: "yesNo", optional: false, path: ["inputs", column], default: true, addedIn: "0.2",
+    key: `inputs.${column}`, type: "yesNo", optional: false, path: ["inputs", column], default: true, addedIn: LATER_INPUTS.includes(column) ? "0.3" : "0.2",
     sheet: OPTIONAL_INPUT_WORDS[column],
     // Set on the Settings sheet or in the file; the pane's form shows numbers and choices, not yes/no.
     pane: null,

@@ -80,5 +80,9 @@ export function settingProblems(value: (key: SettingKey) => SettingValue, refuse
       standalone.add(amount);
     }
   }
+  // Savings achieved is delivered to date + forecast further delivery: with neither kept there is nothing to show.
+  if (value("inputs.deliveredToDate") === false && value("inputs.forecastFurtherDelivery") === false && !problems.has("inputs.forecastFurtherDelivery")) {
+    problems.set("inputs.forecastFurtherDelivery", "is No, and so is savings delivered to date: keep at least one of the two (Yes), or savings achieved cannot be shown");
+  }
   return SETTING_KEYS.filter((k) => problems.has(k)).map((key) => ({ key, message: problems.get(key) as string, ...(standalone.has(key) ? { standalone: true } : {}) }));
 }

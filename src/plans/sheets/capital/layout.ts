@@ -29,9 +29,12 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   const { model, position } = ctx;
   const cap = position.capital;
   const C = CAPITAL_COLS;
+  // Slippage not kept (Settings: inputs.slippage): its columns are hidden and hold nothing, so the variance is not split.
+  const keepsSlippage = cap.slippage !== null;
   const b = new SheetBuilder("Capital", ctx.names.Capital, [
     // A column the body does not keep (Settings: inputs.*) is hidden, not removed, so every formula and marker stays put.
-    { width: 30 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate") }, { width: 12 }, { width: 13 }, { width: 10 }, { width: 11 }, { width: 13 }, { width: 8 }, { width: 6 }, { width: 72 }, { width: 16, hidden: true },
+    { width: 30 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate") }, { width: 12 }, { width: 13 }, { width: 10 },
+    { width: 11, hidden: !keepsSlippage }, { width: 13, hidden: !keepsSlippage }, { width: 8 }, { width: 6 }, { width: 72 }, { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 1 };
   titleRows(b, ctx, "Capital budget monitoring", "L");
@@ -61,8 +64,10 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   row++;
   cap.lines.forEach((l, i) => {
     monitored(row, "capital", l.line, l);
-    b.inputAmount(row, C.slippage, l.line.slippage, ctx.amount, { place: { area: "capital", row: l.line.name, column: "slippage" } });
-    b.formula(row, C.underspend, `=(C${row}-E${row})-H${row}`, l.underspend, "calculated", { numberFormat: ctx.amount, place: { area: "capital", row: l.line.name, column: "underspend" } });
+    if (l.underspend !== null) {
+      b.inputAmount(row, C.slippage, l.line.slippage, ctx.amount, { place: { area: "capital", row: l.line.name, column: "slippage" } });
+      b.formula(row, C.underspend, `=(C${row}-E${row})-H${row}`, l.underspend, "calculated", { numberFormat: ctx.amount, place: { area: "capital", row: l.line.name, column: "underspend" } });
+    }
     b.formula(row, C.rag, capitalRagFormula(ctx, overspendFractionFormula(`C${row}`, `E${row}`), "0"), l.rag, "rag", { place: { area: "capital", row: l.line.name, column: "rag" } });
     b.key(row, M.line, CAPITAL_ROWS.line(i));
     row++;
@@ -74,9 +79,11 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   b.label(row, C.name, p.label, "totalLabel");
   for (const [col, letter] of AMOUNT_COLUMNS) b.formula(row, letter, `=SUM(${letter}${programmeHeader}:${letter}${lastLine})`, p[col], "total", { numberFormat: ctx.amount, place: pPlace(col) });
   varianceCells(b, ctx, row, p, null, true, pPlace);
-  b.formula(row, C.slippage, `=SUM(H${programmeHeader}:H${lastLine})`, cap.slippage, "total", { numberFormat: ctx.amount, place: pPlace("slippage") });
-  b.formula(row, C.underspend, `=(C${row}-E${row})-H${row}`, cap.underspend, "total", { numberFormat: ctx.amount, place: pPlace("underspend") });
-  b.formula(row, C.rag, capitalRagFormula(ctx, overspendFractionFormula(`C${row}`, `E${row}`), `IF(C${row}=0,0,H${row}/ABS(C${row}))`), cap.rag, "ragTotal", { place: pPlace("rag") });
+  if (cap.slippage !== null && cap.underspend !== null) {
+    b.formula(row, C.slippage, `=SUM(H${programmeHeader}:H${lastLine})`, cap.slippage, "total", { numberFormat: ctx.amount, place: pPlace("slippage") });
+    b.formula(row, C.underspend, `=(C${row}-E${row})-H${row}`, cap.underspend, "total", { numberFormat: ctx.amount, place: pPlace("underspend") });
+  }
+  b.formula(row, C.rag, capitalRagFormula(ctx, overspendFractionFormula(`C${row}`, `E${row}`), keepsSlippage ? `IF(C${row}=0,0,H${row}/ABS(C${row}))` : "0"), cap.rag, "ragTotal", { place: pPlace("rag") });
   b.fill(row, 11, 12, "totalLabel");
   b.key(row, M.programme);
   b.conditionalFormats.push(ragFormat(`J6:J${row}`));

@@ -83,7 +83,7 @@ function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
   b.label(start, "A", "Revenue lines at each closed period (for the movement by line)", "section");
   b.fill(start, 2, 15, "section");
   b.key(start, HISTORY_MARKERS.linesSection);
-  ["Period", "Group", "Line", "Revised budget", "Forecast outturn"].forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
+  ["Period", "Group (blank: a transfer)", "Line", "Revised budget", "Forecast outturn"].forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
   b.key(start + 1, HISTORY_MARKERS.linesHeader);
   let row = start + 2, i = 0;
   for (const s of ctx.model.history) {

@@ -69,7 +69,7 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
   return out;
 }
 
-/** A row of the lines table: period, group, line, revised budget and forecast, each required. */
+/** A row of the lines table: period, line, revised budget and forecast, each required; a blank group is a transfer. */
 function historyLine(s: SheetView, r: Reader, row: number): { period: string; line: NonNullable<PeriodSnapshot["lines"]>[number] } | null {
   const L = HISTORY_LINE_COLS;
   const period = r.text(s, row, L.period, "period")?.trim().toUpperCase() ?? "";
@@ -77,8 +77,8 @@ function historyLine(s: SheetView, r: Reader, row: number): { period: string; li
   const name = r.text(s, row, L.name, "line");
   const revisedBudget = r.amount(s, row, L.revisedBudget, `${period} ${name ?? ""} revised budget`);
   const forecastOutturn = r.amount(s, row, L.forecastOutturn, `${period} ${name ?? ""} forecast outturn`);
-  if (!isPeriodId(period) || group === null || name === null || revisedBudget === null || forecastOutturn === null) {
-    r.add("bad-value", "warning", s.where(row, L.period), `${s.where(row, L.period)}: row ${row} of the closed periods' lines needs a period (Q1 to Q4 or M01 to M12), a group, a line, a revised budget and a forecast; it is ignored until then.`, { area: "workbook" });
+  if (!isPeriodId(period) || name === null || revisedBudget === null || forecastOutturn === null) {
+    r.add("bad-value", "warning", s.where(row, L.period), `${s.where(row, L.period)}: row ${row} of the closed periods' lines needs a period (Q1 to Q4 or M01 to M12), a line, a revised budget and a forecast (and its group, blank for a transfer to or from reserves); it is ignored until then.`, { area: "workbook" });
     return null;
   }
   return { period, line: { group, name, revisedBudget, forecastOutturn } };

@@ -36,7 +36,8 @@ export function savingsSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Savi
   const sav = position.savings;
   const C = SAVINGS_COLS;
   const b = new SheetBuilder("Savings", ctx.names.Savings, [
-    { width: 20 }, { width: 40 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 13 }, { width: 11 }, { width: 11 }, { width: 16 }, { width: 8 }, { width: 11 }, { width: 60 }, { width: 16, hidden: true },
+    // A column the body does not keep (Settings: inputs) is hidden, not removed, so every formula and marker stays put.
+    { width: 20 }, { width: 40 }, { width: 11 }, { width: 11, hidden: !model.settings.inputs.deliveredToDate }, { width: 11, hidden: !model.settings.inputs.forecastFurtherDelivery }, { width: 13 }, { width: 11 }, { width: 11 }, { width: 16 }, { width: 8 }, { width: 11 }, { width: 60 }, { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 2 };
   titleRows(b, ctx, "Delivery of savings", "L");

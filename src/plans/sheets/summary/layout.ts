@@ -152,8 +152,14 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   figure("capitalBudget", "Capital programme: revised budget", [`=${cap("C")}`, c.programme.revisedBudget], null);
   figure("capitalForecast", "Capital programme: forecast outturn", [`=${cap("E")}`, c.programme.forecastOutturn], null);
   figure("capitalVariance", "Capital programme: variance", [`=${cap("F")}`, c.programme.variance], [`=${cap("G")}`, pctExpected(c.programme.variancePct)]);
-  figure("slippage", "of which slippage", [`=${cap("H")}`, c.slippage], [`=IF(${cap("C")}=0,"",${cap("H")}/ABS(${cap("C")}))`, pctExpected(c.slippagePct)], "Slippage as a % of the revised budget.");
-  figure("underspend", "of which underspend / (overspend)", [`=${cap("I")}`, c.underspend], null);
+  if (c.slippage === null || c.underspend === null) {
+    // The body does not keep slippage (Settings): the variance is not split, rather than shown as all underspend.
+    figure("slippage", "of which slippage", null, null, "Not kept by the body (Settings: inputs), so the variance is not split.");
+    figure("underspend", "of which underspend / (overspend)", null, null);
+  } else {
+    figure("slippage", "of which slippage", [`=${cap("H")}`, c.slippage], [`=IF(${cap("C")}=0,"",${cap("H")}/ABS(${cap("C")}))`, pctExpected(c.slippagePct)], "Slippage as a % of the revised budget.");
+    figure("underspend", "of which underspend / (overspend)", [`=${cap("I")}`, c.underspend], null);
+  }
   const gf = p.reserves.generalFundPolicy;
   section("reserves", "Reserves");
   // Without a general fund the Reserves sheet shows "" for its figures and "not judged" for the band.
