@@ -109,8 +109,13 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   b.fill(row, 8, 12, "totalLabel");
   b.key(row, M.funding);
   row++;
-  b.label(row, C.name, "Funding gap (programme − funding)", "note");
-  for (const [col, letter] of AMOUNT_COLUMNS) b.formula(row, letter, `=${letter}${programme}-${letter}${funding}`, p[col].minus(f[col]), "calculated", { numberFormat: ctx.amount });
+  if (keepsColumn(model.settings, "capitalFinancing")) {
+    b.label(row, C.name, "Funding gap (programme − funding)", "note");
+    for (const [col, letter] of AMOUNT_COLUMNS) b.formula(row, letter, `=${letter}${programme}-${letter}${funding}`, p[col].minus(f[col]), "calculated", { numberFormat: ctx.amount });
+  } else {
+    // Not a gap of the whole programme: the body does not keep its financing, so there is nothing to compare.
+    b.label(row, C.name, "Funding not checked: the body does not keep its capital financing (Settings)", "note");
+  }
   b.key(row, M.gap);
 
   row += 2;
