@@ -2,7 +2,7 @@
  * Checks: what a treasurer should look at before the figures go to the Board. Each has an id, a severity,
  * a message in plain words and the place it concerns (area, row, column), which the sheet plans turn into a cell.
  */
-import type { Decimal, MonitoredColumn, MonitoredLine, MonitoringPeriod, ReserveColumn, Settings } from "../model/types";
+import type { Decimal, MonitoredColumn, MonitoredLine, MonitoringPeriod, ReserveColumn, RevenueLine, Settings } from "../model/types";
 import { D } from "../model/amount";
 import type { CapitalPosition } from "./capital";
 import { type ReservesPosition, type ReserveBalances, closingEntered, enteredGeneralFund } from "./reserves";
@@ -252,6 +252,25 @@ function blankKept(area: Area, row: string, column: OptionalInput): Check {
 export function lineMissing(settings: Settings, area: Area, l: MonitoredLine): Check[] {
   return MONITORED_COLUMNS.filter((c) => l[c] === null && keepsColumn(settings, c)).map((c) =>
     (OPTIONAL_INPUTS as readonly string[]).includes(c) ? blankKept(area, l.name, c as OptionalInput) : missing(area, l.name, c));
+}
+
+/**
+ * A line's budget split into budget-only parts: the parts must add up to the line's revised budget. Each part and the
+ * line may be rounded by half a unit of the last place given, so up to (n + 1) / 2 units apart is rounding (info).
+ */
+export function budgetSplitChecks(ctx: Ctx, l: RevenueLine): Check[] {
+  const parts = l.budgetSplit;
+  if (!parts?.length) return [];
+  const budget = l.revisedBudget ?? D(0);
+  const added = parts.reduce((a, p) => a.plus(p.revisedBudget), D(0));
+  if (added.equals(budget)) return [];
+  const places = Math.max(budget.decimalPlaces(), ...parts.map((p) => p.revisedBudget.decimalPlaces()));
+  const allowance = new D(10).pow(-places).times(parts.length + 1).div(2);
+  const place = { area: "revenue" as const, row: l.name, column: "revisedBudget" };
+  const words = `${l.name}: its budget split (${parts.map((p) => p.name).join(", ")}) adds up to ${money(added, ctx.units)}, but its revised budget is ${money(budget, ctx.units)}`;
+  return added.minus(budget).abs().lessThanOrEqualTo(allowance)
+    ? [check("rounding", "info", `${words}, a difference of ${money(added.minus(budget).abs(), ctx.units)} from rounding the parts; no action needed.`, place)]
+    : [check("budget-split", "error", `${words}: the parts are ${money(added.minus(budget).abs(), ctx.units)} ${added.lessThan(budget) ? "short of" : "over"} it. Correct the parts or the line's budget.`, place)];
 }
 
 /** Blank amounts of one revenue line (or transfer). */

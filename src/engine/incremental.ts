@@ -9,7 +9,7 @@
  */
 import type { Decimal, MonitoredColumn, MonitoringPeriod, RevenueLine } from "../model/types";
 import { ZERO } from "../model/amount";
-import { commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing, settingScaleChecks } from "./checks";
+import { budgetSplitChecks, commentaryCheck, controlTotalChecks, reservesBandChecks, revenueLineMissing, settingScaleChecks } from "./checks";
 import { lineToDate } from "./monthly";
 import { monthlyLineChecks } from "./monthly-checks";
 import { monthsElapsed } from "../model/period";
@@ -79,7 +79,7 @@ export function editRevenue(previous: Position, edit: RevenueEdit): Position {
     : m.revenue.groups.reduce((n, g) => n + g.lines.length, 0) + edit.line;
   const next: CheckParts = {
     ...parts,
-    revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? revenueLineMissing(model.settings, line) : c)),
+    revenueMissing: parts.revenueMissing.map((c, i) => (i === index ? [...revenueLineMissing(model.settings, line), ...budgetSplitChecks(ctx, line)] : c)),
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     band: reservesBandChecks(ctx, reserves),
     scale: settingScaleChecks(ctx, revenue.netBudget.revisedBudget),

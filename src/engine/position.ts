@@ -5,7 +5,7 @@
 import type { Decimal, MonitoringPeriod, PeriodSnapshot, Rag } from "../model/types";
 import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
-import { type Check, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reserveClosingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
+import { type Check, budgetSplitChecks, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reserveClosingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
 import { computeMonthly } from "./monthly";
 import { monthlyLineChecks } from "./monthly-checks";
@@ -92,7 +92,7 @@ export function computePosition(model: MonitoringPeriod): Position {
   const ctx = { model, units: model.units };
   const revenueLines = [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers];
   const parts: CheckParts = {
-    revenueMissing: revenueLines.map((l) => revenueLineMissing(model.settings, l.line)),
+    revenueMissing: revenueLines.map((l) => [...revenueLineMissing(model.settings, l.line), ...budgetSplitChecks(ctx, l.line)]),
     otherMissing: [...otherMissingChecks(ctx), ...reserveClosingChecks(ctx, reserves)],
     control: controlTotalChecks(ctx, revenue, capital, reserves, savings),
     funding: capitalFundingChecks(ctx, capital),

@@ -18,6 +18,7 @@ const revenueLine = (l: RevenueLine): Doc => ({
   ...line(l),
   ...(l.profile ? { profile: profileDocument(l.profile) } : {}),
   ...(l.lastYearMonthly ? { lastYearMonthly: l.lastYearMonthly } : {}),
+  ...(l.budgetSplit ? { budgetSplit: l.budgetSplit.map((p) => ({ ...p })) } : {}),
 });
 const profileDocument = (p: BudgetProfile): Doc => ({ ...p });
 const defined = (o: Record<string, Decimal | undefined>): Doc => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

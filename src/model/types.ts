@@ -125,7 +125,18 @@ export type BudgetProfile =
   | { kind: "lastYear" }
   | { kind: "payLike"; awardFromMonth: number; awardPct: Decimal };
 
+/** A part of a line's budget shown on its own, with no forecast of its own: the line's forecast covers the parts. */
+export interface BudgetPart {
+  name: string;
+  revisedBudget: Decimal;
+}
+
 export interface RevenueLine extends MonitoredLine {
+  /**
+   * The line's revised budget split into parts that carry a budget only (a PCC's and the force's budgets under one
+   * projected outturn); the parts add up to the line's revised budget. Absent or null: no split.
+   */
+  budgetSplit?: BudgetPart[] | null;
   /** How the budget is profiled over the year; absent or null: flat. */
   profile?: BudgetProfile | null;
   /** Last year's actuals month by month (April first, twelve amounts), when known: for a `lastYear` profile and last year's pattern. */

@@ -38,9 +38,13 @@ export interface MonitoredRow extends RowKeys {
   rag: Rag | null;
 }
 
-/** A revenue row: with its variance at the latest earlier closed period (null without one, or for a row new since). */
+/**
+ * A revenue row: with its variance at the latest earlier closed period (null without one, or for a row new since), and
+ * for a line whose budget is split into budget-only parts, the parts (null for every other row).
+ */
 export interface RevenueRow extends MonitoredRow {
   previousVariance: Decimal | null;
+  budgetSplit: Array<{ name: string; revisedBudget: Decimal }> | null;
 }
 
 /** Slippage and underspend are null when the body does not keep slippage (Settings: inputs.slippage). */
@@ -115,8 +119,14 @@ export function reportLines(p: Position): ReportLines {
   const places = pctPlaces(model.settings);
   const pct: Pct = (d) => (d === null ? null : round(d, places));
   const revenueRows: MonitoredRow[] = [];
+  const splits = new Map<string, RevenueRow["budgetSplit"]>();
   revenue.groups.forEach((g, gi) => {
-    g.lines.forEach((l, li) => revenueRows.push(lineRow(revenueLinePath(gi, li), g.group.name, l, true, pct)));
+    g.lines.forEach((l, li) => {
+      const path = revenueLinePath(gi, li);
+      const split = g.group.lines[li]?.budgetSplit;
+      if (split?.length) splits.set(path, split.map((s) => ({ name: s.name, revisedBudget: s.revisedBudget })));
+      revenueRows.push(lineRow(path, g.group.name, l, true, pct));
+    });
     revenueRows.push(totalRow(`revenue.groups[${gi}]`, g.group.ref, g.total, true, pct));
   });
   revenueRows.push(totalRow("revenue.groups", null, revenue.totalNetRevenueExpenditure, true, pct));
@@ -142,7 +152,7 @@ export function reportLines(p: Position): ReportLines {
   savingsRows.push({ path: "savings", kind: "total", name: "Total savings", ref: null, category: null, status: null, ...saved(savings, model.settings.inputs), rag: savings.rag });
 
   const previous = previousVariances(p);
-  const revenueWithPrevious = revenueRows.map((r): RevenueRow => ({ ...r, previousVariance: previous?.byPath.get(r.path) ?? null }));
+  const revenueWithPrevious = revenueRows.map((r): RevenueRow => ({ ...r, previousVariance: previous?.byPath.get(r.path) ?? null, budgetSplit: splits.get(r.path) ?? null }));
 
   const inputs = model.settings.inputs;
   return { revenue: keptOnly(revenueWithPrevious, inputs), capital: keptOnly(capitalRows, inputs), financing: keptOnly(financing, inputs), reserves: reserveRows, savings: savingsRows };

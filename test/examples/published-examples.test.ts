@@ -66,7 +66,7 @@ function headline(report: Report, row: Row, column: number): Found | null {
   return { value: rowNamed(report, "revenue", where.slice(0, at))?.[field], field };
 }
 
-const SURREY_SPLIT = "the PCC / Operational budget split has no forecast of its own (one projected outturn for the group); Outturn needs a forecast on every line";
+const SURREY_SPLIT = "an earlier period's budget split: a closed period keeps each line's budget and forecast, not the budget-only parts of a line";
 const EARLIER = "an earlier period: report --json gives only the previous period's variance, not earlier periods' figures";
 
 const EXAMPLES: Example[] = [
@@ -87,8 +87,13 @@ const EXAMPLES: Example[] = [
         heading: "## Published revenue table",
         cell: (report, row, column) => {
           if (column === 0) return null;
-          if (column <= 2) return { notReproduced: SURREY_SPLIT };
           const month = label(row[0]!);
+          if (column <= 2) {
+            // The PCC / Operational split: budget-only parts of the one line (its budgetSplit).
+            if (month !== "Month 9") return { notReproduced: SURREY_SPLIT };
+            const part = (report.lines.revenue[0]!.budgetSplit as Json[] | null)?.find((p) => p.name === (column === 1 ? "PCC" : "Operational"));
+            return part ? { value: part.revisedBudget, field: "revisedBudget" } : { notReproduced: "no budget split on the line" };
+          }
           const field = { 3: "revisedBudget", 4: "forecastOutturn", 5: "variance" }[column]!;
           if (month === "Month 9") return { value: report.revenue[field], field };
           if (month === "Month 8" && column === 5) return { value: report.revenue.previousVariance, field: "previousVariance" };
@@ -176,7 +181,7 @@ function headerOf(file: string, heading: string): string[] {
 const NOT_REPRODUCED: Record<string, string[]> = {
   "north-wales-fra-2019-20-m11": [],
   "surrey-pcc-2021-22-m09": [
-    ...["Month 7", "Month 8", "Month 9"].flatMap((m) => [`${m} / 2021/22 PCC Budget £m: ${SURREY_SPLIT}`, `${m} / 2021/22 Operational Budget: ${SURREY_SPLIT}`]),
+    ...["Month 7", "Month 8"].flatMap((m) => [`${m} / 2021/22 PCC Budget £m: ${SURREY_SPLIT}`, `${m} / 2021/22 Operational Budget: ${SURREY_SPLIT}`]),
     `Month 7 / Total Budget: ${EARLIER}`, `Month 7 / 2021/22 Projected Outturn: ${EARLIER}`, `Month 7 / Projected Variance £m: ${EARLIER}`,
     `Month 8 / Total Budget: ${EARLIER}`, `Month 8 / 2021/22 Projected Outturn: ${EARLIER}`,
   ],
@@ -194,11 +199,11 @@ const errorsOf = (report: Report) => report.errors.map((x) => `${String(x.id)}: 
 
 /**
  * How many published cells each example reproduces: North Wales 8 rows × 3 columns, 4 headline and 2 capital figures; Surrey
- * Month 9's budget, outturn and variance, Month 8's variance and 3 headline figures; Brighton & Hove 20 rows × 4
+ * Month 9's PCC and Operational budgets, total budget, outturn and variance, Month 8's variance and 3 headline figures; Brighton & Hove 20 rows × 4
  * columns and the budget and variance of Total City Services (its % and RAG are not in the stored copy).
  */
 const AGREEING: Record<string, number> = {
-  "north-wales-fra-2019-20-m11": 30, "surrey-pcc-2021-22-m09": 7, "brighton-hove-2024-25-m07": 82,
+  "north-wales-fra-2019-20-m11": 30, "surrey-pcc-2021-22-m09": 9, "brighton-hove-2024-25-m07": 82,
   // 8 rows × 7 Month 9 columns (the recovery measures row publishes only its outturn and variance: 2) and the 9 rows' Month 7 variance.
   "brighton-hove-fcl-2024-25-m09": 8 * 7 + 2 + 9,
 };

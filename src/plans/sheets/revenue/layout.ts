@@ -13,7 +13,7 @@ import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { controlHeader, controlRow, controlVariance, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
 import { COMMON_MARKERS } from "../markers";
-import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
+import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS, SPLIT_COLS } from "./markers";
 
 export { AMOUNT_COLUMNS, REVENUE_COLS };
 
@@ -112,5 +112,32 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   controlVariance(b, ctx, row, ct?.netBudget ?? null);
   controlRow(b, ctx, row++, { text: "Net Budget", input: false }, ct?.netBudget ?? null, AMOUNT_COLUMNS, M.controlNetBudget);
   b.note(row, "Group control rows: type the group's name as in its heading above. Blank rows are ignored.", "J", M.controlNote);
+  splitTable(b, ctx, row + 2);
   return { plan: b.build(), anchors: { netBudget, tnre } };
+}
+
+/**
+ * Lines whose budget is split into parts with a budget only (the line's forecast covers them): one row per part, its
+ * revised budget and the line it belongs to. Written only when a line has a split (a period without keeps the sheet
+ * as it was); the parts must add up to the line's revised budget (src/engine/checks.ts budgetSplitChecks).
+ */
+function splitTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
+  const parts = ctx.model.revenue.groups.flatMap((g) => g.lines.flatMap((l) => (l.budgetSplit ?? []).map((p) => ({ line: l.name, ...p }))));
+  if (!parts.length) return;
+  const S = SPLIT_COLS;
+  b.label(start, "A", "Budget split of lines (parts with a budget only: the line's forecast covers them)", "section");
+  b.fill(start, 2, 10, "section");
+  b.key(start, M.splitSection);
+  b.label(start + 1, S.part, "Part", "header");
+  b.label(start + 1, S.revisedBudget, "Revised Budget", "header");
+  b.label(start + 1, S.line, "Part of line (its name as above)", "header");
+  b.key(start + 1, M.splitHeader);
+  parts.forEach((p, i) => {
+    const row = start + 2 + i;
+    const place = (column: string): Place => ({ area: "revenue", row: p.line, column });
+    b.inputText(row, S.part, p.name, "lineName", { place: place("budgetSplit") });
+    b.inputAmount(row, S.revisedBudget, p.revisedBudget, ctx.amount, { place: place("budgetSplit") });
+    b.inputText(row, S.line, p.line, "inputText");
+    b.key(row, M.split, REVENUE_ROWS.split(i));
+  });
 }

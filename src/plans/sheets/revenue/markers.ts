@@ -13,7 +13,11 @@ export const AMOUNT_COLUMNS: ReadonlyArray<[MonitoredColumn, "B" | "C" | "D" | "
 export const REVENUE_MARKERS = {
   group: "group", line: "line", total: "total", tnre: "tnre", transfers: "transfers", netBudget: "netBudget",
   controlGroup: "control-group", controlTnre: "control-tnre", controlNetBudget: "control-netBudget", controlNote: "control-note",
+  splitSection: "split-section", splitHeader: "split-header", split: "split",
 } as const;
+
+/** The table of budget-only parts of lines (below the control totals): the part, its revised budget, its line. */
+export const SPLIT_COLS = { part: "A", revisedBudget: "C", line: "J" } as const;
 
 /** Logical keys of rows that repeat. */
 export const REVENUE_ROWS = {
@@ -22,6 +26,7 @@ export const REVENUE_ROWS = {
   total: (g: number) => `total:${g}`,
   transfer: (i: number) => `transfer:${i}`,
   controlGroup: (i: number) => `control-group:${i}`,
+  split: (i: number) => `split:${i}`,
   /** Prefixes, for finding every line of a group or every transfer. */
   linePrefix: (g: number) => `line:${g}:`,
   transferPrefix: "transfer:",

@@ -1,11 +1,11 @@
 /** Reading the Revenue sheet back: groups and their lines, transfers, the Net Budget's ref and commentary, control totals. */
-import type { ControlTotals, MonitoredLine, RevenueGroup } from "../../../model/types";
+import type { BudgetPart, ControlTotals, MonitoredLine, RevenueGroup } from "../../../model/types";
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
 import type { Section } from "../../read/integrity";
 import { columnTotals, monitoredLine, outside, withControlVariance } from "../../read/lines";
 import { COMMON_MARKERS, HEADING_MARKERS } from "../markers";
-import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS } from "./markers";
+import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS, SPLIT_COLS } from "./markers";
 
 export interface RevenueRead {
   groups: RevenueGroup[];
@@ -20,7 +20,8 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
   const C = REVENUE_COLS;
   const groups: RevenueGroup[] = [];
   const transfers: MonitoredLine[] = [];
-  let state: "top" | "group" | "between" | "transfers" | "after" | "controls" = "top";
+  let state: "top" | "group" | "between" | "transfers" | "after" | "controls" | "split" = "top";
+  const splits: Array<{ line: string; part: BudgetPart; row: number }> = [];
   let netBudgetRef: string | null = null, netBudgetCommentary: string | null = null;
   const found = { tnre: false, netBudget: false };
   const control: RevenueRead["control"] = { groups: {}, totalNetRevenueExpenditure: null, netBudget: null };
@@ -47,6 +48,11 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
       netBudgetRef = r.text(s, row, C.ref, "ref");
       netBudgetCommentary = r.text(s, row, C.commentary, "commentary");
     } else if (m === COMMON_MARKERS.controls) { keys.controls = row; state = "controls"; }
+    else if (m === M.splitSection || m === M.splitHeader) { keys[m] = row; state = "split"; }
+    else if (state === "split" && (m === M.split || (!m && s.hasContent(row)))) {
+      const split = splitRow(s, r, row);
+      if (split) { keys[REVENUE_ROWS.split(splits.length)] = row; splits.push({ ...split, row }); }
+    }
     else if (m === M.controlTnre || m === M.controlNetBudget) {
       keys[m] = row;
       const what = m === M.controlTnre ? "Total Net Revenue Expenditure" : "Net Budget";
@@ -74,10 +80,29 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
     r.add("structure", "error", `${sheetPrefix(s.name)}A1`, `The ${s.name} sheet is missing ${!groups.length ? "its groups" : !found.tnre ? "the Total Net Revenue Expenditure row" : "the Net Budget row"} (deleted?). Undo the deletion or insert the sheet again.`, { area: "revenue" });
     return null;
   }
+  // Each part joins its line by name, as the treasurer reads it; a name that is no line, or two, is said at its cell.
+  for (const { line, part, row } of splits) {
+    const found = groups.flatMap((g) => g.lines).filter((l) => l.name === line);
+    if (found.length === 1) (found[0]!.budgetSplit ??= []).push(part);
+    else r.add("bad-value", "error", s.where(row, SPLIT_COLS.line), `${s.where(row, SPLIT_COLS.line)}: the budget split's line "${line}" is ${found.length ? "the name of two lines" : "not the name of a revenue line"}; type the name of one line of the groups above.`, { area: "revenue" });
+  }
   for (const [i, g] of groups.entries()) {
     if (!g.lines.length) r.add("structure", "error", s.where(keys[REVENUE_ROWS.group(i)] as number, "A"), `The group "${g.name}" has no lines; add at least one line between its heading and its total.`, { area: "revenue" });
   }
   return { groups, transfers, netBudgetRef, netBudgetCommentary, control };
+}
+
+/** A row of the budget split: the part's name, its revised budget and its line's name, each required. */
+function splitRow(s: SheetView, r: Reader, row: number): { line: string; part: BudgetPart } | null {
+  const S = SPLIT_COLS;
+  const name = r.text(s, row, S.part, "budget split part");
+  const line = r.text(s, row, S.line, "budget split line");
+  const revisedBudget = r.amount(s, row, S.revisedBudget, `${name ?? "budget split part"} revised budget`);
+  if (name === null || line === null || revisedBudget === null) {
+    r.add("bad-value", "error", s.where(row, S.part), `${s.where(row, S.part)}: row ${row} of the budget split needs a part, its revised budget (column ${S.revisedBudget}) and its line's name (column ${S.line}); fill them in or delete the row.`, { area: "revenue" });
+    return null;
+  }
+  return { line, part: { name, revisedBudget } };
 }
 
 /** The sections whose totals SUM their lines: each group, and the transfers into the Net Budget. */
