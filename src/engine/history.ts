@@ -11,7 +11,7 @@
  *
  * History is always one snapshot per period, sorted by the month the period ends (then quarters before months).
  */
-import type { Decimal, MonitoredLine, MonitoringPeriod, PeriodId, PeriodSnapshot, SnapshotLine } from "../model/types";
+import type { Decimal, MonitoredLine, MonitoringPeriod, PeriodId, PeriodSnapshot, SnapshotTransfer } from "../model/types";
 import { PERIODS, endMonth } from "../model/period";
 import { ZERO } from "../model/amount";
 import type { Position } from "./position";
@@ -40,15 +40,13 @@ export function snapshotOf(position: Position, closedOn: string | null = null): 
     generalFund: gf && { forecastClosing: gf.forecastClosing, forecastPct: gf.forecastPct.toDecimalPlaces(SNAPSHOT_PCT_DP), rag: rag.reserves },
     savings: { planned: savings.planned, achieved: savings.achieved, rag: rag.savings },
     closedOn,
-    lines: [
-      ...model.revenue.groups.flatMap((g) => g.lines.map((l) => snapshotLine(g.name, l))),
-      ...model.revenue.transfers.map((l) => snapshotLine(null, l)),
-    ],
+    lines: model.revenue.groups.flatMap((g) => g.lines.map((l) => ({ group: g.name, ...snapshotLine(l) }))),
+    transfers: model.revenue.transfers.map(snapshotLine),
   };
 }
 
-const snapshotLine = (group: string | null, l: MonitoredLine): SnapshotLine =>
-  ({ group, name: l.name, revisedBudget: l.revisedBudget ?? ZERO, forecastOutturn: l.forecastOutturn ?? ZERO });
+const snapshotLine = (l: MonitoredLine): SnapshotTransfer =>
+  ({ name: l.name, revisedBudget: l.revisedBudget ?? ZERO, forecastOutturn: l.forecastOutturn ?? ZERO });
 
 /** Orders snapshots by the month their period ends; a quarter before the month it ends in. */
 export function compareSnapshots(a: PeriodSnapshot, b: PeriodSnapshot): number {
@@ -78,10 +76,10 @@ export function sameFigures(a: PeriodSnapshot, b: PeriodSnapshot): boolean {
     && part(a.capital, b.capital, ["revisedBudget", "forecastOutturn", "slippage", "rag"])
     && part(a.generalFund, b.generalFund, ["forecastClosing", "forecastPct", "rag"])
     && part(a.savings, b.savings, ["planned", "achieved", "rag"])
-    && sameLines(a.lines, b.lines);
+    && sameLines(a.lines, b.lines) && sameLines(a.transfers, b.transfers);
 }
 
-function sameLines(a: PeriodSnapshot["lines"], b: PeriodSnapshot["lines"]): boolean {
+function sameLines(a: ReadonlyArray<SnapshotTransfer & { group?: string }> | undefined, b: ReadonlyArray<SnapshotTransfer & { group?: string }> | undefined): boolean {
   if (!a || !b) return !a === !b;
   return a.length === b.length && a.every((l, i) => {
     const m = b[i];

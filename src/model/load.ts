@@ -193,7 +193,8 @@ function snapshot(o: Record<string, unknown>): PeriodSnapshot {
     capital: capital && { revisedBudget: amt(capital.revisedBudget), forecastOutturn: amt(capital.forecastOutturn), slippage: optAmt(capital.slippage), rag: rag(capital) },
     generalFund: gf && { forecastClosing: amt(gf.forecastClosing), forecastPct: amt(gf.forecastPct), rag: rag(gf) },
     savings: savings && { planned: amt(savings.planned), achieved: amt(savings.achieved), rag: rag(savings) },
-    ...(Array.isArray(o.lines) ? { lines: (o.lines as Array<Record<string, unknown>>).map((l) => ({ group: (l.group ?? null) as string | null, name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
+    ...(Array.isArray(o.lines) ? { lines: (o.lines as Array<Record<string, unknown>>).map((l) => ({ group: l.group as string, name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
+    ...(Array.isArray(o.transfers) ? { transfers: (o.transfers as Array<Record<string, unknown>>).map((l) => ({ name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
   };
 }
 

@@ -55,6 +55,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       generalFund: h.generalFund && { ...h.generalFund },
       savings: h.savings && { ...h.savings },
       ...(h.lines ? { lines: h.lines.map((l) => ({ ...l })) } : {}),
+      ...(h.transfers ? { transfers: h.transfers.map((l) => ({ ...l })) } : {}),
     })),
     ...(m.workforce ? { workforce: m.workforce } : {}),
     controlTotals: ct && {

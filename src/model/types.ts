@@ -226,16 +226,18 @@ export interface PeriodSnapshot {
   /** ISO date the period was closed, when known. */
   closedOn: string | null;
   /**
-   * Each revenue line's revised budget and forecast when the period was closed (by group and line name; a transfer
-   * below Total Net Revenue Expenditure with group null), for the movement by line and each line's previous variance;
-   * absent in snapshots closed before Outturn kept them.
+   * Each revenue line's revised budget and forecast when the period was closed (by group and line name), for the
+   * movement by line and each line's previous variance; absent in snapshots closed before Outturn kept them.
    */
   lines?: SnapshotLine[];
+  /** The same of each transfer to or from reserves (by name), for its previous variance; absent in older snapshots. */
+  transfers?: SnapshotTransfer[];
 }
 
+export type SnapshotTransfer = Omit<SnapshotLine, "group">;
+
 export interface SnapshotLine {
-  /** The line's group; null for a transfer to or from reserves (below Total Net Revenue Expenditure). */
-  group: string | null;
+  group: string;
   name: string;
   revisedBudget: Decimal;
   forecastOutturn: Decimal;

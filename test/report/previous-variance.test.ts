@@ -71,13 +71,15 @@ describe("each revenue row's previous-period variance", () => {
     for (const model of [m, q3AfterQ2()]) expect(validate(JSON.parse(toJsonText(reportJson(computePosition(model)))))).toBe(true);
   });
 
-  test("closing a period keeps its transfers' lines (group null), and the History sheet gives them back (group blank)", () => {
+  test("closing a period keeps its transfers beside its lines, and the History sheet gives them back (their group blank)", () => {
     const m = q3AfterQ2();
-    const kept = m.history.at(-1)!.lines!;
-    expect(kept.filter((l) => l.group === null).map((l) => [l.name, l.revisedBudget.toFixed(), l.forecastOutturn.toFixed()])).toEqual([["Reserves", "-657", "-657"]]);
+    const closed = m.history.at(-1)!;
+    expect(closed.transfers?.map((l) => [l.name, l.revisedBudget.toFixed(), l.forecastOutturn.toFixed()])).toEqual([["Reserves", "-657", "-657"]]);
+    expect(closed.lines?.map((l) => l.name)).toEqual(["Income", "Pay & Employment costs", "Overheads", "Capital Financing", "OPCC"]);
     const read = readWorkbook(gridFromPlan(buildWorkbookPlan(m)));
     expect(read.checks.filter((c) => c.severity !== "info")).toEqual([]);
-    expect(read.model?.history.at(-1)?.lines?.map((l) => [l.group, l.name])).toEqual(kept.map((l) => [l.group, l.name]));
+    const back = read.model?.history.at(-1);
+    expect([back?.lines?.map((l) => [l.group, l.name]), back?.transfers?.map((l) => l.name)]).toEqual([closed.lines?.map((l) => [l.group, l.name]), ["Reserves"]]);
     expect(previous(read.model!)).toEqual(previous(m));
   });
 });

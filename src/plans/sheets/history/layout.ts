@@ -9,6 +9,7 @@ import { ragFormat } from "../../styles";
 import type { SheetPlan } from "../../types";
 import { titleRows, unitsCell } from "../common";
 import { PERIODS } from "../../../model/period";
+import type { SnapshotTransfer } from "../../../model/types";
 import { COMMON_MARKERS } from "../markers";
 import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
 
@@ -87,7 +88,9 @@ function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
   b.key(start + 1, HISTORY_MARKERS.linesHeader);
   let row = start + 2, i = 0;
   for (const s of ctx.model.history) {
-    for (const l of s.lines ?? []) {
+    // A transfer's row leaves the group blank.
+    const rows: Array<SnapshotTransfer & { group: string | null }> = [...s.lines ?? [], ...(s.transfers ?? []).map((t) => ({ ...t, group: null }))];
+    for (const l of rows) {
       b.inputText(row, L.period, s.period);
       b.inputText(row, L.group, l.group);
       b.inputText(row, L.name, l.name);

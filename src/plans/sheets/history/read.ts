@@ -1,5 +1,5 @@
 /** Reading the Period history sheet back: one snapshot per closed period. */
-import type { Decimal, PeriodSnapshot, Rag } from "../../../model/types";
+import type { Decimal, PeriodSnapshot, Rag, SnapshotTransfer } from "../../../model/types";
 import { D } from "../../../model/amount";
 import { isPeriodId } from "../../../model/period";
 import type { Reader, SheetView } from "../../read/reader";
@@ -11,7 +11,7 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
   const C = HISTORY_COLS;
   const out: PeriodSnapshot[] = [];
   let state: "top" | "rows" | "after" | "lines" = "top";
-  const lines: Array<{ period: string; line: NonNullable<PeriodSnapshot["lines"]>[number] }> = [];
+  const lines: Array<{ period: string; line: SnapshotTransfer & { group: string | null } }> = [];
   const rag = (row: number, col: string, what: string): Rag | null => r.choice<Rag>(s, row, col, what, ["Red", "Amber", "Green"], null);
   for (let row = 1; row <= s.sheet.maxRow; row++) {
     const m = s.marker(row);
@@ -64,13 +64,16 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
   }
   for (const snapshot of out) {
     const mine = lines.filter((l) => l.period === snapshot.period).map((l) => l.line);
-    if (mine.length) snapshot.lines = mine;
+    const groupLines = mine.flatMap(({ group, ...l }) => (group === null ? [] : [{ group, ...l }]));
+    const transfers = mine.flatMap(({ group, ...l }) => (group === null ? [l] : []));
+    if (groupLines.length) snapshot.lines = groupLines;
+    if (transfers.length) snapshot.transfers = transfers;
   }
   return out;
 }
 
 /** A row of the lines table: period, line, revised budget and forecast, each required; a blank group is a transfer. */
-function historyLine(s: SheetView, r: Reader, row: number): { period: string; line: NonNullable<PeriodSnapshot["lines"]>[number] } | null {
+function historyLine(s: SheetView, r: Reader, row: number): { period: string; line: SnapshotTransfer & { group: string | null } } | null {
   const L = HISTORY_LINE_COLS;
   const period = r.text(s, row, L.period, "period")?.trim().toUpperCase() ?? "";
   const group = r.text(s, row, L.group, "group");
