@@ -14,6 +14,9 @@ import { favourableVariance, inConvention } from "./convention";
 import { isClosed, normaliseHistory } from "./history";
 import type { Position } from "./position";
 
+/** A trend is drawn (chart, slide) from three points: with one earlier period, the movement since it says it all. */
+export const TREND_MIN_POINTS = 3;
+
 export interface TrendPoint {
   period: PeriodId;
   /** True for a closed period's snapshot, and for this period when it is closed. */
