@@ -70,7 +70,7 @@ export function queueCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
       const series = chart.series.add(s.name);
       series.setValues(ws.getRange(s.values));
       series.setXAxisValues(categories);
-      if (s.axis === "secondary") series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
+      if (s.axis === "secondary") series.axisGroup = "Secondary";
     }
     const at = cellPosition(plan, spec.topLeft);
     chart.top = at.top;
