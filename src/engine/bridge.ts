@@ -38,8 +38,11 @@ export interface Bridge {
   to: Decimal;
   /** The largest changes (by size), at most `shown` of them; changes of zero are left out. */
   steps: BridgeStep[];
-  /** Every other change added together (null when there is none): how many, favourable positive and in convention. */
-  other: { count: number; favourable: Decimal; movement: Decimal } | null;
+  /**
+   * Every other change added together (null when there is none): how many, whether the transfers are among them,
+   * favourable positive and in the body's convention.
+   */
+  other: { count: number; transfers: boolean; favourable: Decimal; movement: Decimal } | null;
 }
 
 const key = (group: string, name: string) => `${group}\u0000${name}`;
@@ -77,6 +80,6 @@ export function bridgeOf(p: Position, shown = BRIDGE_STEPS): Bridge | null {
     from: inConvention(previousNet, convention),
     to: p.revenue.netBudget.variance,
     steps: moved.slice(0, shown),
-    other: rest.length ? { count: rest.length, favourable: otherFavourable, movement: inConvention(otherFavourable, convention) } : null,
+    other: rest.length ? { count: rest.length, transfers: rest.some((c) => c.kind === "transfers"), favourable: otherFavourable, movement: inConvention(otherFavourable, convention) } : null,
   };
 }
