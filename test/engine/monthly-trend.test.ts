@@ -29,6 +29,8 @@ import { toJsonText } from "../../src/model/json-text";
 import { D, sum } from "../../src/model/amount";
 import { bridgeTable, bridgeWaterfall, trendTable } from "../../src/slides/trend";
 import type { MonitoringPeriod } from "../../src/model/types";
+import { buildWorkbookPlan } from "../../src/plans/workbook";
+import { seedModel } from "../plans/support";
 
 const m06 = closedMonths(6);
 const p = computePosition(m06);
@@ -193,5 +195,30 @@ describe("the slides' figures (£000)", () => {
       ["General Fund % of net budget", "4.11%", "3.27%", "3.90%", "3.08%", "3.64%", "3.19%"],
       ["Revenue RAG", "Amber", "Red", "Amber", "Red", "Red", "Red"],
     ]);
+  });
+});
+
+describe("the movement by line on the Summary sheet", () => {
+  const expected = (model: MonitoringPeriod, col: string) => {
+    const plan = buildWorkbookPlan(model).sheets.find((s) => s.kind === "Summary")!;
+    const rows = Object.entries(plan.rowKeys).filter(([k]) => k.startsWith("line-movement:")).map(([, r]) => r);
+    return rows.map((r) => {
+      const c = plan.cells.find((x) => x.address === `${col}${r}`)?.content;
+      return c?.kind === "formula" ? (typeof c.expected === "string" ? c.expected : c.expected.toFixed()) : null;
+    });
+  };
+
+  test("each line's movement since M05, largest first, live formulas on Revenue and Period history", () => {
+    expect(expected(m06, "A")).toEqual(["Pay", "Supplies", "Gritting", "Utilities", "Fuel", "Insurance", "Grants income"]);
+    expect(expected(m06, "B")).toEqual(["-15750", "4350", "-2750", "1500", "-750", "-600", "300"]);
+    expect(expected(m06, "D")).toEqual(["a deterioration", "an improvement", "a deterioration", "an improvement", "a deterioration", "a deterioration", "an improvement"]);
+    const plan = buildWorkbookPlan(m06).sheets.find((s) => s.kind === "Summary")!;
+    const b = plan.cells.find((x) => x.address === `B${plan.rowKeys["line-movement:0"]}`)?.content;
+    expect(b?.kind === "formula" && b.formula).toMatch(/^=IF\(\$F\$6="","",IF\(COUNTIFS\('Period history'!\$A:\$A,\$F\$6,/);
+  });
+
+  test("not shown until a period is closed with its lines (the worked example's Q1 kept none)", () => {
+    expect(expected(closedMonths(1), "A")).toEqual([]);
+    expect(expected(seedModel(), "A")).toEqual([]);
   });
 });
