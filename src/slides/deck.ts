@@ -2,6 +2,8 @@
  * The quarterly slide deck (16:9, PowerPoint) of a period's position, with pptxgenjs:
  *   1. overview: the narrative, and the RAG of revenue, capital, reserves and savings this period and last period
  *   2. revenue: the revenue monitoring table (£000, negatives in brackets), commentary, a bar chart of variances by line
+ *      then, once two earlier periods are closed, the year so far (forecast variance and General Fund % by period),
+ *      and, once an earlier period was closed with its lines, the bridge from its forecast variance to this one
  *   3. capital and financing: the capital narrative, both tables, a doughnut chart of the capital forecast by category
  *   4. reserves: the usable reserves table, and the general fund % against the reserves policy band
  *   5. savings: savings by category and by scheme with their status
