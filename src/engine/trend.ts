@@ -8,10 +8,9 @@
  * SNAPSHOT_PCT_DP places); this period's is exact.
  */
 import type { Decimal, PeriodId, Rag } from "../model/types";
-import { endMonth } from "../model/period";
+import { PERIODS, endMonth } from "../model/period";
 import { pctOf } from "../model/amount";
 import { favourableVariance, inConvention } from "./convention";
-import { isClosed, normaliseHistory } from "./history";
 import type { Position } from "./position";
 
 /** A trend is drawn (chart, slide) from three points: with one earlier period, the movement since it says it all. */
@@ -41,14 +40,17 @@ export interface TrendPoint {
 export function trendOf(p: Position): TrendPoint[] {
   const { model, revenue, reserves } = p;
   const convention = model.settings.signConvention;
-  const earlier = normaliseHistory(model.history).filter((s) => endMonth(s.period) < endMonth(model.period));
+  // Ordered as history.ts orders snapshots (by the month they end, a quarter before its month), without importing it:
+  // the sheet plans use this module, and history.ts would join the task pane's start-up (scripts/bundle-size.js).
+  const earlier = model.history.filter((s) => endMonth(s.period) < endMonth(model.period))
+    .sort((a, b) => endMonth(a.period) - endMonth(b.period) || PERIODS.indexOf(a.period) - PERIODS.indexOf(b.period));
   const raw = [
     ...earlier.map((s) => ({
       period: s.period, closed: true, revisedBudget: s.revenue.revisedBudget, forecastOutturn: s.revenue.forecastOutturn,
       generalFundClosing: s.generalFund?.forecastClosing ?? null, generalFundPct: s.generalFund?.forecastPct ?? null, revenueRag: s.revenue.rag,
     })),
     {
-      period: model.period, closed: isClosed(model), revisedBudget: revenue.netBudget.revisedBudget, forecastOutturn: revenue.netBudget.forecastOutturn,
+      period: model.period, closed: model.history.some((s) => s.period === model.period), revisedBudget: revenue.netBudget.revisedBudget, forecastOutturn: revenue.netBudget.forecastOutturn,
       generalFundClosing: reserves.generalFundPolicy?.forecastClosing ?? null, generalFundPct: reserves.generalFundPolicy?.forecastPct ?? null,
       revenueRag: revenue.netBudget.rag,
     },

@@ -149,7 +149,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
     b.key(row, "fig:previousVariance");
     const prevVar = row++;
     const mov = figure("movement", "Movement since the previous period", [`=IF($F$7="","",B${varRow}-B${prevVar})`, m ? m.revenueVariance : ""], null);
-    b.formula(mov, "D", `=IF($F$7="","No earlier period on the ${names.History} sheet.",IF(ROUND(B${mov},9)=0,"no change",IF((B${mov}>0)=(${conv}="budget-minus-forecast"),"an improvement","a deterioration")))`,
+    b.formula(mov, "D", `=IF($F$7="","No earlier period on the ${names.History} sheet.",${movementWordsFormula(ctx, `B${mov}`)})`,
       !m ? `No earlier period on the ${names.History} sheet.` : movementWords(m.favourable), "note");
   }
   const c = p.capital;
@@ -228,6 +228,11 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   return b.build();
 }
 
+/** A movement in a cell in words, as movementWords: "no change", "an improvement" or "a deterioration" in the body's convention. */
+function movementWordsFormula(ctx: PlanContext, cell: string): string {
+  return `IF(ROUND(${cell},9)=0,"no change",IF((${cell}>0)=(${ctx.set("signConvention")}="budget-minus-forecast"),"an improvement","a deterioration"))`;
+}
+
 /** How many lines the Summary's movement by line shows (the largest when Outturn wrote the workbook; the JSON has all). */
 export const SUMMARY_MOVEMENTS = 10;
 
@@ -264,7 +269,7 @@ function movementByLine(b: SheetBuilder, ctx: PlanContext, a: SummaryInputs, row
     // The group's name is kept in the hidden column F (the criteria need it; the line's name is read from Revenue).
     b.formula(row, "A", `=${absRef(names.Revenue, REVENUE_COLS.name, at)}&""`, l.name, "label");
     b.formula(row, "B", `=IF($F$6="","",IF(COUNTIFS(${crit})=0,"",${absRef(names.Revenue, REVENUE_COLS.variance, at)}-${was}))`, l.movement ?? "", "calculated", { numberFormat: ctx.amount });
-    b.formula(row, "D", `=IF($F$6="","No earlier period on the ${names.History} sheet.",IF(COUNTIFS(${col(L.period)},$F$6,${col(L.name)},"*")=0,"The ${names.History} sheet keeps no lines for "&$F$6&".",IF(B${row}="","Not on the ${names.History} sheet at "&$F$6&": new since.",IF(ROUND(B${row},9)=0,"no change",IF((B${row}>0)=(${conv}="budget-minus-forecast"),"an improvement","a deterioration")))))`,
+    b.formula(row, "D", `=IF($F$6="","No earlier period on the ${names.History} sheet.",IF(COUNTIFS(${col(L.period)},$F$6,${col(L.name)},"*")=0,"The ${names.History} sheet keeps no lines for "&$F$6&".",IF(B${row}="","Not on the ${names.History} sheet at "&$F$6&": new since.",${movementWordsFormula(ctx, `B${row}`)})))`,
       l.favourable === null ? `Not on the ${names.History} sheet at ${moves.since}: new since.` : movementWords(l.favourable), "note");
     b.label(row, "F", l.group, "key");
     b.key(row, "line-movement", `line-movement:${i}`);
