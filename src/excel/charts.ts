@@ -5,7 +5,9 @@
  *
  * Requirement sets (@types/office-js): ChartCollection.add, Chart.name/top/left/width/height, ChartTitle.text,
  * ChartSeriesCollection.getItemAt, ChartSeries.name, Chart.delete: ExcelApi 1.1; ChartSeriesCollection.add,
- * ChartSeries.setValues / setXAxisValues: ExcelApi 1.7 (inserting needs 1.8 anyway).
+ * ChartSeries.setValues / setXAxisValues: ExcelApi 1.7; ChartSeries.axisGroup (a series on the secondary value axis,
+ * the trend's General Fund %): ExcelApi 1.8 (inserting needs 1.8 anyway). @types/office-js: "Specifies the group for
+ * the specified series", Primary or Secondary.
  *
  * Series are given explicitly, not left to Excel's guess: ChartCollection.add(type, sourceData, seriesBy) makes Excel
  * decide which row or column holds names and categories ("Auto" detection), which is least certain for a block of one
@@ -68,6 +70,7 @@ export function queueCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
       const series = chart.series.add(s.name);
       series.setValues(ws.getRange(s.values));
       series.setXAxisValues(categories);
+      if (s.axis === "secondary") series.axisGroup = "Secondary";
     }
     const at = cellPosition(plan, spec.topLeft);
     chart.top = at.top;

@@ -182,7 +182,7 @@ export interface ChartPlan {
   /** The categories (axis labels): the first column of `data`, e.g. "A6:A12". */
   categories: string;
   /** One per series, in the order of `data`'s value columns: the series' name and its values' range. */
-  series: Array<{ name: string; values: string }>;
+  series: Array<{ name: string; values: string; /** Plotted against a second value axis (a % beside amounts). */ axis?: "secondary" }>;
   /** The top-left cell the chart sits on, e.g. "G4". */
   topLeft: string;
   /** Points (720 × 405 is a 16:9 slide at 10 × 5.625 inches). */

@@ -54,7 +54,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const signoff = options.signoff
     ? describeStatus(signOffStatus(options.signoff, planInputs({ sheets: [revenue.plan, capital.plan, reserves.plan, savings.plan, history.plan, settings], styles: STYLES })))
     : undefined;
-  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate, signoff });
+  const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate, signoff, revenueRows: revenue.plan.rowKeys });
   const slides = slidesSheet(ctx, {
     revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,
   });

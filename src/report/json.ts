@@ -13,6 +13,8 @@ import { periodErrors } from "./errors";
 import { type ReportLines, reportLines } from "./lines";
 import { type YearToDateJson, yearToDateJson } from "./year-to-date";
 import { type LineMovements, lineMovements } from "../engine/line-movements";
+import { trendOf } from "../engine/trend";
+import { bridgeOf } from "../engine/bridge";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
@@ -61,9 +63,31 @@ export interface ReportJson {
   yearToDate: YearToDateJson;
   /** Each revenue line's variance now and at the latest earlier closed period, the largest movement first; null without one. */
   movementsByLine: { since: string; lines: Array<Omit<LineMovements["lines"][number], "favourable">> } | null;
+  /**
+   * The year so far: each earlier closed period (months and quarters, oldest first), then this one: the Net Budget's
+   * forecast variance (body's convention), its %, the movement since the period before, the general fund % (null
+   * where none was recorded) and the revenue RAG.
+   */
+  trend: TrendJson[];
+  /**
+   * From the forecast variance at the latest earlier closed period to this one: the largest changes by line (the
+   * transfers as one), and the rest added into `other`, so from + steps + other = to exactly; null without such a period.
+   */
+  bridge: BridgeJson | null;
   checks: ReportCheck[];
   /** The narrative paragraphs in the published style: revenue, general fund and reserves, capital, savings. */
   narrative: string[];
+}
+
+export interface TrendJson {
+  period: string; closed: boolean; revisedBudget: Decimal; forecastOutturn: Decimal; forecastVariance: Decimal; variancePct: Decimal | null;
+  movement: Decimal | null; generalFundClosing: Decimal | null; generalFundPct: Decimal | null; revenueRag: Rag | null;
+}
+
+export interface BridgeJson {
+  since: string; from: Decimal; to: Decimal;
+  steps: Array<{ name: string; kind: string; path: string | null; movement: Decimal }>;
+  other: { count: number; movement: Decimal } | null;
 }
 
 export interface StrengthJson {
@@ -154,6 +178,11 @@ export function reportJson(p: Position): ReportJson {
     lines: reportLines(p),
     yearToDate: yearToDateJson(p),
     movementsByLine: movementsJson(p),
+    trend: trendOf(p).map((t) => ({
+      period: t.period, closed: t.closed, revisedBudget: t.revisedBudget, forecastOutturn: t.forecastOutturn, forecastVariance: t.forecastVariance,
+      variancePct: pct(t.variancePct), movement: t.movement, generalFundClosing: t.generalFundClosing, generalFundPct: pct(t.generalFundPct), revenueRag: t.revenueRag,
+    })),
+    bridge: bridgeJson(p),
     checks: p.checks.map(reportCheck),
     narrative: narrative(p),
   };
@@ -162,4 +191,13 @@ export function reportJson(p: Position): ReportJson {
 function movementsJson(p: Position): ReportJson["movementsByLine"] {
   const m = lineMovements(p);
   return m && { since: m.since, lines: m.lines.map(({ favourable: _f, ...rest }) => rest) };
+}
+
+function bridgeJson(p: Position): BridgeJson | null {
+  const b = bridgeOf(p);
+  return b && {
+    since: b.since, from: b.from, to: b.to,
+    steps: b.steps.map(({ name, kind, path, movement }) => ({ name, kind, path, movement })),
+    other: b.other && { count: b.other.count, movement: b.other.movement },
+  };
 }

@@ -9,6 +9,7 @@ import type { Decimal } from "../model/types";
 import { periodErrors } from "./errors";
 import { type MonitoredRow, reportLines } from "./lines";
 import { yearToDateJson } from "./year-to-date";
+import { trendOf } from "../engine/trend";
 
 /** Text from a file shown within one line: its line breaks cannot start a line of their own (and fake one). */
 const inLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, " / ");
@@ -71,6 +72,21 @@ function yearToDateTable(p: Position, table: Table, money: (d: Decimal | null) =
   ];
 }
 
+/** The year so far, when an earlier period is closed: each period's forecast variance, its movement, the general fund % and the RAG. */
+function trendLines(p: Position): string[] {
+  const points = trendOf(p);
+  if (points.length < 2) return [];
+  const { negativeStyle } = p.model.settings;
+  const money = (d: Decimal | null) => (d === null ? "–" : bracketed(d, undefined, negativeStyle));
+  const places = pctPlaces(p.model.settings);
+  const rows = points.map((t) => [t.period, money(t.forecastVariance), money(t.movement), t.generalFundPct === null ? "–" : formatPct(t.generalFundPct, places), t.revenueRag ?? "–",
+    t.period === p.model.period ? (t.closed ? "this period (closed)" : "this period") : ""]);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length), ["", "Variance", "Movement", "General Fund", "RAG"][i]?.length ?? 0));
+  const line = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : i === 5 ? c : c.padStart(widths[i] ?? 0))).join("  ").trimEnd()}`;
+  return ["", "Trend of the year (the Net Budget's forecast variance; the general fund after it, as % of the net budget):",
+    line(["", "Variance", "Movement", "General Fund", "RAG", ""]), ...rows.map(line)];
+}
+
 /** Strength against establishment, each group and the total, and the officer target with the grant at risk. */
 function workforceLines(p: Position): string[] {
   const w = p.workforce;
@@ -110,6 +126,7 @@ export function textReport(p: Position, withLines = false): string {
     `             total usable reserves: opening ${money(reserves.totalUsable.openingBalance)}, forecast closing ${money(reserves.totalUsable.forecastClosing)}`,
     `Savings      [${savings.rag}]  planned ${money(savings.planned)}, achieved ${money(savings.achieved)}${savings.achievedPct ? ` (${formatPct(savings.achievedPct, pctPlaces(p.model.settings))})` : ""}, not yet achieved ${money(savings.unachieved)}`,
     ...workforceLines(p),
+    ...trendLines(p),
     "",
     ...(withLines ? lineTables(p) : []),
   ];

@@ -2,6 +2,8 @@
  * The quarterly slide deck (16:9, PowerPoint) of a period's position, with pptxgenjs:
  *   1. overview: the narrative, and the RAG of revenue, capital, reserves and savings this period and last period
  *   2. revenue: the revenue monitoring table (£000, negatives in brackets), commentary, a bar chart of variances by line
+ *      then, once two earlier periods are closed, the year so far (forecast variance and General Fund % by period),
+ *      and, once an earlier period was closed with its lines, the bridge from its forecast variance to this one
  *   3. capital and financing: the capital narrative, both tables, a doughnut chart of the capital forecast by category
  *   4. reserves: the usable reserves table, and the general fund % against the reserves policy band
  *   5. savings: savings by category and by scheme with their status
@@ -12,7 +14,7 @@
  * small). Works in Node and in the browser: the result is the .pptx file's bytes.
  */
 import type PptxGenJS from "pptxgenjs";
-import type { Rag } from "../model/types";
+import type { Decimal, Rag } from "../model/types";
 import { periodLabel } from "../model/period";
 import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
@@ -24,6 +26,9 @@ import {
   revenueCommentary, revenueLinesRagTable, revenueTable, revenueVarianceSeries, savingsSchemesTable, savingsTable,
 } from "./tables";
 import { withOtherLines } from "./other-lines";
+import { bridgeTable, bridgeWaterfall, trendSeries, trendTable } from "./trend";
+import { TREND_MIN_POINTS, trendOf } from "../engine/trend";
+import { bridgeOf } from "../engine/bridge";
 import { escapeXml, xmlSafeDeep, xmlSafeText } from "./xml-text";
 
 type Pptx = PptxGenJS;
@@ -460,6 +465,79 @@ function ragSlide(ctx: DeckContext): void {
   if (lines.note) note(placed.slide, lines.note, { x: MARGIN, y: Math.min(placed.end + 0.05, CONTENT_BOTTOM - 0.3), w: linesW });
 }
 
+const chartTitle = (slide: Slide, text: string, box: Box) =>
+  slide.addText(text, { x: box.x, y: box.y, w: box.w, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0 });
+
+/**
+ * The year so far (issue 13), once two earlier periods are closed: the Net Budget's forecast variance by period and
+ * the General Fund % against the policy band, as native line charts, and the figures in a table across the slide.
+ */
+function trendSlide(ctx: DeckContext): void {
+  const p = ctx.position;
+  const points = trendOf(p);
+  if (points.length < TREND_MIN_POINTS) return;
+  const slide = newSlide(ctx, `THE YEAR SO FAR: ${points[0]?.period ?? ""} TO ${p.model.period}`);
+  const series = trendSeries(p, points);
+  const gap = 0.4;
+  const w = (SLIDE_W - 2 * MARGIN - gap) / 2;
+  const chartH = 3.1;
+  const line = { lineDataSymbol: "circle" as const, lineDataSymbolSize: 7, lineSize: 2, catAxisLabelFontSize: 9, catAxisLabelFontFace: FONT, valAxisLabelFontSize: 8, valAxisLabelFontFace: FONT, valGridLine: { color: "E0E0E0", size: 0.5 } };
+  chartTitle(slide, "Forecast variance by period (£000)", { x: MARGIN, y: CONTENT_TOP, w });
+  slide.addChart(ctx.pptx.ChartType.line, [{ name: "Forecast variance", labels: series.variance.labels, values: series.variance.values }], {
+    x: MARGIN, y: CONTENT_TOP + 0.4, w, h: chartH, ...line, chartColors: [COLOURS.navy], showLegend: false,
+    valAxisLabelFormatCode: "#,##0;(#,##0)", showValue: true, dataLabelFormatCode: "#,##0;(#,##0)", dataLabelFontSize: 8, dataLabelFontFace: FONT, dataLabelPosition: "t",
+  });
+  const right = MARGIN + w + gap;
+  const band = p.model.settings.reservesBand;
+  chartTitle(slide, "General Fund after the forecast, % of net budget, against the policy band", { x: right, y: CONTENT_TOP, w });
+  if (series.generalFund.values.length > 0) {
+    const flat = (v: Decimal) => series.generalFund.labels.map(() => v.toNumber());
+    slide.addChart(ctx.pptx.ChartType.line, [
+      { name: "General Fund %", labels: series.generalFund.labels, values: series.generalFund.values },
+      { name: `Minimum ${formatRate(band.minimumPct)}`, labels: series.generalFund.labels, values: flat(band.minimumPct) },
+      { name: `Maximum ${formatRate(band.maximumPct)}`, labels: series.generalFund.labels, values: flat(band.maximumPct) },
+    ], {
+      x: right, y: CONTENT_TOP + 0.4, w, h: chartH, ...line, chartColors: [COLOURS.navy, COLOURS.adverse, COLOURS.favourable],
+      valAxisLabelFormatCode: "0.0\"%\"", valAxisMinVal: 0, showLegend: true, legendPos: "b", legendFontSize: 9, legendFontFace: FONT,
+    });
+  } else {
+    note(slide, "No General Fund was recorded in these periods.", { x: right, y: CONTENT_TOP + 0.4, w }, 11);
+  }
+  const table = trendTable(p, points);
+  const style = { fontPt: 10, headerFontPt: 10 };
+  const placed = tableWithContinuation(ctx, slide, "THE YEAR SO FAR", table, { x: MARGIN, y: CONTENT_TOP + 0.5 + chartH + 0.2, w: SLIDE_W - 2 * MARGIN }, CONTENT_BOTTOM - 0.3, style);
+  const key = p.model.settings.signConvention === "budget-minus-forecast" ? "Favourable variances are positive, adverse ones in brackets" : "Adverse variances are positive, favourable ones in brackets";
+  note(placed.slide, `${key}. Earlier periods as closed (Period history); ${p.model.period} as it stands now.`, { x: MARGIN, y: placed.end + 0.08, w: SLIDE_W - 2 * MARGIN });
+}
+
+/**
+ * The bridge (issue 13) from the forecast variance at the latest earlier closed period to this one: the largest
+ * changes by line first and the rest in one bar, as a waterfall of stacked bars beside its table.
+ */
+function bridgeSlide(ctx: DeckContext): void {
+  const p = ctx.position;
+  const bridge = bridgeOf(p);
+  if (!bridge) return;
+  const title = `FORECAST VARIANCE: WHAT MOVED IT SINCE ${bridge.since}`;
+  const slide = newSlide(ctx, title);
+  const tableW = 5.6;
+  const table = bridgeTable(p, bridge);
+  const placed = tableWithContinuation(ctx, slide, title, table, { x: MARGIN, y: CONTENT_TOP + 0.1, w: tableW }, CONTENT_BOTTOM - 0.6, { fontPt: 11, headerFontPt: 10 });
+  if (table.note) note(placed.slide, table.note, { x: MARGIN, y: placed.end + 0.1, w: tableW });
+  const x = MARGIN + tableW + 0.4;
+  const w = SLIDE_W - MARGIN - x;
+  chartTitle(slide, `Forecast variance from ${bridge.since} to ${p.model.period} (£000)`, { x, y: CONTENT_TOP, w });
+  const fall = bridgeWaterfall(p, bridge, { total: COLOURS.navy, improvement: COLOURS.favourable, deterioration: COLOURS.adverse });
+  slide.addChart(ctx.pptx.ChartType.bar, fall.series.map((s) => ({ name: s.name, labels: fall.labels, values: s.values })), {
+    x, y: CONTENT_TOP + 0.4, w, h: CONTENT_BOTTOM - CONTENT_TOP - 1.0,
+    barDir: "bar", barGrouping: "stacked", barGapWidthPct: 40, chartColors: fall.series.map((s) => s.colour),
+    catAxisLabelFontSize: 9, catAxisLabelFontFace: FONT, catAxisOrientation: "maxMin" as "minMax", catAxisLabelPos: "low",
+    valAxisLabelFontSize: 8, valAxisLabelFontFace: FONT, valAxisLabelFormatCode: "#,##0;(#,##0)",
+    valGridLine: { style: "none" }, showValue: false, showLegend: false,
+  });
+  note(slide, "Navy: the forecast variance at each period. Green: an improvement; red: a deterioration. The figures are in the table.", { x, y: CONTENT_BOTTOM - 0.5, w });
+}
+
 /** A large pale diagonal DRAFT across the slide, over its content (last, so the title stays first to a screen reader). */
 function draftWatermark(slide: Slide): void {
   slide.addText("DRAFT", { x: 1.7, y: 2.2, w: 10, h: 3, fontFace: FONT, fontSize: 140, bold: true, color: COLOURS.adverse, transparency: 85, rotate: -25, align: "center", valign: "middle", margin: 0 });
@@ -538,6 +616,8 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
   if (draft) errorsSlide(ctx, draft);
   overviewSlide(ctx);
   revenueSlide(ctx);
+  trendSlide(ctx);
+  bridgeSlide(ctx);
   capitalSlide(ctx);
   reservesSlide(ctx);
   savingsSlide(ctx);

@@ -12,6 +12,7 @@ import type { SheetPlan } from "../../src/plans/types";
 import type { InsertRequest } from "../../src/workbook/gateway";
 import { FakeExcel } from "../support/fake-excel";
 import { expectedValues, seed } from "./plan-values";
+import { closedMonths } from "../support/monthly-year";
 
 
 
@@ -144,5 +145,34 @@ describe("the Slides sheet's charts in Excel", () => {
     expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
     expect(read.checks.some((c) => c.where.startsWith("Slides"))).toBe(false);
     expect(read.model).not.toBeNull();
+  });
+});
+
+describe("the trend chart (issue 13), once two earlier periods are closed", () => {
+  it("M06 of a monthly year with M01 to M05 closed: a last chart, forecast variance and the General Fund % on the secondary axis", async () => {
+    const model = closedMonths(6);
+    const plan = slidesPlan(model);
+    const spec = plan.charts?.at(-1);
+    // The generated year has no capital programme, so no capital chart.
+    expect(plan.charts?.map((c) => c.type)).toEqual(["bar", "line", "line"]);
+    expect(spec?.series.map((s) => [s.name, s.axis ?? "primary"])).toEqual([["Forecast variance", "primary"], ["General Fund % of net budget", "secondary"]]);
+    const { fake, gateway } = setup(model);
+    await gateway.insertSheets(request(model));
+    const chart = fake.sheet("Slides")!.charts[2]!;
+    expect(chart.title).toBe("Trend: forecast variance and General Fund % by period");
+    expect(chart.type).toBe("LineMarkers");
+    expect(chart.seriesAxes).toEqual({ 1: "Secondary" });
+    // Six periods: M01..M05 from Period history, then this period from the Revenue and Reserves sheets.
+    const [from, to] = spec!.categories.split(":").map((a) => Number(a.slice(1)));
+    expect(to! - from! + 1).toBe(6);
+    expect(fake.cell("Slides", `B${from}`)!.formula).toBe("=IF(Settings!$B$9=\"forecast-minus-budget\",'Period history'!$D$6-'Period history'!$C$6,'Period history'!$C$6-'Period history'!$D$6)");
+    expect(fake.cell("Slides", `C${from}`)!.formula).toBe("='Period history'!$K$6");
+    expect(fake.cell("Slides", `B${to}`)!.formula).toMatch(/^=Revenue!\$F\$\d+$/);
+  });
+
+  it("no trend chart with one earlier period (the worked example: Q1 closed, Q2 open)", () => {
+    expect(slidesPlan(seed()).charts).toHaveLength(3);
+    expect(slidesPlan(closedMonths(2)).charts?.map((c) => c.title.split(":")[0])).toEqual(["Revenue", "General Fund"]);
+    expect(slidesPlan(closedMonths(3)).charts?.map((c) => c.title.split(":")[0])).toEqual(["Revenue", "General Fund", "Trend"]);
   });
 });

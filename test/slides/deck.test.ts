@@ -25,6 +25,7 @@ import { runCli } from "../support/cli";
 import { letPptxgenjsRunInJest } from "./pptxgenjs-in-jest";
 import { ROOT, generatedYear, inPounds, seedDocument, seedModel, withRevenueForecast } from "../history/fixtures";
 import { describeWithEngines } from "../support/engines";
+import { closedMonths } from "../support/monthly-year";
 
 letPptxgenjsRunInJest();
 
@@ -231,6 +232,63 @@ describe("a generated year: Q1 closed, Q2 rolled forward", () => {
   });
 });
 
+describe("a monthly year closed M01 to M05, M06 open (issue 13): the trend and bridge slides", () => {
+  // The figures are worked out by hand in test/engine/monthly-trend.test.ts; here, that the slides carry them.
+  let monthly: Deck;
+  beforeAll(async () => {
+    monthly = await built("monthly-m06", computePosition(closedMonths(6)));
+  });
+
+  it("adds the year so far and the bridge after the revenue slide", () => {
+    expect(monthly.slides.map((s) => s.split("\n")[0])).toEqual([
+      "2025/26 SEPTEMBER (MONTH 6) FINANCIAL REPORT – OVERVIEW", "REVENUE BUDGET MONITORING", "THE YEAR SO FAR: M01 TO M06",
+      "FORECAST VARIANCE: WHAT MOVED IT SINCE M05", "CAPITAL BUDGET MONITORING AND FINANCING", "USABLE RESERVES", "DELIVERY OF SAVINGS", "RAG SUMMARY",
+    ]);
+  });
+
+  it("the year so far: two native line charts and the figures by period", () => {
+    expect(monthly.tables[2]).toEqual([
+      ["", "M01", "M02", "M03", "M04", "M05", "M06 (now)"],
+      ["Forecast variance £000", "(10)", "(24)", "(13)", "(28)", "(18)", "(26)"],
+      ["Movement £000", "–", "(14)", "11", "(14)", "10", "(8)"],
+      ["General Fund % of net budget", "4.11%", "3.27%", "3.90%", "3.08%", "3.64%", "3.19%"],
+      ["Revenue RAG", "Amber", "Red", "Amber", "Red", "Red", "Red"],
+    ]);
+    const lines = monthly.charts.filter((c) => c.includes("<c:lineChart>"));
+    expect(lines).toHaveLength(2);
+    // The variance by period in £000 (exact, not rounded), and the General Fund % with the band's lines.
+    expect([...lines[0]!.matchAll(/<c:v>(-?[\d.]+)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual([-10, -24.3, -13.45, -27.55, -17.9, -25.6]);
+    expect(lines[1]).toContain("Minimum 3%");
+    expect(lines[1]).toContain("Maximum 5%");
+  });
+
+  it("the bridge: the table from M05 to M06, largest first with the other lines, beside a waterfall of stacked bars", () => {
+    expect(monthly.tables[3]).toEqual([
+      ["", "£000", "Movement"],
+      ["Forecast variance at M05", "(18)", ""],
+      ["Pay", "(16)", "deterioration"],
+      ["Transfers to/(from) reserves", "6", "improvement"],
+      ["Supplies", "4", "improvement"],
+      ["Gritting", "(3)", "deterioration"],
+      ["Utilities", "2", "improvement"],
+      ["Fuel", "(1)", "deterioration"],
+      ["Other lines (2)", "0", "deterioration"],
+      ["Forecast variance at M06", "(26)", ""],
+    ]);
+    const bar = monthly.charts.find((c) => c.includes("<c:grouping val=\"stacked\"/>"));
+    expect(bar).toBeDefined();
+    expect(bar).toContain("<a:noFill/>"); // the invisible base the bars float on
+    expect(bar).toContain("Other lines (2)");
+  });
+
+  it("a draft deck (a period with errors) has them too, every slide marked DRAFT", async () => {
+    const m = closedMonths(6);
+    const draft = await built("monthly-m06-draft", computePosition(m), { draft: { errors: [{ id: "text-in-amount", severity: "error", message: "holds text", where: "Revenue!E7", place: { area: "revenue", row: null, column: null } }] } });
+    expect(draft.slides).toHaveLength(monthly.slides.length + 1);
+    for (const s of draft.slides) expect(s).toContain(DRAFT_LABEL);
+  });
+});
+
 describe("a file PowerPoint can open, however the text was typed", () => {
   it("is deflated (every zip entry), and the worked example's deck is under 100 KB", () => {
     const entries = zipEntryMethods(bytes);
@@ -376,10 +434,10 @@ describeIfLibreOffice("LibreOffice Impress", () => {
 
   it("opens every deck the tests wrote, one PDF page a slide (one LibreOffice start), and renders PNGs", async () => {
     const decks = [...written.entries()];
-    expect(decks.map(([name]) => name)).toEqual(expect.arrayContaining(["q2-2024-25", "generated-q2", "hostile-text", "draft", "many-lines", "from-cli"]));
+    expect(decks.map(([name]) => name)).toEqual(expect.arrayContaining(["q2-2024-25", "generated-q2", "hostile-text", "draft", "many-lines", "from-cli", "monthly-m06"]));
     const pdfs = await convertManyToPdf(decks.map(([, d]) => d.file), path.join(OUT, "pdf"));
     expect(decks.map(([name], i) => [name, pdfPages(pdfs[i]!)])).toEqual(decks.map(([name, d]) => [name, d.slides]));
-    for (const name of ["q2-2024-25", "generated-q2", "draft", "many-lines"]) {
+    for (const name of ["q2-2024-25", "generated-q2", "draft", "many-lines", "monthly-m06"]) {
       const pngs = await pdfToPngs(pdfs[decks.findIndex(([n]) => n === name)]!, OUT, name, { resolution: 80 });
       expect(pngs).toHaveLength(written.get(name)!.slides);
     }

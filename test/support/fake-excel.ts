@@ -109,6 +109,8 @@ export interface FakeChartRecord {
   /** Ranges set explicitly per series (ChartSeries.setValues / setXAxisValues, ExcelApi 1.7), by series index. */
   seriesValues: Record<number, string>;
   seriesCategories: Record<number, string>;
+  /** ChartSeries.axisGroup (ExcelApi 1.8) where set, by series index. */
+  seriesAxes?: Record<number, string>;
   top?: number;
   left?: number;
   width?: number;
@@ -827,6 +829,7 @@ class FakeChartCollection {
 
 interface FakeChartSeries {
   name: string;
+  axisGroup: string;
   setValues(range: FakeRange): void;
   setXAxisValues(range: FakeRange): void;
 }
@@ -867,6 +870,14 @@ class FakeChart {
       setXAxisValues: (range: FakeRange) => {
         set("series.setXAxisValues", null, (r) => { const i = at(r); inRange(r, i); r.seriesCategories[i] = rangeOn(range, "ChartSeries.setXAxisValues"); });
       },
+      set axisGroup(v: string) {
+        set("series.axisGroup", v, (r) => {
+          const i = at(r);
+          inRange(r, i);
+          r.seriesAxes = { ...r.seriesAxes, [i]: v };
+        });
+      },
+      get axisGroup(): string { throw propertyNotLoaded("axisGroup"); },
     });
     this.series = {
       getItemAt: (index: number) => seriesAt(() => index),

@@ -18,7 +18,7 @@ import { computePosition } from "../../src/engine/position";
 import { ROOT, modelJson, reportOf, seedModel } from "../plans/support";
 import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "./support";
 import { describeWithEngines } from "../support/engines";
-import { year } from "../support/monthly-year";
+import { closedMonths, year } from "../support/monthly-year";
 import { closePeriod } from "../../src/engine/history";
 
 const describeIfSoffice = describeWithEngines({ LibreOffice: sofficeAvailable() });
@@ -40,6 +40,16 @@ function boundaries(): MonitoringPeriod {
   const target = p.revenue.netBudget.revisedBudget.times("0.03");
   gf.commitments = target.minus(gf.openingBalance!).minus(gf.actualTransfer!).minus(p.revenue.netBudget.favourable);
   return m;
+}
+
+/** The model with a revenue line renamed, now and in every closed period's lines. */
+function renamed(m: MonitoringPeriod, from: string, to: string): MonitoringPeriod {
+  const name = <T extends { name: string }>(l: T): T => (l.name === from ? { ...l, name: to } : l);
+  return {
+    ...m,
+    revenue: { ...m.revenue, groups: m.revenue.groups.map((g) => ({ ...g, lines: g.lines.map(name) })) },
+    history: m.history.map((s) => ({ ...s, ...(s.lines ? { lines: s.lines.map(name) } : {}) })),
+  };
 }
 
 describeIfSoffice("workbooks recalculated in LibreOffice", () => {
@@ -68,6 +78,11 @@ describeIfSoffice("workbooks recalculated in LibreOffice", () => {
       const m7 = year("M07");
       return { ...year("M08"), history: closePeriod(m7, computePosition(m7), "2025-11-05").history };
     }],
+    // M01 to M05 closed, M06 open (issue 13): the Slides sheet's trend block reads each closed month from Period history.
+    ["monthly-m06-trend", () => closedMonths(6)],
+    ["monthly-m06-trend-forecast-minus-budget", () => ({ ...closedMonths(6), settings: { ...closedMonths(6).settings, signConvention: "forecast-minus-budget" } })],
+    // Names the criteria of SUMIFS/COUNTIFS would misread (a comparison, wildcards), in the Summary's movement by line.
+    ["monthly-m06-awkward-names", () => renamed(closedMonths(6), "Fuel", ">Fuel* ~?")],
     ["blank-template", () => blankPeriod({ organisation: "Wessex PCC", financialYear: "2025/26", period: "Q1", units: "£" })],
     // A few random periods (each recalculation takes a second or two); fixed seed so a failure can be replayed.
     ...fc.sample(period, { numRuns: 3, seed: 20241211 }).map((m, i): [string, () => MonitoringPeriod] => [`random-${i}`, () => m]),

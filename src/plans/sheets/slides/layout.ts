@@ -4,7 +4,10 @@
  * - revenue variances by line (Revenue: each group line's name and variance);
  * - capital forecast outturn by category (Capital: each programme line's name and forecast);
  * - the General Fund as a % of the net budget across the year's periods (Period history: the closed periods that
- *   recorded it, oldest first; then this period from Reserves), with the band's minimum and maximum (Settings).
+ *   recorded it, oldest first; then this period from Reserves), with the band's minimum and maximum (Settings);
+ * - the trend of the year, once two earlier periods are closed (src/engine/trend.ts): the Net Budget's forecast
+ *   variance at each (Period history's budget and forecast, in the body's convention; this period from Revenue) and
+ *   the General Fund % on a second axis (blank where a period recorded none: a gap, not 0%).
  * Excel draws the charts (src/excel/charts.ts); an .xlsx file written by Outturn has the data and a note instead.
  * The blocks refer to fixed rows of the other sheets: lines added there later appear here when the sheets are
  * inserted again (upgrade). Nothing here is read back: the reader ignores this sheet.
@@ -19,6 +22,9 @@ import { titleRows, varianceHeading } from "../common";
 import { CAPITAL_COLS } from "../capital/layout";
 import { HISTORY_COLS } from "../history/layout";
 import { REVENUE_COLS } from "../revenue/layout";
+import { REVENUE_MARKERS } from "../revenue/markers";
+import { endMonth } from "../../../model/period";
+import { TREND_MIN_POINTS, trendOf } from "../../../engine/trend";
 
 export const SLIDES_KEY_COLUMN = "E";
 /** Points: a 16:9 slide (10 × 5.625 inches). */
@@ -129,8 +135,57 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
     ],
     topLeft: chartAt(), ...SLIDE_CHART,
   });
+  row = trendBlock(b, ctx, src, charts, row, chartAt);
   row += 2;
   b.note(row, "The charts are drawn by Outturn in Excel when the sheets are inserted; insert again (upgrade) to pick up lines added since.", "D", "charts-note");
   b.print = { orientation: "landscape", fitToWidth: false };
   return { ...b.build(), charts };
+}
+
+/**
+ * The trend block and its chart (forecast variance, and the General Fund % on the secondary axis) below `last` (the
+ * last row used), when the trend has enough points; returns the last row used.
+ */
+function trendBlock(b: SheetBuilder, ctx: PlanContext, src: SlidesSources, charts: ChartPlan[], last: number, chartAt: () => string): number {
+  const { model, names } = ctx;
+  const points = trendOf(ctx.position);
+  const netBudgetRow = src.revenueRows[REVENUE_MARKERS.netBudget];
+  if (points.length < TREND_MIN_POINTS || netBudgetRow === undefined) return last;
+  let row = last + 2;
+  b.label(row, "A", "Trend: forecast variance and General Fund % by period", "header");
+  varianceHeading(b, ctx, row, "B");
+  b.label(row, "C", "General Fund %", "header");
+  b.key(row, "trend-header");
+  row++;
+  const first = row;
+  const conv = ctx.set("signConvention");
+  const text = (ref: string) => `=${ref}&""`;
+  const byPeriod = new Map(points.map((t) => [t.period, t]));
+  model.history.forEach((s, i) => {
+    const at = src.historyRows[i];
+    const point = byPeriod.get(s.period);
+    if (at === undefined || !point || endMonth(s.period) >= endMonth(model.period)) return;
+    const h = (col: string) => absRef(names.History, col, at);
+    b.formula(row, "A", text(h(HISTORY_COLS.period)), s.period, "label");
+    b.formula(row, "B", `=IF(${conv}="forecast-minus-budget",${h(HISTORY_COLS.revenueForecast)}-${h(HISTORY_COLS.revenueBudget)},${h(HISTORY_COLS.revenueBudget)}-${h(HISTORY_COLS.revenueForecast)})`,
+      point.forecastVariance, "calculated", { numberFormat: ctx.amount });
+    // A period that recorded no General Fund stays blank (a chart's gap): a formula on a blank cell would draw 0%.
+    if (point.generalFundPct) b.formula(row, "C", `=${h(HISTORY_COLS.gfPct)}`, point.generalFundPct.div(100), "calculated", { numberFormat: ctx.pct });
+    b.key(row, "trend-period", `trend-period:${i}`);
+    row++;
+  });
+  const now = points[points.length - 1];
+  b.formula(row, "A", text(ctx.set("period")), model.period, "label");
+  b.formula(row, "B", `=${absRef(names.Revenue, REVENUE_COLS.variance, netBudgetRow)}`, now?.forecastVariance ?? "", "calculated", { numberFormat: ctx.amount });
+  if (now?.generalFundPct) b.formula(row, "C", `=${absRef(names.Reserves, "C", src.reservesForecastRow)}`, now.generalFundPct.div(100), "calculated", { numberFormat: ctx.pct });
+  b.key(row, "trend-current");
+  charts.push({
+    title: "Trend: forecast variance and General Fund % by period", type: "line", data: `A${first}:C${row}`, categories: `A${first}:A${row}`,
+    series: [
+      { name: "Forecast variance", values: `B${first}:B${row}` },
+      { name: "General Fund % of net budget", values: `C${first}:C${row}`, axis: "secondary" },
+    ],
+    topLeft: chartAt(), ...SLIDE_CHART,
+  });
+  return row;
 }

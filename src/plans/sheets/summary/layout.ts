@@ -16,6 +16,9 @@ import { periodOrderFormula } from "../../formulas";
 import type { CapitalAnchors } from "../capital/layout";
 import { narrative } from "../../../narrative/narrative";
 import { movementWords } from "../../../engine/convention";
+import { lineMovements } from "../../../engine/line-movements";
+import { HISTORY_LINE_COLS } from "../history/markers";
+import { REVENUE_COLS } from "../revenue/layout";
 import { HISTORY_LOOKUP, type HistoryAnchors } from "../history/layout";
 import type { ReservesAnchors } from "../reserves/layout";
 import type { RevenueAnchors } from "../revenue/layout";
@@ -32,6 +35,8 @@ export interface SummaryInputs {
   locate?: (place: import("../../types").Place) => string | null;
   /** The sign-off, in words (src/engine/signoff.ts describeStatus), when the workbook has been signed off. */
   signoff?: string;
+  /** Row keys of the Revenue sheet's plan ("line:g:l"), for the movement by line; without them the section is left out. */
+  revenueRows?: Record<string, number>;
 }
 
 /** Orders periods as previousSnapshot does: by the month they end, a month after the quarter ending with it. */
@@ -144,7 +149,7 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
     b.key(row, "fig:previousVariance");
     const prevVar = row++;
     const mov = figure("movement", "Movement since the previous period", [`=IF($F$7="","",B${varRow}-B${prevVar})`, m ? m.revenueVariance : ""], null);
-    b.formula(mov, "D", `=IF($F$7="","No earlier period on the ${names.History} sheet.",IF(ROUND(B${mov},9)=0,"no change",IF((B${mov}>0)=(${conv}="budget-minus-forecast"),"an improvement","a deterioration")))`,
+    b.formula(mov, "D", `=IF($F$7="","No earlier period on the ${names.History} sheet.",${movementWordsFormula(ctx, `B${mov}`)})`,
       !m ? `No earlier period on the ${names.History} sheet.` : movementWords(m.favourable), "note");
   }
   const c = p.capital;
@@ -177,6 +182,8 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   figure("achieved", "Savings achieved (delivered + forecast)", [`=${sav("F", a.savings.total)}`, s.achieved], [`=${sav("F", a.savings.achievedPct)}`, pctExpected(s.achievedPct)]);
   figure("unachieved", "Savings not yet achieved", [`=${sav("G", a.savings.total)}`, s.unachieved], null);
   figure("nextYear", "of which expected next year", [`=${sav("H", a.savings.total)}`, s.expectedNextYear], null);
+
+  row = movementByLine(b, ctx, a, row);
 
   // The sign-off, as it stood when Outturn wrote the workbook (the inputs changed since are among the checks below).
   if (a.signoff) {
@@ -225,4 +232,54 @@ export function summarySheet(ctx: PlanContext, a: SummaryInputs): SheetPlan {
   });
   b.note(row + 1, "The RAG and figures above are live formulas; the checks and the narrative are as they stood when Outturn wrote the workbook (the Outturn pane's Quarterly pack and Checks, or outturn report, give them for the figures as they are now).", "D");
   return b.build();
+}
+
+/** A movement in a cell in words, as movementWords: "no change", "an improvement" or "a deterioration" in the body's convention. */
+function movementWordsFormula(ctx: PlanContext, cell: string): string {
+  return `IF(ROUND(${cell},9)=0,"no change",IF((${cell}>0)=(${ctx.set("signConvention")}="budget-minus-forecast"),"an improvement","a deterioration"))`;
+}
+
+/** How many lines the Summary's movement by line shows (the largest when Outturn wrote the workbook; the JSON has all). */
+export const SUMMARY_MOVEMENTS = 10;
+
+/**
+ * The movement of each revenue line's variance since the previous period, largest first (issue 13): live formulas,
+ * this period's variance on the Revenue sheet less the line's variance then, found by period, group and name in the
+ * Period history sheet's table of lines (blank for a line that was not there, or with no earlier period). The order
+ * and the choice of lines are as they stood when Outturn wrote the workbook. Returns the next free row.
+ */
+function movementByLine(b: SheetBuilder, ctx: PlanContext, a: SummaryInputs, row: number): number {
+  const { position: p, names } = ctx;
+  const moves = lineMovements(p);
+  // Only once a period was closed with its lines (before that, every row would say so).
+  if (!a.revenueRows || !moves) return row;
+  const conv = ctx.set("signConvention");
+  const rowOf = (path: string) => {
+    const m = /(\d+)\D+(\d+)/.exec(path);
+    return m ? a.revenueRows?.[`line:${m[1]}:${m[2]}`] : undefined;
+  };
+  const shown = moves.lines.map((l) => ({ ...l, at: rowOf(l.path) })).filter((l) => l.at !== undefined).slice(0, SUMMARY_MOVEMENTS);
+  b.formula(row, "A", `="Movement by line since "&IF($F$6="","the previous period",$F$6)&" (largest first)"`, `Movement by line since ${moves.since} (largest first)`, "section");
+  b.fill(row, 2, 4, "section");
+  b.key(row, "section:lineMovements");
+  row++;
+  const col = (c: string) => `${sheetPrefix(names.History)}$${c}:$${c}`;
+  const L = HISTORY_LINE_COLS;
+  shown.forEach((l, i) => {
+    const at = l.at as number;
+    // Criteria that match the text exactly: "=" first (a name starting "<" or ">" is not a comparison), and ~ * ? escaped.
+    const exactly = (ref: string) => `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref}&"","~","~~"),"*","~*"),"?","~?")`;
+    const crit = `${col(L.period)},$F$6,${col(L.group)},${exactly(`$F$${row}`)},${col(L.name)},${exactly(absRef(names.Revenue, REVENUE_COLS.name, at))}`;
+    const then = (x: string) => `SUMIFS(${col(x)},${crit})`;
+    const was = `IF(${conv}="forecast-minus-budget",${then(L.forecastOutturn)}-${then(L.revisedBudget)},${then(L.revisedBudget)}-${then(L.forecastOutturn)})`;
+    // The group's name is kept in the hidden column F (the criteria need it; the line's name is read from Revenue).
+    b.formula(row, "A", `=${absRef(names.Revenue, REVENUE_COLS.name, at)}&""`, l.name, "label");
+    b.formula(row, "B", `=IF($F$6="","",IF(COUNTIFS(${crit})=0,"",${absRef(names.Revenue, REVENUE_COLS.variance, at)}-${was}))`, l.movement ?? "", "calculated", { numberFormat: ctx.amount });
+    b.formula(row, "D", `=IF($F$6="","No earlier period on the ${names.History} sheet.",IF(COUNTIFS(${col(L.period)},$F$6,${col(L.name)},"*")=0,"The ${names.History} sheet keeps no lines for "&$F$6&".",IF(B${row}="","Not on the ${names.History} sheet at "&$F$6&": new since.",${movementWordsFormula(ctx, `B${row}`)})))`,
+      l.favourable === null ? `Not on the ${names.History} sheet at ${moves.since}: new since.` : movementWords(l.favourable), "note");
+    b.label(row, "F", l.group, "key");
+    b.key(row, "line-movement", `line-movement:${i}`);
+    row++;
+  });
+  return row;
 }
