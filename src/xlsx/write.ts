@@ -241,10 +241,7 @@ async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: Workb
   columnsAndFormats(ws, plan);
   forgetFormulae(ws);
   const look = styleCache(styles);
-  const merges = plan.merges.map((m) => {
-    const [from, to = from] = m.split(":") as [string, string?];
-    return { top: parseA1(from).row, bottom: parseA1(to).row };
-  });
+  const merges = plan.merges.map(spanOf);
   let sinceWait = 0;
   for (const work of rowsOf(plan)) {
     fillRow(ws, plan, work, look);
