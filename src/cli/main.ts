@@ -12,6 +12,7 @@ import { UserError } from "./user-error";
 import { EXIT } from "./exit-codes";
 import { oneLine, warn } from "./terminal";
 import { ModelError } from "../model/load";
+import { keepHeapNearLive } from "./heap";
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
     warn(`outturn: unknown command "${oneLine(name)}".\n${usage()}`);
     return EXIT.refused;
   }
+  keepHeapNearLive();
   return command(rest);
 }
 

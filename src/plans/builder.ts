@@ -1,4 +1,8 @@
-/** A small helper the sheet modules use to lay out cells row by row. */
+/**
+ * A small helper the sheet modules use to lay out cells row by row. Big runs of rows (a line per revenue line) are
+ * laid out by `rows`: their cells are not kept but laid out again whenever they are read, so a 100,000-line period's
+ * plan holds its row keys, not millions of cells (see planRows, and README's Benchmark section).
+ */
 import type { Decimal } from "../model/types";
 import { colLetter, parseA1 } from "./a1";
 import { STYLES } from "./styles";
@@ -10,14 +14,63 @@ export interface CellOptions {
   input?: boolean;
 }
 
+/** Rows `first` to `first + count - 1`, each laid out by `layOut(index)` when asked for. */
+interface RowBlock {
+  first: number;
+  count: number;
+  layOut: (index: number) => void;
+}
+
+/** The cells of a plan in the order laid out: cells kept, and row blocks in their place. */
+type Segment = PlanCell[] | RowBlock;
+
+/** One row of a sheet plan and its cells, in the order laid out. */
+export interface PlanRow {
+  row: number;
+  cells: PlanCell[];
+}
+
+/** How to read a built plan's cells again without keeping them (the builder that laid them out). */
+interface RowSource {
+  segments: readonly Segment[];
+  layOutAgain: (block: RowBlock, index: number) => PlanCell[];
+}
+
+const sources = new WeakMap<SheetPlan, RowSource>();
+
+/** How to read the plan's cells without keeping them, while they have not been read whole (then they are kept). */
+function sourceOf(plan: SheetPlan): RowSource | undefined {
+  return Object.getOwnPropertyDescriptor(plan, "cells")?.get ? sources.get(plan) : undefined;
+}
+
+/** Text a cell shows wrapped (its role wraps): the cells whose rows may need more height. */
+interface WrappedText {
+  address: string;
+  style: StyleRole;
+  text: string;
+}
+
+function wrappedText(cell: PlanCell): WrappedText | null {
+  if (!STYLES[cell.style].alignment?.wrapText) return null;
+  const text = cell.content.kind === "text" ? cell.content.text : cell.content.kind === "formula" && typeof cell.content.expected === "string" ? cell.content.expected : "";
+  return text ? { address: cell.address, style: cell.style, text } : null;
+}
+
 export class SheetBuilder {
-  readonly cells: PlanCell[] = [];
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly validations: ListValidation[] = [];
   readonly rowKeys: Record<string, number> = {};
-  /** Addresses already put, so `fill` need not look through every cell. */
+  private readonly segments: Segment[] = [];
+  private kept: PlanCell[] | null = null;
+  private readonly blocks: RowBlock[] = [];
+  /** Addresses of the kept cells, so `fill` need not look through every cell; and their rows, which no block may take. */
   private readonly taken = new Set<string>();
+  private readonly keptRows = new Set<number>();
+  /** Wrapped texts of the blocks' rows, noted when first laid out (for rowHeights). */
+  private readonly blockTexts: WrappedText[] = [];
+  /** While a block lays out a row: that row and its cells so far; `again` when it is being laid out again (read). */
+  private current: { row: number; cells: PlanCell[]; again: boolean } | null = null;
   freeze = { rows: 0, columns: 0 };
   print: SheetPlan["print"] = { orientation: "landscape", fitToWidth: true };
 
@@ -25,16 +78,28 @@ export class SheetBuilder {
 
   private put(row: number, col: string, content: CellContent, style: StyleRole, opts: CellOptions, input: boolean): void {
     const cell: PlanCell = { address: `${col}${row}`, content, style, input: opts.input ?? input };
-    this.taken.add(cell.address);
     if (opts.numberFormat) cell.numberFormat = opts.numberFormat;
     if (opts.place) cell.place = opts.place;
-    this.cells.push(cell);
+    if (this.current) {
+      if (row !== this.current.row) throw new Error(`a block of rows put ${cell.address} outside the row it lays out (${this.current.row})`);
+      this.current.cells.push(cell);
+      return;
+    }
+    if (this.blockAt(row)) throw new Error(`${cell.address} is on a row laid out by a block of rows`);
+    this.taken.add(cell.address);
+    this.keptRows.add(row);
+    if (!this.kept) this.segments.push(this.kept = []);
+    this.kept.push(cell);
+  }
+
+  private blockAt(row: number): RowBlock | undefined {
+    return this.blocks.find((b) => row >= b.first && row < b.first + b.count);
   }
 
   /** The row's marker in the key column, and its logical key (the marker itself unless given). */
   key(row: number, marker: string, logical: string = marker): void {
     this.put(row, this.keyColumn, { kind: "text", text: marker }, "key", {}, false);
-    this.rowKeys[logical] = row;
+    if (!this.current?.again) this.rowKeys[logical] = row;
   }
 
   /** Fixed text (not an input). */
@@ -71,7 +136,48 @@ export class SheetBuilder {
 
   /** Styles every column from `from` to `to` of a row with `style` where nothing else was put. */
   fill(row: number, from: number, to: number, style: StyleRole): void {
-    for (let c = from; c <= to; c++) if (!this.taken.has(`${colLetter(c)}${row}`)) this.blank(row, colLetter(c), style);
+    const current = this.current;
+    const isTaken = current ? (a: string) => current.cells.some((c) => c.address === a) : (a: string) => this.taken.has(a);
+    for (let c = from; c <= to; c++) if (!isTaken(`${colLetter(c)}${row}`)) this.blank(row, colLetter(c), style);
+  }
+
+  /**
+   * A row per item from `first` on, each laid out by `layOut`, which puts cells (and keys) on its own row only: no
+   * merges, validations or formats. Laid out once now (for the row keys and heights) and again each time the plan's
+   * cells are read, so `layOut` must give the same cells every time (it may read only what does not change).
+   * Returns the row after the last.
+   */
+  rows<T>(first: number, items: readonly T[], layOut: (row: number, item: T, index: number) => void): number {
+    if (this.current) throw new Error("a block of rows inside a block of rows");
+    const block: RowBlock = { first, count: items.length, layOut: (i) => layOut(first + i, items[i] as T, i) };
+    if (!block.count) return first;
+    const last = first + block.count - 1;
+    if (this.blocks.some((b) => first < b.first + b.count && b.first <= last) || [...this.keptRows].some((r) => r >= first && r <= last)) {
+      throw new Error(`rows ${first} to ${last} are already laid out`);
+    }
+    const before = [this.merges.length, this.validations.length, this.conditionalFormats.length].join();
+    this.blocks.push(block);
+    this.segments.push(block);
+    this.kept = null;
+    for (let i = 0; i < block.count; i++) {
+      for (const cell of this.layOutRow(block, i, false)) {
+        const wrapped = wrappedText(cell);
+        if (wrapped) this.blockTexts.push(wrapped);
+      }
+    }
+    if ([this.merges.length, this.validations.length, this.conditionalFormats.length].join() !== before) throw new Error(`rows ${first} to ${last}: a block of rows may put only cells and keys`);
+    return last + 1;
+  }
+
+  private layOutRow(block: RowBlock, index: number, again: boolean): PlanCell[] {
+    const current = { row: block.first + index, cells: [] as PlanCell[], again };
+    this.current = current;
+    try {
+      block.layOut(index);
+    } finally {
+      this.current = null;
+    }
+    return current.cells;
   }
 
   /** Heights for rows whose wrapped text needs more than one line, estimated from the text and column widths. */
@@ -86,29 +192,101 @@ export class SheetBuilder {
       return w;
     };
     const heights: Record<number, number> = {};
-    for (const cell of this.cells) {
-      const style = STYLES[cell.style];
-      if (!style.alignment?.wrapText) continue;
-      const text = cell.content.kind === "text" ? cell.content.text : cell.content.kind === "formula" && typeof cell.content.expected === "string" ? cell.content.expected : "";
-      if (!text) continue;
+    const texts = this.segments.flatMap((s) => (Array.isArray(s) ? s.map(wrappedText).filter((w): w is WrappedText => w !== null) : []));
+    for (const { address, style: role, text } of [...texts, ...this.blockTexts]) {
+      const style = STYLES[role];
       const size = style.font?.size ?? 10;
-      const perLine = Math.max(4, Math.floor(widthOf(cell.address) * (11 / size) * (style.font?.bold ? 0.95 : 1.1)));
+      const perLine = Math.max(4, Math.floor(widthOf(address) * (11 / size) * (style.font?.bold ? 0.95 : 1.1)));
       const lines = wrappedLines(text, perLine);
       if (lines < 2) continue;
-      const { row } = parseA1(cell.address);
+      const { row } = parseA1(address);
       const h = Math.ceil(lines * size * 1.32 + 3);
       heights[row] = Math.max(heights[row] ?? 0, h);
     }
     return heights;
   }
 
+  /**
+   * The sheet's plan. Its `cells` are every cell in the order laid out; on a plan with blocks of rows they are laid
+   * out when first read and then kept; planRows and planCells read them without keeping them.
+   */
   build(): SheetPlan {
-    return {
-      kind: this.kind, name: this.name, columns: this.columns, rowHeights: this.rowHeights(), freeze: this.freeze, cells: this.cells, merges: this.merges,
-      conditionalFormats: this.conditionalFormats, validations: this.validations, keyColumn: this.keyColumn,
+    const segments = [...this.segments];
+    const rowHeights = this.rowHeights();
+    const common = { kind: this.kind, name: this.name, columns: this.columns, rowHeights, freeze: this.freeze };
+    const rest = {
+      merges: this.merges, conditionalFormats: this.conditionalFormats, validations: this.validations, keyColumn: this.keyColumn,
       rowKeys: this.rowKeys, print: this.print,
     };
+    const source: RowSource = { segments, layOutAgain: (block, i) => this.layOutRow(block, i, true) };
+    if (!this.blocks.length) {
+      const plan: SheetPlan = { ...common, cells: segments.flatMap((s) => s as PlanCell[]), ...rest };
+      return plan;
+    }
+    // Once read, the cells are an ordinary property of the plan (as on a plan without blocks), in the same place.
+    const keep = (on: SheetPlan, value: PlanCell[]) => Object.defineProperty(on, "cells", { value, writable: true, enumerable: true, configurable: true });
+    const plan: SheetPlan = {
+      ...common,
+      get cells(): PlanCell[] {
+        const value = [...cellsOf(source)];
+        keep(this, value);
+        return value;
+      },
+      set cells(value: PlanCell[]) {
+        keep(this, value);
+      },
+      ...rest,
+    };
+    sources.set(plan, source);
+    return plan;
   }
+}
+
+function* cellsOf(source: RowSource): Generator<PlanCell> {
+  for (const s of source.segments) {
+    if (Array.isArray(s)) yield* s;
+    else for (let i = 0; i < s.count; i++) yield* source.layOutAgain(s, i);
+  }
+}
+
+/**
+ * Every cell of the plan in the order laid out (as `cells`), without keeping the cells of its blocks of rows: for
+ * passes over a big plan (the texts' lengths, the figure-to-cell map) that need not hold it whole.
+ */
+export function planCells(plan: SheetPlan): Iterable<PlanCell> {
+  const source = sourceOf(plan);
+  return source ? cellsOf(source) : plan.cells;
+}
+
+/**
+ * The plan's rows in ascending order, each with its cells in the order laid out, without keeping the cells of its
+ * blocks of rows: src/xlsx writes a sheet so, row by row, holding one row at a time. Any plan: one SheetBuilder did
+ * not build (or a copy) has its `cells` grouped by row.
+ */
+export function* planRows(plan: SheetPlan): Generator<PlanRow> {
+  const source: RowSource = sourceOf(plan) ?? { segments: [plan.cells], layOutAgain: () => [] };
+  const kept = new Map<number, PlanCell[]>();
+  const blocks: RowBlock[] = [];
+  for (const s of source.segments) {
+    if (!Array.isArray(s)) { blocks.push(s); continue; }
+    for (const cell of s) {
+      const { row } = parseA1(cell.address);
+      const cells = kept.get(row);
+      if (cells) cells.push(cell);
+      else kept.set(row, [cell]);
+    }
+  }
+  blocks.sort((a, b) => a.first - b.first);
+  const keptRows = [...kept.keys()].sort((a, b) => a - b);
+  let k = 0;
+  const keptBefore = function* (row: number): Generator<PlanRow> {
+    for (; k < keptRows.length && (keptRows[k] as number) < row; k++) yield { row: keptRows[k] as number, cells: kept.get(keptRows[k] as number) as PlanCell[] };
+  };
+  for (const block of blocks) {
+    yield* keptBefore(block.first);
+    for (let i = 0; i < block.count; i++) yield { row: block.first + i, cells: source.layOutAgain(block, i) };
+  }
+  yield* keptBefore(Infinity);
 }
 
 /** Lines a text takes when wrapped at word boundaries to `perLine` characters. */

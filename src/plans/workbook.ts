@@ -49,7 +49,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   const profiles = profilesSheet(ctx, revenue.plan.rowKeys);
   const history = historySheet(ctx);
   // The cell showing each figure, for the Summary's checks (the same map the read-back builds on found rows).
-  const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan]);
+  const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan], undefined, undefined, position.checks.map((c) => c.place));
   // Where the inputs stand against the sign-offs kept, for the Summary.
   const signoff = options.signoff
     ? describeStatus(signOffStatus(options.signoff, planInputs({ sheets: [revenue.plan, capital.plan, reserves.plan, savings.plan, history.plan, settings], styles: STYLES })))

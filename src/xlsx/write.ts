@@ -8,6 +8,7 @@
 import * as ExcelJS from "exceljs";
 import { parseA1, colLetter, sheetPrefix } from "../plans/a1";
 import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
+import { planCells, planRows } from "../plans/builder";
 
 /** Excel's limit on the characters in a cell (Excel specifications and limits); src/excel/render.ts holds the pane to it too. */
 export const CELL_TEXT_LIMIT = 32767;
@@ -34,7 +35,7 @@ export function xmlSafe(text: string): string {
 export function textLimitProblems(plan: WorkbookPlan): string[] {
   const out: string[] = [];
   for (const sheet of plan.sheets) {
-    for (const c of sheet.cells) {
+    for (const c of planCells(sheet)) {
       const text = c.content.kind === "text" ? c.content.text : c.content.kind === "formula" && typeof c.content.expected === "string" ? c.content.expected : null;
       if (text !== null && text.length > CELL_TEXT_LIMIT) {
         out.push(`${sheetPrefix(sheet.name)}${c.address} would hold ${text.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${CELL_TEXT_LIMIT.toLocaleString("en-GB")}: shorten the text (it starts "${text.slice(0, 40)}")`);
@@ -103,12 +104,11 @@ function cellValue(c: PlanCell): ExcelJS.CellValue {
   }
 }
 
-function cellsOf(range: string): string[] {
+/** A range's first and last rows and columns. */
+function spanOf(range: string): { top: number; bottom: number; left: number; right: number } {
   const [from, to = from] = range.split(":") as [string, string?];
   const a = parseA1(from), b = parseA1(to);
-  const out: string[] = [];
-  for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.push(`${colLetter(c)}${r}`);
-  return out;
+  return { top: a.row, bottom: b.row, left: a.col, right: b.col };
 }
 
 /** The worksheet options of a sheet plan: frozen panes, no grid lines, A4 print set-up. */
@@ -130,29 +130,47 @@ interface RowWork {
   row: number;
   cells: PlanCell[];
   height?: number;
-  validations: Array<{ address: string; values: string[] }>;
+  /** Drop-down lists: one rule object per list of the plan, shared by its cells (ExcelJS keeps one per cell). */
+  validations: Array<{ address: string; rule: ExcelJS.DataValidation }>;
   /** Merges whose last row this is: made once that row has its values, before any of their rows is written. */
   merges: string[];
 }
 
 /**
  * The sheet's rows in ascending order, each with what goes on it (plain data, no closures: at 100,000 lines a closure
- * per cell held hundreds of megabytes while the file was written).
+ * per cell held hundreds of megabytes while the file was written), made one at a time as the writer asks: the plan's
+ * blocks of rows are laid out again here (planRows), so a sheet's cells are never all held.
  */
-function rowsOf(plan: SheetPlan): RowWork[] {
-  const byRow = new Map<number, RowWork>();
-  const at = (row: number): RowWork => {
-    let work = byRow.get(row);
-    if (!work) byRow.set(row, work = { row, cells: [], validations: [], merges: [] });
-    return work;
-  };
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) at(Number(row)).height = height;
-  for (const c of plan.cells) at(parseA1(c.address).row).cells.push(c);
-  for (const v of plan.validations) for (const address of cellsOf(v.range)) at(parseA1(address).row).validations.push({ address, values: v.values });
-  for (const m of plan.merges) at(parseA1(m.split(":").pop() as string).row).merges.push(m);
+function* rowsOf(plan: SheetPlan): Generator<RowWork> {
+  const heights = plan.rowHeights ?? {};
+  const mergesAt = new Map<number, string[]>();
+  for (const m of plan.merges) {
+    const { bottom } = spanOf(m);
+    mergesAt.set(bottom, [...(mergesAt.get(bottom) ?? []), m]);
+  }
+  const validations = plan.validations.map((v) => ({ ...spanOf(v.range), rule: listRule(v.values) }));
   const firstChart = plan.charts?.[0];
-  if (firstChart) at(parseA1(firstChart.topLeft).row);
-  return [...byRow.values()].sort((a, b) => a.row - b.row);
+  // Rows with something on them but maybe no cells: a height, a merge's last row, a drop-down, the first chart.
+  const others = [...new Set([
+    ...Object.keys(heights).map(Number), ...mergesAt.keys(), ...(firstChart ? [parseA1(firstChart.topLeft).row] : []),
+    ...validations.flatMap((v) => Array.from({ length: v.bottom - v.top + 1 }, (_, i) => v.top + i)),
+  ])].sort((a, b) => a - b);
+  const work = (row: number, cells: PlanCell[]): RowWork => ({
+    row, cells, height: heights[row], merges: mergesAt.get(row) ?? [],
+    validations: validations.filter((v) => v.top <= row && row <= v.bottom).flatMap((v) => Array.from({ length: v.right - v.left + 1 }, (_, i) => ({ address: `${colLetter(v.left + i)}${row}`, rule: v.rule }))),
+  });
+  let o = 0;
+  for (const { row, cells } of planRows(plan)) {
+    for (; o < others.length && (others[o] as number) < row; o++) yield work(others[o] as number, []);
+    if (others[o] === row) o++;
+    yield work(row, cells);
+  }
+  for (; o < others.length; o++) yield work(others[o] as number, []);
+}
+
+/** An in-cell drop-down list of `values`. */
+function listRule(values: string[]): ExcelJS.DataValidation {
+  return { type: "list", allowBlank: true, formulae: [`"${values.join(",")}"`], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${values.join(", ")}` };
 }
 
 /**
@@ -184,9 +202,7 @@ function fillRow(ws: ExcelJS.Worksheet, plan: SheetPlan, work: RowWork, look: Re
     note.value = CHARTS_NOTE;
     note.style = look("note", undefined);
   }
-  for (const v of work.validations) {
-    ws.getCell(v.address).dataValidation = { type: "list", allowBlank: true, formulae: [`"${v.values.join(",")}"`], showErrorMessage: true, errorTitle: "Outturn", error: `Choose one of: ${v.values.join(", ")}` };
-  }
+  for (const v of work.validations) ws.getCell(v.address).dataValidation = v.rule;
   for (const m of work.merges) ws.mergeCells(m);
 }
 
@@ -223,11 +239,9 @@ function fillSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan[
  */
 async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: WorkbookPlan["styles"], failed: Promise<never>): Promise<void> {
   columnsAndFormats(ws, plan);
+  forgetFormulae(ws);
   const look = styleCache(styles);
-  const merges = plan.merges.map((m) => {
-    const [from, to = from] = m.split(":") as [string, string?];
-    return { top: parseA1(from).row, bottom: parseA1(to).row };
-  });
+  const merges = plan.merges.map(spanOf);
   let sinceWait = 0;
   for (const work of rowsOf(plan)) {
     fillRow(ws, plan, work, look);
@@ -241,6 +255,16 @@ async function streamSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: Workb
 }
 
 const ROWS_PER_WAIT = 500;
+
+/**
+ * ExcelJS 4.4's cell writer keeps the model of every formula cell written in its sheet's `_formulae`, for a shared
+ * formula to find its master (lib/xlsx/xform/sheet/cell-xform.js prepare; lib/stream/xlsx/worksheet-writer.js
+ * _writeRow passes the sheet's map): a streamed sheet so holds all its formulas until it is done, about 1.8 million
+ * cells at 100,000 lines. Outturn writes no shared formulas, so each row written gets an empty map, let go after.
+ */
+function forgetFormulae(ws: ExcelJS.Worksheet): void {
+  Object.defineProperty(ws, "_formulae", { get: () => ({}), set: () => undefined, configurable: true });
+}
 
 /**
  * Resolves when the zip has taken in enough of the sheet's XML written so far. ExcelJS 4.4 (lib/stream/xlsx/

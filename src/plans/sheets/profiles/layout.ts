@@ -12,7 +12,7 @@
 import type { Decimal } from "../../../model/types";
 import { monthsElapsed } from "../../../model/period";
 import { D } from "../../../model/amount";
-import { computeMonthly } from "../../../engine/monthly";
+import { computeMonthly, lineToDate } from "../../../engine/monthly";
 import { SheetBuilder } from "../../builder";
 import { type PlanContext, str } from "../../context";
 import { ragFormat } from "../../styles";
@@ -62,12 +62,16 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
   b.key(5, COMMON_MARKERS.units);
 
   const revenue = sheetPrefix(ctx.names.Revenue);
-  let row = 6;
-  const first = row;
-  for (const l of monthly.lines) {
-    const rr = revenueRows[REVENUE_ROWS.line(l.group, l.index)];
-    if (rr === undefined) continue;
-    const r = row;
+  const first = 6;
+  // The lines on the Revenue sheet, each with its row there; a block of rows, laid out again as the file is written
+  // rather than held (100,000 lines are millions of cells), each line's figures to date worked out again with it.
+  const shown = monthly.lines.flatMap(({ group, index, line }) => {
+    const rr = revenueRows[REVENUE_ROWS.line(group, index)];
+    return rr === undefined ? [] : [{ group, index, line, rr }];
+  });
+  const elapsed = monthly.months;
+  const row = b.rows(first, shown, (r, { group, index, line, rr }) => {
+    const l = lineToDate(model, group, index, line, elapsed);
     const place = (column: string): Place => ({ area: "revenue", row: l.line.name, column });
     const cell = (col: string) => `${col}${r}`;
     const pcts = `${PCT_MONTH_COLS[0]}${r}:${PCT_MONTH_COLS[11]}${r}`, pctMonths = `$${PCT_MONTH_COLS[0]}$5:$${PCT_MONTH_COLS[11]}$5`;
@@ -98,8 +102,7 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
     PCT_MONTH_COLS.forEach((col, i) => b.inputAmount(r, col, profile.kind === "custom" ? (profile.monthlyPct[i] ?? null) : null, "0.0", { place: place("profile") }));
     LAST_YEAR_COLS.forEach((col, i) => b.inputAmount(r, col, l.line.lastYearMonthly?.[i] ?? null, ctx.amount, { place: place("lastYearMonthly") }));
     b.key(r, M.line, PROFILE_ROWS.line(l.group, l.index));
-    row++;
-  }
+  });
   const last = row - 1;
   const total = row;
   b.label(total, C.name, "Total Net Revenue Expenditure", "totalLabel");

@@ -72,7 +72,8 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
     b.fill(row, 2, 10, "section");
     b.key(row, M.group, REVENUE_ROWS.group(gi));
     row++;
-    g.lines.forEach((l, li) => amountRow(row++, l.line, l, "revenueLine", M.line, REVENUE_ROWS.line(gi, li)));
+    // A block of rows: laid out again as the file is written, not held (100,000 lines are millions of cells).
+    row = b.rows(row, g.lines, (r, l, li) => amountRow(r, l.line, l, "revenueLine", M.line, REVENUE_ROWS.line(gi, li)));
     const last = row - 1;
     totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", M.total, REVENUE_ROWS.total(gi));
     b.inputText(row, C.ref, g.group.ref, "inputText", { place: { area: "revenue", row: g.total.label, column: "ref" } });
@@ -89,7 +90,7 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
   b.fill(row, 2, 10, "section");
   b.key(row, M.transfers);
   row++;
-  rev.transfers.forEach((l, i) => amountRow(row++, l.line, l, "revenueLine", M.line, REVENUE_ROWS.transfer(i)));
+  row = b.rows(row, rev.transfers, (r, l, i) => amountRow(r, l.line, l, "revenueLine", M.line, REVENUE_ROWS.transfer(i)));
   const lastTransfer = row - 1;
   const netBudget = row;
   totalRow(row, "Net Budget", null, rev.netBudget, (col) => `=${col}${tnre}+SUM(${col}${transfersHeader}:${col}${lastTransfer})`, "revenueTotal", M.netBudget);

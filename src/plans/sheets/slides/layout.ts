@@ -60,14 +60,16 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
   b.key(row, "header");
   row++;
   const revFirst = row;
-  position.revenue.groups.forEach((g, gi) => g.lines.forEach((l, li) => {
+  // A block of rows, laid out again as the file is written rather than held (100,000 lines).
+  const revLines = position.revenue.groups.flatMap((g, gi) => g.lines.flatMap((l, li) => {
     const at = src.revenueRows[`line:${gi}:${li}`];
-    if (at === undefined) return;
-    b.formula(row, "A", text(absRef(names.Revenue, REVENUE_COLS.name, at)), l.line.name, "label");
-    b.formula(row, "B", `=${absRef(names.Revenue, REVENUE_COLS.variance, at)}`, l.variance, "calculated", { numberFormat: ctx.amount });
-    b.key(row, "revenue-line", `revenue-line:${gi}:${li}`);
-    row++;
+    return at === undefined ? [] : [{ l, gi, li, at }];
   }));
+  row = b.rows(row, revLines, (r, { l, gi, li, at }) => {
+    b.formula(r, "A", text(absRef(names.Revenue, REVENUE_COLS.name, at)), l.line.name, "label");
+    b.formula(r, "B", `=${absRef(names.Revenue, REVENUE_COLS.variance, at)}`, l.variance, "calculated", { numberFormat: ctx.amount });
+    b.key(r, "revenue-line", `revenue-line:${gi}:${li}`);
+  });
   if (row > revFirst) {
     charts.push({
       title: "Revenue: forecast variance by line", type: "bar", data: `A${revFirst}:B${row - 1}`, categories: `A${revFirst}:A${row - 1}`,
@@ -139,7 +141,10 @@ export function slidesSheet(ctx: PlanContext, src: SlidesSources): SheetPlan {
   row += 2;
   b.note(row, "The charts are drawn by Outturn in Excel when the sheets are inserted; insert again (upgrade) to pick up lines added since.", "D", "charts-note");
   b.print = { orientation: "landscape", fitToWidth: false };
-  return { ...b.build(), charts };
+  // The plan itself, not a copy: a copy's cells would be laid out whole (SheetBuilder.build).
+  const plan = b.build();
+  plan.charts = charts;
+  return plan;
 }
 
 /**
