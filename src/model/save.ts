@@ -55,7 +55,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       savings: h.savings && { ...h.savings },
       ...(h.lines ? { lines: h.lines.map((l) => ({ ...l })) } : {}),
     })),
-    ...(m.workforce ? { workforce: m.workforce } : {}),
+    ...(m.workforce ? { workforce: { groups: m.workforce.groups, officerTarget: m.workforce.officerTarget, ...(m.workforce.overtime.length ? { overtime: m.workforce.overtime } : {}) } } : {}),
     controlTotals: ct && {
       source: ct.source,
       revenue: ct.revenue && {
