@@ -214,3 +214,32 @@ export function sayFor(model: MonitoringPeriod): { amount: (d: Decimal) => strin
 export function workforcePositionOf(model: MonitoringPeriod): WorkforcePosition | null {
   return model.workforce ? computeWorkforce(model.workforce, workforceRules(model.settings), sayFor(model)) : null;
 }
+
+export interface StrengthMonth {
+  /** "Sep" for the period end, then each later month of the year. */
+  label: string;
+  /** The strength (FTE, all groups) at the month's end: now, plus joiners less leavers month by month. */
+  strengthFte: Decimal;
+  establishmentFte: Decimal;
+}
+
+const MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"] as const;
+
+/**
+ * Strength by month from the period end to the year end (the Workforce slide's chart): the strength now, then each
+ * month's joiners less leavers added; against the establishment. `elapsed` is the months of the year at the period end.
+ */
+export function strengthByMonth(w: WorkforcePosition, financialYear: string, elapsed: number): StrengthMonth[] {
+  const first = Number(financialYear.slice(0, 4));
+  const iso = (k: number) => { const m = k + 4; return `${first + (m > 12 ? 1 : 0)}-${String(m > 12 ? m - 12 : m).padStart(2, "0")}`; };
+  const out: StrengthMonth[] = [];
+  let strength = w.actualFte;
+  const start = Math.min(Math.max(elapsed, 1), 12) - 1;
+  out.push({ label: `${MONTHS[start]} (now)`, strengthFte: strength, establishmentFte: w.establishmentFte });
+  for (let k = start + 1; k < 12; k++) {
+    const month = iso(k);
+    for (const g of w.groups) for (const m of g.group.movements) if (m.month === month) strength = strength.plus(m.joiners).minus(m.leavers);
+    out.push({ label: MONTHS[k] as string, strengthFte: strength, establishmentFte: w.establishmentFte });
+  }
+  return out;
+}
