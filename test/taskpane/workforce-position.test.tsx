@@ -32,6 +32,9 @@ describe("the workforce in the Position view", () => {
     expect(out).toContain('data-testid="target-bar"');
     expect(out).toContain("Officer headcount forecast at 2,208 on 2025-03-31 against a target of 2,230 (99.01% of it); the grant&#x27;s bands: 100% or more of the target, 0% withheld; 95% to 99.99% of the target, 10% withheld; 0% to 75% of the target, 100% withheld. Grant at risk £0.170m of £1.700m.");
     expect(out).toMatch(/data-testid="rag-workforce"/);
+    // The bar's scale (about 1,966 to 2,297) shows the 95%-99.99% and 100% bands, not the "none paid" one below 75%.
+    expect(text).toContain("Part withheld");
+    expect(text).not.toContain("None paid");
   });
 
   it("greys the bar and says the figures are incomplete while the period has errors", () => {

@@ -42,6 +42,9 @@ export function TargetBar({ target, incomplete = false }: { target: TargetFigure
   const x = (n: number) => ((Math.min(Math.max(n, lo), hi) - lo) / (hi - lo)) * W;
   const t = x(target.target);
   const f = x(target.forecast);
+  // The legend names only the zones the scale shows; an end label too close to the target's is left out.
+  const shown = target.zones.filter((z) => z.from < hi && (z.to === null || z.to > lo));
+  const room = 70;
   return (
     <div className={s.root}>
       <svg className={s.svg} viewBox={`-8 0 ${W + 16} 52`} role="img" aria-label={incomplete ? `Figures incomplete. ${target.description}` : target.description} data-testid="target-bar">
@@ -52,8 +55,8 @@ export function TargetBar({ target, incomplete = false }: { target: TargetFigure
         })}
         <line className={s.mark} x1={t} x2={t} y1={BAR_Y - 4} y2={BAR_Y + BAR_H + 4} />
         <text className={s.tickText} x={t} y={BAR_Y + BAR_H + 16} textAnchor="middle">{target.labels.target}</text>
-        <text className={s.tickText} x={0} y={BAR_Y + BAR_H + 16} textAnchor="start">{lo.toLocaleString("en-GB")}</text>
-        <text className={s.tickText} x={W} y={BAR_Y + BAR_H + 16} textAnchor="end">{hi.toLocaleString("en-GB")}</text>
+        {t > room && <text className={s.tickText} x={0} y={BAR_Y + BAR_H + 16} textAnchor="start">{lo.toLocaleString("en-GB")}</text>}
+        {W - t > room && <text className={s.tickText} x={W} y={BAR_Y + BAR_H + 16} textAnchor="end">{hi.toLocaleString("en-GB")}</text>}
         <path className={s.forecast} d={`M ${f} ${BAR_Y + BAR_H / 2 + 1} l -7 -12 l 14 0 Z`} />
       </svg>
       <ul className={s.legend} aria-label="Legend">
@@ -61,7 +64,7 @@ export function TargetBar({ target, incomplete = false }: { target: TargetFigure
           <svg className={s.swatch} viewBox="0 0 14 14" aria-hidden="true"><path className={s.forecast} d="M 7 13 l -6 -11 l 12 0 Z" /></svg>
           <Caption1>{target.labels.forecast}</Caption1>
         </li>
-        {(["none", "part", "all"] as const).filter((w) => target.zones.some((z) => z.withheld === w)).map((w) => (
+        {(["none", "part", "all"] as const).filter((w) => shown.some((z) => z.withheld === w)).map((w) => (
           <li key={w} className={s.legendItem}>
             <svg className={s.swatch} viewBox="0 0 14 14" aria-hidden="true"><rect className={incomplete ? s.greyZone : s[w]} x={0} y={2} width={14} height={10} /></svg>
             <Caption1>{w === "none" ? "Grant paid in full" : w === "part" ? "Part withheld" : "None paid"}</Caption1>
