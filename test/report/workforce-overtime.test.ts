@@ -3,6 +3,7 @@ import Ajv from "ajv";
 import schema from "../../src/report/report.schema.json";
 import { computePosition } from "../../src/engine/position";
 import { reportJson } from "../../src/report/json";
+import { textReport } from "../../src/report/text";
 import { toJsonText } from "../../src/model/json-text";
 import { seedModel } from "../plans/support";
 import { WORKFORCE_EXAMPLE } from "../support/workforce";
@@ -21,5 +22,12 @@ describe("overtime in report --json", () => {
   it("is left out without overtime lines", () => {
     const p = computePosition(seedModel((doc) => { doc.workforce = { ...structuredClone(WORKFORCE_EXAMPLE), overtime: [] }; }));
     expect("overtime" in JSON.parse(toJsonText(reportJson(p))).workforce).toBe(false);
+  });
+});
+
+describe("overtime in the text report", () => {
+  it("has the total's budget, actual, forecast and variance, with the worst line's RAG", () => {
+    const p = computePosition(seedModel((doc) => { doc.workforce = structuredClone(WORKFORCE_EXAMPLE); }));
+    expect(textReport(p)).toContain("Overtime     [Amber]  budget 4,300, actual to date 2,600, forecast 4,720, variance (420), (9.77%)");
   });
 });
