@@ -5,24 +5,10 @@
  * legend in words.
  */
 import * as React from "react";
-import { makeStyles, tokens, Caption1 } from "@fluentui/react-components";
+import { Caption1 } from "@fluentui/react-components";
 import type { TargetFigures } from "../headline";
+import { useBandStyles } from "./ReservesBand";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
-  track: { fill: tokens.colorNeutralBackground3, stroke: tokens.colorNeutralStroke1, strokeWidth: "1px" },
-  none: { fill: tokens.colorPaletteGreenBackground2 },
-  part: { fill: tokens.colorPaletteYellowBackground2 },
-  all: { fill: tokens.colorPaletteRedBackground2 },
-  greyZone: { fill: tokens.colorNeutralBackground5 },
-  mark: { stroke: tokens.colorNeutralForeground1, strokeWidth: "2px" },
-  tickText: { fill: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyBase, fontSize: "11px" },
-  forecast: { fill: tokens.colorNeutralForeground1, stroke: tokens.colorNeutralBackground1, strokeWidth: "1.5px" },
-  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
-  legendItem: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
-  swatch: { width: "12px", height: "12px", flexShrink: 0 },
-});
 
 const W = 300;
 const BAR_Y = 14;
@@ -37,7 +23,9 @@ export function targetScale(t: Pick<TargetFigures, "target" | "forecast">): { lo
 
 /** @param incomplete the figures leave out what error checks concern: the zones are drawn grey and it says so. */
 export function TargetBar({ target, incomplete = false }: { target: TargetFigures; incomplete?: boolean }): React.JSX.Element {
-  const s = useStyles();
+  const s = useBandStyles();
+  // The reserves band's colours: green all paid, yellow part withheld, red none paid.
+  const zone = { none: s.band, part: s.above, all: s.below } as const;
   const { lo, hi } = targetScale(target);
   const x = (n: number) => ((Math.min(Math.max(n, lo), hi) - lo) / (hi - lo)) * W;
   const t = x(target.target);
@@ -51,7 +39,7 @@ export function TargetBar({ target, incomplete = false }: { target: TargetFigure
         <rect className={s.track} x={0} y={BAR_Y} width={W} height={BAR_H} rx={2} />
         {target.zones.map((z) => {
           const from = x(z.from), to = z.to === null ? W : x(z.to);
-          return <rect key={`${z.from}-${z.to}`} className={incomplete ? s.greyZone : s[z.withheld]} x={from} y={BAR_Y} width={Math.max(to - from, 0)} height={BAR_H} />;
+          return <rect key={`${z.from}-${z.to}`} className={incomplete ? s.greyZone : zone[z.withheld]} x={from} y={BAR_Y} width={Math.max(to - from, 0)} height={BAR_H} />;
         })}
         <line className={s.mark} x1={t} x2={t} y1={BAR_Y - 4} y2={BAR_Y + BAR_H + 4} />
         <text className={s.tickText} x={t} y={BAR_Y + BAR_H + 16} textAnchor="middle">{target.labels.target}</text>
@@ -66,7 +54,7 @@ export function TargetBar({ target, incomplete = false }: { target: TargetFigure
         </li>
         {(["none", "part", "all"] as const).filter((w) => shown.some((z) => z.withheld === w)).map((w) => (
           <li key={w} className={s.legendItem}>
-            <svg className={s.swatch} viewBox="0 0 14 14" aria-hidden="true"><rect className={incomplete ? s.greyZone : s[w]} x={0} y={2} width={14} height={10} /></svg>
+            <svg className={s.swatch} viewBox="0 0 14 14" aria-hidden="true"><rect className={incomplete ? s.greyZone : zone[w]} x={0} y={2} width={14} height={10} /></svg>
             <Caption1>{w === "none" ? "Grant paid in full" : w === "part" ? "Part withheld" : "None paid"}</Caption1>
           </li>
         ))}
