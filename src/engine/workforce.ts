@@ -4,8 +4,9 @@
  * date against the Home Office's target, the gap, and the grant at risk from the band table. Exact decimals
  * throughout. Variances are strength − establishment (negative: under strength); % of the establishment.
  */
-import type { Decimal, MonitoringPeriod, Rag, Settings } from "../model/types";
-import type { GrantBand, OfficerTarget, Workforce, WorkforceGroup } from "../model/workforce";
+import type { Decimal, MonitoringPeriod, Rag, Settings, SignConvention, VarianceRagRule } from "../model/types";
+import { type GrantBand, type OfficerTarget, type OvertimeLine, type Workforce, type WorkforceGroup, grantBandsOf } from "../model/workforce";
+import { type VarianceFigures, varianceFigures } from "./rows";
 import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
 import { type Check, type Place, describePlace } from "./checks";
 import { worst } from "./rag";
@@ -52,15 +53,40 @@ export interface TargetResult {
   grantAtRisk: Decimal | null;
 }
 
+export interface OvertimeResult extends VarianceFigures {
+  line: OvertimeLine;
+}
+
+export interface OvertimeTotal extends VarianceFigures {
+  budget: Decimal;
+  actualToDate: Decimal;
+  forecast: Decimal;
+}
+
 export interface WorkforcePosition extends StrengthFigures {
   groups: GroupResult[];
   target: TargetResult | null;
+  /** Each overtime line's variance (the body's convention), % of its budget and RAG (the revenue line rule), and the total. */
+  overtime: OvertimeResult[];
+  overtimeTotal: OvertimeTotal | null;
   checks: Check[];
+}
+
+/** What the workforce is judged by: the RAG of strength, the grant's bands, and for overtime the body's variance convention and the revenue line rule. */
+export interface WorkforceRules extends WorkforceRagRule {
+  bands: readonly GrantBand[];
+  convention: SignConvention;
+  overtime: VarianceRagRule;
 }
 
 /** The rule of the period's settings (workforce.amberPct, workforce.redPct). */
 export function workforceRule(settings: Settings): WorkforceRagRule {
   return { amberPct: settings.rag.workforce.amberPct, redPct: settings.rag.workforce.redPct };
+}
+
+/** Every rule of the period's settings the workforce is judged by. */
+export function workforceRules(settings: Settings): WorkforceRules {
+  return { ...workforceRule(settings), bands: grantBandsOf(settings), convention: settings.signConvention, overtime: settings.rag.revenueLine };
 }
 
 export function variancePctRag(pct: Decimal | null, rule: WorkforceRagRule): Rag {
@@ -96,32 +122,49 @@ export function bandFor(bands: readonly GrantBand[], pct: Decimal): GrantBand | 
 }
 
 /** The grant withheld at a forecast headcount: grant × the covering band's withheld %; null when no band covers it. */
-export function grantAtRisk(target: Pick<OfficerTarget, "targetHeadcount" | "grant" | "bands">, forecastHeadcount: Decimal): { achievedPct: Decimal | null; band: GrantBand | null; atRisk: Decimal | null } {
+export function grantAtRisk(target: Pick<OfficerTarget, "targetHeadcount" | "grant"> & { bands: readonly GrantBand[] }, forecastHeadcount: Decimal): { achievedPct: Decimal | null; band: GrantBand | null; atRisk: Decimal | null } {
   const achievedPct = pctOf(forecastHeadcount, target.targetHeadcount);
   const band = achievedPct === null ? null : bandFor(target.bands, achievedPct);
   return { achievedPct, band, atRisk: band ? target.grant.times(band.withheldPct).div(HUNDRED) : null };
 }
 
+/** A rule that never flags (overtime judged without one). */
+const NO_RULE: VarianceRagRule = { amber: { amount: null, pct: null }, red: { amount: null, pct: null }, combine: "higher", favourableIsGreen: true };
+
 /** The month of an ISO date ("2025-03-31" -> "2025-03"). */
 const monthOf = (isoDate: string) => isoDate.slice(0, 7);
 
-function targetResult(target: OfficerTarget, officers: WorkforceGroup | undefined): TargetResult {
-  // Without a forecast of its own: today's headcount, plus joiners less leavers in the months up to the count date.
-  const upTo = monthOf(target.countDate);
-  const forecastHeadcount = target.forecastHeadcount ?? (officers?.headcount ?? ZERO).plus(sum((officers?.movements ?? []).filter((m) => m.month <= upTo).map((m) => m.joiners.minus(m.leavers))));
-  const { achievedPct, band, atRisk } = grantAtRisk(target, forecastHeadcount);
+function targetResult(target: OfficerTarget, bands: readonly GrantBand[], officers: WorkforceGroup | undefined): TargetResult {
+  const forecastHeadcount = target.forecastHeadcount ?? derivedHeadcount(officers, target.countDate);
+  const { achievedPct, band, atRisk } = grantAtRisk({ ...target, bands }, forecastHeadcount);
   return { target, forecastHeadcount, gap: forecastHeadcount.minus(target.targetHeadcount), achievedPct, band, grantAtRisk: atRisk };
 }
 
-export function computeWorkforce(workforce: Workforce, rule: WorkforceRagRule, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): WorkforcePosition {
+/** The forecast headcount at the count date when the target gives none: today's headcount plus joiners less leavers in the months up to the count date. */
+export function derivedHeadcount(officers: WorkforceGroup | undefined, countDate: string): Decimal {
+  const upTo = monthOf(countDate);
+  return (officers?.headcount ?? ZERO).plus(sum((officers?.movements ?? []).filter((m) => m.month <= upTo).map((m) => m.joiners.minus(m.leavers))));
+}
+
+function overtimeOf(lines: readonly OvertimeLine[], rules: WorkforceRules): { overtime: OvertimeResult[]; overtimeTotal: OvertimeTotal | null } {
+  const overtime = lines.map((line) => ({ line, ...varianceFigures(line.budget, line.forecast, rules.convention, rules.overtime) }));
+  if (!lines.length) return { overtime, overtimeTotal: null };
+  const budget = sum(lines.map((l) => l.budget)), actualToDate = sum(lines.map((l) => l.actualToDate)), forecast = sum(lines.map((l) => l.forecast));
+  // The total's variance and % only (a RAG of its own would judge many reasons by one line's rule).
+  return { overtime, overtimeTotal: { budget, actualToDate, forecast, ...varianceFigures(budget, forecast, rules.convention, null) } };
+}
+
+export function computeWorkforce(workforce: Workforce, rules: WorkforceRagRule & Partial<WorkforceRules>, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): WorkforcePosition {
+  const rule = rules;
+  const full: WorkforceRules = { bands: [], convention: "budget-minus-forecast", overtime: NO_RULE, ...rules };
   const groups = workforce.groups.map((g) => groupResult(g, rule));
   const total = figures({
     establishmentFte: sum(groups.map((g) => g.establishmentFte)), actualFte: sum(groups.map((g) => g.actualFte)), headcount: sum(groups.map((g) => g.headcount)),
     joiners: sum(groups.map((g) => g.joiners)), leavers: sum(groups.map((g) => g.leavers)),
   }, rule);
   const officers = workforce.groups.find((g) => g.kind === "officers");
-  const target = workforce.officerTarget ? targetResult(workforce.officerTarget, officers) : null;
-  return { ...total, groups, target, checks: workforceChecks(groups, target, say) };
+  const target = workforce.officerTarget ? targetResult(workforce.officerTarget, full.bands, officers) : null;
+  return { ...total, groups, target, ...overtimeOf(workforce.overtime ?? [], full), checks: workforceChecks(groups, target, say) };
 }
 
 function workforceChecks(groups: GroupResult[], target: TargetResult | null, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): Check[] {
@@ -169,5 +212,34 @@ export function sayFor(model: MonitoringPeriod): { amount: (d: Decimal) => strin
 
 /** The period's workforce position, or null when it has no workforce figures. */
 export function workforcePositionOf(model: MonitoringPeriod): WorkforcePosition | null {
-  return model.workforce ? computeWorkforce(model.workforce, workforceRule(model.settings), sayFor(model)) : null;
+  return model.workforce ? computeWorkforce(model.workforce, workforceRules(model.settings), sayFor(model)) : null;
+}
+
+export interface StrengthMonth {
+  /** "Sep" for the period end, then each later month of the year. */
+  label: string;
+  /** The strength (FTE, all groups) at the month's end: now, plus joiners less leavers month by month. */
+  strengthFte: Decimal;
+  establishmentFte: Decimal;
+}
+
+const MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"] as const;
+
+/**
+ * Strength by month from the period end to the year end (the Workforce slide's chart): the strength now, then each
+ * month's joiners less leavers added; against the establishment. `elapsed` is the months of the year at the period end.
+ */
+export function strengthByMonth(w: WorkforcePosition, financialYear: string, elapsed: number): StrengthMonth[] {
+  const first = Number(financialYear.slice(0, 4));
+  const iso = (k: number) => { const m = k + 4; return `${first + (m > 12 ? 1 : 0)}-${String(m > 12 ? m - 12 : m).padStart(2, "0")}`; };
+  const out: StrengthMonth[] = [];
+  let strength = w.actualFte;
+  const start = Math.min(Math.max(elapsed, 1), 12) - 1;
+  out.push({ label: `${MONTHS[start]} (now)`, strengthFte: strength, establishmentFte: w.establishmentFte });
+  for (let k = start + 1; k < 12; k++) {
+    const month = iso(k);
+    for (const g of w.groups) for (const m of g.group.movements) if (m.month === month) strength = strength.plus(m.joiners).minus(m.leavers);
+    out.push({ label: MONTHS[k] as string, strengthFte: strength, establishmentFte: w.establishmentFte });
+  }
+  return out;
 }

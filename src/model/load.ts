@@ -174,8 +174,10 @@ function workforceOf(o: Record<string, unknown>): Workforce {
     })),
     officerTarget: target && {
       countDate: target.countDate as string, targetHeadcount: amt(target.targetHeadcount), forecastHeadcount: optAmt(target.forecastHeadcount), grant: amt(target.grant),
-      bands: (target.bands as Array<Record<string, unknown>>).map((b) => ({ fromPct: amt(b.fromPct), toPct: optAmt(b.toPct), withheldPct: amt(b.withheldPct) })),
     },
+    overtime: ((o.overtime ?? []) as Array<Record<string, unknown>>).map((l) => ({
+      group: l.group as string, reason: l.reason as string, budget: optAmt(l.budget), actualToDate: optAmt(l.actualToDate), forecast: optAmt(l.forecast),
+    })),
   };
 }
 

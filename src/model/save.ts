@@ -57,7 +57,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       ...(h.lines ? { lines: h.lines.map((l) => ({ ...l })) } : {}),
       ...(h.transfers ? { transfers: h.transfers.map((l) => ({ ...l })) } : {}),
     })),
-    ...(m.workforce ? { workforce: m.workforce } : {}),
+    ...(m.workforce ? { workforce: { groups: m.workforce.groups, officerTarget: m.workforce.officerTarget, ...(m.workforce.overtime.length ? { overtime: m.workforce.overtime } : {}) } } : {}),
     controlTotals: ct && {
       source: ct.source,
       revenue: ct.revenue && {

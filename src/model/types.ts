@@ -11,6 +11,7 @@
  */
 import type Decimal from "decimal.js";
 import type { Workforce } from "./workforce";
+import type { GrantBandSlot } from "./settings/registry";
 export type { Decimal };
 
 export type Amount = Decimal;
@@ -99,6 +100,8 @@ export interface Settings {
   negativeStyle: "brackets" | "minus";
   /** "an adverse variance of £2.307m" or "an overspend of £2.307m". */
   varianceWording: "favourable-adverse" | "underspend-overspend";
+  /** The officer grant's withholding bands (issue 14), a table of six rows: see GRANT_BAND_SLOTS in settings/registry.ts. */
+  grantBands: Record<GrantBandSlot, { fromPct: Decimal | null; toPct: Decimal | null; withheldPct: Decimal | null }>;
 }
 
 export interface MonitoredLine {

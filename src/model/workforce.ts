@@ -5,7 +5,8 @@
  * it, part withheld in bands when the force falls short. Numbers of people are Decimals like amounts (FTE has
  * decimals: 2,209.6), never binary floating point.
  */
-import type { Decimal, OptionalAmount } from "./types";
+import type { Decimal, OptionalAmount, Settings } from "./types";
+import { GRANT_BAND_SLOTS, STATED_GRANT_BANDS } from "./settings/registry";
 
 export const WORKFORCE_KINDS = ["officers", "pcsos", "staff", "specials"] as const;
 export type WorkforceKind = (typeof WORKFORCE_KINDS)[number];
@@ -44,17 +45,19 @@ export interface GrantBand {
 }
 
 /**
- * The bands Surrey PCC decision 018/2022 states for the 2022/23 uplift grant (seeds/candidates/workforce/01-...):
- * "All of the grant is paid if 100% of officers are delivered but 10% is withheld [if] 95% to 99.99% is achieved ...
- * no grant if 75% or less is achieved". The bands between 75% and 95% ("further reductions") are not stated there,
- * so none is invented: a forecast in that range is reported as not covered until the user adds them.
+ * The bands Surrey PCC decision 018/2022 states for the 2022/23 uplift grant (seeds/candidates/workforce/01-...), the
+ * settings' defaults (STATED_GRANT_BANDS): all paid at 100%, 10% withheld from 95% to 99.99%, none paid at 75% or less.
  */
 export function statedUpliftBands(d: (n: number) => Decimal): GrantBand[] {
-  return [
-    { fromPct: d(100), toPct: null, withheldPct: d(0) },
-    { fromPct: d(95), toPct: d(99.99), withheldPct: d(10) },
-    { fromPct: d(0), toPct: d(75), withheldPct: d(100) },
-  ];
+  return STATED_GRANT_BANDS.map((b) => ({ fromPct: d(b.fromPct ?? 0), toPct: b.toPct === null ? null : d(b.toPct), withheldPct: d(b.withheldPct ?? 0) }));
+}
+
+/** The bands in the settings (Settings: grantBands), in table order; a row without a from % or a withheld % is not used. */
+export function grantBandsOf(settings: Pick<Settings, "grantBands">): GrantBand[] {
+  return GRANT_BAND_SLOTS.flatMap((slot) => {
+    const b = settings.grantBands[slot];
+    return b.fromPct !== null && b.withheldPct !== null ? [{ fromPct: b.fromPct, toPct: b.toPct, withheldPct: b.withheldPct }] : [];
+  });
 }
 
 export interface OfficerTarget {
@@ -64,12 +67,26 @@ export interface OfficerTarget {
   targetHeadcount: Decimal;
   /** Headcount forecast at the count date; null: the officers' headcount now plus joiners less leavers to that month. */
   forecastHeadcount: OptionalAmount;
-  /** The ring-fenced grant, in the file's units. */
+  /** The ring-fenced grant, in the file's units (its withholding bands are settings: Settings.grantBands). */
   grant: Decimal;
-  bands: GrantBand[];
+}
+
+/**
+ * One line of overtime: a group's spending for one reason the body keeps (events, investigations, vacancies, mutual
+ * aid...), in the file's units, in the report's sign convention (spending positive).
+ */
+export interface OvertimeLine {
+  /** The workforce group, as the report names it: "Police officers", "Police staff". */
+  group: string;
+  reason: string;
+  budget: OptionalAmount;
+  actualToDate: OptionalAmount;
+  forecast: OptionalAmount;
 }
 
 export interface Workforce {
   groups: WorkforceGroup[];
   officerTarget: OfficerTarget | null;
+  /** Overtime by group and reason; empty when the body keeps none here. */
+  overtime: OvertimeLine[];
 }

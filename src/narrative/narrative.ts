@@ -11,7 +11,7 @@
 import type { Decimal, PeriodId, Units } from "../model/types";
 import { poundsPerUnit } from "../model/defaults";
 import { periodLabel } from "../model/period";
-import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, groupDigits, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
 import { lineMovements } from "../engine/line-movements";
 import { varianceWords } from "../engine/convention";
@@ -196,8 +196,43 @@ export function nextYear(financialYear: string): string {
   return y ? `${y.end}/${String((y.end + 1) % 100).padStart(2, "0")}` : "next year";
 }
 
-/** The narrative of the period: revenue, the general fund and reserves, capital, savings (one paragraph each). */
+/**
+ * The workforce paragraph (issue 14), only for a period with workforce figures: each group's forecast strength at the
+ * year end against its establishment ("Officer strength is forecast at 2,159.5 FTE against an establishment of 2,210
+ * FTE, 50.5 FTE (2.29%) below it"), then the officer target, its gap and the grant at risk.
+ */
+export function workforceParagraph(p: Position): string | null {
+  const w = p.workforce;
+  if (!w) return null;
+  const u = p.model.units;
+  const dp = pctPlaces(p.model.settings);
+  const fte = (d: Decimal) => groupDigits(d, d.isInteger() ? 0 : d.decimalPlaces());
+  const sentences = w.groups.map((g) => {
+    const subject = g.group.kind === "officers" ? "Officer strength" : g.group.kind === "pcsos" ? "PCSO strength" : `${g.group.name} strength`;
+    const off = g.forecastVarianceFte;
+    const where = off.isZero() ? "in line with it" : `${fte(off.abs())} FTE${g.forecastVariancePct === null ? "" : ` (${formatPct(g.forecastVariancePct.abs(), dp)})`} ${off.lessThan(0) ? "below" : "above"} it`;
+    return `${subject} is forecast at ${fte(g.forecastFte)} FTE at the end of the year against an establishment of ${fte(g.establishmentFte)} FTE, ${where}.`;
+  });
+  const t = w.target;
+  if (t) {
+    const short = t.gap.lessThan(0);
+    const head = `The officer headcount is forecast at ${fte(t.forecastHeadcount)} on ${t.target.countDate} against the Home Office target of ${fte(t.target.targetHeadcount)}`;
+    const risk = t.grantAtRisk === null
+      ? "no band of the grant conditions covers that level, so the grant at risk is not known"
+      : t.grantAtRisk.isZero() ? `the grant of ${m3(t.target.grant, u)} is forecast to be paid in full` : `${m3(t.grantAtRisk, u)} of the ${m3(t.target.grant, u)} grant is at risk`;
+    sentences.push(`${head}, ${short ? `${fte(t.gap.abs())} short` : t.gap.isZero() ? "meeting it" : `${fte(t.gap)} above it`}; ${risk}.`);
+  }
+  if (w.overtimeTotal) {
+    const o = w.overtimeTotal;
+    const words = o.favourable.isZero() ? "in line with the budget" : `${varianceWords(o.favourable, p.model.settings)} of ${m3(o.favourable.abs(), u)}`;
+    sentences.push(`Overtime is forecast at ${m3(o.forecast, u)} against a budget of ${m3(o.budget, u)}, ${words}.`);
+  }
+  return sentences.join(" ");
+}
+
+/** The narrative of the period: revenue, the general fund and reserves, capital, savings (one paragraph each), and the workforce when the period has it. */
 export function narrative(position: Position): string[] {
-  return [revenueParagraph(position), reservesParagraph(position), capitalParagraph(position), savingsParagraph(position)];
+  const workforce = workforceParagraph(position);
+  return [revenueParagraph(position), reservesParagraph(position), capitalParagraph(position), savingsParagraph(position), ...(workforce ? [workforce] : [])];
 }
 

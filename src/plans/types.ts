@@ -33,7 +33,7 @@ import type { Place } from "../engine/checks";
 
 /** The templated sheets Outturn can insert. */
 /** "Signoff" and "Actions" are not templates: Outturn adds them when needed (src/plans/sheets/signoff, actions). */
-export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Profiles" | "Settings" | "History" | "Slides" | "Signoff" | "Actions";
+export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Profiles" | "Settings" | "History" | "Slides" | "Signoff" | "Actions" | "Workforce";
 
 export type { Place };
 

@@ -16,6 +16,7 @@ import { slidesSheet } from "./sheets/slides/layout";
 import { profilesSheet } from "./sheets/profiles/layout";
 import { signoffSheet } from "./sheets/signoff/layout";
 import { actionsSheet } from "./sheets/actions/layout";
+import { workforceSheet } from "./sheets/workforce/layout";
 import type { BoardAction } from "../engine/actions";
 import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
 import { planInputs } from "./sheets/signoff/inputs";
@@ -63,6 +64,8 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   };
   if (options.actions) byKind.Actions = actionsSheet(ctx, options.actions);
   if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
-  const kinds = [...SHEET_KINDS_IN_ORDER, "Actions" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
+  // The Workforce sheet (issue 14) when the period has workforce figures, after the templates.
+  if (position.workforce) byKind.Workforce = workforceSheet(ctx, position.workforce);
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Workforce" as const, "Actions" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

@@ -102,7 +102,15 @@ export interface WorkforceJson {
     countDate: string; targetHeadcount: Decimal; forecastHeadcount: Decimal; gap: Decimal; achievedPct: Decimal | null;
     grant: Decimal; withheldPct: Decimal | null; grantAtRisk: Decimal | null;
   } | null;
+  /** Only when the period has overtime lines: each line and the total, variances in the body's convention. */
+  overtime?: {
+    /** A figure not entered is null. */
+    lines: Array<{ group: string; reason: string; budget: Decimal | null; actualToDate: Decimal | null; forecast: Decimal | null; variance: Decimal; variancePct: Decimal | null; rag: Rag }>;
+    total: OvertimeJson;
+  };
 }
+
+interface OvertimeJson { budget: Decimal; actualToDate: Decimal; forecast: Decimal; variance: Decimal; variancePct: Decimal | null }
 
 function workforceJson(w: WorkforcePosition, pct: (d: Decimal | null) => Decimal | null): WorkforceJson {
   const strength = (f: StrengthFigures): StrengthJson => ({
@@ -117,6 +125,15 @@ function workforceJson(w: WorkforcePosition, pct: (d: Decimal | null) => Decimal
       countDate: t.target.countDate, targetHeadcount: t.target.targetHeadcount, forecastHeadcount: t.forecastHeadcount, gap: t.gap,
       achievedPct: pct(t.achievedPct), grant: t.target.grant, withheldPct: t.band?.withheldPct ?? null, grantAtRisk: t.grantAtRisk,
     },
+    ...(w.overtimeTotal ? {
+      overtime: {
+        lines: w.overtime.map((o) => ({
+          group: o.line.group, reason: o.line.reason, budget: o.line.budget, actualToDate: o.line.actualToDate, forecast: o.line.forecast,
+          variance: o.variance, variancePct: pct(o.variancePct), rag: o.rag,
+        })),
+        total: { budget: w.overtimeTotal.budget, actualToDate: w.overtimeTotal.actualToDate, forecast: w.overtimeTotal.forecast, variance: w.overtimeTotal.variance, variancePct: pct(w.overtimeTotal.variancePct) },
+      },
+    } : {}),
   };
 }
 

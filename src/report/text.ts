@@ -5,7 +5,8 @@ import type { Position } from "../engine/position";
 import { type StrengthFigures, sayFor } from "../engine/workforce";
 import { movementWords } from "../engine/convention";
 import { conventionLabel } from "../model/settings/registry";
-import type { Decimal } from "../model/types";
+import type { Decimal, Rag } from "../model/types";
+import { worst } from "../engine/rag";
 import { periodErrors } from "./errors";
 import { type MonitoredRow, reportLines } from "./lines";
 import { yearToDateJson } from "./year-to-date";
@@ -100,6 +101,12 @@ function workforceLines(p: Position): string[] {
   const t = w.target;
   if (t) {
     out.push(`             officer target ${say.number(t.target.targetHeadcount)} at ${t.target.countDate}: forecast headcount ${say.number(t.forecastHeadcount)}, gap ${signed(t.gap)}; grant at risk ${t.grantAtRisk === null ? "not known (no band covers the forecast)" : say.amount(t.grantAtRisk)} of ${say.amount(t.target.grant)}`);
+  }
+  const o = w.overtimeTotal;
+  if (o) {
+    const money = (d: Decimal) => bracketed(d, undefined, p.model.settings.negativeStyle);
+    const worstLine = w.overtime.reduce((r, l) => worst(r, l.rag), "Green" as Rag);
+    out.push(`Overtime     [${worstLine}]  budget ${money(o.budget)}, actual to date ${money(o.actualToDate)}, forecast ${money(o.forecast)}, variance ${money(o.variance)}${o.variancePct === null ? "" : `, ${pctFigure(o.variancePct, pctPlaces(p.model.settings), p.model.settings.negativeStyle)}`}`);
   }
   return out;
 }

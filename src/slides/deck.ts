@@ -15,12 +15,13 @@
  */
 import type PptxGenJS from "pptxgenjs";
 import type { Decimal, Rag } from "../model/types";
-import { periodLabel } from "../model/period";
-import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { monthsElapsed, periodLabel } from "../model/period";
+import { bracketed, money, formatPct, formatRate, pctFigure, pctPlaces } from "../engine/format";
+import { type StrengthFigures, type WorkforcePosition, strengthByMonth } from "../engine/workforce";
 import type { Position } from "../engine/position";
 import type { GeneralFundPosition } from "../engine/reserves";
 import { type Check, boardName } from "../engine/checks";
-import { capitalParagraph, narrative, reservesParagraph, savingsParagraph } from "../narrative/narrative";
+import { capitalParagraph, narrative, reservesParagraph, savingsParagraph, workforceParagraph } from "../narrative/narrative";
 import {
   type TableSpec, capitalForecastSeries, headlineTiles, niceBound, capitalTable, financingTable, ragStatus, ragTable, reservesTable,
   revenueCommentary, revenueLinesRagTable, revenueTable, revenueVarianceSeries, savingsSchemesTable, savingsTable,
@@ -453,6 +454,66 @@ function savingsSlide(ctx: DeckContext): void {
   if (p.savings.schemes.length > 0) tableWithContinuation(ctx, placed.slide, title, savingsSchemesTable(p), { x: MARGIN, y: end + 0.25, w }, CONTENT_BOTTOM, style);
 }
 
+/**
+ * Workforce (issue 14), for a period with workforce figures: the narrative's workforce paragraph, each group's strength
+ * against establishment now and at the year end with its RAG, and a chart of the strength by month to the year end
+ * against the establishment.
+ */
+function workforceSlide(ctx: DeckContext, w: WorkforcePosition): void {
+  const p = ctx.position;
+  const slide = newSlide(ctx, "WORKFORCE");
+  const leftW = 7.9;
+  const para = [workforceParagraph(p) ?? ""];
+  let font = 12;
+  while (font > 9 && paragraphsHeight(para, leftW, font) > 2.6) font -= 0.5;
+  const paraH = paragraphsHeight(para, leftW, font);
+  paragraphs(slide, para, { x: MARGIN, y: CONTENT_TOP, w: leftW, h: paraH }, font);
+  const dp = pctPlaces(p.model.settings), style = p.model.settings.negativeStyle;
+  const fte = (d: Decimal) => bracketed(d, d.isInteger() ? 0 : Math.min(d.decimalPlaces(), 2), style);
+  const head = (text: string): PptxGenJS.TableCell => ({ text, options: { bold: true, color: "FFFFFF", fill: { color: COLOURS.navy }, fontFace: FONT, fontSize: 8.5, align: "center", valign: "middle" } });
+  const cell = (text: string, bold = false): PptxGenJS.TableCell => ({ text, options: { fontFace: FONT, fontSize: 9.5, bold, color: COLOURS.text, align: "right", valign: "middle" } });
+  const rowOf = (name: string, f: StrengthFigures, bold: boolean): PptxGenJS.TableRow => [
+    { text: name, options: { fontFace: FONT, fontSize: 9.5, bold, color: COLOURS.text, valign: "middle" } },
+    cell(fte(f.establishmentFte), bold), cell(fte(f.actualFte), bold), cell(fte(f.forecastFte), bold), cell(fte(f.forecastVarianceFte), bold),
+    cell(f.forecastVariancePct === null ? "–" : pctFigure(f.forecastVariancePct, dp, style), bold), ragCell(f.rag),
+  ];
+  const rows: PptxGenJS.TableRow[] = [
+    [head("Group (FTE)"), head("Establishment"), head("Strength now"), head("Forecast at year end"), head("Variance at year end"), head("%"), head("RAG")],
+    ...w.groups.map((g) => rowOf(g.group.name, g, false)),
+    rowOf("Total", w, true),
+  ];
+  const tableY = CONTENT_TOP + paraH + 0.15;
+  // Row heights as LibreOffice and PowerPoint draw them (a two-line heading is taller), so the note goes below the table.
+  const rowH = 0.36;
+  slide.addTable(rows, { x: MARGIN, y: tableY, w: leftW, colW: [1.75, 1.15, 0.95, 1.05, 1.05, 0.95, 1.0], border: { type: "solid", pt: 0.5, color: "BFBFBF" }, rowH });
+  const t = w.target;
+  if (t) {
+    const risk = t.grantAtRisk === null ? "not known: no band of the grant conditions covers the forecast" : money(t.grantAtRisk, p.model.units, "m");
+    note(slide, `Officer target ${fte(t.target.targetHeadcount)} (headcount) at ${t.target.countDate}: forecast ${fte(t.forecastHeadcount)}, gap ${fte(t.gap)}; grant at risk ${risk} of ${money(t.target.grant, p.model.units, "m")}.`, { x: MARGIN, y: tableY + rowH * rows.length + 0.45, w: leftW }, 10);
+  }
+
+  const months = strengthByMonth(w, p.model.financialYear, monthsElapsed(p.model.period));
+  const chartX = MARGIN + leftW + 0.3;
+  const chartW = SLIDE_W - MARGIN - chartX;
+  slide.addText("Strength against establishment by month (FTE, all groups)", { x: chartX, y: CONTENT_TOP, w: chartW, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0 });
+  const labels = months.map((m) => m.label);
+  const values = months.flatMap((m) => [m.strengthFte.toNumber(), m.establishmentFte.toNumber()]);
+  const lo = Math.min(...values), hi = Math.max(...values), pad = Math.max((hi - lo) * 0.5, hi * 0.01, 1);
+  slide.addChart(ctx.pptx.ChartType.line, [
+    { name: "Forecast strength", labels, values: months.map((m) => m.strengthFte.toNumber()) },
+    { name: "Establishment", labels, values: months.map((m) => m.establishmentFte.toNumber()) },
+  ], {
+    x: chartX, y: CONTENT_TOP + 0.4, w: chartW, h: 4.6,
+    chartColors: [COLOURS.navy, COLOURS.adverse], lineSize: 2, lineDataSymbol: "circle", lineDataSymbolSize: 6,
+    catAxisLabelFontSize: 9, catAxisLabelFontFace: FONT,
+    valAxisMinVal: Math.max(0, Math.floor(lo - pad)), valAxisMaxVal: Math.ceil(hi + pad),
+    valAxisLabelFontSize: 8, valAxisLabelFontFace: FONT, valAxisLabelFormatCode: "#,##0",
+    valGridLine: { color: "E0E0E0", size: 0.5 },
+    showLegend: true, legendPos: "b", legendFontSize: 9, legendFontFace: FONT,
+  });
+  note(slide, "The strength now, then each month's forecast joiners less leavers, to the year end.", { x: chartX, y: CONTENT_TOP + 5.1, w: chartW });
+}
+
 function ragSlide(ctx: DeckContext): void {
   const p = ctx.position;
   const title = "RAG SUMMARY";
@@ -621,6 +682,7 @@ export async function buildDeck(position: Position, options: DeckOptions = {}): 
   capitalSlide(ctx);
   reservesSlide(ctx);
   savingsSlide(ctx);
+  if (position.workforce) workforceSlide(ctx, position.workforce);
   ragSlide(ctx);
   if (draft) for (const slide of ctx.slides) draftWatermark(slide);
   return deflatedDeck(pptx, JSZip);

@@ -6,12 +6,13 @@ import type { Decimal, PeriodId, Rag, Units } from "../model/types";
 import { ZERO } from "../model/amount";
 import type { Position } from "../engine/position";
 import { direction, movementWords } from "../engine/convention";
-import { money, formatPct, formatRate, pctPlaces } from "../engine/format";
+import { money, formatPct, formatRate, groupDigits, pctPlaces } from "../engine/format";
+import { grantBandsOf } from "../model/workforce";
 import { pctOf } from "../model/amount";
 import { periodLabel } from "../model/period";
 import { problems } from "./notices";
 
-export type HeadlineKey = "revenue" | "capital" | "reserves" | "savings";
+export type HeadlineKey = "revenue" | "capital" | "reserves" | "savings" | "workforce";
 
 export interface Headline {
   key: HeadlineKey;
@@ -34,11 +35,25 @@ export interface BandFigures {
   rag: Rag;
 }
 
+/** The officer headcount on the grant's bands (issue 14): the target, the forecast at the count date, each band's zone. */
+export interface TargetFigures {
+  /** Headcounts, as numbers for drawing only (the words carry the exact figures). */
+  target: number;
+  forecast: number;
+  /** Each band of the settings as headcounts, with what it withholds: none (green), all (red) or part (amber). */
+  zones: Array<{ from: number; to: number | null; withheld: "none" | "part" | "all" }>;
+  labels: { target: string; forecast: string };
+  /** Text alternative of the drawing: every figure it shows, in words. */
+  description: string;
+}
+
 export interface PositionSummary {
   title: string;
   headlines: Headline[];
   /** Null when no general fund was entered. */
   band: BandFigures | null;
+  /** Null when the period has no officer target. */
+  target: TargetFigures | null;
   /** Movement since the previous period, or a sentence saying there is none recorded. */
   movement: string;
   /** This period, e.g. "Q2". */
@@ -130,6 +145,8 @@ export function summarise(p: Position): PositionSummary {
     rag: p.rag.reserves,
   };
 
+  const { headline: workforce, target } = workforceSummary(p);
+
   let movement: string;
   if (p.movement) {
     const prev = p.movement.previous;
@@ -149,14 +166,57 @@ export function summarise(p: Position): PositionSummary {
     { key: "capital", title: "Capital", now: p.rag.capital, last: prev?.capital?.rag ?? null },
     { key: "reserves", title: "General fund", now: p.rag.reserves, last: prev?.generalFund?.rag ?? null },
     { key: "savings", title: "Savings", now: p.rag.savings, last: prev?.savings?.rag ?? null },
+    ...(p.workforce ? [{ key: "workforce" as const, title: "Workforce", now: p.workforce.rag, last: null }] : []),
   ];
   return {
     title: `${model.organisation}: ${model.financialYear} ${periodLabel(model.period)}`,
-    headlines: reserves ? [revenue, capital, reserves, savings] : [revenue, capital, savings],
+    headlines: [revenue, capital, ...(reserves ? [reserves] : []), savings, ...(workforce ? [workforce] : [])],
     band,
+    target,
     movement,
     period: model.period,
     lastPeriod: prev?.period ?? null,
     ragRows,
+  };
+}
+
+/** FTE and headcounts as written (2,159.5 keeps its place). */
+const people = (d: Decimal) => groupDigits(d, d.isInteger() ? 0 : d.decimalPlaces());
+const signedPeople = (d: Decimal) => (d.greaterThan(0) ? `+${people(d)}` : d.lessThan(0) ? `−${people(d.abs())}` : "0");
+
+/** The workforce headline (strength against establishment, the target gap, the grant at risk) and the target's bar. */
+function workforceSummary(p: Position): { headline: Headline | null; target: TargetFigures | null } {
+  const w = p.workforce;
+  if (!w) return { headline: null, target: null };
+  const units = p.model.units;
+  const dp = pctPlaces(p.model.settings);
+  const pct = (d: Decimal | null) => (d === null ? "" : ` (${d.greaterThan(0) ? "+" : ""}${formatPct(d, dp)})`);
+  const detail = w.groups.map((g) => `${g.group.name}: ${people(g.actualFte)} FTE now, ${people(g.forecastFte)} forecast at year end, against an establishment of ${people(g.establishmentFte)}${pct(g.forecastVariancePct)}.`);
+  const t = w.target;
+  if (t) {
+    const risk = t.grantAtRisk === null ? "no band covers it: add the band in Settings" : t.grantAtRisk.isZero() ? `none of the ${m(t.target.grant, units)} grant at risk` : `${m(t.grantAtRisk, units)} of the ${m(t.target.grant, units)} grant at risk`;
+    detail.push(`Officer target ${people(t.target.targetHeadcount)} at ${t.target.countDate}: forecast ${people(t.forecastHeadcount)}, ${t.gap.lessThan(0) ? `${people(t.gap.abs())} short` : t.gap.isZero() ? "on target" : `${people(t.gap)} over`}; ${risk}.`);
+  }
+  const headline: Headline = {
+    key: "workforce", title: "Workforce", rag: w.rag,
+    figure: `${signedPeople(w.forecastVarianceFte)} FTE to establishment at year end`,
+    detail,
+  };
+  if (!t) return { headline, target: null };
+  const toNumber = (d: Decimal) => Number(d.toFixed(4));
+  const headcountAt = (pctOfTarget: Decimal) => toNumber(t.target.targetHeadcount.times(pctOfTarget).div(100));
+  const zones = grantBandsOf(p.model.settings).map((b) => ({
+    from: headcountAt(b.fromPct), to: b.toPct === null ? null : headcountAt(b.toPct),
+    withheld: b.withheldPct.isZero() ? "none" as const : b.withheldPct.greaterThanOrEqualTo(100) ? "all" as const : "part" as const,
+  }));
+  const bands = grantBandsOf(p.model.settings).map((b) => `${formatRate(b.fromPct)}${b.toPct === null ? " or more" : ` to ${formatRate(b.toPct)}`} of the target, ${formatRate(b.withheldPct)} withheld`).join("; ");
+  return {
+    headline,
+    target: {
+      target: toNumber(t.target.targetHeadcount), forecast: toNumber(t.forecastHeadcount), zones,
+      labels: { target: `Target ${people(t.target.targetHeadcount)}`, forecast: `Forecast ${people(t.forecastHeadcount)}` },
+      description: `Officer headcount forecast at ${people(t.forecastHeadcount)} on ${t.target.countDate} against a target of ${people(t.target.targetHeadcount)} (${t.achievedPct === null ? "no target" : `${formatPct(t.achievedPct, dp)} of it`}); ` +
+        `the grant's bands: ${bands || "none set"}. ${t.grantAtRisk === null ? "No band covers the forecast, so the grant at risk is not known." : `Grant at risk ${m(t.grantAtRisk, units)} of ${m(t.target.grant, units)}.`}`,
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface OutturnPreviewApi {
   setCells(sheet: string, cells: Record<string, CellInput>): void;
   /** Inserts empty rows before a row, as Excel's Insert Sheet Rows (formulas follow). */
   insertRows(sheet: string, before: number, count: number): void;
+  /** Adds an empty sheet, as a person would (e.g. to paste a sheet Outturn wrote elsewhere into it). */
+  addSheet(name: string): void;
   getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
   sheetNames(): string[];
   /** Whether a sheet is protected (Review > Protect Sheet); Close period protects the Period history sheet. */
@@ -46,6 +48,7 @@ export function installPreviewApi(target: Window, workbook: MemoryWorkbook): Out
     setCell: (sheet, address, value) => workbook.setCells(sheet, { [address]: value }),
     setCells: (sheet, cells) => workbook.setCells(sheet, cells),
     insertRows: (sheet, before, count) => workbook.insertRows(sheet, before, count),
+    addSheet: (name) => workbook.addSheet(name),
     getCell: (sheet, address) => {
       const cell = workbook.previewCell(sheet, address);
       return cell ? { value: cell.value, formula: cell.formula } : null;

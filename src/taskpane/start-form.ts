@@ -18,6 +18,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Slides: "Slides: charts sized for 16:9 slides",
   Signoff: "Sign-off: who signed off the figures (added at the first sign-off)",
   Actions: "Actions: what the board agreed for Red items",
+  Workforce: "Workforce: strength, the officer target and overtime (written when the period has workforce figures)",
 };
 
 export interface StartForm {

@@ -37,9 +37,11 @@ export type InsertStep = { status: "conflict"; existing: SheetKind[] } | InsertT
 
 /** The kinds asked for, in tab order; refused when there are none or one Outturn has no template for. */
 export function insertKinds(request: InsertRequest): SheetKind[] {
-  const unknown = request.sheets.filter((k) => !OUTTURN_SHEETS.includes(k));
+  // The Workforce sheet is no blank template: it is written with figures that have workforce numbers (issue 14).
+  const known: readonly SheetKind[] = request.model?.workforce ? [...OUTTURN_SHEETS, "Workforce"] : OUTTURN_SHEETS;
+  const unknown = request.sheets.filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new WorkbookError(`Outturn has no sheet template for ${unknown.join(", ")}.`, "Invalid");
-  const kinds = OUTTURN_SHEETS.filter((k) => request.sheets.includes(k));
+  const kinds = known.filter((k) => request.sheets.includes(k));
   if (kinds.length === 0) throw new WorkbookError("Choose at least one sheet to insert.", "Invalid");
   return kinds;
 }

@@ -33,6 +33,10 @@ import { snapshotOf } from "../../src/engine/history";
 import { revenueParagraph } from "../../src/narrative/narrative";
 import { defaultPlanPort } from "../../src/workbook/plan-port";
 import type { MonitoringPeriod } from "../../src/model/types";
+import { parseMonitoringJson } from "../../src/model/load";
+import { modelToDocument } from "../../src/model/save";
+import { buildWorkbookPlan } from "../../src/plans/workbook";
+import { WORKFORCE_EXAMPLE } from "../support/workforce";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -463,6 +467,55 @@ async function reopenRun(page: Page, server: StaticServer): Promise<void> {
   await shot(page, run, "03-year-to-date-pane-width");
 }
 
+/**
+ * Issue 14: a workbook with the worked example's sheets and a Workforce sheet (pasted in as Outturn wrote it for the
+ * same period with workforce figures) opens on a Position with the Workforce card: strength against establishment,
+ * the officer target's gap and the grant at risk on the bands' bar; at task-pane width, with axe.
+ */
+async function workforceRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "workforce";
+  console.log(`\n${run}: the workforce in the Position`);
+  const model = parseMonitoringJson(JSON.stringify({ ...modelToDocument(seedModel()), workforce: WORKFORCE_EXAMPLE }));
+  const sheet = buildWorkbookPlan(model, { kinds: ["Workforce"] }).sheets[0]!;
+  const cells: Record<string, string | number> = {};
+  for (const c of sheet.cells) {
+    if (c.content.kind === "text") cells[c.address] = c.content.text;
+    else if (c.content.kind === "amount") cells[c.address] = c.content.value.toNumber();
+    else if (c.content.kind === "formula") cells[c.address] = c.content.formula;
+  }
+  const expect = seedExpectations();
+  await page.addInitScript(
+    ({ edits, organisation, financialYear, cells }) => {
+      type SetupApi = Api & { insertSheets(r: unknown): Promise<unknown>; addSheet(name: string): void };
+      (window as unknown as { outturnPreviewSetup: (api: SetupApi) => Promise<void> }).outturnPreviewSetup = async (api) => {
+        await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings"], onExisting: "ask" });
+        for (const e of edits) {
+          if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+          else api.setCells(e.sheet, e.cells);
+        }
+        api.addSheet("Workforce");
+        api.setCells("Workforce", cells);
+      };
+    },
+    { edits: seedEdits(), organisation: expect.organisation, financialYear: expect.financialYear, cells },
+  );
+  await page.goto(server.url("taskpane.html"));
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 10000), `${run}: the pane opens on the Position view`);
+  must(await eventually(page, async () => (await headline(page, "workforce")).text.includes("Officer target"), 10000), `${run}: the Position has a Workforce card`);
+  const card = await headline(page, "workforce");
+  check(card.rag === "Red" && card.text.includes("−272.3 FTE to establishment at year end"), `${run}: the card shows the forecast variance to establishment, Red (${card.text.slice(0, 80)}…)`);
+  check(card.text.includes("Police officers: 2,101.5 FTE now, 2,159.5 forecast at year end, against an establishment of 2,210"), `${run}: each group's strength now and at the year end`);
+  check(card.text.includes("Officer target 2,230 at 2025-03-31: forecast 2,208, 22 short; £0.170m of the £1.700m grant at risk."), `${run}: the target gap and the grant at risk`);
+  const bar = await page.locator("[data-testid=target-bar]").getAttribute("aria-label").catch(() => null);
+  check(bar !== null && bar.startsWith("Officer headcount forecast at 2,208 on 2025-03-31 against a target of 2,230 (99.01% of it)"), `${run}: the bar on the grant's bands says its figures in words`);
+  const warned = await eventually(page, async () => (await page.locator("[data-testid=rag-workforce]").count()) > 0);
+  check(warned, `${run}: the RAG table has a Workforce row`);
+  await page.setViewportSize({ width: 350, height: 900 });
+  await page.locator("[data-testid=headline-workforce]").scrollIntoViewIfNeeded();
+  await shot(page, run, "01-workforce-pane-width");
+  await axeScan(page, "the Position view with the workforce at task-pane width");
+}
+
 /** Q2 of the generated year: Q1 closed, the forecasts of the worked example typed over Q1's. */
 function generatedQ2(q1: MonitoringPeriod): MonitoringPeriod {
   const q2 = { ...q1, period: "Q2" as const, revenue: seedModel().revenue };
@@ -822,7 +875,7 @@ async function main(): Promise<number> {
   let browser: LaunchedBrowser | undefined;
   try {
     const officeJs = fakeOfficeJs();
-    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun]] as const;
+    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun]] as const;
     // E2E_ONLY=excel,excel-planted runs only those (while working on them); the whole run is the test.
     const only = process.env.E2E_ONLY?.split(",");
     for (const [name, flow] of runs.filter(([n]) => !only || only.includes(n))) {

@@ -26,7 +26,7 @@ const group: fc.Arbitrary<WorkforceGroup> = fc.record({
 describe("workforce strength", () => {
   it("forecasts the year end as current + joiners − leavers, and the totals are the groups' sums", () => {
     fc.assert(fc.property(fc.array(group, { minLength: 1, maxLength: 4 }), (groups) => {
-      const p = computeWorkforce({ groups, officerTarget: null }, rule, say);
+      const p = computeWorkforce({ groups, officerTarget: null, overtime: [] }, rule, say);
       groups.forEach((g, i) => {
         const r = p.groups[i]!;
         const joiners = g.movements.reduce((s, m) => s.plus(m.joiners), new D(0));
@@ -46,7 +46,7 @@ describe("workforce strength", () => {
     expect(variancePctRag(new D("4.99"), rule)).toBe("Amber");
     expect(variancePctRag(new D("5"), rule)).toBe("Red");
     expect(variancePctRag(null, rule)).toBe("Green");
-    const p = computeWorkforce({ groups: [{ name: "Police officers", kind: "officers", establishmentFte: new D(2210), actualFte: new D(2100), headcount: new D(2130), movements: [{ month: "2025-01", joiners: new D(60), leavers: new D(20) }] }], officerTarget: null }, rule, say);
+    const p = computeWorkforce({ groups: [{ name: "Police officers", kind: "officers", establishmentFte: new D(2210), actualFte: new D(2100), headcount: new D(2130), movements: [{ month: "2025-01", joiners: new D(60), leavers: new D(20) }] }], officerTarget: null, overtime: [] }, rule, say);
     expect(p.groups[0]!.rag).toBe("Amber"); // −110 FTE is −4.98% now; −70 forecast is −3.17%
     expect(p.checks.map((c) => c.message)).toEqual(["Police officers is forecast at 2140 FTE at the year end against an establishment of 2210: 70 FTE (3.17%) under establishment (Amber)."]);
   });
@@ -91,17 +91,20 @@ describe("the officer target and the grant at risk", () => {
   it("warns when the forecast headcount is below the target, naming the gap and the grant at risk", () => {
     const workforce = (forecast: string | null): Workforce => ({
       groups: [{ name: "Police officers", kind: "officers", establishmentFte: new D(104), actualFte: new D(95), headcount: new D(96), movements: [{ month: "2023-02", joiners: new D(5), leavers: new D(1) }, { month: "2023-04", joiners: new D(9), leavers: new D(0) }] }],
-      officerTarget: { countDate: "2023-03-31", ...surrey, forecastHeadcount: forecast === null ? null : new D(forecast) },
+      officerTarget: { countDate: "2023-03-31", targetHeadcount: surrey.targetHeadcount, grant: surrey.grant, forecastHeadcount: forecast === null ? null : new D(forecast) },
+      overtime: [],
     });
-    const derived = computeWorkforce(workforce(null), rule, say);
+    // The bands are settings (Settings: grantBands), given with the rules.
+    const rules = { ...rule, bands: surrey.bands };
+    const derived = computeWorkforce(workforce(null), rules, say);
     expect(derived.target?.forecastHeadcount.toFixed()).toBe("100"); // 96 + 5 − 1; April's joiners come after the count date
     expect(derived.target?.gap.toFixed()).toBe("-4");
     expect(derived.target?.grantAtRisk?.toFixed()).toBe("170");
     expect(derived.checks.find((c) => c.id === "workforce-target")).toMatchObject({ severity: "warning", where: "Workforce, Officer target, forecastHeadcount", message: "The officer headcount is forecast at 100 on 2023-03-31 against a target of 104: 4 short; £170k of the £1700k grant is at risk." });
-    const uncovered = computeWorkforce(workforce("90"), rule, say);
+    const uncovered = computeWorkforce(workforce("90"), rules, say);
     expect(uncovered.target?.grantAtRisk).toBeNull();
     expect(uncovered.checks.find((c) => c.id === "workforce-band-missing")?.severity).toBe("error");
-    expect(computeWorkforce(workforce("104"), rule, say).checks.filter((c) => c.id.startsWith("workforce-target") || c.id === "workforce-band-missing")).toEqual([]);
+    expect(computeWorkforce(workforce("104"), rules, say).checks.filter((c) => c.id.startsWith("workforce-target") || c.id === "workforce-band-missing")).toEqual([]);
   });
 });
 

@@ -11,8 +11,10 @@ const workforce = {
     { name: "Police officers", kind: "officers", establishmentFte: 2210, actualFte: "2198.4", headcount: 2231, movements: [{ month: "2024-10", joiners: 24, leavers: "11.5" }] },
     { name: "Police staff", kind: "staff", establishmentFte: "1991.0", actualFte: 1776, headcount: null },
   ],
-  officerTarget: { countDate: "2025-03-31", targetHeadcount: 2230, forecastHeadcount: null, grant: 1700, bands: [{ fromPct: 100, toPct: null, withheldPct: 0 }, { fromPct: 95, toPct: "99.99", withheldPct: 10 }] },
+  officerTarget: { countDate: "2025-03-31", targetHeadcount: 2230, forecastHeadcount: null, grant: 1700 },
 };
+// The grant's bands are settings (a table of rows), in the file's settings.
+const grantBands = { band1: { fromPct: 100, toPct: null, withheldPct: 0 }, band2: { fromPct: 95, toPct: "99.99", withheldPct: 10 }, band3: { fromPct: null, toPct: null, withheldPct: null } };
 
 describe("workforce in a monitoring file", () => {
   it("is optional: the worked example has none", () => {
@@ -20,11 +22,12 @@ describe("workforce in a monitoring file", () => {
   });
 
   it("is read exactly and saved back unchanged", () => {
-    const m = parseMonitoringJson(JSON.stringify({ ...seed, workforce }));
+    const m = parseMonitoringJson(JSON.stringify({ ...seed, settings: { ...seed.settings, grantBands }, workforce }));
     expect(m.workforce?.groups[0]?.actualFte?.toFixed()).toBe("2198.4");
     expect(m.workforce?.groups[0]?.movements[0]?.leavers.toFixed()).toBe("11.5");
     expect(m.workforce?.groups[1]?.movements).toEqual([]);
-    expect(m.workforce?.officerTarget?.bands[1]?.toPct?.toFixed()).toBe("99.99");
+    expect(m.settings.grantBands.band2.toPct?.toFixed()).toBe("99.99");
+    expect(m.settings.grantBands.band3.fromPct).toBeNull();
     const text = toJsonText(modelToDocument(m));
     expect(toJsonText(modelToDocument(parseMonitoringJson(text)))).toBe(text);
     expect(JSON.parse(text).workforce.officerTarget.grant).toBe(1700);

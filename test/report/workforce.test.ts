@@ -15,7 +15,8 @@ const workforce = {
     { name: "Police officers", kind: "officers", establishmentFte: 2210, actualFte: "2101.5", headcount: 2150, movements: [{ month: "2025-01", joiners: 40, leavers: 12 }, { month: "2025-03", joiners: 30, leavers: 0 }] },
     { name: "Police staff", kind: "staff", establishmentFte: 1991, actualFte: 1776, headcount: 1850, movements: [] },
   ],
-  officerTarget: { countDate: "2025-03-31", targetHeadcount: 2230, grant: 1700, bands: [{ fromPct: 100, toPct: null, withheldPct: 0 }, { fromPct: 95, toPct: "99.99", withheldPct: 10 }, { fromPct: 0, toPct: 75, withheldPct: 100 }] },
+  // The grant's bands are settings; their defaults are the bands Surrey PCC decision 018/2022 states.
+  officerTarget: { countDate: "2025-03-31", targetHeadcount: 2230, grant: 1700 },
 };
 const position = computePosition(parseMonitoringJson(JSON.stringify({ ...seed, workforce })));
 

@@ -43,7 +43,28 @@ export type SettingKey =
   | "varianceWording"
   // Workforce (issue 14)
   | "workforce.amberPct"
-  | "workforce.redPct";
+  | "workforce.redPct"
+  | `grantBands.${GrantBandSlot}.${GrantBandField}`;
+
+/**
+ * The officer grant's withholding bands (issue 14) as a table of settings, one row a band: from % of the headcount
+ * target, to % (blank: no upper limit), % of the grant withheld. Six rows; a row without a from % or a withheld % is
+ * not used. Data, so a change of the Home Office's rules is a settings change.
+ */
+export const GRANT_BAND_SLOTS = ["band1", "band2", "band3", "band4", "band5", "band6"] as const;
+export type GrantBandSlot = (typeof GRANT_BAND_SLOTS)[number];
+export const GRANT_BAND_FIELDS = ["fromPct", "toPct", "withheldPct"] as const;
+export type GrantBandField = (typeof GRANT_BAND_FIELDS)[number];
+/**
+ * The defaults: the bands Surrey PCC decision 018/2022 states for the 2022/23 uplift grant (seeds/candidates/workforce/01-...):
+ * "All of the grant is paid if 100% of officers are delivered but 10% is withheld [if] 95% to 99.99% is achieved ...
+ * no grant if 75% or less is achieved". Those between 75% and 95% are not stated there, so none is invented.
+ */
+export const STATED_GRANT_BANDS: ReadonlyArray<Record<GrantBandField, number | null>> = [
+  { fromPct: 100, toPct: null, withheldPct: 0 },
+  { fromPct: 95, toPct: 99.99, withheldPct: 10 },
+  { fromPct: 0, toPct: 75, withheldPct: 100 },
+];
 
 /** The kinds of body Outturn speaks for, and the reviewing board or committee each is assumed to report to until one is named. */
 export const BODY_KINDS = ["police", "fire", "council", "other"] as const;
@@ -298,7 +319,23 @@ const DEFS: SettingDef[] = [
     sheet: { label: "Workforce Red from a variance to establishment of (%)", note: "" },
     pane: { label: "Workforce Red from a variance to establishment of (%)", short: "Red from (% of establishment)" },
   },
+  ...GRANT_BAND_SLOTS.flatMap((slot, i) => grantBandDefs(slot, i)),
 ];
+
+function grantBandDefs(slot: GrantBandSlot, i: number): SettingDef[] {
+  const stated = STATED_GRANT_BANDS[i];
+  const words: Record<GrantBandField, { label: string; note: string; short: string }> = {
+    fromPct: { label: `Grant band ${i + 1}: from (% of the headcount target)`, short: `Band ${i + 1} from (% of target)`, note: i === 0 ? "The officer grant's bands (the Home Office's grant conditions): a forecast headcount from this % of the target to the band's to % (both included) has the band's % of the grant withheld. The first band that covers it applies; a band without a from % or a withheld % is not used." : "" },
+    toPct: { label: `Grant band ${i + 1}: to (% of the headcount target)`, short: `Band ${i + 1} to (% of target)`, note: i === 0 ? "Blank: no upper limit." : "" },
+    withheldPct: { label: `Grant band ${i + 1}: % of the grant withheld`, short: `Band ${i + 1} withheld (% of grant)`, note: "" },
+  };
+  return GRANT_BAND_FIELDS.map((field): SettingDef => ({
+    key: `grantBands.${slot}.${field}`, type: "pct", optional: true, path: ["grantBands", slot, field], default: stated?.[field] ?? null, addedIn: "0.3",
+    sheet: { label: words[field].label, note: words[field].note },
+    // Set on the Settings sheet or in the file: a table, which the pane's form of single values does not show.
+    pane: null,
+  }));
+}
 
 /** Every setting by key: a Record, so the compiler refuses a key without an entry. */
 export const SETTINGS: Readonly<Record<SettingKey, SettingDef>> = Object.fromEntries(DEFS.map((d) => [d.key, d])) as Record<SettingKey, SettingDef>;
@@ -319,6 +356,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "inputs", title: "Input columns the body keeps", keys: OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`) },
   { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
   { key: "workforce", title: "RAG: workforce", keys: ["workforce.amberPct", "workforce.redPct"] },
+  { key: "grantBands", title: "Officer grant: the bands withheld", keys: GRANT_BAND_SLOTS.flatMap((slot) => GRANT_BAND_FIELDS.map((f): SettingKey => `grantBands.${slot}.${f}`)) },
 ];
 
 function ruleSection(rule: RuleName): { key: string; title: string; keys: readonly SettingKey[] } {

@@ -5,7 +5,7 @@
  * path, a Settings sheet cell, a form field) in the words of that way in.
  */
 import type { Decimal } from "decimal.js";
-import { SETTINGS, SETTING_KEYS, RULE_LABELS, RULE_NAMES, type SettingKey, type SettingType, type SettingValue } from "./registry";
+import { GRANT_BAND_SLOTS, SETTINGS, SETTING_KEYS, RULE_LABELS, RULE_NAMES, type SettingKey, type SettingType, type SettingValue } from "./registry";
 
 export interface SettingProblem {
   key: SettingKey;
@@ -27,6 +27,7 @@ const ORDERED: ReadonlyArray<{ low: SettingKey; high: SettingKey; words: (low: s
     { low: `${rule}.amberAmount` as SettingKey, high: `${rule}.redAmount` as SettingKey, words: (a: string, b: string) => `${a} is above the Red amount of ${b}; Amber must come first` },
     { low: `${rule}.amberPct` as SettingKey, high: `${rule}.redPct` as SettingKey, words: (a: string, b: string) => `${a}% is above the Red % of ${b}%; Amber must come first` },
   ]),
+  ...GRANT_BAND_SLOTS.map((slot) => ({ low: `grantBands.${slot}.fromPct` as SettingKey, high: `grantBands.${slot}.toPct` as SettingKey, words: (a: string, b: string) => `${a}% is above the band's to % of ${b}%; a band goes from the lower % to the higher` })),
 ];
 
 const isDecimal = (v: SettingValue): v is Decimal => v !== null && typeof v === "object";

@@ -30,6 +30,7 @@ import { readSummaryKeys } from "../sheets/summary/read";
 import { applyProfiles, readProfiles } from "../sheets/profiles/read";
 import { readSignoff } from "../sheets/signoff/read";
 import { readActions } from "../sheets/actions/read";
+import { readWorkforce } from "../sheets/workforce/read";
 import { type BoardAction, actionChecks } from "../../engine/actions";
 import { signoffChecks } from "../sheets/signoff/checks";
 import { planInputs } from "../sheets/signoff/inputs";
@@ -78,6 +79,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   if (views.Summary) readSummaryKeys(views.Summary, r);
   const signoffBook = views.Signoff ? readSignoff(views.Signoff, r) : null;
   const actions = views.Actions ? readActions(views.Actions, r) : null;
+  const workforce = views.Workforce && settings ? readWorkforce(views.Workforce, r, settings.identity.financialYear) : null;
 
   let model: MonitoringPeriod | null = null;
   if (settings && revenue && capital && reserves && savings) {
@@ -96,6 +98,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
       reserves: reserves.reserves,
       savings: savings.schemes,
       history,
+      ...(workforce ? { workforce } : {}),
       controlTotals,
     };
     // Lines, groups, reserves or closed periods that cannot be told apart, and the like (as the JSON loader refuses them).

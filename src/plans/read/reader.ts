@@ -12,7 +12,7 @@ import type { SheetKind } from "../types";
 import { decimalOfNumber, suggestNumber } from "./cells";
 
 /** The area of the engine's checks each sheet's cells belong to. */
-export const AREA: Partial<Record<SheetKind, Area>> = { Revenue: "revenue", Capital: "capital", Reserves: "reserves", Savings: "savings", Settings: "settings" };
+export const AREA: Partial<Record<SheetKind, Area>> = { Revenue: "revenue", Capital: "capital", Reserves: "reserves", Savings: "savings", Settings: "settings", Workforce: "workforce" };
 
 export class SheetView {
   readonly keyCol: number;

@@ -19,6 +19,8 @@ import { revenueSections } from "./revenue/read";
 import { capitalSections } from "./capital/read";
 import { reservesSections } from "./reserves/read";
 import { savingsSections } from "./savings/read";
+import { WORKFORCE_COLS, WORKFORCE_TITLE } from "./workforce/markers";
+import { workforceSections } from "./workforce/read";
 
 export interface SheetEntry {
   kind: SheetKind;
@@ -47,4 +49,6 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   { kind: "Settings", keyColumn: SETTINGS_COLUMNS.key, titleStart: "Outturn settings", required: true },
   { kind: "Actions", keyColumn: ACTIONS_COLS.key, titleStart: `${ACTIONS_TITLE}:`, required: false, addedWhenNeeded: true },
   { kind: "Signoff", keyColumn: SIGNOFF_COLS.key, titleStart: `${SIGNOFF_TITLE}:`, required: false, addedWhenNeeded: true },
+  // Written when the period has workforce figures (issue 14); without it, the period has none.
+  { kind: "Workforce", keyColumn: WORKFORCE_COLS.key, titleStart: `${WORKFORCE_TITLE}:`, required: false, addedWhenNeeded: true, sections: workforceSections },
 ];

@@ -11,6 +11,7 @@ import { type CheckItem, errorsOf, severityWords } from "../check-items";
 import { incomplete } from "../notices";
 import { RagBadge } from "./RagBadge";
 import { ReservesBand } from "./ReservesBand";
+import { TargetBar } from "./TargetBar";
 import { ErrorIcon, RefreshIcon } from "./icons";
 import { GoToCell } from "./GoToCell";
 import { ViewHeading } from "./ViewHeading";
@@ -170,6 +171,7 @@ export function PositionView({ summary, problem, busy, recalculating = busy, upd
                     </Body1>
                   ))}
                   {h.key === "reserves" && summary.band && <ReservesBand band={summary.band} incomplete={!complete} />}
+                  {h.key === "workforce" && summary.target && <TargetBar target={summary.target} incomplete={!complete} />}
                 </div>
               </li>
             ))}

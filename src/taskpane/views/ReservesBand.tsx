@@ -6,7 +6,8 @@ import * as React from "react";
 import { makeStyles, tokens, Caption1 } from "@fluentui/react-components";
 import type { BandFigures } from "../headline";
 
-const useStyles = makeStyles({
+/** The band's look, shared with the officer target's bar (TargetBar): zones below, within and above, marks, legend. */
+export const useBandStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
   track: { fill: tokens.colorNeutralBackground3, stroke: tokens.colorNeutralStroke1, strokeWidth: "1px" },
@@ -35,7 +36,7 @@ export function scaleTop(b: Pick<BandFigures, "maximumPct" | "budgetedPct" | "fo
 
 /** @param incomplete the figures leave out what error checks concern: the band is drawn grey and says so. */
 export function ReservesBand({ band, incomplete = false }: { band: BandFigures; incomplete?: boolean }): React.JSX.Element {
-  const s = useStyles();
+  const s = useBandStyles();
   const top = scaleTop(band);
   const x = (pct: number) => (Math.min(Math.max(pct, 0), top) / top) * W;
   const [min, max] = [x(band.minimumPct), x(band.maximumPct)];

@@ -1,0 +1,33 @@
+/** Overtime in report --json (issue 14): each line and the total, exact, in the body's convention, matching the published schema; absent without overtime lines. */
+import Ajv from "ajv";
+import schema from "../../src/report/report.schema.json";
+import { computePosition } from "../../src/engine/position";
+import { reportJson } from "../../src/report/json";
+import { textReport } from "../../src/report/text";
+import { toJsonText } from "../../src/model/json-text";
+import { seedModel } from "../plans/support";
+import { WORKFORCE_EXAMPLE } from "../support/workforce";
+
+describe("overtime in report --json", () => {
+  it("has each line's variance, % and RAG and the total, in the body's convention", () => {
+    const p = computePosition(seedModel((doc) => { doc.workforce = structuredClone(WORKFORCE_EXAMPLE); }));
+    const json = JSON.parse(toJsonText(reportJson(p)));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    validate(json);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(json.workforce.overtime.lines[0]).toEqual({ group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480, variance: -280, variancePct: -23.33, rag: "Amber" });
+    expect(json.workforce.overtime.total).toEqual({ budget: 4300, actualToDate: 2600, forecast: 4720, variance: -420, variancePct: -9.77 });
+  });
+
+  it("is left out without overtime lines", () => {
+    const p = computePosition(seedModel((doc) => { doc.workforce = { ...structuredClone(WORKFORCE_EXAMPLE), overtime: [] }; }));
+    expect("overtime" in JSON.parse(toJsonText(reportJson(p))).workforce).toBe(false);
+  });
+});
+
+describe("overtime in the text report", () => {
+  it("has the total's budget, actual, forecast and variance, with the worst line's RAG", () => {
+    const p = computePosition(seedModel((doc) => { doc.workforce = structuredClone(WORKFORCE_EXAMPLE); }));
+    expect(textReport(p)).toContain("Overtime     [Amber]  budget 4,300, actual to date 2,600, forecast 4,720, variance (420), (9.77%)");
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The Workforce sheet in a real spreadsheet engine (issue 14): workbooks recalculated by LibreOffice, where every
+ * formula's result equals the engine's value: the forecast strength, the variances and their RAG, the forecast
+ * headcount at the count date, the gap, the % withheld from the Settings sheet's band table at each band's edges
+ * (exactly 95%, exactly 99.99%, exactly 75%, just under 95% where no band is stated), a band table changed in the
+ * settings, and the overtime table. Each reads back to the same report.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { sofficeAvailable } from "../support/libreoffice";
+import { readWorkbook } from "../../src/plans/read";
+import type { MonitoringPeriod } from "../../src/model/types";
+import { reportOf, seedModel } from "../plans/support";
+import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "./support";
+import { describeWithEngines } from "../support/engines";
+import { WORKFORCE_EXAMPLE } from "../support/workforce";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
+const withForecast = (forecastHeadcount: string | null, edit: (doc: Doc) => void = () => {}) => () => seedModel((doc: Doc) => {
+  doc.workforce = structuredClone(WORKFORCE_EXAMPLE);
+  doc.workforce.officerTarget.forecastHeadcount = forecastHeadcount;
+  edit(doc);
+});
+
+// Target 2,230: 95% is 2,118.5, 99.99% is 2,229.777, 75% is 1,672.5.
+const models: Array<[string, () => MonitoringPeriod, string | null]> = [
+  ["derived", withForecast(null), "170"],
+  ["at-99.99", withForecast("2229.777"), "170"],
+  ["at-95", withForecast("2118.5"), "170"],
+  ["under-95", withForecast("2118.4"), null],
+  ["at-75", withForecast("1672.5"), "1700"],
+  ["at-100", withForecast("2230"), "0"],
+  // The Home Office's rules changed: a band from 75% to 94.99% withholding 50%, as a settings change.
+  ["band-added", withForecast("2100", (doc) => { doc.settings = { ...doc.settings, grantBands: { band4: { fromPct: 75, toPct: "94.99", withheldPct: 50 } } }; }), "850"],
+  ["minus-convention", withForecast(null, (doc) => { doc.settings = { ...doc.settings, signConvention: "forecast-minus-budget", rag: { ...doc.settings?.rag, workforce: { amberPct: 1, redPct: "4.91" } } }; }), "170"],
+];
+
+describeWithEngines({ LibreOffice: sofficeAvailable() })("the Workforce sheet recalculated in LibreOffice", () => {
+  let dir: string;
+  const cases = new Map<string, { model: MonitoringPeriod; book: Recalculated }>();
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "outturn-wf-"));
+    const made = models.map(([name, make]): [string, MonitoringPeriod] => [name, make()]);
+    const books = await writeAndRecalculateMany(made, dir);
+    made.forEach(([name, model], i) => cases.set(name, { model, book: books[i] as Recalculated }));
+  }, 180_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(models.map(([name, , risk]) => [name, risk]))("%s: every formula equals the engine's value (grant at risk %s), and it reads back the same", (name, risk) => {
+    const c = cases.get(name as string)!;
+    expect(formulaMismatches(c.book.plan, c.book.grid)).toEqual([]);
+    const sheet = c.book.grid.sheets.find((s) => s.name === "Workforce")!;
+    const rows = c.book.plan.sheets.find((s) => s.kind === "Workforce")!.rowKeys;
+    const atRisk = sheet.get(rows["target:grantAtRisk"]!, 2)?.value;
+    expect(atRisk === "" || atRisk === null ? null : String(atRisk)).toBe(risk);
+    const read = readWorkbook(c.book.grid);
+    expect(read.checks.filter((x) => x.severity === "error").map((x) => `${x.id} ${x.where}`)).toEqual([]);
+    expect(reportOf(read.model!)).toEqual(reportOf(c.model));
+  });
+});
