@@ -12,6 +12,8 @@
  * - readPeriod: 2 (which sheets exist; every Outturn sheet's used range in one sync), and a 3rd only when an Outturn
  *   sheet is missing and another sheet's title shows it was renamed. status: 2. writeSettings: 3 (does Settings
  *   exist; its rows; the write). selectCell: 1. onMonitoringChanged: 2.
+ * - writeImport: 3 (the sheets' names; every Outturn sheet's used range; one request writing the import's cells), or 2
+ *   when no cell changes (importing the same file again writes nothing).
  * - closePeriod / reopenPeriod: 3 (the sheets; their used ranges and the History sheet's protection; one request that
  *   unprotects, rewrites and protects the History sheet), or 2 when there is nothing to change (closing twice).
  * - Reading past Excel on the web's 5 MB RESPONSE limit (src/excel/grid.ts, syncReading): every read of used ranges
@@ -42,7 +44,8 @@
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
-import type { CellRef, CloseResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { LineChange } from "../ledger/apply";
 import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
 import {
@@ -531,6 +534,39 @@ export class ExcelGateway implements WorkbookGateway {
       events.on();
       await context.sync();
       return decision.result;
+    });
+  }
+
+  /* ------------------------------------------------------------------------------------------------------ */
+
+  /**
+   * A ledger import's cells (or their old values, to undo it), in one Excel.run: (1) the sheets' names; (2) every
+   * Outturn sheet's used range, read back into the period; then, unless no cell changes, (3) ONE request writing only
+   * the input cells the import changes (src/workbook/import-writes.ts decides which, as for the in-memory workbook).
+   * Values only: the cells keep their number formats; an unlocked input cell on a protected sheet takes the value.
+   */
+  async writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult> {
+    requireApi(this.host, NEEDS.import);
+    this.forgetLastRead();
+    const action = direction === "apply" ? "import the ledger" : "undo the import";
+    // The import's rules are fetched only when an import is applied: not at start-up.
+    const { importResult, planImportWrites } = await import(/* webpackChunkName: "import-writes" */ "../workbook/import-writes");
+    let involved: string[] = [];
+    return this.writes.run(() => ({ action, sheets: involved }), async (context, events) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
+      const used = await syncReading(context, (loadUsed) => ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })));
+      const writes = planImportWrites(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }), changes, direction, this.plans);
+      if (writes.length === 0) return importResult(writes);
+      involved = [...new Set(writes.map((w) => w.sheet))];
+      events.off();
+      const sheets = new Map(involved.map((name) => [name, worksheets.getItem(name)]));
+      for (const w of writes) queueOp(sheets.get(w.sheet)!, { kind: "cells", property: "values", firstRow: w.row, firstCol: w.col, data: [[w.value]], bytes: 0 });
+      events.on();
+      await context.sync();
+      return importResult(writes);
     });
   }
 
