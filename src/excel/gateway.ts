@@ -539,35 +539,12 @@ export class ExcelGateway implements WorkbookGateway {
 
   /* ------------------------------------------------------------------------------------------------------ */
 
-  /**
-   * A ledger import's cells (or their old values, to undo it), in one Excel.run: (1) the sheets' names; (2) every
-   * Outturn sheet's used range, read back into the period; then, unless no cell changes, (3) ONE request writing only
-   * the input cells the import changes (src/workbook/import-writes.ts decides which, as for the in-memory workbook).
-   * Values only: the cells keep their number formats; an unlocked input cell on a protected sheet takes the value.
-   */
+  /** A ledger import's cells, or their old values to undo it: src/excel/import-run.ts (fetched when first used). */
   async writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult> {
     requireApi(this.host, NEEDS.import);
     this.forgetLastRead();
-    const action = direction === "apply" ? "import the ledger" : "undo the import";
-    // The import's rules are fetched only when an import is applied: not at start-up.
-    const { importResult, planImportWrites } = await import(/* webpackChunkName: "import-writes" */ "../workbook/import-writes");
-    let involved: string[] = [];
-    return this.writes.run(() => ({ action, sheets: involved }), async (context, events) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      await context.sync();
-      const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
-      const used = await syncReading(context, (loadUsed) => ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })));
-      const writes = planImportWrites(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }), changes, direction, this.plans);
-      if (writes.length === 0) return importResult(writes);
-      involved = [...new Set(writes.map((w) => w.sheet))];
-      events.off();
-      const sheets = new Map(involved.map((name) => [name, worksheets.getItem(name)]));
-      for (const w of writes) queueOp(sheets.get(w.sheet)!, { kind: "cells", property: "values", firstRow: w.row, firstCol: w.col, data: [[w.value]], bytes: 0 });
-      events.on();
-      await context.sync();
-      return importResult(writes);
-    });
+    const { writeImport } = await import(/* webpackChunkName: "import-writes" */ "./import-run");
+    return writeImport(this.writes, this.plans, changes, direction);
   }
 
   /** A sheet Outturn just added (queued, same request) is watched by every change subscription. */

@@ -18,6 +18,8 @@ export interface LineChange {
   new: Decimal;
   /** The exact sum in pounds, before conversion to the period's units. */
   pounds: Decimal;
+  /** How many rows of the export were added up into it. */
+  rows: number;
 }
 
 /** A copy of the period with the preview's changes written (or, for undo, their old values back). */

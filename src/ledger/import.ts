@@ -170,7 +170,7 @@ export function previewImport(input: ImportInput): ImportPreview {
       if (column === "actualToDate") { roundedSum = roundedSum.plus(value); exactSum = exactSum.plus(exact); }
       const old = target.line[column];
       if (old !== null && old.equals(value)) { unchanged++; continue; }
-      changes.push({ path: target.path, label: target.label, column, old, new: value, pounds: exact });
+      changes.push({ path: target.path, label: target.label, column, old, new: value, pounds: exact, rows: acc.rows });
     }
   }
   const roundedTotal = toUnits(exactSum, model.units);

@@ -103,6 +103,8 @@ const SelfCheckView = React.lazy(() => import(/* webpackChunkName: "settings-vie
 
 const YearToDate = React.lazy(() => import(/* webpackChunkName: "year-to-date" */ "./views/YearToDate").then((m) => ({ default: m.YearToDate })));
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
+/** Ledger import (issue 12): the view, the CSV reader and the mapping, loaded when the tab is first opened. */
+const ImportView = React.lazy(() => import(/* webpackChunkName: "import-view" */ "./views/ImportView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "position", label: "Position", name: "Position view" },
@@ -110,6 +112,7 @@ const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "pack", label: "Pack", name: "quarterly pack" },
   { view: "settings", label: "Settings", name: "Settings view" },
   { view: "start", label: "Insert", name: "Insert view" },
+  { view: "import", label: "Import", name: "Import view" },
 ];
 
 export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck }: AppProps): React.JSX.Element {
@@ -196,6 +199,20 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         <React.Suspense fallback={<Spinner size="small" label="Opening the settings…" />}>
           <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />
           {selfCheck && <SelfCheckView run={selfCheck.run} toText={selfCheck.toText} />}
+        </React.Suspense>
+      );
+      break;
+    case "import":
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening Import…" />}>
+          <ImportView
+            model={reading?.read.model ?? null}
+            lastImport={state.lastImport}
+            busy={{ apply: Boolean(state.busy.import), undo: Boolean(state.busy.undoImport) }}
+            onApply={actions.importLedger}
+            onUndo={() => void actions.undoImport()}
+            onShowPosition={() => actions.setView("position")}
+          />
         </React.Suspense>
       );
       break;
