@@ -7,7 +7,7 @@
  * previous figures back. Loaded when the tab is first opened.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MonitoringPeriod } from "../../model/types";
 import { IMPORT_COLUMN_WORDS, type LineChange } from "../../ledger/apply";
 import { PROFILE_COLUMNS, type ProfileColumn } from "../../ledger/profile";
@@ -20,8 +20,9 @@ import { ViewHeading } from "./ViewHeading";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  // minWidth 0: a fieldset is otherwise as wide as its widest content (a long file name, a wide sample), pushing the pane sideways.
   step: {
-    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: tokens.spacingHorizontalM,
+    display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: tokens.spacingHorizontalM, minWidth: 0,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
@@ -30,8 +31,14 @@ const useStyles = makeStyles({
   columns: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   scroll: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
-  cell: { textAlign: "left", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, whiteSpace: "nowrap" },
+  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, whiteSpace: "nowrap" },
   num: { textAlign: "right" },
+  lineCell: { whiteSpace: "normal", fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere" },
+  /** The changes: the line's column takes what the figures leave, wrapping, so the table fits the task pane. */
+  fixed: { tableLayout: "fixed" },
+  /** A drop-down as narrow as its column allows (a native select is otherwise as wide as its longest option). */
+  select: { minWidth: 0, width: "100%", "& select": { minWidth: 0, textOverflow: "ellipsis" } },
+  column: { display: "block", color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   heading: { margin: 0 },
@@ -172,9 +179,9 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
       <fieldset className={s.step}>
         <legend className={s.legend}>2. How the export is laid out</legend>
         <Field label="Layout (profile)">
-          <Select id="import-profile" value={choice} onChange={(_, d) => { setPreview(null); if (d.value === CUSTOM) startCustom(); else setChoice(d.value); }}>
+          <Select id="import-profile" className={s.select} value={choice} onChange={(_, d) => { setPreview(null); if (d.value === CUSTOM) startCustom(); else setChoice(d.value); }}>
             {Object.entries(PRESETS).map(([key, preset]) => (
-              <option key={key} value={key}>{`${key}: ${preset.about.replace(/ \(.*$/, "").replace(/\.$/, "")}`}</option>
+              <option key={key} value={key}>{`${key} (${/\(([^)]*)\)\.?$/.exec(preset.about)?.[1] ?? preset.about})`}</option>
             ))}
             <option value={FROM_FILE}>A profile file (JSON)…</option>
             <option value={CUSTOM}>Set up from the file&apos;s columns</option>
@@ -247,39 +254,40 @@ export function ProfileSetup({ table, header, profile, onColumn, onOption }: {
       <Body1 as="p" className={s.note}>{`The header is row ${header + 1}. Pick the column that holds each thing (leave out what the file has not).`}</Body1>
       <div className={s.columns}>
         <Field label="Layout">
-          <Select value={profile.layout} onChange={(_, d) => onOption("layout", d.value as ImportProfile["layout"])}>
+          <Select className={s.select} value={profile.layout} onChange={(_, d) => onOption("layout", d.value as ImportProfile["layout"])}>
             <option value="long">A row per code and period</option>
             <option value="wide">A column per month</option>
           </Select>
         </Field>
         {columns.map((c) => (
           <Field key={c} label={PROFILE_COLUMNS[c].replace(/^./, (x) => x.toUpperCase())}>
-            <Select id={`import-column-${c}`} value={profile.columns[c] ?? ""} onChange={(_, d) => onColumn(c, d.value)}>
+            <Select id={`import-column-${c}`} className={s.select} value={profile.columns[c] ?? ""} onChange={(_, d) => onColumn(c, d.value)}>
               <option value="">(not in the file)</option>
               {names.map((n) => <option key={n} value={n}>{n}</option>)}
             </Select>
           </Field>
         ))}
         <Field label="Plain amounts">
-          <Select value={profile.signs} onChange={(_, d) => onOption("signs", d.value as ImportProfile["signs"])}>
+          <Select className={s.select} value={profile.signs} onChange={(_, d) => onOption("signs", d.value as ImportProfile["signs"])}>
             <option value="credits-negative">Credits negative</option>
             <option value="credits-positive">Credits positive</option>
           </Select>
         </Field>
         <Field label="The amounts are">
-          <Select value={profile.actuals} onChange={(_, d) => onOption("actuals", d.value as ImportProfile["actuals"])}>
+          <Select className={s.select} value={profile.actuals} onChange={(_, d) => onOption("actuals", d.value as ImportProfile["actuals"])}>
             <option value="year-to-date">The actual to date</option>
             <option value="month">Each month&apos;s movement</option>
           </Select>
         </Field>
         <Field label="The budget column is">
-          <Select value={profile.budget} onChange={(_, d) => onOption("budget", d.value as ImportProfile["budget"])}>
+          <Select className={s.select} value={profile.budget} onChange={(_, d) => onOption("budget", d.value as ImportProfile["budget"])}>
             <option value="revised">The revised budget</option>
             <option value="original">The original budget</option>
           </Select>
         </Field>
       </div>
-      <div className={s.scroll}>
+      {/* Focusable, so a keyboard can scroll a wide file sideways. */}
+      <div className={s.scroll} tabIndex={0} role="region" aria-label="The file's first rows">
         <table className={s.table} data-testid="file-sample">
           <caption className={s.note} style={{ textAlign: "left" }}>{`The file's first rows below its header (row ${header + 1})`}</caption>
           <thead>
@@ -314,26 +322,30 @@ export function PreviewPanel({ preview: p, busy, onApply }: { preview: ImportPre
       </Body1>
 
       {p.changes.length > 0 ? (
-        <div className={s.scroll}>
-          <table className={s.table} data-testid="import-changes">
+        <div className={s.scroll} tabIndex={0} role="region" aria-label="Cells that would change">
+          <table className={mergeClasses(s.table, s.fixed)} data-testid="import-changes">
+            <colgroup>
+              <col />
+              <col style={{ width: "4.5em" }} />
+              <col style={{ width: "5.5em" }} />
+              <col style={{ width: "3.5em" }} />
+            </colgroup>
             <caption className={s.note} style={{ textAlign: "left" }}>{`${p.changes.length} ${p.changes.length === 1 ? "cell changes" : "cells change"}${p.unchanged ? `; ${p.unchanged} already as imported` : ""}`}</caption>
             <thead>
               <tr>
-                <th className={s.cell} scope="col">Line</th>
-                <th className={s.cell} scope="col">Column</th>
-                <th className={`${s.cell} ${s.num}`} scope="col">Now</th>
-                <th className={`${s.cell} ${s.num}`} scope="col">Imported</th>
-                <th className={`${s.cell} ${s.num}`} scope="col">Rows</th>
+                <th className={s.cell} scope="col">Line and column</th>
+                <th className={mergeClasses(s.cell, s.num)} scope="col">Now</th>
+                <th className={mergeClasses(s.cell, s.num)} scope="col">Imported</th>
+                <th className={mergeClasses(s.cell, s.num)} scope="col">Rows</th>
               </tr>
             </thead>
             <tbody>
               {p.changes.map((c) => (
                 <tr key={`${c.path}|${c.column}`}>
-                  <th className={s.cell} scope="row">{c.label}</th>
-                  <td className={s.cell}>{IMPORT_COLUMN_WORDS[c.column]}</td>
-                  <td className={`${s.cell} ${s.num}`}>{figure(c.old)}</td>
-                  <td className={`${s.cell} ${s.num}`}>{figure(c.new)}</td>
-                  <td className={`${s.cell} ${s.num}`}>{c.rows}</td>
+                  <th className={mergeClasses(s.cell, s.lineCell)} scope="row">{c.label}<span className={s.column}>{IMPORT_COLUMN_WORDS[c.column]}</span></th>
+                  <td className={mergeClasses(s.cell, s.num)}>{figure(c.old)}</td>
+                  <td className={mergeClasses(s.cell, s.num)}>{figure(c.new)}</td>
+                  <td className={mergeClasses(s.cell, s.num)}>{c.rows}</td>
                 </tr>
               ))}
             </tbody>
