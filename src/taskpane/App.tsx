@@ -18,6 +18,7 @@ import { NoticeBar } from "./views/NoticeBar";
 import { ViewBoundary } from "./views/ViewBoundary";
 import type { Saver } from "./download";
 import type { SelfCheck } from "./excel-wiring";
+import { KeptImportChoices } from "./import-choices";
 
 const useStyles = makeStyles({
   shell: {
@@ -123,6 +124,8 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
   const reading = state.reading;
   const identity = reading?.read.model ?? state.status?.identity ?? null;
   const checks = checksOf(state);
+  /** The Import view's files and layout, kept while the pane is open (the view itself is redrawn on each visit). */
+  const [importChoices] = React.useState(() => new KeptImportChoices());
 
   // After an action moves to another view (Insert -> Position), focus goes to that view's heading.
   React.useEffect(() => {
@@ -212,6 +215,7 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
             onApply={actions.importLedger}
             onUndo={() => void actions.undoImport()}
             onShowPosition={() => actions.setView("position")}
+            kept={importChoices}
           />
         </React.Suspense>
       );

@@ -861,7 +861,12 @@ async function importRun(page: Page, server: StaticServer): Promise<void> {
   await page.locator("[data-testid=year-to-date]").scrollIntoViewIfNeeded();
   await shot(page, run, "03-position-after-import");
 
+  // Back on Import: the files chosen are still there; the same file again would change nothing.
   await tabs.getByRole("tab", { name: "Import" }).click();
+  check(await eventually(page, async () => /q2-2024-25-trial-balance\.csv: 36 rows/.test(await page.locator("fieldset", { hasText: "1. The export" }).innerText())), `${run}: the export chosen is kept while visiting another tab`);
+  await page.getByRole("button", { name: "Preview" }).click();
+  check(await eventually(page, async () => /No cell changes: the workbook already holds all 13 figures/.test(await page.locator("[data-testid=import-preview]").innerText().catch(() => ""))), `${run}: importing the same file again would change nothing`);
+  check(await page.getByRole("button", { name: "Import 0 figures" }).isDisabled(), `${run}: so there is nothing to import`);
   await page.getByRole("button", { name: "Undo the import" }).click();
   check(await eventually(page, async () => /Import undone/.test(await notice(page))), `${run}: a message says the import was undone`);
   check((await page.locator("[data-testid=last-import]").count()) === 0, `${run}: undo is offered no more`);

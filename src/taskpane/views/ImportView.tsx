@@ -17,6 +17,7 @@ import {
   ledgerTable, mappingOfFile, previewOf, profileFit, profileOfFile, sampleRows,
 } from "../import-setup";
 import { ViewHeading } from "./ViewHeading";
+import type { KeptImportChoices } from "../import-choices";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -52,10 +53,21 @@ export interface ImportViewProps {
   onApply: (file: string, changes: readonly LineChange[]) => Promise<boolean>;
   onUndo: () => void;
   onShowPosition: () => void;
+  /** Where the files and layout chosen are kept while the pane is open, so a visit to another tab does not lose them. */
+  kept?: KeptImportChoices;
+}
+
+/** The files and layout chosen in the view. */
+export interface ImportChoices {
+  ledger: Loaded<LedgerTable>;
+  mapping: Loaded<MappingRule[]>;
+  choice: string;
+  fromFile: Loaded<ImportProfile>;
+  custom: ImportProfile;
 }
 
 /** A chosen file read into something, or why it could not be. */
-type Loaded<T> = { name: string; value: T } | { name: string; problem: string } | null;
+export type Loaded<T> = { name: string; value: T } | { name: string; problem: string } | null;
 
 const CUSTOM = "custom";
 const FROM_FILE = "file";
@@ -73,13 +85,17 @@ async function load<T>(file: File | undefined, read: (f: ChosenFile) => Promise<
   }
 }
 
-export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPosition }: ImportViewProps): React.JSX.Element {
+export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPosition, kept }: ImportViewProps): React.JSX.Element {
   const s = useStyles();
-  const [ledger, setLedger] = React.useState<Loaded<LedgerTable>>(null);
-  const [mapping, setMapping] = React.useState<Loaded<MappingRule[]>>(null);
-  const [choice, setChoice] = React.useState<string>("debit-credit");
-  const [fromFile, setFromFile] = React.useState<Loaded<ImportProfile>>(null);
-  const [custom, setCustom] = React.useState<ImportProfile>(() => ({ ...PRESETS["debit-credit"]!.profile, name: "set up in the pane", columns: {} }));
+  const [earlier] = React.useState(() => kept?.get() ?? null);
+  const [ledger, setLedger] = React.useState<Loaded<LedgerTable>>(earlier?.ledger ?? null);
+  const [mapping, setMapping] = React.useState<Loaded<MappingRule[]>>(earlier?.mapping ?? null);
+  const [choice, setChoice] = React.useState<string>(earlier?.choice ?? "debit-credit");
+  const [fromFile, setFromFile] = React.useState<Loaded<ImportProfile>>(earlier?.fromFile ?? null);
+  const [custom, setCustom] = React.useState<ImportProfile>(() => earlier?.custom ?? { ...PRESETS["debit-credit"]!.profile, name: "set up in the pane", columns: {} });
+  React.useEffect(() => {
+    kept?.keep({ ledger, mapping, choice, fromFile, custom });
+  }, [kept, ledger, mapping, choice, fromFile, custom]);
   const [reading, setReading] = React.useState(false);
   /** The last preview, and the period it was made against. */
   const [previewed, setPreview] = React.useState<{ of: MonitoringPeriod | null; shown: { result: ImportPreview; file: string } | { problem: string } } | null>(null);
