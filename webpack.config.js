@@ -161,6 +161,10 @@ module.exports = (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      alias: {
+        // The ledger import's Windows-1252 decoder: the browser's TextDecoder in the pane, not iconv-lite (Node's Buffer).
+        [path.resolve(__dirname, "src/ledger/windows-1252")]: path.resolve(__dirname, "src/ledger/windows-1252.browser.ts"),
+      },
     },
     module: {
       rules: [

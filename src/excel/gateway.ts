@@ -12,6 +12,8 @@
  * - readPeriod: 2 (which sheets exist; every Outturn sheet's used range in one sync), and a 3rd only when an Outturn
  *   sheet is missing and another sheet's title shows it was renamed. status: 2. writeSettings: 3 (does Settings
  *   exist; its rows; the write). selectCell: 1. onMonitoringChanged: 2.
+ * - writeImport: 3 (the sheets' names; every Outturn sheet's used range; one request writing the import's cells), or 2
+ *   when no cell changes (importing the same file again writes nothing).
  * - closePeriod / reopenPeriod: 3 (the sheets; their used ranges and the History sheet's protection; one request that
  *   unprotects, rewrites and protects the History sheet), or 2 when there is nothing to change (closing twice).
  * - Reading past Excel on the web's 5 MB RESPONSE limit (src/excel/grid.ts, syncReading): every read of used ranges
@@ -42,7 +44,8 @@
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
-import type { CellRef, CloseResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type { LineChange } from "../ledger/apply";
 import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
 import {
@@ -532,6 +535,16 @@ export class ExcelGateway implements WorkbookGateway {
       await context.sync();
       return decision.result;
     });
+  }
+
+  /* ------------------------------------------------------------------------------------------------------ */
+
+  /** A ledger import's cells, or their old values to undo it: src/excel/import-run.ts (fetched when first used). */
+  async writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult> {
+    requireApi(this.host, NEEDS.import);
+    this.forgetLastRead();
+    const { writeImport } = await import(/* webpackChunkName: "import-writes" */ "./import-run");
+    return writeImport(this.writes, this.plans, changes, direction);
   }
 
   /** A sheet Outturn just added (queued, same request) is watched by every change subscription. */

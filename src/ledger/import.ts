@@ -7,26 +7,16 @@
 import Decimal from "decimal.js";
 import { ZERO } from "../model/amount";
 import { endMonth } from "../model/period";
-import type { MonitoredLine, MonitoringPeriod } from "../model/types";
-import { type MappingRule, compileMapping, lineTargets, ruleText, rulesFor } from "./mapping";
+import type { MonitoringPeriod } from "../model/types";
+import { type ImportColumn, type LineChange } from "./apply";
+import { type MappingRule, compileMapping, ruleText, rulesFor } from "./mapping";
+import { lineTargets } from "./targets";
 import type { ImportProfile } from "./profile";
 import { type ControlTotal, type RejectedRow, readRecords } from "./records";
 import { startYearOf } from "./periods";
 import type { LedgerTable } from "./table";
 
-/** The columns of a line an import writes. Never the forecast or the commentary: those are the user's. */
-export type ImportColumn = "actualToDate" | "revisedBudget" | "originalBudget";
-export const IMPORT_COLUMN_WORDS: Record<ImportColumn, string> = { actualToDate: "actual to date", revisedBudget: "revised budget", originalBudget: "original budget" };
-
-export interface LineChange {
-  path: string;
-  label: string;
-  column: ImportColumn;
-  old: Decimal | null;
-  new: Decimal;
-  /** The exact sum in pounds, before conversion to the period's units. */
-  pounds: Decimal;
-}
+export { IMPORT_COLUMN_WORDS, type ImportColumn, type LineChange, applyImport } from "./apply";
 
 export interface UnmappedCode {
   costCentre: string;
@@ -180,7 +170,7 @@ export function previewImport(input: ImportInput): ImportPreview {
       if (column === "actualToDate") { roundedSum = roundedSum.plus(value); exactSum = exactSum.plus(exact); }
       const old = target.line[column];
       if (old !== null && old.equals(value)) { unchanged++; continue; }
-      changes.push({ path: target.path, label: target.label, column, old, new: value, pounds: exact });
+      changes.push({ path: target.path, label: target.label, column, old, new: value, pounds: exact, rows: acc.rows });
     }
   }
   const roundedTotal = toUnits(exactSum, model.units);
@@ -218,20 +208,4 @@ function controlChecks(control: ControlTotal | null, sums: { actual: Decimal; bu
     checks.push({ row: control.row, what, file, imported, agrees, message });
   }
   return checks;
-}
-
-/** A copy of the period with the preview's changes written (or, for undo, their old values back). */
-export function applyImport(model: MonitoringPeriod, changes: readonly LineChange[], direction: "apply" | "undo" = "apply"): MonitoringPeriod {
-  const copy: MonitoringPeriod = {
-    ...model,
-    revenue: { ...model.revenue, groups: model.revenue.groups.map((g) => ({ ...g, lines: g.lines.map((l) => ({ ...l })) })), transfers: model.revenue.transfers.map((l) => ({ ...l })) },
-    capital: { lines: model.capital.lines.map((l) => ({ ...l })), financing: model.capital.financing.map((l) => ({ ...l })) },
-  };
-  const byPath = new Map<string, MonitoredLine>(lineTargets(copy).map((t) => [t.path, t.line]));
-  for (const c of changes) {
-    const line = byPath.get(c.path);
-    if (!line) throw new Error(`the import's change to ${c.path} names no line of the period`);
-    line[c.column] = direction === "apply" ? c.new : c.old;
-  }
-  return copy;
 }

@@ -3,8 +3,11 @@
  * such as 5000-5999) to a line of the report, with an optional sign flip. A code matching no rule is unmapped (listed
  * with its total, never dropped); a code matching two rules is an error naming both.
  */
-import type { MonitoredLine, MonitoringPeriod } from "../model/types";
+import type { MonitoringPeriod } from "../model/types";
+import { type LineTarget, lineTargets } from "./targets";
 import { type Cell, type LedgerTable, findHeader, headerKey } from "./table";
+
+export { type LineTarget, lineTargets };
 
 export interface MappingRule {
   costCentre: string | null;
@@ -102,24 +105,6 @@ export function codePattern(pattern: string | null): (code: string) => boolean {
 export function ruleText(rule: MappingRule, index: number): string {
   const parts = [rule.costCentre !== null ? `cost centre ${rule.costCentre}` : null, rule.account !== null ? `account ${rule.account}` : null].filter(Boolean);
   return `${rule.where ?? `rule ${index + 1}`} (${parts.join(", ")} → ${rule.line}${rule.flip ? ", sign flipped" : ""})`;
-}
-
-/** A line of the period that an import can write: where it is (the JSON path), its name as people say it, the line. */
-export interface LineTarget {
-  path: string;
-  label: string;
-  line: MonitoredLine;
-  ref: string | null;
-}
-
-/** Every monitored line of the period: revenue lines, transfers, capital lines and financing. */
-export function lineTargets(model: MonitoringPeriod): LineTarget[] {
-  const out: LineTarget[] = [];
-  model.revenue.groups.forEach((g, gi) => g.lines.forEach((l, li) => out.push({ path: `revenue.groups[${gi}].lines[${li}]`, label: `${g.name} > ${l.name}`, line: l, ref: l.ref })));
-  model.revenue.transfers.forEach((l, i) => out.push({ path: `revenue.transfers[${i}]`, label: `Transfers > ${l.name}`, line: l, ref: l.ref }));
-  model.capital.lines.forEach((l, i) => out.push({ path: `capital.lines[${i}]`, label: `Capital > ${l.name}`, line: l, ref: l.ref }));
-  model.capital.financing.forEach((l, i) => out.push({ path: `capital.financing[${i}]`, label: `Financing > ${l.name}`, line: l, ref: l.ref }));
-  return out;
 }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();

@@ -4,7 +4,7 @@
  * into the same table). The header row is found even below a report's title lines.
  */
 import Papa from "papaparse";
-import iconv from "iconv-lite";
+import { decodeWindows1252 } from "./windows-1252";
 
 export type Cell = string | number | boolean | null;
 
@@ -27,9 +27,8 @@ export class LedgerFileError extends Error {}
 /**
  * The text of a CSV export. UTF-8 with or without the byte order mark Excel's "CSV UTF-8" adds; UTF-16 as Excel's
  * "Unicode Text"; anything that is not valid UTF-8 as Windows-1252 ("ANSI", what Excel's plain "CSV" and older
- * ledgers write, where £ is the single byte 0xA3). Windows-1252 goes through iconv-lite: Node's TextDecoder decodes
- * "windows-1252" as Latin-1, so 0x80-0x9F (the en dash 0x96 that stands for a minus, the euro sign 0x80) come out
- * as control characters (nodejs/node issue 56542).
+ * ledgers write, where £ is the single byte 0xA3), decoded by ./windows-1252.ts (iconv-lite in Node, the browser's own
+ * TextDecoder in the pane).
  */
 export function decodeLedgerText(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "UTF-8 with a byte order mark" };
@@ -38,7 +37,7 @@ export function decodeLedgerText(bytes: Uint8Array): { text: string; encoding: s
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"), encoding: "Windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
   }
 }
 

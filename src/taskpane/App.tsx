@@ -18,6 +18,7 @@ import { NoticeBar } from "./views/NoticeBar";
 import { ViewBoundary } from "./views/ViewBoundary";
 import type { Saver } from "./download";
 import type { SelfCheck } from "./excel-wiring";
+import { KeptImportChoices } from "./import-choices";
 
 const useStyles = makeStyles({
   shell: {
@@ -103,6 +104,8 @@ const SelfCheckView = React.lazy(() => import(/* webpackChunkName: "settings-vie
 
 const YearToDate = React.lazy(() => import(/* webpackChunkName: "year-to-date" */ "./views/YearToDate").then((m) => ({ default: m.YearToDate })));
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
+/** Ledger import (issue 12): the view, the CSV reader and the mapping, loaded when the tab is first opened. */
+const ImportView = React.lazy(() => import(/* webpackChunkName: "import-view" */ "./views/ImportView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "position", label: "Position", name: "Position view" },
@@ -110,6 +113,7 @@ const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "pack", label: "Pack", name: "quarterly pack" },
   { view: "settings", label: "Settings", name: "Settings view" },
   { view: "start", label: "Insert", name: "Insert view" },
+  { view: "import", label: "Import", name: "Import view" },
 ];
 
 export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck }: AppProps): React.JSX.Element {
@@ -120,6 +124,8 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
   const reading = state.reading;
   const identity = reading?.read.model ?? state.status?.identity ?? null;
   const checks = checksOf(state);
+  /** The Import view's files and layout, kept while the pane is open (the view itself is redrawn on each visit). */
+  const [importChoices] = React.useState(() => new KeptImportChoices());
 
   // After an action moves to another view (Insert -> Position), focus goes to that view's heading.
   React.useEffect(() => {
@@ -196,6 +202,21 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         <React.Suspense fallback={<Spinner size="small" label="Opening the settings…" />}>
           <SettingsView settings={state.settings} units={state.units} saving={Boolean(state.busy.save)} onSave={actions.saveSettings} />
           {selfCheck && <SelfCheckView run={selfCheck.run} toText={selfCheck.toText} />}
+        </React.Suspense>
+      );
+      break;
+    case "import":
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening Import…" />}>
+          <ImportView
+            model={reading?.read.model ?? null}
+            lastImport={state.lastImport}
+            busy={{ apply: Boolean(state.busy.import), undo: Boolean(state.busy.undoImport) }}
+            onApply={actions.importLedger}
+            onUndo={() => void actions.undoImport()}
+            onShowPosition={() => actions.setView("position")}
+            kept={importChoices}
+          />
         </React.Suspense>
       );
       break;

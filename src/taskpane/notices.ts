@@ -10,7 +10,7 @@ import { periodLabel } from "../model/period";
 import type { PaneNotice } from "./errors";
 import type { SaveOutcome } from "./download";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const notices = {
   /** The workbook cannot be watched: the pane still works, but only on Recalculate. */

@@ -6,14 +6,23 @@ import type { InsertRequest, SheetKind, WorkbookErrorCode, WorkbookRead, Workboo
 import { workbookErrorCode } from "../workbook/errors";
 import type { PeriodId, Settings, Units } from "../model/types";
 import type { Position } from "../engine/position";
+import type { LineChange } from "../ledger/apply";
 import { type PositionSummary, notYet, summarise } from "./headline";
 import type { PaneNotice } from "./errors";
 import { type CheckItem, errorsOf } from "./check-items";
 import { notices, problems } from "./notices";
 
-export type View = "start" | "position" | "checks" | "pack" | "settings";
+export type View = "start" | "position" | "checks" | "pack" | "settings" | "import";
 /** "recalculate": a read the user asked for (Recalculate, or after an action); "refresh": one after a change event. */
-export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides";
+export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides" | "import" | "undoImport";
+
+/** The last ledger import applied in this session: what undo writes back. */
+export interface LastImport {
+  file: string;
+  changes: readonly LineChange[];
+  /** The cells written, e.g. "Revenue!D9". */
+  written: readonly string[];
+}
 
 /** What was last read from the workbook; absent until the first read. */
 export interface Reading {
@@ -43,6 +52,8 @@ export interface PaneState {
   conflict: { request: InsertRequest; existing: SheetKind[] } | null;
   /** Bumped when a view's heading should take focus (after Insert moves to the Position view). */
   focusRequest: number;
+  /** The ledger import that can be undone; null when none (or once undone). */
+  lastImport: LastImport | null;
 }
 
 export type PaneAction =
@@ -59,10 +70,12 @@ export type PaneAction =
   | { type: "notice"; notice: PaneNotice | null }
   /** The outcome of an action that refreshed afterwards: shown unless the refresh raised a notice of its own. */
   | { type: "done"; notice: PaneNotice }
-  | { type: "watchFailed"; notice: PaneNotice };
+  | { type: "watchFailed"; notice: PaneNotice }
+  /** A ledger import applied (or, with null, undone). */
+  | { type: "imported"; last: LastImport | null };
 
 export const initialPaneState: PaneState = {
-  loading: true, view: "start", status: null, reading: null, settings: null, units: "£000", notice: null, busy: {}, conflict: null, focusRequest: 0,
+  loading: true, view: "start", status: null, reading: null, settings: null, units: "£000", notice: null, busy: {}, conflict: null, focusRequest: 0, lastImport: null,
 };
 
 /** What the Position view shows after a read: a summary only from a position with figures and no error checks hidden. */
@@ -116,6 +129,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, notice: state.notice ?? action.notice };
     case "watchFailed":
       return { ...state, notice: notices.watchFailed(action.notice) };
+    case "imported":
+      return { ...state, lastImport: action.last };
   }
 }
 

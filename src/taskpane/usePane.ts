@@ -15,9 +15,13 @@ import { type Busy, type PaneState, type View, initialPaneState, paneReducer, qu
 import { notices } from "./notices";
 import { PPTX_TYPE, type Saver, downloadLink, slidesFileName } from "./download";
 import { withReadChecks } from "../engine/checks";
+import type { LineChange } from "../ledger/apply";
 
 export type { Busy, PaneState, View } from "./pane-state";
 export { type CheckItem, checkItems } from "./check-items";
+
+/** The ledger import's actions, fetched with the Import view (same chunk). */
+const importActions = () => import(/* webpackChunkName: "import-view" */ "./import-actions");
 
 export interface PaneActions {
   setView: (view: View) => void;
@@ -33,6 +37,10 @@ export interface PaneActions {
   /** Builds the slide deck of the position and offers it as a download; refused while checks list errors. */
   downloadSlides: () => Promise<void>;
   dismissNotice: () => void;
+  /** Writes a ledger import's changes (the preview's cells) into the workbook; resolves true when written. */
+  importLedger: (file: string, changes: readonly LineChange[]) => Promise<boolean>;
+  /** Writes back the figures the last import replaced. */
+  undoImport: () => Promise<void>;
 }
 
 /** Given what was read, a function from a check's place to the cell showing it ("Reserves!G16"), or null. */
@@ -205,6 +213,9 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
         });
       },
       dismissNotice: () => dispatch({ type: "notice", notice: null }),
+      // Ledger import: the actions come with the Import view's chunk (./import-actions), not at start-up.
+      importLedger: async (file, changes) => (await importActions()).importLedger({ gateway, run, dispatch, refreshNow }, file, changes),
+      undoImport: async () => (await importActions()).undoImport({ gateway, run, dispatch, refreshNow }, latest.current.lastImport),
     }),
     [doInsert, gateway, refreshNow, run, save],
   );

@@ -4,6 +4,8 @@
  */
 import type { MonitoringPeriod, PeriodId, Settings, Units } from "../model/types";
 import type { Check, Place } from "../engine/checks";
+import type { LocatedInput } from "../engine/signoff";
+import type { LineChange } from "../ledger/apply";
 
 import type { SheetKind } from "../plans/types";
 
@@ -45,6 +47,17 @@ export interface WorkbookRead {
   checks: Check[];
   /** The cell (e.g. "Reserves!F18") showing the figure an engine check concerns, as found while reading; null when not shown. */
   locate?: (place: Place) => string | null;
+  /** Every input with its cell (the sign-off's keys); null or absent when the period cannot be read. */
+  inputs?: LocatedInput[] | null;
+}
+
+/** A ledger import applied, or undone (its changes' old values written back). */
+export type ImportDirection = "apply" | "undo";
+
+/** What applying or undoing an import wrote. */
+export interface ImportResult {
+  /** The cells written, e.g. "Revenue!D9"; none when every cell already held its value. */
+  written: string[];
 }
 
 /** A cell to take the user to, e.g. { sheet: "Revenue", address: "F12" }. */
@@ -86,6 +99,12 @@ export interface WorkbookGateway {
   closePeriod(): Promise<CloseResult>;
   /** Removes `period`'s row from the History sheet (other periods' rows are kept); nothing is written when it has none. */
   reopenPeriod(period: PeriodId): Promise<CloseResult>;
+  /**
+   * Writes a ledger import's changes (src/ledger: the preview's cells) into the input cells of their lines, and
+   * nothing else; "undo" writes their old values back. Refused (Invalid, nothing written) when a cell no longer holds
+   * what the preview (for undo: the import) saw.
+   */
+  writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult>;
   /** Calls `handler` when a monitoring sheet changes (not for Outturn's own writes). Returns an unsubscribe function. */
   onMonitoringChanged(handler: () => void): Promise<() => void>;
 }

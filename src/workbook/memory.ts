@@ -20,8 +20,9 @@ import { SheetEmulator, type CellInput } from "./memory-sheets";
 import { ViewStore, previewSheetOf, type PreviewCell, type PreviewSheet } from "./memory-preview";
 import { TestHooks, type FailableMethod } from "./memory-hooks";
 import type {
-  CellRef, CloseResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
+  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
 } from "./gateway";
+import type { LineChange } from "../ledger/apply";
 
 export type { CellInput, FailableMethod, PreviewCell, PreviewSheet };
 
@@ -113,6 +114,19 @@ export class MemoryWorkbook implements WorkbookGateway {
   private renderHistory(model: MonitoringPeriod): void {
     const { sheet, styles } = historyPlan(this.plans, model);
     this.book.render(sheet, { sheets: [sheet], styles }).protected = true;
+  }
+
+  async writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult> {
+    await this.hooks.enter("writeImport");
+    // The same rules as the Excel gateway, loaded as it loads them (only when an import is applied).
+    const { importResult, planImportWrites } = await import("./import-writes");
+    const writes = planImportWrites(this.readNow(), changes, direction, this.plans);
+    for (const w of writes) {
+      const sheet = this.book.existing(w.sheet);
+      this.book.write(sheet, [{ row: w.row, col: w.col, cell: w.cell, numberFormat: undefined }]);
+    }
+    if (writes.length > 0) this.ownChange();
+    return importResult(writes);
   }
 
   onMonitoringChanged(handler: () => void): Promise<() => void> {

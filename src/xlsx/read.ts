@@ -66,7 +66,8 @@ export async function readGridFile(source: string | Uint8Array): Promise<Grid> {
   const problem = notZip(source);
   if (problem) throw new NotAWorkbook(problem);
   try {
-    await wb.xlsx.load(Buffer.from(source.buffer, source.byteOffset, source.byteLength) as unknown as ExcelJS.Buffer);
+    // In the pane (ExcelJS's browser build) there is no Node Buffer, and the bytes are taken as they are.
+    await wb.xlsx.load((typeof Buffer === "undefined" ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength)) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new NotAWorkbook(`is a zip archive that is not an Excel workbook Outturn can open (${(e as Error).message}); save it from Excel as an Excel Workbook (.xlsx)`);
   }

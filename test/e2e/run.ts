@@ -37,6 +37,7 @@ import { parseMonitoringJson } from "../../src/model/load";
 import { modelToDocument } from "../../src/model/save";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
 import { WORKFORCE_EXAMPLE } from "../support/workforce";
+import { lineTargets } from "../../src/ledger/targets";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -860,6 +861,95 @@ async function excelPlantedRun(page: Page, server: StaticServer): Promise<void> 
   await shot(page, run, "01-check-excel-failure");
 }
 
+/**
+ * Ledger import (issue 12), by mouse, on the worked example with every actual to date blank: choose the example ledger
+ * of seeds/ledger and its mapping, preview (13 cells, each old → new with its rows), import, see the Position's year to
+ * date take the actuals, undo and see them go. Then the nasty export (Windows-1252, read by the browser's own decoder),
+ * its layout set up from the file's columns, and its rejected rows and unmapped codes in words.
+ */
+async function importRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "import";
+  console.log(`\n${run}: import the ledger, see the Position, undo`);
+  const blank = seedModel();
+  for (const t of lineTargets(blank)) t.line.actualToDate = null;
+  await openOnWorkbook(page, server, seedEdits(blank));
+  must(await eventually(page, async () => (await page.locator("[data-testid=year-to-date]").count()) > 0, 10000), `${run}: the pane opens on the Position with the year to date`);
+  const payLine = async () => (await page.locator("[data-testid=year-to-date] li", { hasText: "Pay & Employment costs" }).first().innerText({ timeout: 500 }).catch(() => "")).replace(/\s+/g, " ");
+  // Blank actuals disagree with the published table's control totals: errors, and no year to date, until the import.
+  const incompleteNow = async () => (await page.getByText(/^Figures incomplete: \d+ errors? to correct$/).count()) > 0;
+  check(await incompleteNow(), `${run}: before the import, the actuals disagree with the control totals (figures incomplete)`);
+  check(/Figures incomplete: correct the errors first/.test(await page.locator("[data-testid=year-to-date]").innerText()), `${run}: before the import, the year to date waits for the errors`);
+
+  const tabs = page.getByRole("tablist", { name: "Views" });
+  await tabs.getByRole("tab", { name: "Import" }).click();
+  must(await eventually(page, async () => (await page.locator("#import-heading").count()) > 0), `${run}: the Import tab opens the Import view`);
+  await shot(page, run, "01-import");
+  await axeScan(page, "the Import view");
+
+  const seeds = path.join(ROOT, "seeds", "ledger");
+  await page.locator("#import-ledger-file").setInputFiles(path.join(seeds, "q2-2024-25-trial-balance.csv"));
+  check(await eventually(page, async () => /q2-2024-25-trial-balance\.csv: 36 rows, UTF-8 with a byte order mark, delimited by ","/.test(await page.locator("fieldset", { hasText: "1. The export" }).innerText())), `${run}: the export is read in the pane (36 rows, UTF-8 with a byte order mark, comma-delimited)`);
+  await page.locator("#import-mapping-file").setInputFiles(path.join(seeds, "mapping.json"));
+  check(await eventually(page, async () => (await page.getByText(/rules from mapping\.json/).count()) > 0), `${run}: the mapping is read`);
+  await page.getByRole("button", { name: "Preview" }).click();
+  must(await eventually(page, async () => (await page.locator("[data-testid=import-changes]").count()) > 0), `${run}: Preview shows the cells that would change`);
+  const changes = (await page.locator("[data-testid=import-changes]").innerText()).replace(/\s+/g, " ");
+  check(/13 cells change/.test(changes) && (await page.locator("[data-testid=import-changes] tbody tr").count()) === 13, `${run}: 13 cells change, one row each`);
+  check(/Chief Constable > Pay & Employment costs actual to date blank 76,042 5/.test(changes), `${run}: a line's cell, old → new, with the 5 rows added up into it`);
+  check(/The file's total actual \(row 36\) is £84,982,322\.47, and its rows add to exactly that/.test(await page.locator("[data-testid=import-checks]").innerText()), `${run}: the file's own total checked`);
+  const payCell = `D${planRow(blank, "Revenue", "line:0:1")}`;
+  const payValue = () => page.evaluate((c) => (window as unknown as { outturnPreview: Api }).outturnPreview.getCell("Revenue", c)?.value ?? null, payCell);
+  check((await payValue()) === null, `${run}: nothing is written by the preview (Revenue!${payCell} blank)`);
+  await page.locator("[data-testid=import-preview]").scrollIntoViewIfNeeded();
+  await shot(page, run, "02-preview");
+  await axeScan(page, "the import preview");
+
+  await page.getByRole("button", { name: "Import 13 figures" }).click();
+  check(await eventually(page, async () => /Ledger imported.*13 figures from q2-2024-25-trial-balance\.csv/.test(await notice(page))), `${run}: a message says 13 figures were imported`);
+  must(await eventually(page, async () => (await page.locator("[data-testid=last-import]").count()) > 0), `${run}: the import can be undone`);
+  check((await payValue()) === 76042, `${run}: Pay's actual to date is in its input cell (Revenue!${payCell})`);
+  await page.getByRole("button", { name: "Show the Position" }).click();
+  check(await eventually(page, async () => /budget 74,303, actual 76,042, variance \(1,739\)/.test(await payLine())), `${run}: the Position's year to date shows the imported actual (${await payLine()})`);
+  check(!(await incompleteNow()), `${run}: after the import, the actuals agree with the control totals (no errors)`);
+  await page.locator("[data-testid=year-to-date]").scrollIntoViewIfNeeded();
+  await shot(page, run, "03-position-after-import");
+
+  // Back on Import: the files chosen are still there; the same file again would change nothing.
+  await tabs.getByRole("tab", { name: "Import" }).click();
+  check(await eventually(page, async () => /q2-2024-25-trial-balance\.csv: 36 rows/.test(await page.locator("fieldset", { hasText: "1. The export" }).innerText())), `${run}: the export chosen is kept while visiting another tab`);
+  await page.getByRole("button", { name: "Preview" }).click();
+  check(await eventually(page, async () => /No cell changes: the workbook already holds all 13 figures/.test(await page.locator("[data-testid=import-preview]").innerText().catch(() => ""))), `${run}: importing the same file again would change nothing`);
+  check(await page.getByRole("button", { name: "Import 0 figures" }).isDisabled(), `${run}: so there is nothing to import`);
+  await page.getByRole("button", { name: "Undo the import" }).click();
+  check(await eventually(page, async () => /Import undone/.test(await notice(page))), `${run}: a message says the import was undone`);
+  check((await page.locator("[data-testid=last-import]").count()) === 0, `${run}: undo is offered no more`);
+  check((await payValue()) === null, `${run}: Revenue!${payCell} is blank again`);
+  await tabs.getByRole("tab", { name: "Position" }).click();
+  check(await eventually(page, async () => await incompleteNow()), `${run}: after undo, the actuals are blank again and disagree with the control totals`);
+  await shot(page, run, "04-position-after-undo");
+
+  // The nasty export: Windows-1252 read by the browser, a layout set up from its own header, its problems in words.
+  await tabs.getByRole("tab", { name: "Import" }).click();
+  const fixtures = path.join(ROOT, "test", "ledger", "fixtures");
+  await page.locator("#import-ledger-file").setInputFiles(path.join(fixtures, "nasty-civica.csv"));
+  check(await eventually(page, async () => /nasty-civica\.csv: \d+ rows, Windows-1252/.test(await page.locator("fieldset", { hasText: "1. The export" }).innerText())), `${run}: the nasty export is read as Windows-1252`);
+  if ((await page.locator("#import-profile").inputValue()) !== "custom") await page.locator("#import-profile").selectOption("custom");
+  must(await eventually(page, async () => (await page.locator("[data-testid=profile-setup]").count()) > 0), `${run}: the layout is set up from the file's columns`);
+  await page.locator("#import-column-amount").selectOption("Amount");
+  check(/Grant £ received/.test(await page.locator("[data-testid=file-sample]").innerText()), `${run}: the file's first rows are shown, "£" read right`);
+  await page.locator("#import-mapping-file").setInputFiles(path.join(fixtures, "nasty-mapping.json"));
+  await page.getByRole("button", { name: "Preview" }).click();
+  must(await eventually(page, async () => (await page.locator("[data-testid=import-rejected]").count()) > 0), `${run}: the preview lists rejected rows`);
+  const rejected = (await page.locator("[data-testid=import-rejected]").innerText()).replace(/\s+/g, " ");
+  check(/Row 27, Period: is "P13", a year-end adjustment period \(13\)/.test(rejected), `${run}: a rejected row by number, column and what to do`);
+  check(/Unmapped codes \(\d+\)/.test(await page.locator("[data-testid=import-unmapped]").innerText()), `${run}: unmapped codes with their totals and rows`);
+  await page.locator("[data-testid=profile-setup]").scrollIntoViewIfNeeded();
+  await shot(page, run, "05-set-up-from-columns");
+  await page.locator("[data-testid=import-rejected]").scrollIntoViewIfNeeded();
+  await shot(page, run, "06-nasty-preview");
+  await axeScan(page, "the import preview with rejected rows and a layout set up");
+}
+
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     console.error("No dist/taskpane.html: run `npm run build` first (npm run test:e2e does).");
@@ -875,7 +965,7 @@ async function main(): Promise<number> {
   let browser: LaunchedBrowser | undefined;
   try {
     const officeJs = fakeOfficeJs();
-    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun]] as const;
+    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun], ["import", importRun]] as const;
     // E2E_ONLY=excel,excel-planted runs only those (while working on them); the whole run is the test.
     const only = process.env.E2E_ONLY?.split(",");
     for (const [name, flow] of runs.filter(([n]) => !only || only.includes(n))) {

@@ -9,13 +9,28 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import { ExcelGateway } from "../../src/excel/gateway";
 import { OUTTURN_SHEETS, SHEET_NAMES } from "../../src/workbook/names";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
-import { colIndex, parseA1 } from "../../src/plans/a1";
+import { colIndex, parseA1, sheetPrefix, toA1 } from "../../src/plans/a1";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvTable } from "../../src/ledger/table";
+import { profileFrom } from "../../src/ledger/profile";
+import { mappingFrom } from "../../src/ledger/mapping";
+import { type ImportPreview, previewImport } from "../../src/ledger/import";
+import { lineTargets } from "../../src/ledger/targets";
 import { toJsonText } from "../../src/model/json-text";
 import { D } from "../../src/model/amount";
 import { FakeExcel } from "../support/fake-excel";
 import { expectedValues, seed } from "../excel/plan-values";
 
 const TODAY = "2024-10-31";
+
+/** The small example ledger of seeds/ledger (a Unit4 ERP trial balance of the worked example's actuals). */
+const LEDGER_DIR = join(__dirname, "..", "..", "seeds", "ledger");
+const LEDGER = {
+  table: () => csvTable(readFileSync(join(LEDGER_DIR, "q2-2024-25-trial-balance.csv")), "q2-2024-25-trial-balance.csv"),
+  profile: profileFrom(JSON.parse(readFileSync(join(LEDGER_DIR, "profile.json"), "utf8"))),
+  rules: mappingFrom(JSON.parse(readFileSync(join(LEDGER_DIR, "mapping.json"), "utf8"))),
+};
 
 /** A gateway and a person at its workbook. */
 interface Subject {
@@ -34,6 +49,8 @@ interface Subject {
   selection(): CellRef | null;
   /** Time passes (Excel's late own-write events are over). */
   later(): void;
+  /** Every cell holding a constant (not a formula), "Sheet!A1" -> value: what a person or an import typed. */
+  constants(): Map<string, unknown>;
 }
 
 function memorySubject(): Subject {
@@ -52,6 +69,19 @@ function memorySubject(): Subject {
     isProtected: (sheet) => wb.isProtected(sheet),
     selection: () => wb.selection,
     later: () => undefined,
+    constants: () => {
+      const out = new Map<string, unknown>();
+      for (const name of wb.sheetNames()) {
+        const sheet = wb.previewSheet(name)!;
+        for (let row = 1; row <= sheet.maxRow; row++) {
+          for (let col = 1; col <= 40; col++) {
+            const c = sheet.cell(row, col);
+            if (c && c.formula === null && c.value !== null && c.value !== "") out.set(`${sheetPrefix(name)}${toA1(row, col)}`, c.value);
+          }
+        }
+      }
+      return out;
+    },
   };
 }
 
@@ -76,6 +106,16 @@ function excelSubject(): Subject {
     selection: () => fake.selection,
     later: () => {
       clock += 5000;
+    },
+    constants: () => {
+      const out = new Map<string, unknown>();
+      for (const sheet of fake.sheets) {
+        for (const [key, c] of sheet.cells) {
+          const [row, col] = key.split(",").map(Number) as [number, number];
+          if (c.formula === null && c.value !== "") out.set(`${sheetPrefix(sheet.name)}${toA1(row, col)}`, c.value);
+        }
+      }
+      return out;
     },
   };
 }
@@ -354,5 +394,101 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(handler).toHaveBeenCalledTimes(1);
     });
   });
+
+  describe("ledger import (issue 12)", () => {
+    /** The worked example with every line's actual to date blank: the ledger in seeds/ledger fills them in. */
+    async function blankActuals(): Promise<Subject> {
+      const s = make();
+      const model = seed();
+      for (const t of lineTargets(model)) t.line.actualToDate = null;
+      await s.gateway.insertSheets(request(model));
+      return s;
+    }
+    const previewOf = async (s: Subject): Promise<ImportPreview> =>
+      previewImport({ table: LEDGER.table(), profile: LEDGER.profile, rules: LEDGER.rules, model: (await s.gateway.readPeriod()).model!, yearStartMonth: 4 });
+    /** The cells whose constant differs between two snapshots. */
+    const differing = (a: Map<string, unknown>, b: Map<string, unknown>) => [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+    const actuals = async (s: Subject) => lineTargets((await s.gateway.readPeriod()).model!).map((t) => [t.label, t.line.actualToDate?.toFixed() ?? null]);
+    const published = lineTargets(seed()).map((t) => [t.label, t.line.actualToDate?.toFixed() ?? null]);
+
+    it("writes only the actual to date of the mapped lines, reproducing the published figures; a forecast the user typed survives", async () => {
+      const s = await blankActuals();
+      const forecast = PLAN.sheets.find((p) => p.kind === "Revenue")!.cells.find((c) => c.place?.column === "forecastOutturn" && c.input)!.address;
+      await s.type("Revenue", forecast, 4321);
+      const before = s.constants();
+      const preview = await previewOf(s);
+      expect(preview.changes).toHaveLength(13);
+      const result = await s.gateway.writeImport(preview.changes, "apply");
+      expect(result.written).toHaveLength(13);
+      // Exactly the cells written changed, and each is an actual-to-date input (column D of Revenue and Capital).
+      expect(differing(before, s.constants())).toEqual([...result.written].sort());
+      for (const where of result.written) expect(where).toMatch(/^(Revenue|Capital)!D\d+$/);
+      // Every line the ledger holds, exactly as published (the one it has no rows for, capital slippage at 0, stays blank).
+      const imported = new Set(preview.changes.map((c) => c.label));
+      expect(await actuals(s)).toEqual(published.map(([label, v]) => [label, imported.has(label!) ? v : null]));
+      expect(published.filter(([label, v]) => v !== null && v !== "0" && !imported.has(label!))).toEqual([]);
+      expect(s.value("Revenue", forecast)).toBe(4321);
+    });
+
+    it("importing the same file again changes nothing; the stale preview is refused, nothing written", async () => {
+      const s = await blankActuals();
+      const first = await previewOf(s);
+      await s.gateway.writeImport(first.changes, "apply");
+      const after = s.constants();
+      const again = await previewOf(s);
+      expect(again.changes).toEqual([]);
+      expect(again.unchanged).toBe(13);
+      expect(await s.gateway.writeImport(again.changes, "apply")).toEqual({ written: [] });
+      const e = await failure(s.gateway.writeImport(first.changes, "apply"));
+      expect(e).toMatchObject({ code: "Invalid", message: expect.stringMatching(/changed since the preview: .*actual to date, is .* where the preview had blank.*Preview the import again/) });
+      expect(differing(after, s.constants())).toEqual([]);
+    });
+
+    it("undo writes the previous values back, cell for cell", async () => {
+      const s = await blankActuals();
+      const forecast = PLAN.sheets.find((p) => p.kind === "Capital")!.cells.find((c) => c.place?.column === "forecastOutturn" && c.input)!.address;
+      await s.type("Capital", forecast, 77);
+      const before = s.constants();
+      const preview = await previewOf(s);
+      await s.gateway.writeImport(preview.changes, "apply");
+      const undone = await s.gateway.writeImport(preview.changes, "undo");
+      expect(undone.written).toHaveLength(13);
+      expect(differing(before, s.constants())).toEqual([]);
+      expect((await actuals(s)).every(([, v]) => v === null)).toBe(true);
+      expect(s.value("Capital", forecast)).toBe(77);
+    });
+
+    it("a figure typed after the preview: refused, naming the line, nothing written", async () => {
+      const s = await blankActuals();
+      const preview = await previewOf(s);
+      const typed = preview.changes[0]!;
+      const cell = (await s.gateway.readPeriod()).inputs!.find((i) => i.what.includes("actual to date") && i.key.startsWith("Revenue|"))!.where!;
+      await s.type("Revenue", cell.slice(cell.indexOf("!") + 1), 999);
+      const before = s.constants();
+      const e = await failure(s.gateway.writeImport(preview.changes, "apply"));
+      expect(e).toMatchObject({ code: "Invalid", message: expect.stringContaining(`${typed.label}, actual to date, is 999 where the preview had blank`) });
+      expect(differing(before, s.constants())).toEqual([]);
+    });
+  });
 });
 
+describe("ledger import on Excel: round trips", () => {
+  it("one Excel.run of 3 syncs (names, used ranges, the writes); 2 when no cell changes", async () => {
+    const fake = new FakeExcel({ calculate: expectedValues(seed()) });
+    const gateway = new ExcelGateway({ host: fake, today: () => TODAY });
+    const model = seed();
+    for (const t of lineTargets(model)) t.line.actualToDate = null;
+    await gateway.insertSheets(request(model));
+    const preview = previewImport({ table: LEDGER.table(), profile: LEDGER.profile, rules: LEDGER.rules, model: (await gateway.readPeriod()).model!, yearStartMonth: 4 });
+    fake.resetRecords();
+    await gateway.writeImport(preview.changes, "apply");
+    expect(fake.runs).toBe(1);
+    const syncs = fake.syncsOfRun(1);
+    expect(syncs).toHaveLength(3);
+    // The last request writes the 13 cells' values and nothing else (events off and on around them).
+    expect(syncs[2]!.ops.filter((o) => o.kind === "set" && o.member !== "enableEvents").map((o) => o.member)).toEqual(Array(13).fill("values"));
+    fake.resetRecords();
+    expect(await gateway.writeImport([], "apply")).toEqual({ written: [] });
+    expect(fake.syncsOfRun(1)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * What an import changes, and applying it to a period (or undoing it): small and free of the file readers, so the
+ * workbook gateways and the pane's start-up can use it without the CSV parser.
+ */
+import type Decimal from "decimal.js";
+import type { MonitoredLine, MonitoringPeriod } from "../model/types";
+import { lineTargets } from "./targets";
+
+/** The columns of a line an import writes. Never the forecast or the commentary: those are the user's. */
+export type ImportColumn = "actualToDate" | "revisedBudget" | "originalBudget";
+export const IMPORT_COLUMN_WORDS: Record<ImportColumn, string> = { actualToDate: "actual to date", revisedBudget: "revised budget", originalBudget: "original budget" };
+
+export interface LineChange {
+  path: string;
+  label: string;
+  column: ImportColumn;
+  old: Decimal | null;
+  new: Decimal;
+  /** The exact sum in pounds, before conversion to the period's units. */
+  pounds: Decimal;
+  /** How many rows of the export were added up into it. */
+  rows: number;
+}
+
+/** A copy of the period with the preview's changes written (or, for undo, their old values back). */
+export function applyImport(model: MonitoringPeriod, changes: readonly LineChange[], direction: "apply" | "undo" = "apply"): MonitoringPeriod {
+  const copy: MonitoringPeriod = {
+    ...model,
+    revenue: { ...model.revenue, groups: model.revenue.groups.map((g) => ({ ...g, lines: g.lines.map((l) => ({ ...l })) })), transfers: model.revenue.transfers.map((l) => ({ ...l })) },
+    capital: { lines: model.capital.lines.map((l) => ({ ...l })), financing: model.capital.financing.map((l) => ({ ...l })) },
+  };
+  const byPath = new Map<string, MonitoredLine>(lineTargets(copy).map((t) => [t.path, t.line]));
+  for (const c of changes) {
+    const line = byPath.get(c.path);
+    if (!line) throw new Error(`the import's change to ${c.path} names no line of the period`);
+    line[c.column] = direction === "apply" ? c.new : c.old;
+  }
+  return copy;
+}

@@ -1,0 +1,51 @@
+/**
+ * The pane's ledger-import actions (issue 12): apply the preview's cells, undo the last import; each refreshes the
+ * position and says what it did. Fetched with the Import view's chunk rather than at start-up (the start-up budget
+ * in Excel, scripts/bundle-size.js), so their sentences are here rather than in ./notices.
+ */
+import type * as React from "react";
+import type { WorkbookGateway } from "../workbook/gateway";
+import type { LineChange } from "../ledger/apply";
+import type { PaneNotice } from "./errors";
+import { plural } from "./notices";
+import type { Busy, LastImport, PaneAction } from "./pane-state";
+
+export interface ImportDeps {
+  gateway: WorkbookGateway;
+  run: <T>(key: Busy, action: string, body: () => Promise<T>) => Promise<T | undefined>;
+  dispatch: React.Dispatch<PaneAction>;
+  refreshNow: () => Promise<void>;
+}
+
+export const importNotices = {
+  imported(file: string, cells: number): PaneNotice {
+    return cells
+      ? { intent: "success", title: "Ledger imported", body: `${plural(cells, "figure")} from ${file} written into the input cells of their lines; the position has been recalculated. Undo the import (on the Import tab) puts the previous figures back.` }
+      : { intent: "info", title: "Nothing to import", body: `The workbook already holds every figure ${file} maps to, so nothing was changed.` };
+  },
+  undone(file: string, cells: number): PaneNotice {
+    return { intent: "success", title: "Import undone", body: `The ${plural(cells, "figure")} imported from ${file} are back as they were before the import; the position has been recalculated.` };
+  },
+};
+
+/** Writes the preview's changes; resolves true when written. Undo is kept for an import that wrote something. */
+export async function importLedger({ gateway, run, dispatch, refreshNow }: ImportDeps, file: string, changes: readonly LineChange[]): Promise<boolean> {
+  dispatch({ type: "notice", notice: null });
+  const result = await run("import", "import the ledger", () => gateway.writeImport(changes, "apply"));
+  if (!result) return false;
+  if (result.written.length) dispatch({ type: "imported", last: { file, changes, written: result.written } });
+  await refreshNow();
+  dispatch({ type: "done", notice: importNotices.imported(file, result.written.length) });
+  return true;
+}
+
+/** Writes back the figures the last import replaced (refused, in words, when a cell changed since). */
+export async function undoImport({ gateway, run, dispatch, refreshNow }: ImportDeps, last: LastImport | null): Promise<void> {
+  if (!last) return;
+  dispatch({ type: "notice", notice: null });
+  const result = await run("undoImport", "undo the import", () => gateway.writeImport(last.changes, "undo"));
+  if (!result) return;
+  dispatch({ type: "imported", last: null });
+  await refreshNow();
+  dispatch({ type: "done", notice: importNotices.undone(last.file, result.written.length) });
+}
