@@ -11,7 +11,7 @@ import { MONITORED_COLUMNS, type LineResult, type TotalResult, decimalsOf } from
 import type { SavingsPosition } from "./savings";
 import { varianceWords } from "./convention";
 import { money, formatPct, formatRate, pctPlaces } from "./format";
-import { DEFAULT_BOARD, OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, paneLabel, type OptionalInput } from "../model/settings/registry";
+import { CAPITAL_OWN_INPUTS, DEFAULT_BOARD, OPTIONAL_INPUTS, SETTINGS, SETTING_KEYS, capitalInputKey, paneLabel, type CapitalOwnInput, type OptionalInput, type SettingKey } from "../model/settings/registry";
 import { settingOf } from "../model/settings/values";
 
 export type Severity = "error" | "warning" | "info";
@@ -71,7 +71,7 @@ function reconcile(ctx: Ctx, area: Area, total: { label: string; lineCount: numb
       continue;
     }
     // A column the body does not keep has no lines to add up: its control total is not reconciled.
-    if ((MONITORED_COLUMNS as readonly string[]).includes(column) && !keepsColumn(ctx.model.settings, column as MonitoredColumn)) continue;
+    if ((MONITORED_COLUMNS as readonly string[]).includes(column) && !keepsColumn(ctx.model.settings, column as MonitoredColumn, area)) continue;
     const actual = computed[column];
     if (!expected || !actual || actual.equals(expected)) continue;
     const diff = actual.minus(expected);
@@ -233,8 +233,17 @@ function missing(area: Area, row: string, column: string): Check {
   return check("missing-input", "error", `${row} has no ${COLUMN_WORDS[column] ?? column}. Enter a figure (0 if there is none).`, { area, row, column });
 }
 
-/** Whether the body keeps an input (Settings: inputs.*); the revised budget and the forecast are always kept. */
-export function keepsColumn(settings: Settings, column: MonitoredColumn | OptionalInput): boolean {
+const onCapitalSheet = (area: Area | undefined) => area === "capital" || area === "financing";
+
+/**
+ * Whether the body keeps an input (Settings: inputs.*); the revised budget and the forecast are always kept. On the
+ * Capital sheet (`area` "capital"), an original budget or actual to date has its own setting, blank following the shared one.
+ */
+export function keepsColumn(settings: Settings, column: MonitoredColumn | OptionalInput, area?: Area): boolean {
+  if (onCapitalSheet(area) && (CAPITAL_OWN_INPUTS as readonly string[]).includes(column)) {
+    const own = settingOf(settings, capitalInputKey(column as CapitalOwnInput));
+    if (own !== null) return own !== false;
+  }
   return !(OPTIONAL_INPUTS as readonly string[]).includes(column) || settingOf(settings, `inputs.${column as OptionalInput}`) !== false;
 }
 
@@ -243,14 +252,17 @@ export function keepsColumn(settings: Settings, column: MonitoredColumn | Option
  * figures and RAGs stand without it; it names the cell and says how to stop keeping the column.
  */
 function blankKept(area: Area, row: string, column: OptionalInput): Check {
+  const own = onCapitalSheet(area) && (CAPITAL_OWN_INPUTS as readonly string[]).includes(column);
+  const key: SettingKey = own ? capitalInputKey(column as CapitalOwnInput) : `inputs.${column}`;
+  const setting = SETTINGS[key].sheet.label;
   return check("missing-input", "warning",
-    `${row} has no ${COLUMN_WORDS[column]}. Enter a figure (0 if there is none), or, if the body does not keep this column, set "${SETTINGS[`inputs.${column}`].sheet.label}" to No in the settings.`,
+    `${row} has no ${COLUMN_WORDS[column]}. Enter a figure (0 if there is none), or, if the body does not keep this column, set "${setting}" to No in the settings.`,
     { area, row, column });
 }
 
 /** Blank amounts of one line: the revised budget and forecast are needed (errors); a kept optional column is a warning. */
 export function lineMissing(settings: Settings, area: Area, l: MonitoredLine): Check[] {
-  return MONITORED_COLUMNS.filter((c) => l[c] === null && keepsColumn(settings, c)).map((c) =>
+  return MONITORED_COLUMNS.filter((c) => l[c] === null && keepsColumn(settings, c, area)).map((c) =>
     (OPTIONAL_INPUTS as readonly string[]).includes(c) ? blankKept(area, l.name, c as OptionalInput) : missing(area, l.name, c));
 }
 

@@ -93,6 +93,8 @@ export interface Settings {
   inputs: {
     originalBudget: boolean; actualToDate: boolean;
     deliveredToDate: boolean; forecastFurtherDelivery: boolean; slippage: boolean; capitalFinancing: boolean;
+    /** The Capital sheet's own original budget and actual to date columns; null: as originalBudget and actualToDate. */
+    capitalOriginalBudget: boolean | null; capitalActualToDate: boolean | null;
   };
   /** The kind of body, and the name of the board or committee that reviews the monitoring (null: the kind's usual one). */
   body: { kind: "police" | "fire" | "council" | "other"; board: string | null };

@@ -15,6 +15,7 @@ import type { ReserveBalances } from "../engine/reserves";
 import type { SavingsFigures } from "../engine/savings";
 import { pctPlaces } from "../engine/format";
 import { previousVariances } from "../engine/previous-variances";
+import { keepsColumn } from "../engine/checks";
 
 /** A percentage to the body's places, or null. */
 type Pct = (d: Decimal | null) => Decimal | null;
@@ -109,9 +110,10 @@ const saved = (s: SavingsFigures, inputs: Settings["inputs"]) => ({
 });
 
 /** A column the body does not keep (Settings: inputs) is blank (null) on every row, totals included, not a sum of blanks. */
-function keptOnly<R extends MonitoredRow>(rows: R[], inputs: Settings["inputs"]): R[] {
-  if (inputs.originalBudget && inputs.actualToDate) return rows;
-  return rows.map((r) => ({ ...r, ...(inputs.originalBudget ? {} : { originalBudget: null }), ...(inputs.actualToDate ? {} : { actualToDate: null }) }));
+function keptOnly<R extends MonitoredRow>(rows: R[], settings: Settings, area: "revenue" | "capital"): R[] {
+  const original = keepsColumn(settings, "originalBudget", area), actual = keepsColumn(settings, "actualToDate", area);
+  if (original && actual) return rows;
+  return rows.map((r) => ({ ...r, ...(original ? {} : { originalBudget: null }), ...(actual ? {} : { actualToDate: null }) }));
 }
 
 export function reportLines(p: Position): ReportLines {
@@ -154,6 +156,6 @@ export function reportLines(p: Position): ReportLines {
   const previous = previousVariances(p);
   const revenueWithPrevious = revenueRows.map((r): RevenueRow => ({ ...r, previousVariance: previous?.byPath.get(r.path) ?? null, budgetSplit: splits.get(r.path) ?? null }));
 
-  const inputs = model.settings.inputs;
-  return { revenue: keptOnly(revenueWithPrevious, inputs), capital: keptOnly(capitalRows, inputs), financing: keptOnly(financing, inputs), reserves: reserveRows, savings: savingsRows };
+  const s = model.settings;
+  return { revenue: keptOnly(revenueWithPrevious, s, "revenue"), capital: keptOnly(capitalRows, s, "capital"), financing: keptOnly(financing, s, "capital"), reserves: reserveRows, savings: savingsRows };
 }

@@ -8,7 +8,8 @@ import { conventionLabel } from "../model/settings/registry";
 import type { Decimal, Rag } from "../model/types";
 import { worst } from "../engine/rag";
 import { periodErrors } from "./errors";
-import { type MonitoredRow, reportLines } from "./lines";
+import { type MonitoredRow, type RevenueRow, reportLines } from "./lines";
+import { previousVariances } from "../engine/previous-variances";
 import { yearToDateJson } from "./year-to-date";
 import { trendOf } from "../engine/trend";
 
@@ -44,7 +45,7 @@ export function lineTables(p: Position): string[] {
   const monitored = ["", "Original", "Revised", "Actual", "Forecast", "Variance", "%", "RAG"];
   const row = (r: MonitoredRow) => [name(r), money(r.originalBudget), money(r.revisedBudget), money(r.actualToDate), money(r.forecastOutturn), money(r.variance), pctText(r.variancePct), r.rag ?? ""];
   return [
-    ...table("Revenue", monitored, t.revenue.map(row)),
+    ...revenueTable(p, table, monitored, t.revenue, row, money),
     ...table("Capital programme", [...monitored.slice(0, 7), "Slippage", "Underspend", "RAG"], t.capital.map((r) => [...row(r).slice(0, 7), money(r.slippage), money(r.underspend), r.rag ?? ""])),
     ...table("Capital financing", monitored.slice(0, 7), t.financing.map((r) => row(r).slice(0, 7))),
     ...table("Usable reserves", ["", "Opening", "Budgeted", "Commitments", "Actual", "Budgeted closing", "Forecast closing"],
@@ -56,6 +57,19 @@ export function lineTables(p: Position): string[] {
 }
 
 type Table = (title: string, head: string[], rows: string[][]) => string[];
+
+/**
+ * Revenue: each row, with its variance at the latest earlier closed period when there is one ("–" for a row that
+ * period did not have), and under a line its budget-only parts ("of which", the budget under Revised: parts have no
+ * forecast, so nothing else).
+ */
+function revenueTable(p: Position, table: Table, head: string[], rows: RevenueRow[], row: (r: MonitoredRow) => string[], money: (d: Decimal | null) => string): string[] {
+  const since = previousVariances(p)?.since;
+  return table("Revenue", since ? [...head, `Variance at ${since}`] : head, rows.flatMap((r) => [
+    since ? [...row(r), money(r.previousVariance)] : row(r),
+    ...(r.budgetSplit ?? []).map((part) => [`    of which ${inLine(part.name)}`, "", money(part.revisedBudget)]),
+  ]));
+}
 
 /** Revenue to date: each line's budget profiled to date, actual, variance and RAG, and forecast assist's projections (whole units). */
 function yearToDateTable(p: Position, table: Table, money: (d: Decimal | null) => string, pctText: (d: Decimal | null) => string): string[] {

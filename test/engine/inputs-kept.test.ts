@@ -67,7 +67,7 @@ describe("only the inputs the body keeps", () => {
   test("the setting is on the Settings sheet and read back from it", () => {
     const model = seedModel((doc: Doc) => { doc.settings = { ...doc.settings, inputs: { actualToDate: false } }; });
     const read = readWorkbook(gridFromPlan(buildWorkbookPlan(model)));
-    expect(read.model?.settings.inputs).toEqual({ originalBudget: true, actualToDate: false, deliveredToDate: true, forecastFurtherDelivery: true, slippage: true, capitalFinancing: true });
+    expect(read.model?.settings.inputs).toEqual({ originalBudget: true, actualToDate: false, deliveredToDate: true, forecastFurtherDelivery: true, slippage: true, capitalFinancing: true, capitalOriginalBudget: null, capitalActualToDate: null });
   });
 });
 

@@ -21,7 +21,7 @@ import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from ".
 
 type Json = Record<string, unknown>;
 /** `report --json`, numbers kept as their exact text. */
-interface Report { complete: boolean; errors: Json[]; checks: Json[]; revenue: Json; capital: Json; narrative: string[]; lines: { revenue: Json[]; savings: Json[] } }
+interface Report { complete: boolean; errors: Json[]; checks: Json[]; revenue: Json; capital: Json; narrative: string[]; lines: { revenue: Json[]; savings: Json[] }; trend: Json[] }
 /** What a published cell is in the report: a value to compare, or why Outturn cannot give it. */
 type Found = { value: unknown; field: string } | { notReproduced: string };
 
@@ -67,7 +67,8 @@ function headline(report: Report, row: Row, column: number): Found | null {
 }
 
 const SURREY_SPLIT = "an earlier period's budget split: a closed period keeps each line's budget and forecast, not the budget-only parts of a line";
-const EARLIER = "an earlier period: report --json gives only the previous period's variance, not earlier periods' figures";
+/** Surrey's months as the seed's period ids: Months 7 and 8 are earlier periods (history), so points of report.trend. */
+const SURREY_PERIOD: Record<string, string> = { "Month 7": "M07", "Month 8": "M08", "Month 9": "M09" };
 
 const EXAMPLES: Example[] = [
   {
@@ -97,7 +98,10 @@ const EXAMPLES: Example[] = [
           const field = { 3: "revisedBudget", 4: "forecastOutturn", 5: "variance" }[column]!;
           if (month === "Month 9") return { value: report.revenue[field], field };
           if (month === "Month 8" && column === 5) return { value: report.revenue.previousVariance, field: "previousVariance" };
-          return { notReproduced: EARLIER };
+          // Earlier months: their point of the year's trend (budget, outturn and variance as entered in Period history).
+          const point = report.trend.find((t) => t.period === SURREY_PERIOD[month]);
+          const trendField = column === 5 ? "forecastVariance" : field;
+          return point ? { value: point[trendField], field: trendField } : { notReproduced: `no trend point for ${month}` };
         },
       },
       { heading: "## Published headline figures", cell: headline },
@@ -182,8 +186,6 @@ const NOT_REPRODUCED: Record<string, string[]> = {
   "north-wales-fra-2019-20-m11": [],
   "surrey-pcc-2021-22-m09": [
     ...["Month 7", "Month 8"].flatMap((m) => [`${m} / 2021/22 PCC Budget £m: ${SURREY_SPLIT}`, `${m} / 2021/22 Operational Budget: ${SURREY_SPLIT}`]),
-    `Month 7 / Total Budget: ${EARLIER}`, `Month 7 / 2021/22 Projected Outturn: ${EARLIER}`, `Month 7 / Projected Variance £m: ${EARLIER}`,
-    `Month 8 / Total Budget: ${EARLIER}`, `Month 8 / 2021/22 Projected Outturn: ${EARLIER}`,
   ],
   "brighton-hove-2024-25-m07": [],
   "brighton-hove-fcl-2024-25-m09": [],
@@ -198,12 +200,14 @@ const EXPECTED_ERRORS: Record<string, string[]> = {};
 const errorsOf = (report: Report) => report.errors.map((x) => `${String(x.id)}: ${String(x.message)}`);
 
 /**
- * How many published cells each example reproduces: North Wales 8 rows × 3 columns, 4 headline and 2 capital figures; Surrey
- * Month 9's PCC and Operational budgets, total budget, outturn and variance, Month 8's variance and 3 headline figures; Brighton & Hove 20 rows × 4
+ * How many published cells each example reproduces: North Wales 8 rows × 3 columns, 4 headline and 3 capital figures (the approved capital budget its
+ * Capital sheet's own original budget, inputs.capitalOriginalBudget); Surrey
+ * Month 9's PCC and Operational budgets, total budget, outturn and variance, Month 8's variance (previousVariance), Months 7 and 8's
+ * total budget and outturn and Month 7's variance (report.trend), and 3 headline figures; Brighton & Hove 20 rows × 4
  * columns and the budget and variance of Total City Services (its % and RAG are not in the stored copy).
  */
 const AGREEING: Record<string, number> = {
-  "north-wales-fra-2019-20-m11": 30, "surrey-pcc-2021-22-m09": 9, "brighton-hove-2024-25-m07": 82,
+  "north-wales-fra-2019-20-m11": 31, "surrey-pcc-2021-22-m09": 9 + 5, "brighton-hove-2024-25-m07": 82,
   // 8 rows × 7 Month 9 columns (the recovery measures row publishes only its outturn and variance: 2) and the 9 rows' Month 7 variance.
   "brighton-hove-fcl-2024-25-m09": 8 * 7 + 2 + 9,
 };
@@ -246,7 +250,8 @@ describe("the blanks each example keeps blank (inputs the body does not keep)", 
     expect([report.capital.slippage, report.capital.underspend, report.capital.funding]).toEqual([null, null, null]);
     expect(report.checks.filter((c) => c.id === "capital-funding")).toEqual([]);
     const capital = report.narrative.find((p) => p.startsWith("The Capital Programme"));
-    expect(capital).toBe("The Capital Programme is currently predicting expenditure of £1.200m against a revised budget of £2.100m for the year.");
+    // The approved £3.1m is the Capital sheet's own original budget (inputs.capitalOriginalBudget), so the narrative gives it.
+    expect(capital).toBe("The Capital Programme is currently predicting expenditure of £1.200m against a revised budget of £2.100m for the year (the original budget was £3.100m).");
   });
 });
 

@@ -37,6 +37,7 @@ export type SettingKey =
   | "assist.materiality"
   | "ledger.yearStart"
   | `inputs.${OptionalInput}`
+  | CapitalInputKey
   | "body.kind"
   | "body.board"
   | "negativeStyle"
@@ -90,6 +91,19 @@ export const OPTIONAL_INPUT_WORDS: Record<OptionalInput, { label: string; note: 
   forecastFurtherDelivery: { label: "The body keeps savings forecast further delivery", note: "No: the Forecast Further Delivery column is hidden on the Savings sheet and never asked for; achieved is what is delivered to date. Keep at least one of the two." },
   slippage: { label: "The body keeps capital slippage", note: "No: the Slippage and Underspend columns are hidden on the Capital sheet; the capital variance is not split into slippage and underspend, and the capital RAG judges overspend only." },
   capitalFinancing: { label: "The body keeps its capital financing", note: "No: the sources of finance are not asked for and capital funding is not checked against the programme." },
+};
+/**
+ * The columns the Revenue and Capital sheets share that a body may keep on one and not the other (North Wales FRA
+ * publishes an approved capital budget but no revenue original budget): `inputs.capital<Column>`, Yes or No for the
+ * Capital sheet; blank (the default), as the shared setting. One rule for both shared columns.
+ */
+export const CAPITAL_OWN_INPUTS = ["originalBudget", "actualToDate"] as const;
+export type CapitalOwnInput = (typeof CAPITAL_OWN_INPUTS)[number];
+export type CapitalInputKey = `inputs.capital${Capitalize<CapitalOwnInput>}`;
+export const capitalInputKey = (column: CapitalOwnInput): CapitalInputKey => `inputs.capital${column[0]!.toUpperCase()}${column.slice(1)}` as CapitalInputKey;
+const CAPITAL_OWN_WORDS: Record<CapitalOwnInput, { label: string; note: string }> = {
+  originalBudget: { label: "The body keeps an original budget for capital", note: "Blank: as \"The body keeps an original budget\". Yes or No: the Capital sheet's Original Budget column is kept (a blank is a warning) or hidden and never asked for, whatever the revenue's." },
+  actualToDate: { label: "The body keeps an actual to date for capital", note: "Blank: as \"The body keeps an actual to date\". Yes or No: the Capital sheet's Actual to Date column is kept (a blank is a warning) or hidden and never asked for, whatever the revenue's." },
 };
 /** The kept-column settings that came after the first two (a Settings sheet written before has no row for them). */
 const LATER_INPUTS: readonly OptionalInput[] = ["deliveredToDate", "forecastFurtherDelivery", "slippage", "capitalFinancing"];
@@ -307,6 +321,11 @@ const DEFS: SettingDef[] = [
     // Set on the Settings sheet or in the file; the pane's form shows numbers and choices, not yes/no.
     pane: null,
   })),
+  ...CAPITAL_OWN_INPUTS.map((column): SettingDef => ({
+    key: capitalInputKey(column), type: "yesNo", optional: true, path: ["inputs", capitalInputKey(column).slice("inputs.".length)], default: null, addedIn: "0.3",
+    sheet: CAPITAL_OWN_WORDS[column],
+    pane: null,
+  })),
   // Workforce (issue 14): strength against establishment, either way (under strength leaves work undone, over it
   // costs pay the budget may not hold). Amber from 2%, Red from 5% of the establishment.
   {
@@ -353,7 +372,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "presentation", title: "How figures are shown", keys: ["pctDecimals"] },
   { ...ruleSection("yearToDate"), keys: [...ruleSection("yearToDate").keys, "yearToDate.paceWarning", "assist.materiality"] },
   { key: "ledger", title: "Ledger import", keys: ["ledger.yearStart"] },
-  { key: "inputs", title: "Input columns the body keeps", keys: OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`) },
+  { key: "inputs", title: "Input columns the body keeps", keys: [...OPTIONAL_INPUTS.map((c): SettingKey => `inputs.${c}`), ...CAPITAL_OWN_INPUTS.map(capitalInputKey)] },
   { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
   { key: "workforce", title: "RAG: workforce", keys: ["workforce.amberPct", "workforce.redPct"] },
   { key: "grantBands", title: "Officer grant: the bands withheld", keys: GRANT_BAND_SLOTS.flatMap((slot) => GRANT_BAND_FIELDS.map((f): SettingKey => `grantBands.${slot}.${f}`)) },

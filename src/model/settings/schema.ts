@@ -15,7 +15,7 @@ function leaf(key: (typeof SETTING_KEYS)[number]): Schema {
 function typeOf(key: (typeof SETTING_KEYS)[number]): Schema {
   const def = SETTINGS[key];
   if (def.type === "choice") return { enum: [...(def.values ?? [])] };
-  if (def.type === "yesNo") return { type: "boolean" };
+  if (def.type === "yesNo") return { type: def.optional ? ["boolean", "null"] : "boolean" };
   if (def.type === "text") return { type: ["string", "null"], maxLength: 200 };
   const number = { $ref: def.optional ? "#/definitions/optionalAmount" : "#/definitions/amount" };
   // A percentage may be written as people write one: 3 or "3%" (the same 3%).

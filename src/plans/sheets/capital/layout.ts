@@ -33,7 +33,7 @@ export function capitalSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Capi
   const keepsSlippage = cap.slippage !== null;
   const b = new SheetBuilder("Capital", ctx.names.Capital, [
     // A column the body does not keep (Settings: inputs.*) is hidden, not removed, so every formula and marker stays put.
-    { width: 30 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate") }, { width: 12 }, { width: 13 }, { width: 10 },
+    { width: 30 }, { width: 12, hidden: !keepsColumn(model.settings, "originalBudget", "capital") }, { width: 12 }, { width: 12, hidden: !keepsColumn(model.settings, "actualToDate", "capital") }, { width: 12 }, { width: 13 }, { width: 10 },
     { width: 11, hidden: !keepsSlippage }, { width: 13, hidden: !keepsSlippage }, { width: 8 }, { width: 6 }, { width: 72 }, { width: 16, hidden: true },
   ], C.key);
   b.freeze = { rows: 5, columns: 1 };

@@ -91,7 +91,7 @@ export function settingsSheet(model: MonitoringPeriod, name: string): SheetPlan 
         if (def.type === "amount") b.inputAmount(row, C.value, v as Decimal | null, amountFormat(model.units));
         else if (def.type === "places") b.inputAmount(row, C.value, v as Decimal | null, "0");
         else if (def.type === "pct" || def.type === "points") b.inputAmount(row, C.value, v === null ? null : (v as Decimal).div(100), RATE_FORMAT);
-        else if (def.type === "yesNo") b.inputText(row, C.value, v ? "Yes" : "No", "inputText");
+        else if (def.type === "yesNo") b.inputText(row, C.value, v === null ? null : v ? "Yes" : "No", "inputText");
         else b.inputText(row, C.value, v as string | null, "inputText");
       });
     }
