@@ -16,6 +16,7 @@ import type { MonitoringPeriod } from "../model/types";
 import type { Position } from "../engine/position";
 import type { Grid } from "../plans/grid";
 import type { PlanOptions } from "../plans/workbook";
+import { sheetPassword } from "./sheet-password";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -134,7 +135,7 @@ export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position
     }
   }
   a.shown.step("writing the file");
-  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp));
+  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp, { password: sheetPassword() }));
   return plan;
 }
 

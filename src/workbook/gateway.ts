@@ -86,8 +86,14 @@ export interface WorkbookGateway {
   closePeriod(): Promise<CloseResult>;
   /** Removes `period`'s row from the History sheet (other periods' rows are kept); nothing is written when it has none. */
   reopenPeriod(period: PeriodId): Promise<CloseResult>;
+  /**
+   * The password the user protects Outturn's sheets with, for this session only (null: none, the default). Outturn
+   * unprotects and protects its sheets with it when it writes them, and never stores it (not in the workbook, not in
+   * the browser). A sheet protected with a password Outturn was not given is refused in words, naming the sheet.
+   */
+  useSheetPassword(password: string | null): void;
   /** Calls `handler` when a monitoring sheet changes (not for Outturn's own writes). Returns an unsubscribe function. */
   onMonitoringChanged(handler: () => void): Promise<() => void>;
 }
 
-export { WorkbookError, type WorkbookErrorCode } from "./errors";
+export { WorkbookError, passwordRefused, type WorkbookErrorCode } from "./errors";

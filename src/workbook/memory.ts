@@ -11,11 +11,11 @@ import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
 import { parseA1 } from "../plans/a1";
 import { defaultPlanPort, type PlanPort } from "./plan-port";
 import {
-  SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertModel, isoToday, kindOfName, planClose, planInsert, planReopen,
-  planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, statusIdentity, type ClosingPlan,
+  SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertModel, isoToday, planClose, planInsert, planReopen,
+  planSettingsSave, refuseHistoryWrite, statusIdentity, type ClosingPlan,
 } from "./rules";
 import { cellEditor } from "./settings-rows";
-import { WorkbookError } from "./errors";
+import { WorkbookError, passwordRefused } from "./errors";
 import { SheetEmulator, type CellInput } from "./memory-sheets";
 import { ViewStore, previewSheetOf, type PreviewCell, type PreviewSheet } from "./memory-preview";
 import { TestHooks, type FailableMethod } from "./memory-hooks";
@@ -31,6 +31,8 @@ export class MemoryWorkbook implements WorkbookGateway {
   private readonly hooks = new TestHooks();
   private readonly changeHandlers = new Set<() => void>();
   selection: CellRef | null = null;
+  /** The user's password for Outturn's sheets, this session only (useSheetPassword). */
+  private password: string | undefined;
   /** How many times a cell has been selected (selecting the same cell twice is still a change). */
   selectionCount = 0;
   /** How many times each gateway method has been called, for tests. */
@@ -55,13 +57,17 @@ export class MemoryWorkbook implements WorkbookGateway {
     const step = decideInsert(request, { names: existing, structureProtected: this.book.structureProtected });
     if (step.status === "conflict") return step;
     const inPlace = step.inPlace.map((k) => this.book.sheet(SHEET_NAMES[k])).filter((s) => s !== undefined);
-    refuseProtectedUpgrade(step, inPlace.filter((s) => s.protected).map((s) => ({ name: s.name, kind: kindOfName(s.name) })));
+    // As Excel: a sheet protected with a password Outturn was not given refuses before anything is written.
+    const refused = inPlace.find((s) => s.protected && s.password !== undefined && s.password !== this.password);
+    if (refused) throw passwordRefused(refused.name);
     const model = insertModel(request, step, this.plans, step.inPlace.length > 0 ? this.readNow() : null);
     const { plan, inserted } = planInsert(this.plans, model, step, existing);
     for (const sp of plan.sheets) {
-      const wasProtected = this.book.sheet(sp.name)?.protected ?? false;
+      const old = this.book.sheet(sp.name);
+      const wasProtected = old?.protected ?? false;
+      if (old) this.book.unprotect(old, this.password);
       const sheet = this.book.render(sp, plan);
-      if (sp.kind === "History") sheet.protected = historyProtected(wasProtected, model);
+      if (sp.kind !== "History" || historyProtected(wasProtected, model)) this.book.protect(sheet, sp.kind, this.password);
     }
     this.ownChange();
     return { status: "inserted", sheets: inserted };
@@ -112,7 +118,13 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   private renderHistory(model: MonitoringPeriod): void {
     const { sheet, styles } = historyPlan(this.plans, model);
-    this.book.render(sheet, { sheets: [sheet], styles }).protected = true;
+    const old = this.book.sheet(sheet.name);
+    if (old) this.book.unprotect(old, this.password);
+    this.book.protect(this.book.render(sheet, { sheets: [sheet], styles }), "History", this.password);
+  }
+
+  useSheetPassword(password: string | null): void {
+    this.password = password || undefined;
   }
 
   onMonitoringChanged(handler: () => void): Promise<() => void> {
@@ -158,9 +170,16 @@ export class MemoryWorkbook implements WorkbookGateway {
     return this.book.sheet(sheetName)?.protected ?? false;
   }
 
-  /** Review > Unprotect Sheet (or Protect Sheet), as a person would. */
-  setProtected(sheetName: string, on: boolean): void {
-    this.book.existing(sheetName).protected = on;
+  /** Whether a cell is locked (Excel's default for a cell Outturn did not unlock as an input). */
+  isLocked(sheetName: string, address: string): boolean {
+    return this.book.sheet(sheetName)?.at(address)?.locked ?? true;
+  }
+
+  /** Review > Unprotect Sheet (or Protect Sheet, optionally with a password), as a person would. */
+  setProtected(sheetName: string, on: boolean, password?: string): void {
+    const sheet = this.book.existing(sheetName);
+    sheet.protected = on;
+    sheet.password = on ? password : undefined;
     this.views.changed();
   }
 
