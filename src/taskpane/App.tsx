@@ -18,6 +18,7 @@ import { NoticeBar } from "./views/NoticeBar";
 import { ViewBoundary } from "./views/ViewBoundary";
 import type { Saver } from "./download";
 import type { SelfCheck } from "./excel-wiring";
+import { ReviewGuard, tabsFor } from "./review";
 
 const useStyles = makeStyles({
   shell: {
@@ -55,6 +56,7 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   identity: { color: tokens.colorNeutralForeground2 },
+  review: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS, cursor: "pointer" },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   preview: {
@@ -103,10 +105,12 @@ const SelfCheckView = React.lazy(() => import(/* webpackChunkName: "settings-vie
 
 const YearToDate = React.lazy(() => import(/* webpackChunkName: "year-to-date" */ "./views/YearToDate").then((m) => ({ default: m.YearToDate })));
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
+const ReviewView = React.lazy(() => import(/* webpackChunkName: "review-view" */ "./views/ReviewView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "position", label: "Position", name: "Position view" },
   { view: "checks", label: "Checks", name: "Checks view" },
+  { view: "review", label: "Review", name: "Review view" },
   { view: "pack", label: "Pack", name: "quarterly pack" },
   { view: "settings", label: "Settings", name: "Settings view" },
   { view: "start", label: "Insert", name: "Insert view" },
@@ -114,7 +118,16 @@ const TABS: Array<{ view: View; label: string; name: string }> = [
 
 export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck }: AppProps): React.JSX.Element {
   const s = useStyles();
-  const [state, actions] = usePane(gateway, { delayMs: refreshDelayMs, locate, save });
+  // Review mode (board members): write actions hidden, and the gateway refuses writes while it is on (./review.ts).
+  const [reviewing, setReviewing] = React.useState(false);
+  const guard = React.useMemo(() => new ReviewGuard(gateway), [gateway]);
+  const [state, actions] = usePane(guard.gateway, { delayMs: refreshDelayMs, locate, save });
+  const review = (on: boolean) => {
+    guard.setReviewing(on);
+    setReviewing(on);
+    if (on && !tabsFor(true).includes(state.view)) actions.setView("position");
+  };
+  const tabs = TABS.filter((t) => tabsFor(reviewing).includes(t.view));
   const today = React.useMemo(() => new Date(), []);
   const hasSheets = (state.status?.sheets.length ?? 0) > 0;
   const reading = state.reading;
@@ -175,6 +188,13 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         </React.Suspense>
       );
       break;
+    case "review":
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening the review…" />}>
+          <ReviewView model={reading?.read.model ?? null} signoff={reading?.read.signoff ?? null} actions={reading?.read.actions ?? null} />
+        </React.Suspense>
+      );
+      break;
     case "pack":
       panel = (
         <React.Suspense fallback={<Spinner size="small" label="Opening the quarterly pack…" />}>
@@ -213,6 +233,12 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
           <Caption1 className={s.identity}>
             {identity ? `${identity.organisation}, ${identity.financialYear} ${periodLabel(identity.period)} (amounts in ${identity.units})` : "Quarterly financial monitoring"}
           </Caption1>
+          {hasSheets && (
+            <label className={s.review}>
+              <input type="checkbox" checked={reviewing} onChange={(e) => review(e.target.checked)} data-testid="review-mode" />
+              <Caption1>Review mode (board): read only, nothing in the workbook changes</Caption1>
+            </label>
+          )}
         </header>
         {preview && (
           <MessageBar intent="info" layout="multiline" data-testid="preview-notice">
@@ -227,7 +253,7 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         ) : hasSheets ? (
           <>
             <TabList className={s.tabs} size="small" selectedValue={state.view} onTabSelect={(_, d) => actions.setView(d.value as View)} aria-label="Views">
-              {TABS.map((t) => (
+              {tabs.map((t) => (
                 <Tab key={t.view} value={t.view} id={`tab-${t.view}`} aria-controls="panel">
                   {t.view === "checks" && checks.length > 0 ? `${t.label} (${checks.length})` : t.label}
                 </Tab>

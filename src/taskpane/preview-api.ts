@@ -19,6 +19,8 @@ export interface OutturnPreviewApi {
   sheetNames(): string[];
   /** Whether a sheet is protected (Review > Protect Sheet); Close period protects the Period history sheet. */
   isProtected(sheet: string): boolean;
+  /** Review > Protect Sheet (without a password) or Unprotect Sheet, as a person would. */
+  setProtected(sheet: string, on: boolean): void;
   /** The cell last selected by the pane (Checks, Go to). */
   selection(): { sheet: string; address: string } | null;
   /** The next call of `method` fails with a WorkbookError (e.g. code "CellEditMode"), as Excel would. */
@@ -52,6 +54,7 @@ export function installPreviewApi(target: Window, workbook: MemoryWorkbook): Out
     },
     sheetNames: () => workbook.sheetNames(),
     isProtected: (sheet) => workbook.isProtected(sheet),
+    setProtected: (sheet, on) => workbook.setProtected(sheet, on),
     selection: () => (workbook.selection ? { ...workbook.selection } : null),
     failNext: (method, message, code: WorkbookErrorCode = "Unexpected") => workbook.failNext(method, new WorkbookError(message, code)),
     setLatency: (ms) => {

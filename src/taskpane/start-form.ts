@@ -26,6 +26,8 @@ export interface StartForm {
   period: PeriodId;
   units: Units;
   sheets: SheetKind[];
+  /** The password to protect the sheets with (blank: none); kept by the gateway for this session only, never stored. */
+  password?: string;
 }
 
 export type StartErrors = Partial<Record<"organisation" | "financialYear" | "sheets", string>>;

@@ -4,6 +4,8 @@
  */
 import type { MonitoringPeriod, PeriodId, Settings, Units } from "../model/types";
 import type { Check, Place } from "../engine/checks";
+import type { SignOffStatus } from "../engine/signoff";
+import type { BoardAction } from "../engine/actions";
 
 import type { SheetKind } from "../plans/types";
 
@@ -41,6 +43,10 @@ export interface WorkbookStatus {
 export interface WorkbookRead {
   /** Null when the workbook cannot be read into a period at all (the checks say why). */
   model: MonitoringPeriod | null;
+  /** Where the period stands against its sign-offs (absent or null: no Sign-off sheet, or the period unreadable). */
+  signoff?: SignOffStatus | null;
+  /** The board's actions on the Actions sheet (absent or null: no Actions sheet). */
+  actions?: BoardAction[] | null;
   /** Integrity problems found while reading: overwritten formulas, text in amount cells, missing sheets... */
   checks: Check[];
   /** The cell (e.g. "Reserves!F18") showing the figure an engine check concerns, as found while reading; null when not shown. */

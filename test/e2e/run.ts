@@ -162,6 +162,7 @@ type Api = {
   getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
   sheetNames(): string[];
   isProtected(sheet: string): boolean;
+  setProtected(sheet: string, on: boolean): void;
   selection(): { sheet: string; address: string } | null;
   failNext(method: string, message: string, code?: string): void;
   setLatency(ms: number): void;
@@ -174,6 +175,7 @@ async function typeFigures(page: Page, edits: Edit[]): Promise<void> {
     await page.evaluate((e) => {
       const api = (window as unknown as { outturnPreview: Api }).outturnPreview;
       if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+      else if (e.kind === "protect") api.setProtected(e.sheet, e.on);
       else api.setCells(e.sheet, e.cells);
     }, edit);
   }
@@ -428,6 +430,7 @@ async function openOnWorkbook(page: Page, server: StaticServer, edits: Edit[]): 
         await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings"], onExisting: "ask" });
         for (const e of edits) {
           if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+          else if (e.kind === "protect") api.setProtected(e.sheet, e.on);
           else api.setCells(e.sheet, e.cells);
         }
       };
