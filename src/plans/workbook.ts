@@ -17,6 +17,8 @@ import { profilesSheet } from "./sheets/profiles/layout";
 import { signoffSheet } from "./sheets/signoff/layout";
 import { actionsSheet } from "./sheets/actions/layout";
 import type { BoardAction } from "../engine/actions";
+import type { Virement } from "../engine/virements";
+import { virementsSheet } from "./sheets/virements/layout";
 import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
 import { planInputs } from "./sheets/signoff/inputs";
 
@@ -31,6 +33,8 @@ export interface PlanOptions {
   signoff?: SignOffBook | null;
   /** The board's actions: adds the Actions sheet (with a row for each item needing an action that has none). */
   actions?: readonly BoardAction[] | null;
+  /** The virement log: adds the Virements sheet (src/plans/sheets/virements). */
+  virements?: readonly Virement[] | null;
 }
 
 /**
@@ -63,6 +67,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   };
   if (options.actions) byKind.Actions = actionsSheet(ctx, options.actions);
   if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
-  const kinds = [...SHEET_KINDS_IN_ORDER, "Actions" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
+  if (options.virements) byKind.Virements = virementsSheet(ctx, options.virements);
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Actions" as const, "Virements" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

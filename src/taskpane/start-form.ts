@@ -18,6 +18,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Slides: "Slides: charts sized for 16:9 slides",
   Signoff: "Sign-off: who signed off the figures (added at the first sign-off)",
   Actions: "Actions: what the board agreed for Red items",
+  Virements: "Virements: each change from the original to the revised budget",
 };
 
 export interface StartForm {

@@ -21,8 +21,8 @@ export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b
 export const kindOfName = (name: string): SheetKind | null => OUTTURN_SHEETS.find((k) => sameName(SHEET_NAMES[k], name)) ?? null;
 
 /** The sheets read back: the templates, and the Actions and Sign-off sheets (added when first needed, not inserted as templates). */
-export const READ_KINDS: readonly SheetKind[] = [...OUTTURN_SHEETS, "Actions", "Signoff"];
-export const readKindOfName = (name: string): SheetKind | null => kindOfName(name) ?? (["Actions", "Signoff"] as const).find((k) => sameName(SHEET_NAMES[k], name)) ?? null;
+export const READ_KINDS: readonly SheetKind[] = [...OUTTURN_SHEETS, "Actions", "Signoff", "Virements"];
+export const readKindOfName = (name: string): SheetKind | null => kindOfName(name) ?? (["Actions", "Signoff", "Virements"] as const).find((k) => sameName(SHEET_NAMES[k], name)) ?? null;
 
 /** "Revenue (2)", "Revenue (3)"... the first name no sheet has, within 31 characters. */
 export function freeName(base: string, taken: readonly string[]): string {
