@@ -58,6 +58,22 @@ describe("review mode", () => {
     expect(writes).toEqual(["insertSheets", "closePeriod"]);
   });
 
+  test("sign-off in the preview workbook, then one changed input: exactly that cell is changed since sign-off", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.insertSheets({ ...request, model: seedModel() });
+    wb.signOff("Julie Strange", "Treasurer", "2024-10-20T09:00:00Z");
+    expect(wb.isProtected("Sign-off")).toBe(true);
+    const signed = await wb.readPeriod();
+    expect(signed.signoff?.state).toBe("signed");
+    expect(() => wb.signOff("Julie Strange", "Treasurer")).toThrow(/already signed off these figures/);
+    const forecast = signed.locate!({ area: "revenue", row: "Pay & Employment costs", column: "forecastOutturn" })!;
+    wb.setCells("Revenue", { [forecast.split("!")[1]!]: 153900 });
+    const changed = await wb.readPeriod();
+    expect(changed.signoff?.state).toBe("changed");
+    expect(changed.signoff?.changes.map((c) => [c.where, c.after])).toEqual([[forecast, "153900"]]);
+    expect(changed.checks.filter((c) => c.id === "changed-since-signoff").map((c) => c.where)).toEqual([forecast]);
+  });
+
   test("offers only the views that change nothing", () => {
     expect(tabsFor(true)).toEqual(["position", "checks", "review"]);
     expect(tabsFor(false)).toEqual(expect.arrayContaining(["pack", "settings", "start", "review"]));
