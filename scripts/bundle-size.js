@@ -31,8 +31,11 @@ const LIMIT_KB = 200;
  * profiles, the year to date, sign-off's SHA-256 and the workforce engine joined the first read of a workbook (208 KB
  * at the time). It is held to 210 KB; the candidates to split out next are the narrative (only the Summary's text needs
  * it), sign-off hashing (only a signed workbook needs it) and forecast assist's projections (only the report needs them).
+ * Issue 15 (board review) added about 3 KB to the first read: the Virements sheet's reader and reconciliation (the read
+ * plans a workbook's virement log with it), sheet protection (locking and the password refusal) and review mode's guard;
+ * held to 214 KB since, with the same candidates to split out first.
  */
-const STARTUP_LIMIT_KB = 210;
+const STARTUP_LIMIT_KB = 214;
 const LAZY_ONLY_PACKAGES = ["exceljs", "pptxgenjs", "jszip"];
 const STARTUP_GROUP = "excel-gateway";
 
