@@ -285,7 +285,9 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   // The same passing state met by the automatic refresh after a change (the user typing on in Excel): no notice.
   const readsBefore = (await api(page, (a) => a.calls())).readPeriod ?? 0;
   await api(page, (a) => a.failNext("readPeriod", "Outturn could not read the workbook because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.", "CellEditMode"));
-  await api(page, (a) => a.setCells("Revenue", { Z500: "" }));
+  // (Into an input cell, its value unchanged: the sheet is protected, so a cell outside the inputs refuses typing.)
+  const payForecast = defaultPlanPort().build(seedModel(), ["Revenue"], {}).sheets[0]?.cells.find((c) => c.place?.row === "Pay & Employment costs" && c.place.column === "forecastOutturn");
+  await page.evaluate((address) => (window as unknown as { outturnPreview: Api }).outturnPreview.setCells("Revenue", { [address]: 153797 }), payForecast?.address ?? "E8");
   check(await eventually(page, async () => ((await api(page, (a) => a.calls())).readPeriod ?? 0) > readsBefore), `${run}: a change to the sheet refreshes the pane by itself`);
   await page.waitForTimeout(300);
   check((await notice(page)) === "", `${run}: a cell being edited during the automatic refresh shows no notice (${await notice(page)})`);
