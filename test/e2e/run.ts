@@ -294,7 +294,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
 
   // Checks: tabs by arrows; go to the general fund's cell.
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Checks"); i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Checks"); i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   must(await eventually(page, async () => (await page.locator("#checks-heading").count()) > 0), `${run}: Enter on the Checks tab opens Checks`);
   const checkRow = page.locator(`[data-check=${expect.check.id}]`);
@@ -311,7 +311,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
 
   // Settings: a bad value and a minimum above the maximum are refused, naming the field; then 2%.
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Settings"); i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Settings"); i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Space");
   must(await eventually(page, async () => (await page.locator("#settings-heading").count()) > 0), `${run}: Space on the Settings tab opens Settings`);
   await shot(page, run, "09-settings");
@@ -346,7 +346,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   check(minCell?.value === 0.02, `${run}: the Settings sheet holds the new minimum, 2% (${JSON.stringify(minCell?.value)} in Settings!${expect.settingsMinimumCell})`);
   await shot(page, run, "12-settings-saved");
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Position"); i++) await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Position"); i++) await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Enter");
   must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0), `${run}: back to Position`);
   const gf2 = await headline(page, "reserves");
@@ -356,7 +356,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
 
   // Insert again: the sheets exist, so a dialog asks. Cancel by keyboard, then upgrade in place (inputs kept).
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Insert"); i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Insert"); i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   must(await eventually(page, async () => (await page.locator("#start-heading").count()) > 0), `${run}: the Insert tab opens the Start view`);
   check((await page.locator("#start-organisation").inputValue()) === expect.organisation, `${run}: the Start view is filled from the workbook`);
@@ -508,8 +508,11 @@ async function reviewRun(page: Page, server: StaticServer): Promise<void> {
   check(changes.length === 1 && changes[0]?.startsWith(`Revenue!${pay?.address}:`) && changes[0].endsWith("153797 → 153900"), `${run}: exactly the changed cell is listed (${changes.join(" / ")})`);
   await shot(page, run, "02-changed-since-signoff");
   await tab(/Checks/).click();
-  const listed = await page.locator("[data-check=changed-since-signoff]").allInnerTexts();
-  check(listed.length === 1 && listed[0]?.includes(`Revenue!${pay?.address}`), `${run}: the Checks list the change at its cell`);
+  // (The Checks view is loaded when first opened: wait for it.)
+  check(await eventually(page, async () => {
+    const listed = await page.locator("[data-check=changed-since-signoff]").allInnerTexts();
+    return listed.length === 1 && (listed[0]?.includes(`Revenue!${pay?.address}`) ?? false);
+  }), `${run}: the Checks list the change at its cell`);
   await shot(page, run, "03-checks-changed");
 
   // Review mode: nothing that writes is offered, and going round the views writes nothing.
