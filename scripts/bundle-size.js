@@ -30,12 +30,13 @@ const LIMIT_KB = 200;
  * Start-up in Excel (the initial load plus the Excel gateway's group) was held to the same 200 KB until the budget
  * profiles, the year to date, sign-off's SHA-256 and the workforce engine joined the first read of a workbook (208 KB
  * at the time). It was held to 210 KB until the Workforce sheet's layout and reader, the workforce paragraph of the
- * narrative and the Position's workforce card (issue 14) joined it (216 KB at the time); it is held to 218 KB. The
+ * narrative and the Position's workforce card (issue 14), and the board review (issue 15: the Virements sheet's reader
+ * and reconciliation, sheet protection and review mode's guard) joined it, merged together at 226 KB; it is held to 228 KB. The
  * candidates to split out next are the narrative (only the Summary's text needs it), sign-off hashing (only a signed
- * workbook needs it), forecast assist's projections (only the report needs them) and the Workforce sheet's plan (only a
- * period with workforce figures needs it).
+ * workbook needs it), forecast assist's projections (only the report needs them) and the Workforce and Virements
+ * sheets' plans (only a period with workforce figures or a virement log needs them).
  */
-const STARTUP_LIMIT_KB = 218;
+const STARTUP_LIMIT_KB = 228;
 const LAZY_ONLY_PACKAGES = ["exceljs", "pptxgenjs", "jszip"];
 const STARTUP_GROUP = "excel-gateway";
 

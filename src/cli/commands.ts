@@ -16,6 +16,8 @@ import type { MonitoringPeriod } from "../model/types";
 import type { Position } from "../engine/position";
 import type { Grid } from "../plans/grid";
 import type { PlanOptions } from "../plans/workbook";
+import { sheetPassword } from "./sheet-password";
+import { startingLog } from "../engine/virements";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -24,8 +26,9 @@ export function usage(): string {
     "Usage:",
     "  outturn report <file.json|file.xlsx> [--json] [--lines]             the period's position: headline figures, RAG and checks;",
     "                                                                      --lines adds every line's figures (--json always has them)",
-    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force] [--actions]   write the period as an Outturn workbook",
-    "                                                                      (live formulas); --actions adds the board's Actions sheet",
+    "  outturn workbook <file.json|file.xlsx> --out <file.xlsx> [--force] [--actions] [--virements]   write the period as an Outturn workbook",
+    "                                                                      (live formulas); --actions adds the board's Actions sheet,",
+    "                                                                      --virements the log of budget changes (Virements sheet)",
     "  outturn slides <file.json|file.xlsx> --out <deck.pptx> [--force] [--draft]   the period's slide deck",
     "  outturn assist <file.json> [--take <line>=<projection>,...] [--out <new.json>]  forecast assist: each line's forecast",
     "                                                                      beside its projections; --take previews taking them,",
@@ -76,7 +79,7 @@ async function report(argv: string[]): Promise<ExitCode> {
 }
 
 async function workbook(argv: string[]): Promise<ExitCode> {
-  const args = readArgs(argv, ["--out"], ["--force", "--actions"], "workbook");
+  const args = readArgs(argv, ["--out"], ["--force", "--actions", "--virements"], "workbook");
   const file = args.positional[0];
   const out = args.values.get("--out");
   if (!file || args.positional.length > 1 || !out) throw new UserError("workbook: give one monitoring file and --out, e.g. outturn workbook seeds/q2-2024-25.json --out out/q2-2024-25.xlsx");
@@ -90,7 +93,11 @@ async function workbook(argv: string[]): Promise<ExitCode> {
     model, position, grid: loaded.grid, file, target, shown,
     // A workbook's sign-offs are carried into the new one (its inputs are the same, so they still match).
     // Its actions too; --actions adds an Actions sheet, with a row for each item owed one.
-    plan: { signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null) },
+    // And its virement log; --virements adds a Virements sheet, an entry for each line whose budget changed.
+    plan: {
+      signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null),
+      virements: loaded.virements ?? (args.flags.has("--virements") ? startingLog(model) : null),
+    },
   });
   shown.done();
   const errors = periodErrors(position).length;
@@ -134,7 +141,7 @@ export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position
     }
   }
   a.shown.step("writing the file");
-  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp));
+  await writeSafely(target, (temp) => writeWorkbookFile(plan, temp, { password: sheetPassword() }));
   return plan;
 }
 

@@ -6,6 +6,7 @@ import type { MonitoringPeriod } from "../model/types";
 import type { Check, Place } from "../engine/checks";
 import type { LocatedInput, SignOffBook, SignOffStatus } from "../engine/signoff";
 import type { BoardAction } from "../engine/actions";
+import type { Virement } from "../engine/virements";
 import type { Grid } from "../plans/grid";
 import { UserError } from "./user-error";
 import { readFailure } from "./system-errors";
@@ -25,6 +26,8 @@ export interface LoadedPeriod {
   signoff?: SignOffStatus | null;
   /** For a workbook with an Actions sheet: the board's actions. */
   actions?: BoardAction[] | null;
+  /** For a workbook with a Virements sheet: the virement log. */
+  virements?: Virement[] | null;
 }
 
 async function bytesOf(path: string): Promise<Buffer> {
@@ -89,5 +92,5 @@ async function loadWorkbook(path: string): Promise<LoadedPeriod> {
     const errors = read.checks.filter((c) => c.severity === "error");
     throw new UserError(`${path} cannot be read as a monitoring period:\n${errors.map((c) => `- ${c.where}: ${c.message}`).join("\n")}`);
   }
-  return { model: read.model, checks: read.checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions };
+  return { model: read.model, checks: read.checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions, virements: read.virements };
 }

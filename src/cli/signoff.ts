@@ -10,6 +10,7 @@ import { readArgs } from "./args";
 import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
 import { writeSafely } from "./safe-write";
+import { sheetPassword } from "./sheet-password";
 import { loadPosition } from "./period";
 import { oneLine, say } from "./terminal";
 import { readFailure } from "./system-errors";
@@ -54,7 +55,7 @@ export async function signoffCommand(argv: string[], now: () => Date = () => new
   const titles: Partial<Record<string, string>> = { Signoff: `${SIGNOFF_TITLE}:`, Summary: SUMMARY_TITLE };
   const out = await replaceSheets(bytes, plan.sheets, plan.styles, {
     replaces: (sp, n, title) => n.toLowerCase() === names[sp.kind].toLowerCase() || (title?.startsWith(titles[sp.kind] ?? "\u0000") ?? false),
-    protect: (sp) => sp.kind === "Signoff",
+    password: sheetPassword(),
   });
   await writeSafely({ out: file, inputs: [], force: true, command: "signoff" }, async (temp) => {
     const { writeFile } = await import("node:fs/promises");

@@ -6,13 +6,13 @@
  * Range.values / formulas / numberFormat, RangeFont, RangeFill, RangeBorder, alignment, wrapText: ExcelApi 1.1;
  * RangeFormat.columnWidth and rowHeight, Range.columnHidden, Range.merge / unmerge, FormatProtection.locked: 1.2;
  * Range.conditionalFormats (CellValue rules): 1.6; Worksheet.freezePanes: 1.7; Range.dataValidation: 1.8;
- * WorksheetProtection.protect / unprotect (without a password): 1.2;
+ * WorksheetProtection.protect / unprotect: 1.2, with a password 1.7 (the manifest's 1.8 covers both);
  * RangeFormat.indentLevel and Worksheet.pageLayout: 1.9 (only when supported: see RenderFeatures).
  */
 import type { SheetOp } from "./render";
 import { arrayAddress, textForValues } from "./render";
 import { colLetter } from "../plans/a1";
-import { WorkbookError } from "../workbook/gateway";
+import { passwordRefused, type WorkbookError } from "../workbook/gateway";
 
 export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
   switch (op.kind) {
@@ -89,26 +89,35 @@ export function queueOp(ws: Excel.Worksheet, op: SheetOp): void {
       ws.pageLayout.orientation = op.orientation;
       return;
     case "unprotect":
-      ws.protection.unprotect();
+      if (op.password) ws.protection.unprotect(op.password);
+      else ws.protection.unprotect();
       return;
-    case "protect":
-      // Against accidental edits, without a password: Review > Unprotect Sheet lifts it. Columns and rows may still be resized.
-      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+    case "protect": {
+      // Against accidental edits, without a password unless the user gave one (Review > Unprotect Sheet lifts it).
+      // Unlocked cells (the inputs) stay editable; locked ones cannot be typed over (WorksheetProtectionOptions).
+      const options: Excel.WorksheetProtectionOptions = {
+        allowFormatColumns: op.allow.formatColumns, allowFormatRows: op.allow.formatRows,
+        allowInsertRows: op.allow.insertRows, allowEditObjects: op.allow.editObjects,
+      };
+      if (op.password) ws.protection.protect(options, op.password);
+      else ws.protection.protect(options);
       return;
+    }
   }
 }
 
 
 /**
- * The failure of a sync whose `unprotect` Excel refused: the user protected the sheet with a password (Outturn
- * protects without one). Excel documents no error code for it, so it is recognised by where it failed
- * (OfficeExtension.Error.debugInfo.errorLocation "WorksheetProtection.unprotect"); see also office-js#6784, where
- * unprotect threw AccessDenied. The sheet is the History sheet, the only one Outturn unprotects.
+ * The failure of a sync whose `unprotect` Excel refused: the user protected the sheet with a password Outturn was not
+ * given (Outturn protects without one unless the user gives it). Excel documents no error code for it, so it is
+ * recognised by where it failed (OfficeExtension.Error.debugInfo.errorLocation "WorksheetProtection.unprotect"); see
+ * also office-js#6784, where unprotect threw AccessDenied. `sheets` are the sheets the action was unprotecting, the
+ * one refused first when known.
  */
 export function unprotectRefused(e: unknown, sheets: string[] | undefined): WorkbookError | null {
   if (!failedAt(e, /WorksheetProtection\.unprotect/i)) return null;
   const sheet = sheets?.find((s) => /history/i.test(s)) ?? sheets?.[0] ?? "Period history";
-  return new WorkbookError(`"${sheet}" is protected with a password: unprotect it (Review > Unprotect Sheet) then try again.`, "Protected");
+  return passwordRefused(sheet);
 }
 
 /** Whether an Office error came from a command matching `where` (OfficeExtension.Error.debugInfo.errorLocation). */

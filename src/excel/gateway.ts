@@ -50,7 +50,7 @@ import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
 import {
   OUTTURN_SHEETS, READ_KINDS, SHEET_NAMES, decideInsert, readKindOfName, historyPlan, historyProtected, insertKinds, insertModel, isoToday, kindOfName, planClose,
-  planInsert, planReopen, planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, sameName, statusIdentity,
+  planInsert, planReopen, planSettingsSave, refuseHistoryWrite, sameName, statusIdentity,
   type ClosingPlan, type SettingsEditor, type SettingsSheetRead,
 } from "../workbook/rules";
 import { type Grid, type GridCell, type GridSheet, MapGridSheet, isGridError } from "../plans/grid";
@@ -60,6 +60,7 @@ import { type ExcelHost, NEEDS, officeHost, requireApi, supports } from "./host"
 import { toWorkbookError } from "./errors";
 import { chunkWork, renderSheet, type Chunk, type RenderFeatures, type SheetOp, type SheetWork } from "./render";
 import { failedAt, queueOp } from "./apply";
+import { queueUnprotects, unprotectFailure, type ProtectedTarget } from "./protection";
 import { gridOf, gridSheetFromRange, syncReading } from "./grid";
 import { OwnWrites } from "./own-write";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
@@ -153,6 +154,8 @@ export class ExcelGateway implements WorkbookGateway {
   private changes: ChangedSince = { sheets: new Set(), all: false };
   /** Worksheet ids to names, as last read: a change event names its sheet by id. */
   private readonly sheetNames = new Map<string, string>();
+  /** The user's password for Outturn's sheets, this session only (useSheetPassword); never written anywhere. */
+  private password: string | undefined;
 
   constructor(options: ExcelGatewayOptions = {}) {
     this.host = options.host ?? officeHost();
@@ -324,6 +327,10 @@ export class ExcelGateway implements WorkbookGateway {
     }
   }
 
+  useSheetPassword(password: string | null): void {
+    this.password = password || undefined;
+  }
+
   /* ------------------------------------------------------------------------------------------------------ */
 
   async insertSheets(request: InsertRequest): Promise<InsertResult> {
@@ -350,6 +357,8 @@ export class ExcelGateway implements WorkbookGateway {
       // Sync 2 (upgrade only): the existing Outturn sheets, read back so every input the user typed is kept.
       const reset = new Map<string, { address: string; columns: string }>();
       const oldCharts: Array<{ name: string; charts: Excel.ChartCollection }> = [];
+      // Sheets to rewrite that are protected now: unprotected first thing in the first request (src/excel/protection.ts).
+      let unprotect: ProtectedTarget[] = [];
       let historyWasProtected = false;
       let read: WorkbookRead | null = null;
       if (inPlace.length > 0) {
@@ -363,7 +372,8 @@ export class ExcelGateway implements WorkbookGateway {
           const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items/name") : null;
           return { name: ws.name, kind, range, protection: sheetProtection, charts };
         }));
-        refuseProtectedUpgrade(step, used.filter((u) => u.protection.protected));
+        unprotect = used.filter((u) => u.protection.protected && u.kind && inPlace.includes(u.kind))
+          .map((u) => ({ name: u.name, kind: u.kind as SheetKind, ws: worksheets.getItem(u.name) }));
         historyWasProtected = used.some((u) => u.kind === "History" && u.protection.protected);
         read = this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) });
         for (const u of used) if (u.charts) oldCharts.push({ name: u.name, charts: u.charts });
@@ -386,7 +396,7 @@ export class ExcelGateway implements WorkbookGateway {
           create: !inPlace.includes(kind),
           ops: renderSheet(sheetPlan, plan.styles, {
             features, resetAddress: old?.address, resetColumns: old?.columns,
-            protection: kind === "History" ? { unprotectFirst: inPlace.includes(kind) && historyWasProtected, protect: historyProtected(historyWasProtected, model) } : undefined,
+            protection: { unprotectFirst: false, protect: kind === "History" ? historyProtected(historyWasProtected, model) : true, password: this.password },
           }),
         };
       });
@@ -408,12 +418,17 @@ export class ExcelGateway implements WorkbookGateway {
       };
       progress = { chunks, synced: 0, work };
       const freezes: Chunk = [];
+      const protects: Chunk = [];
       let freezeRefused = false;
       for (let i = 0; i < chunks.length; i++) {
-        if (i === 0) events.off();
+        if (i === 0) {
+          events.off();
+          queueUnprotects(unprotect, this.password);
+        }
         for (const item of chunks[i] ?? []) {
           if (item.create) sheetsByName.set(item.sheet, worksheets.add(item.sheet));
           else if (item.op?.kind === "freeze") freezes.push(item);
+          else if (item.op?.kind === "protect") protects.push(item);
           else if (item.op) queueOp(sheetFor(item.sheet), item.op);
         }
         if (i === chunks.length - 1) {
@@ -421,6 +436,8 @@ export class ExcelGateway implements WorkbookGateway {
           // user's), the plan's added.
           for (const old of oldCharts) chartModule?.queueDeleteCharts(old.charts);
           for (const sheetPlan of charted) chartModule?.queueCharts(sheetFor(sheetPlan.name), sheetPlan);
+          // Protection after the charts (a protected sheet refuses new charts) and before the freezes (see below).
+          for (const p of protects) if (p.op) queueOp(sheetFor(p.sheet), p.op);
           const first = work[0];
           if (first) sheetFor(first.name).activate();
           // Sheets added now are watched by the pane's change subscriptions too (same request, no extra sync).
@@ -435,6 +452,12 @@ export class ExcelGateway implements WorkbookGateway {
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (e) {
+          // A sheet protected with a password Outturn was not given: nothing was written (the unprotects come first).
+          const refused = i === 0 ? await unprotectFailure(context, unprotect, this.password, e) : null;
+          if (refused) {
+            progress = null;
+            throw refused;
+          }
           if (i < chunks.length - 1 || !failedAt(e, /freezePanes/i)) throw e;
           freezeRefused = true;
         }
@@ -525,7 +548,7 @@ export class ExcelGateway implements WorkbookGateway {
       const old = extent && !extent.isNullObject ? localAddress(extent.address) : undefined;
       const ops = renderSheet(sheetPlan.sheet, sheetPlan.styles, {
         features, resetAddress: old, resetColumns: old ? columnsOf(old) : undefined,
-        protection: { unprotectFirst: historyProtection?.protected ?? false, protect: true },
+        protection: { unprotectFirst: historyProtection?.protected ?? false, protect: true, password: this.password },
       });
       events.off();
       const ws = historyItem ? worksheets.getItem(historyItem.name) : worksheets.add(historyName);

@@ -44,6 +44,9 @@ export function officeHost(): ExcelHost {
  * - 1.1: Worksheet.activate, Range.select (go to a cell);
  * - 1.4: WorksheetCollection.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject (reading, status);
  * - 1.7: Worksheet.onChanged (change events); Worksheet.freezePanes and Workbook.protection (inserting);
+ *   WorksheetProtection.protect / unprotect with the user's sheet password (issue 15: every sheet Outturn writes is
+ *   protected, with formulas locked and inputs not; without a password they are 1.2). Both within 1.8 below, which
+ *   every writing action requires, so the manifest's 1.8 covers them and no new requirement set is needed;
  * - 1.8: Range.dataValidation (the templates' drop-down lists) and Runtime.enableEvents (inserting, saving settings,
  *   closing or reopening a period, which also unprotects and protects the History sheet: WorksheetProtection 1.2).
  * Also used on the way: conditional formats 1.6; columnWidth, columnHidden, merge, cell locking 1.2; the Slides

@@ -31,6 +31,7 @@
  */
 import type { BorderWeight, CellStyle, ConditionalFormat, PlanCell, SheetPlan, StyleRole, WorkbookPlan } from "../plans/types";
 import { colLetter, parseA1 } from "../plans/a1";
+import { allowancesFor, isLockedCell, locksEveryCell, type ProtectionAllowances } from "../plans/protection";
 import { WorkbookError } from "../workbook/gateway";
 
 /**
@@ -84,9 +85,14 @@ export type SheetOp =
   | { kind: "validation"; address: string; source: string; bytes: number }
   | { kind: "freeze"; rows: number; columns: number; bytes: number }
   | { kind: "print"; orientation: "Portrait" | "Landscape"; bytes: number }
-  /** Sheet protection off (before writing a protected sheet) or on (after): WorksheetProtection, ExcelApi 1.2. */
-  | { kind: "unprotect"; bytes: number }
-  | { kind: "protect"; bytes: number };
+  /**
+   * Sheet protection off (before writing a protected sheet) or on (after): WorksheetProtection, ExcelApi 1.2; with a
+   * password, ExcelApi 1.7 (learn.microsoft.com/javascript/api/excel/excel.worksheetprotection: "protect(options,
+   * password) [Api set: ExcelApi 1.2 for options; 1.7 for password]", "unprotect(password) [ExcelApi 1.7 for
+   * password]"). The password is the user's, given for this session: it is in the request, never in the workbook.
+   */
+  | { kind: "unprotect"; password?: string; bytes: number }
+  | { kind: "protect"; allow: ProtectionAllowances; password?: string; bytes: number };
 
 /** The operations for one sheet: `create` when the sheet must be added first. */
 export interface SheetWork {
@@ -161,7 +167,6 @@ function rangeStyleOf(style: CellStyle, features: RenderFeatures): RangeStyle {
   if (a?.vertical) out.verticalAlignment = a.vertical === "top" ? "Top" : a.vertical === "middle" ? "Center" : "Bottom";
   if (a?.wrapText !== undefined) out.wrapText = a.wrapText;
   if (a?.indent !== undefined && features.indent) out.indentLevel = a.indent;
-  if (style.locked === false) out.locked = false;
   return out;
 }
 
@@ -235,16 +240,19 @@ export interface RenderOptions {
   /** Upgrade: the columns the old template used, e.g. "A:M" (unhidden before the new widths apply). */
   resetColumns?: string;
   /**
-   * Sheet protection (the History sheet): `unprotectFirst` when the sheet is protected now (writes to a protected
-   * sheet fail); `protect` to lock every cell of the plan and protect the sheet after writing it.
+   * Sheet protection: `unprotectFirst` when the sheet is protected now (writes to a protected sheet's locked cells
+   * fail); `protect` to protect the sheet after writing it; `password`, the user's, for both (none: Outturn protects
+   * without one). Cells are locked or unlocked either way (src/plans/protection.ts): formulas and labels locked,
+   * inputs not, every cell of the History and Sign-off sheets.
    */
-  protection?: { unprotectFirst: boolean; protect: boolean };
+  protection?: { unprotectFirst: boolean; protect: boolean; password?: string };
 }
 
 /** The operations that draw one sheet plan, in the order they must run. */
 export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], options: RenderOptions): SheetOp[] {
   const ops: SheetOp[] = [];
-  if (options.protection?.unprotectFirst) ops.push(withBytes({ kind: "unprotect" }, null));
+  const password = options.protection?.password || undefined;
+  if (options.protection?.unprotectFirst) ops.push(withBytes({ kind: "unprotect", password }, null));
   if (options.resetAddress) {
     ops.push(withBytes({ kind: "reset", address: options.resetAddress, columns: options.resetColumns ?? "" }, null));
   }
@@ -342,11 +350,16 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
     ops.push(withBytes({ kind: "print", orientation: plan.print.orientation === "landscape" ? "Landscape" : "Portrait" }, null));
   }
 
-  // 6. Protection: every cell of the plan locked (inputs included), then the sheet protected.
-  if (options.protection?.protect) {
-    if (maxRow > 0) ops.push(withBytes({ kind: "style", address: `A1:${colLetter(maxCol)}${maxRow}`, style: { locked: true } }, null));
-    ops.push(withBytes({ kind: "protect" }, null));
+  // 6. Locking: the plan's rectangle locked, then its inputs' rectangles unlocked (a few rectangles a sheet, however
+  // many lines: rows of the same shape stack); then, when asked, the sheet protected.
+  if (maxRow > 0) {
+    ops.push(withBytes({ kind: "style", address: `A1:${colLetter(maxCol)}${maxRow}`, style: { locked: true } }, null));
+    if (!locksEveryCell(plan.kind)) {
+      const unlocked = placed.filter((p) => !isLockedCell(plan.kind, p.cell));
+      for (const rect of rectangles(unlocked)) ops.push(withBytes({ kind: "style", address: rectAddress(rect), style: { locked: false } }, null));
+    }
   }
+  if (options.protection?.protect) ops.push(withBytes({ kind: "protect", allow: allowancesFor(plan.kind), password }, null));
   return ops;
 }
 

@@ -18,6 +18,8 @@ import { signoffSheet } from "./sheets/signoff/layout";
 import { actionsSheet } from "./sheets/actions/layout";
 import { workforceSheet } from "./sheets/workforce/layout";
 import type { BoardAction } from "../engine/actions";
+import type { Virement } from "../engine/virements";
+import { virementsSheet } from "./sheets/virements/layout";
 import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
 import { planInputs } from "./sheets/signoff/inputs";
 
@@ -32,6 +34,8 @@ export interface PlanOptions {
   signoff?: SignOffBook | null;
   /** The board's actions: adds the Actions sheet (with a row for each item needing an action that has none). */
   actions?: readonly BoardAction[] | null;
+  /** The virement log: adds the Virements sheet (src/plans/sheets/virements). */
+  virements?: readonly Virement[] | null;
 }
 
 /**
@@ -66,6 +70,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
   // The Workforce sheet (issue 14) when the period has workforce figures, after the templates.
   if (position.workforce) byKind.Workforce = workforceSheet(ctx, position.workforce);
-  const kinds = [...SHEET_KINDS_IN_ORDER, "Workforce" as const, "Actions" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
+  if (options.virements) byKind.Virements = virementsSheet(ctx, options.virements);
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Workforce" as const, "Actions" as const, "Virements" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

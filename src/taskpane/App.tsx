@@ -19,6 +19,7 @@ import { ViewBoundary } from "./views/ViewBoundary";
 import type { Saver } from "./download";
 import type { SelfCheck } from "./excel-wiring";
 import { KeptImportChoices } from "./import-choices";
+import { ReviewGuard, tabsFor } from "./review";
 
 const useStyles = makeStyles({
   shell: {
@@ -56,6 +57,7 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   identity: { color: tokens.colorNeutralForeground2 },
+  review: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS, cursor: "pointer" },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   preview: {
@@ -106,10 +108,12 @@ const YearToDate = React.lazy(() => import(/* webpackChunkName: "year-to-date" *
 const PackView = React.lazy(() => import(/* webpackChunkName: "pack-view" */ "./views/PackView"));
 /** Ledger import (issue 12): the view, the CSV reader and the mapping, loaded when the tab is first opened. */
 const ImportView = React.lazy(() => import(/* webpackChunkName: "import-view" */ "./views/ImportView"));
+const ReviewView = React.lazy(() => import(/* webpackChunkName: "review-view" */ "./views/ReviewView"));
 
 const TABS: Array<{ view: View; label: string; name: string }> = [
   { view: "position", label: "Position", name: "Position view" },
   { view: "checks", label: "Checks", name: "Checks view" },
+  { view: "review", label: "Review", name: "Review view" },
   { view: "pack", label: "Pack", name: "quarterly pack" },
   { view: "settings", label: "Settings", name: "Settings view" },
   { view: "start", label: "Insert", name: "Insert view" },
@@ -118,7 +122,16 @@ const TABS: Array<{ view: View; label: string; name: string }> = [
 
 export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck }: AppProps): React.JSX.Element {
   const s = useStyles();
-  const [state, actions] = usePane(gateway, { delayMs: refreshDelayMs, locate, save });
+  // Review mode (board members): write actions hidden, and the gateway refuses writes while it is on (./review.ts).
+  const [reviewing, setReviewing] = React.useState(false);
+  const guard = React.useMemo(() => new ReviewGuard(gateway), [gateway]);
+  const [state, actions] = usePane(guard.gateway, { delayMs: refreshDelayMs, locate, save });
+  const review = (on: boolean) => {
+    guard.setReviewing(on);
+    setReviewing(on);
+    if (on && !tabsFor(true).includes(state.view)) actions.setView("position");
+  };
+  const tabs = TABS.filter((t) => tabsFor(reviewing).includes(t.view));
   const today = React.useMemo(() => new Date(), []);
   const hasSheets = (state.status?.sheets.length ?? 0) > 0;
   const reading = state.reading;
@@ -181,6 +194,13 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         </React.Suspense>
       );
       break;
+    case "review":
+      panel = (
+        <React.Suspense fallback={<Spinner size="small" label="Opening the review…" />}>
+          <ReviewView model={reading?.read.model ?? null} signoff={reading?.read.signoff ?? null} actions={reading?.read.actions ?? null} />
+        </React.Suspense>
+      );
+      break;
     case "pack":
       panel = (
         <React.Suspense fallback={<Spinner size="small" label="Opening the quarterly pack…" />}>
@@ -234,6 +254,12 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
           <Caption1 className={s.identity}>
             {identity ? `${identity.organisation}, ${identity.financialYear} ${periodLabel(identity.period)} (amounts in ${identity.units})` : "Quarterly financial monitoring"}
           </Caption1>
+          {hasSheets && (
+            <label className={s.review}>
+              <input type="checkbox" checked={reviewing} onChange={(e) => review(e.target.checked)} data-testid="review-mode" />
+              <Caption1>Review mode (board): read only, nothing in the workbook changes</Caption1>
+            </label>
+          )}
         </header>
         {preview && (
           <MessageBar intent="info" layout="multiline" data-testid="preview-notice">
@@ -248,7 +274,7 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
         ) : hasSheets ? (
           <>
             <TabList className={s.tabs} size="small" selectedValue={state.view} onTabSelect={(_, d) => actions.setView(d.value as View)} aria-label="Views">
-              {TABS.map((t) => (
+              {tabs.map((t) => (
                 <Tab key={t.view} value={t.view} id={`tab-${t.view}`} aria-controls="panel">
                   {t.view === "checks" && checks.length > 0 ? `${t.label} (${checks.length})` : t.label}
                 </Tab>

@@ -12,7 +12,7 @@ import type { PaneNotice } from "./errors";
 import { type CheckItem, errorsOf } from "./check-items";
 import { notices, problems } from "./notices";
 
-export type View = "start" | "position" | "checks" | "pack" | "settings" | "import";
+export type View = "start" | "position" | "checks" | "review" | "pack" | "settings" | "import";
 /** "recalculate": a read the user asked for (Recalculate, or after an action); "refresh": one after a change event. */
 export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides" | "import" | "undoImport";
 

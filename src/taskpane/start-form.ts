@@ -19,6 +19,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Signoff: "Sign-off: who signed off the figures (added at the first sign-off)",
   Actions: "Actions: what the board agreed for Red items",
   Workforce: "Workforce: strength, the officer target and overtime (written when the period has workforce figures)",
+  Virements: "Virements: each change from the original to the revised budget",
 };
 
 export interface StartForm {
@@ -27,6 +28,8 @@ export interface StartForm {
   period: PeriodId;
   units: Units;
   sheets: SheetKind[];
+  /** The password to protect the sheets with (blank: none); kept by the gateway for this session only, never stored. */
+  password?: string;
 }
 
 export type StartErrors = Partial<Record<"organisation" | "financialYear" | "sheets", string>>;

@@ -154,7 +154,10 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
       setView: (view) => dispatch({ type: "view", view }),
       insert: async (form) => {
         dispatch({ type: "notice", notice: null });
-        await doInsert({ ...form, organisation: form.organisation.trim(), financialYear: form.financialYear.trim(), onExisting: "ask" });
+        // The password goes to the gateway for this session, never into the request (which the pane keeps).
+        const { password, ...rest } = form;
+        if (password !== undefined) gateway.useSheetPassword(password || null);
+        await doInsert({ ...rest, organisation: form.organisation.trim(), financialYear: form.financialYear.trim(), onExisting: "ask" });
       },
       resolveConflict: async (choice) => {
         const conflict = latest.current.conflict;

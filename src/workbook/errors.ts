@@ -60,3 +60,15 @@ export function cellEditError(action: string, officeCode: string | null = null):
     `Outturn could not ${action} because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.`,
     "CellEditMode", officeCode);
 }
+
+/**
+ * A sheet protected with a password Outturn was not given (Outturn protects its sheets without one unless the user
+ * gives it, and never keeps it): what to do, naming the sheet.
+ */
+export function passwordRefused(sheet: string): WorkbookError {
+  return new WorkbookError(
+    `"${sheet}" is protected with a password Outturn was not given, so Outturn could not unprotect it to write. Enter the sheets' password ` +
+    "in the pane (Insert > Sheet password; Outturn keeps it only while the pane is open), or unprotect the sheet yourself " +
+    "(Review > Unprotect Sheet), then try again. Nothing was changed.",
+    "Protected");
+}

@@ -4,8 +4,9 @@
  */
 import type { MonitoringPeriod, PeriodId, Settings, Units } from "../model/types";
 import type { Check, Place } from "../engine/checks";
-import type { LocatedInput } from "../engine/signoff";
+import type { LocatedInput, SignOffStatus } from "../engine/signoff";
 import type { LineChange } from "../ledger/apply";
+import type { BoardAction } from "../engine/actions";
 
 import type { SheetKind } from "../plans/types";
 
@@ -43,6 +44,10 @@ export interface WorkbookStatus {
 export interface WorkbookRead {
   /** Null when the workbook cannot be read into a period at all (the checks say why). */
   model: MonitoringPeriod | null;
+  /** Where the period stands against its sign-offs (absent or null: no Sign-off sheet, or the period unreadable). */
+  signoff?: SignOffStatus | null;
+  /** The board's actions on the Actions sheet (absent or null: no Actions sheet). */
+  actions?: BoardAction[] | null;
   /** Integrity problems found while reading: overwritten formulas, text in amount cells, missing sheets... */
   checks: Check[];
   /** The cell (e.g. "Reserves!F18") showing the figure an engine check concerns, as found while reading; null when not shown. */
@@ -105,8 +110,15 @@ export interface WorkbookGateway {
    * what the preview (for undo: the import) saw.
    */
   writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult>;
+
+  /**
+   * The password the user protects Outturn's sheets with, for this session only (null: none, the default). Outturn
+   * unprotects and protects its sheets with it when it writes them, and never stores it (not in the workbook, not in
+   * the browser). A sheet protected with a password Outturn was not given is refused in words, naming the sheet.
+   */
+  useSheetPassword(password: string | null): void;
   /** Calls `handler` when a monitoring sheet changes (not for Outturn's own writes). Returns an unsubscribe function. */
   onMonitoringChanged(handler: () => void): Promise<() => void>;
 }
 
-export { WorkbookError, type WorkbookErrorCode } from "./errors";
+export { WorkbookError, passwordRefused, type WorkbookErrorCode } from "./errors";

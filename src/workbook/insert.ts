@@ -70,19 +70,6 @@ export function decideInsert(request: InsertRequest, look: WorkbookLook): Insert
 }
 
 /**
- * Refuses to upgrade sheets the user protected (by name). The History sheet is protected by Outturn itself (Close
- * period), so it is unprotected, rewritten and protected again instead.
- */
-export function refuseProtectedUpgrade(targets: InsertTargets, protectedSheets: ReadonlyArray<{ name: string; kind: SheetKind | null }>): void {
-  const locked = protectedSheets.filter((s) => s.kind && s.kind !== "History" && targets.inPlace.includes(s.kind)).map((s) => s.name);
-  if (locked.length > 0) {
-    throw new WorkbookError(
-      `Outturn cannot upgrade ${locked.map((n) => `"${n}"`).join(", ")}: the sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was changed.`,
-      "Protected");
-  }
-}
-
-/**
  * The model the sheets are written from. Upgrading keeps every input as read from the existing sheets (with the
  * identity asked for), so `existing` is needed then, and a workbook that cannot be read is not upgraded (that would lose
  * what was typed). Otherwise the request's figures, or blank templates.

@@ -9,13 +9,16 @@ import type { Grid, GridCell, GridSheet, GridValue } from "../plans/grid";
 import { parseA1, toA1 } from "../plans/a1";
 import type { PlanPort } from "./plan-port";
 import type { CellWrite } from "./settings-rows";
-import { WorkbookError } from "./errors";
+import { WorkbookError, passwordRefused } from "./errors";
+import { allowancesFor, isLockedCell } from "../plans/protection";
 import { OUTTURN_SHEETS, SHEET_NAMES, sameName } from "./rules";
 import { shiftFormula } from "./shift-rows";
 
 export interface MemoryCell extends GridCell {
   /** A cell the user types into. */
   input: boolean;
+  /** Locked (Excel's default): a protected sheet refuses a person's typing here (src/plans/protection.ts). */
+  locked: boolean;
   numberFormat: string | null;
 }
 
@@ -24,8 +27,12 @@ export type CellInput = number | string | boolean | null;
 
 export class MemorySheet implements GridSheet {
   readonly cells = new Map<string, MemoryCell>();
-  /** Sheet protection (Review > Protect Sheet): a person's edits are refused, as Excel refuses them. */
+  /** Sheet protection (Review > Protect Sheet): a person's edits of locked cells are refused, as Excel refuses them. */
   protected = false;
+  /** The password it was protected with, if any: unprotecting needs it. */
+  password: string | undefined = undefined;
+  /** Whether a person may insert rows while it is protected (Outturn's templates allow it). */
+  allowInsertRows = false;
   constructor(
     public name: string,
     public columns: ColumnPlan[] = [],
@@ -64,11 +71,12 @@ function planValue(cell: PlanCell): GridValue {
   }
 }
 
-function memoryCellOf(cell: PlanCell, numberFormat: string | null): MemoryCell {
+function memoryCellOf(cell: PlanCell, numberFormat: string | null, locked: boolean): MemoryCell {
   return {
     value: planValue(cell),
     formula: cell.content.kind === "formula" ? cell.content.formula : null,
     input: cell.input,
+    locked,
     numberFormat: cell.numberFormat ?? numberFormat,
   };
 }
@@ -111,8 +119,22 @@ export class SheetEmulator {
     }
     sheet.columns = sp.columns;
     sheet.cells.clear();
-    for (const cell of sp.cells) sheet.cells.set(cell.address, memoryCellOf(cell, plan.styles[cell.style]?.numberFormat ?? null));
+    for (const cell of sp.cells) sheet.cells.set(cell.address, memoryCellOf(cell, plan.styles[cell.style]?.numberFormat ?? null, isLockedCell(sp.kind, cell)));
     return sheet;
+  }
+
+  /** Protects a sheet Outturn wrote, as the renderers do (Excel: WorksheetProtection.protect with its allowances). */
+  protect(sheet: MemorySheet, kind: SheetKind, password: string | undefined): void {
+    sheet.protected = true;
+    sheet.password = password;
+    sheet.allowInsertRows = allowancesFor(kind).insertRows;
+  }
+
+  /** Unprotects a sheet for Outturn to write; refused, naming it, when protected with a password Outturn was not given. */
+  unprotect(sheet: MemorySheet, password: string | undefined): void {
+    if (sheet.protected && sheet.password !== undefined && sheet.password !== password) throw passwordRefused(sheet.name);
+    sheet.protected = false;
+    sheet.password = undefined;
   }
 
   /** Writes planned cells at the rows found for them (saving settings), with their number format or the cell's own. */
@@ -121,7 +143,7 @@ export class SheetEmulator {
       const address = toA1(w.row, w.col);
       const previous = sheet.cells.get(address);
       const numberFormat = w.numberFormat === undefined ? previous?.numberFormat ?? null : w.numberFormat;
-      sheet.cells.set(address, { ...memoryCellOf(w.cell, null), input: previous?.input ?? w.cell.input, numberFormat });
+      sheet.cells.set(address, { ...memoryCellOf(w.cell, null, previous?.locked ?? true), input: previous?.input ?? w.cell.input, numberFormat });
     }
   }
 
@@ -141,7 +163,10 @@ export class SheetEmulator {
   /** Cells set as a person typing (or pasting) would; refused on a protected sheet, as Excel refuses it. */
   type(sheetName: string, cells: Record<string, CellInput>): void {
     const sheet = this.existing(sheetName);
-    if (sheet.protected) throw new WorkbookError(`The cell you're trying to change is on a protected sheet ("${sheet.name}"). To change it, unprotect the sheet (Review > Unprotect Sheet).`, "Protected");
+    const locked = Object.keys(cells).find((address) => sheet.at(address)?.locked ?? true);
+    if (sheet.protected && locked !== undefined) {
+      throw new WorkbookError(`The cell you're trying to change (${locked}) is on a protected sheet ("${sheet.name}"). To change it, unprotect the sheet (Review > Unprotect Sheet).`, "Protected");
+    }
     for (const [address, input] of Object.entries(cells)) {
       const { row, col } = parseA1(address);
       const a = toA1(row, col);
@@ -151,6 +176,7 @@ export class SheetEmulator {
         value: isFormula ? null : input === "" ? null : input,
         formula: isFormula ? input : null,
         input: previous?.input ?? false,
+        locked: previous?.locked ?? true,
         numberFormat: previous?.numberFormat ?? null,
       });
     }
@@ -162,7 +188,7 @@ export class SheetEmulator {
    */
   insertRows(sheetName: string, before: number, count: number): void {
     const sheet = this.existing(sheetName);
-    if (sheet.protected) throw new WorkbookError(`"${sheet.name}" is protected: unprotect it (Review > Unprotect Sheet) to insert rows.`, "Protected");
+    if (sheet.protected && !sheet.allowInsertRows) throw new WorkbookError(`"${sheet.name}" is protected: unprotect it (Review > Unprotect Sheet) to insert rows.`, "Protected");
     if (!Number.isInteger(before) || before < 1 || !Number.isInteger(count) || count < 1) throw new Error("insertRows: give a row number and a count, both 1 or more");
     const moved = new Map<string, MemoryCell>();
     for (const [address, cell] of sheet.cells) {
@@ -172,7 +198,7 @@ export class SheetEmulator {
     for (const [address, cell] of sheet.cells) {
       const { row, col } = parseA1(address);
       if (row !== before - 1) continue;
-      for (let r = before; r < before + count; r++) moved.set(toA1(r, col), { value: null, formula: null, input: cell.input, numberFormat: cell.numberFormat });
+      for (let r = before; r < before + count; r++) moved.set(toA1(r, col), { value: null, formula: null, input: cell.input, locked: cell.locked, numberFormat: cell.numberFormat });
     }
     sheet.cells.clear();
     for (const [a, c] of moved) sheet.cells.set(a, c);

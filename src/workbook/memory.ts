@@ -11,14 +11,19 @@ import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
 import { parseA1 } from "../plans/a1";
 import { defaultPlanPort, type PlanPort } from "./plan-port";
 import {
-  SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertModel, isoToday, kindOfName, planClose, planInsert, planReopen,
-  planSettingsSave, refuseHistoryWrite, refuseProtectedUpgrade, statusIdentity, type ClosingPlan,
+  SHEET_NAMES, decideInsert, historyPlan, historyProtected, insertModel, isoToday, planClose, planInsert, planReopen,
+  planSettingsSave, refuseHistoryWrite, statusIdentity, type ClosingPlan,
 } from "./rules";
 import { cellEditor } from "./settings-rows";
-import { WorkbookError } from "./errors";
+import { WorkbookError, passwordRefused } from "./errors";
 import { SheetEmulator, type CellInput } from "./memory-sheets";
 import { ViewStore, previewSheetOf, type PreviewCell, type PreviewSheet } from "./memory-preview";
 import { TestHooks, type FailableMethod } from "./memory-hooks";
+import { readWorkbook } from "../plans/read";
+import { buildWorkbookPlan } from "../plans/workbook";
+import { inputEntries } from "../plans/sheets/signoff/inputs";
+import { computePosition } from "../engine/position";
+import { type SignOffRole, signOff, signOffStatus } from "../engine/signoff";
 import type {
   CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
 } from "./gateway";
@@ -32,6 +37,8 @@ export class MemoryWorkbook implements WorkbookGateway {
   private readonly hooks = new TestHooks();
   private readonly changeHandlers = new Set<() => void>();
   selection: CellRef | null = null;
+  /** The user's password for Outturn's sheets, this session only (useSheetPassword). */
+  private password: string | undefined;
   /** How many times a cell has been selected (selecting the same cell twice is still a change). */
   selectionCount = 0;
   /** How many times each gateway method has been called, for tests. */
@@ -56,13 +63,17 @@ export class MemoryWorkbook implements WorkbookGateway {
     const step = decideInsert(request, { names: existing, structureProtected: this.book.structureProtected });
     if (step.status === "conflict") return step;
     const inPlace = step.inPlace.map((k) => this.book.sheet(SHEET_NAMES[k])).filter((s) => s !== undefined);
-    refuseProtectedUpgrade(step, inPlace.filter((s) => s.protected).map((s) => ({ name: s.name, kind: kindOfName(s.name) })));
+    // As Excel: a sheet protected with a password Outturn was not given refuses before anything is written.
+    const refused = inPlace.find((s) => s.protected && s.password !== undefined && s.password !== this.password);
+    if (refused) throw passwordRefused(refused.name);
     const model = insertModel(request, step, this.plans, step.inPlace.length > 0 ? this.readNow() : null);
     const { plan, inserted } = planInsert(this.plans, model, step, existing);
     for (const sp of plan.sheets) {
-      const wasProtected = this.book.sheet(sp.name)?.protected ?? false;
+      const old = this.book.sheet(sp.name);
+      const wasProtected = old?.protected ?? false;
+      if (old) this.book.unprotect(old, this.password);
       const sheet = this.book.render(sp, plan);
-      if (sp.kind === "History") sheet.protected = historyProtected(wasProtected, model);
+      if (sp.kind !== "History" || historyProtected(wasProtected, model)) this.book.protect(sheet, sp.kind, this.password);
     }
     this.ownChange();
     return { status: "inserted", sheets: inserted };
@@ -113,7 +124,13 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   private renderHistory(model: MonitoringPeriod): void {
     const { sheet, styles } = historyPlan(this.plans, model);
-    this.book.render(sheet, { sheets: [sheet], styles }).protected = true;
+    const old = this.book.sheet(sheet.name);
+    if (old) this.book.unprotect(old, this.password);
+    this.book.protect(this.book.render(sheet, { sheets: [sheet], styles }), "History", this.password);
+  }
+
+  useSheetPassword(password: string | null): void {
+    this.password = password || undefined;
   }
 
   async writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult> {
@@ -172,9 +189,36 @@ export class MemoryWorkbook implements WorkbookGateway {
     return this.book.sheet(sheetName)?.protected ?? false;
   }
 
-  /** Review > Unprotect Sheet (or Protect Sheet), as a person would. */
-  setProtected(sheetName: string, on: boolean): void {
-    this.book.existing(sheetName).protected = on;
+  /**
+   * The treasurer or the board signs off the figures, as `outturn signoff` does to a file (src/cli/signoff.ts): the
+   * Sign-off sheet written with the new record and the Summary saying so, both protected. For the preview and tests:
+   * the pane has no sign-off button yet. Refused in words (SignOffRefused) as the command line refuses.
+   */
+  signOff(name: string, role: SignOffRole, at: string = new Date().toISOString().replace(/\.\d+Z$/, "Z")): void {
+    const read = readWorkbook(this.book.grid());
+    if (!read.model || !read.inputs) throw new WorkbookError("The workbook cannot be read as a period, so it cannot be signed off: correct what Checks lists first.", "Unreadable");
+    const position = computePosition(read.model);
+    const errors = [...read.checks, ...position.checks].filter((c) => c.severity === "error").length;
+    const book = signOff(read.signoff ?? signOffStatus(null, read.inputs), inputEntries(read.inputs), { role, name, at }, errors);
+    const plan = buildWorkbookPlan(read.model, { position, signoff: book, actions: read.actions, virements: read.virements, kinds: ["Summary", "Signoff"] });
+    for (const sp of plan.sheets) {
+      const old = this.book.sheet(sp.name);
+      if (old) this.book.unprotect(old, this.password);
+      this.book.protect(this.book.render(sp, plan), sp.kind, this.password);
+    }
+    this.ownChange();
+  }
+
+  /** Whether a cell is locked (Excel's default for a cell Outturn did not unlock as an input). */
+  isLocked(sheetName: string, address: string): boolean {
+    return this.book.sheet(sheetName)?.at(address)?.locked ?? true;
+  }
+
+  /** Review > Unprotect Sheet (or Protect Sheet, optionally with a password), as a person would. */
+  setProtected(sheetName: string, on: boolean, password?: string): void {
+    const sheet = this.book.existing(sheetName);
+    sheet.protected = on;
+    sheet.password = on ? password : undefined;
     this.views.changed();
   }
 

@@ -1,9 +1,8 @@
 /**
  * Sheets of an existing .xlsx replaced (or added) from their plans, the rest of the workbook kept as ExcelJS reads it:
  * for the command line's sign-off, which writes its record (and the Summary saying so) into a workbook people have
- * filled in. A replaced sheet keeps its place among the tabs; a new one goes last. A sheet the caller says to protect
- * is protected without a password (against accidental edits, as the add-in protects; Review > Unprotect Sheet lifts
- * it), every cell locked.
+ * filled in. A replaced sheet keeps its place among the tabs; a new one goes last. Each is protected as every sheet
+ * Outturn writes (src/xlsx/write.ts): without a password unless given one, inputs unlocked.
  */
 import * as ExcelJS from "exceljs";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
@@ -12,7 +11,8 @@ import { renderSheet } from "./write";
 export interface ReplaceOptions {
   /** Whether an existing sheet (by its name, or its title in A1) is the one this plan replaces. */
   replaces: (plan: SheetPlan, name: string, title: string | null) => boolean;
-  protect: (plan: SheetPlan) => boolean;
+  /** The user's password for the sheets (none: protected without one). */
+  password?: string;
 }
 
 function titleOf(ws: ExcelJS.Worksheet): string | null {
@@ -31,10 +31,8 @@ export async function replaceSheets(bytes: Uint8Array, plans: readonly SheetPlan
     const old = wb.worksheets.find((ws) => options.replaces(plan, ws.name, titleOf(ws)));
     const orderNo = (old as Ordered | undefined)?.orderNo;
     if (old) wb.removeWorksheet(old.id);
-    const ws = renderSheet(wb, plan, styles);
+    const ws = await renderSheet(wb, plan, styles, { password: options.password });
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-    // Every cell locked (labels are, by Excel's default); selecting cells stays allowed, so the record can be copied.
-    if (options.protect(plan)) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
   // Formulas are recalculated on opening, as in every workbook Outturn writes.
   wb.calcProperties.fullCalcOnLoad = true;

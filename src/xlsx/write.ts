@@ -9,6 +9,12 @@ import * as ExcelJS from "exceljs";
 import { parseA1, colLetter, sheetPrefix } from "../plans/a1";
 import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../plans/types";
 import { planCells, planRows } from "../plans/builder";
+import { allowancesFor, isLockedCell } from "../plans/protection";
+
+/** How the sheets are protected: without a password unless the user gives one (Outturn never stores it). */
+export interface WriteOptions {
+  password?: string;
+}
 
 /** Excel's limit on the characters in a cell (Excel specifications and limits); src/excel/render.ts holds the pane to it too. */
 export const CELL_TEXT_LIMIT = 32767;
@@ -61,8 +67,8 @@ function fontOf(style: CellStyle): Partial<ExcelJS.Font> {
   return font;
 }
 
-/** ExcelJS's style for a role, with a number format of the cell's own when it has one. */
-function styleOf(style: CellStyle, numberFormat: string | undefined): Partial<ExcelJS.Style> {
+/** ExcelJS's style for a role, with a number format of the cell's own when it has one, locked or not. */
+function styleOf(style: CellStyle, numberFormat: string | undefined, locked: boolean): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = { font: fontOf(style) };
   if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.border) {
@@ -84,7 +90,8 @@ function styleOf(style: CellStyle, numberFormat: string | undefined): Partial<Ex
   }
   const fmt = numberFormat ?? style.numberFormat;
   if (fmt) out.numFmt = fmt;
-  if (style.locked === false) out.protection = { locked: false };
+  // Excel's default is locked; inputs are unlocked so people can type in them on the protected sheet.
+  if (!locked) out.protection = { locked: false };
   return out;
 }
 
@@ -177,14 +184,26 @@ function listRule(values: string[]): ExcelJS.DataValidation {
  * One look per role and number format, shared by every cell that has it (ExcelJS shares style objects between
  * cells itself, e.g. across a merge), rather than new font, fill and border objects for each of a million cells.
  */
-function styleCache(styles: WorkbookPlan["styles"]): (role: PlanCell["style"], numberFormat: string | undefined) => Partial<ExcelJS.Style> {
+function styleCache(styles: WorkbookPlan["styles"]): (role: PlanCell["style"], numberFormat: string | undefined, locked?: boolean) => Partial<ExcelJS.Style> {
   const cache = new Map<string, Partial<ExcelJS.Style>>();
-  return (role, numberFormat) => {
-    const key = `${role}\u0000${numberFormat ?? ""}`;
+  return (role, numberFormat, locked = true) => {
+    const key = `${role}\u0000${numberFormat ?? ""}\u0000${locked ? 1 : 0}`;
     let style = cache.get(key);
-    if (!style) cache.set(key, style = styleOf(styles[role], numberFormat));
+    if (!style) cache.set(key, style = styleOf(styles[role], numberFormat, locked));
     return style;
   };
+}
+
+/**
+ * The sheet protected (OOXML sheetProtection): formulas and labels locked, inputs not (src/plans/protection.ts), as
+ * the add-in protects it. ExcelJS's "allow" options; `objects: true` leaves charts editable (the Slides sheet).
+ */
+async function protectSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, options: WriteOptions): Promise<void> {
+  const allow = allowancesFor(plan.kind);
+  await ws.protect(options.password ?? "", {
+    selectLockedCells: true, selectUnlockedCells: true, formatColumns: allow.formatColumns, formatRows: allow.formatRows,
+    insertRows: allow.insertRows, objects: allow.editObjects,
+  });
 }
 
 function fillRow(ws: ExcelJS.Worksheet, plan: SheetPlan, work: RowWork, look: ReturnType<typeof styleCache>): void {
@@ -193,7 +212,7 @@ function fillRow(ws: ExcelJS.Worksheet, plan: SheetPlan, work: RowWork, look: Re
     const cell = ws.getCell(c.address);
     cell.value = cellValue(c);
     const textInput = c.input && (c.content.kind === "text" || (c.content.kind === "blank" && (c.style === "inputText" || c.style === "lineName" || c.style === "section")));
-    cell.style = look(c.style, c.numberFormat ?? (textInput ? "@" : undefined));
+    cell.style = look(c.style, c.numberFormat ?? (textInput ? "@" : undefined), isLockedCell(plan.kind, c));
   }
   const firstChart = plan.charts?.[0];
   if (firstChart && parseA1(firstChart.topLeft).row === work.row) {
@@ -280,9 +299,10 @@ async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
   else await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"]): ExcelJS.Worksheet {
+export async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"], options: WriteOptions = {}): Promise<ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(xmlSafe(plan.name), sheetOptions(plan));
   fillSheet(ws, plan, styles);
+  await protectSheet(ws, plan, options);
   return ws;
 }
 
@@ -290,11 +310,11 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: Workb
 export const CHARTS_NOTE = "The charts are drawn by the Outturn add-in in Excel; this file has their data.";
 
 /** An ExcelJS workbook holding the plan's sheets. */
-export function renderWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+export async function renderWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Outturn";
   wb.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of plan.sheets) renderSheet(wb, sheet, plan.styles);
+  for (const sheet of plan.sheets) await renderSheet(wb, sheet, plan.styles, options);
   return wb;
 }
 
@@ -309,7 +329,7 @@ function checkTexts(plan: WorkbookPlan): void {
  * memory holds the plan and the shared strings, not every cell twice over (a 33,000-line period: see
  * bench/cli.bench.ts). Same sheets, styles and formulas as renderWorkbook.
  */
-export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promise<void> {
+export async function writeWorkbookFile(plan: WorkbookPlan, path: string, options: WriteOptions = {}): Promise<void> {
   checkTexts(plan);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = "Outturn";
@@ -324,6 +344,7 @@ export async function writeWorkbookFile(plan: WorkbookPlan, path: string): Promi
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(xmlSafe(sheet.name), sheetOptions(sheet));
     await streamSheet(ws, sheet, plan.styles, failed);
+    await protectSheet(ws, sheet, options);
     ws.commit();
   }
   await Promise.race([wb.commit(), failed]);
@@ -348,7 +369,7 @@ function recalculateOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   };
 }
 
-export async function workbookBuffer(plan: WorkbookPlan): Promise<Buffer> {
+export async function workbookBuffer(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Buffer> {
   checkTexts(plan);
-  return Buffer.from(await renderWorkbook(plan).xlsx.writeBuffer());
+  return Buffer.from(await (await renderWorkbook(plan, options)).xlsx.writeBuffer());
 }

@@ -167,10 +167,12 @@ type Api = {
   getCell(sheet: string, address: string): { value: unknown; formula: string | null } | null;
   sheetNames(): string[];
   isProtected(sheet: string): boolean;
+  setProtected(sheet: string, on: boolean): void;
   selection(): { sheet: string; address: string } | null;
   failNext(method: string, message: string, code?: string): void;
   setLatency(ms: number): void;
   calls(): Record<string, number>;
+  signOff(name: string, role: "Treasurer" | "Board"): void;
 };
 
 /** The worked example typed into the preview workbook, as a person would in Excel (rows inserted, inputs typed). */
@@ -179,6 +181,7 @@ async function typeFigures(page: Page, edits: Edit[]): Promise<void> {
     await page.evaluate((e) => {
       const api = (window as unknown as { outturnPreview: Api }).outturnPreview;
       if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+      else if (e.kind === "protect") api.setProtected(e.sheet, e.on);
       else api.setCells(e.sheet, e.cells);
     }, edit);
   }
@@ -287,14 +290,16 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   // The same passing state met by the automatic refresh after a change (the user typing on in Excel): no notice.
   const readsBefore = (await api(page, (a) => a.calls())).readPeriod ?? 0;
   await api(page, (a) => a.failNext("readPeriod", "Outturn could not read the workbook because a cell is being edited in Excel. Press Enter or Esc to finish editing the cell, then try again.", "CellEditMode"));
-  await api(page, (a) => a.setCells("Revenue", { Z500: "" }));
+  // (Into an input cell, its value unchanged: the sheet is protected, so a cell outside the inputs refuses typing.)
+  const payForecast = defaultPlanPort().build(seedModel(), ["Revenue"], {}).sheets[0]?.cells.find((c) => c.place?.row === "Pay & Employment costs" && c.place.column === "forecastOutturn");
+  await page.evaluate((address) => (window as unknown as { outturnPreview: Api }).outturnPreview.setCells("Revenue", { [address]: 153797 }), payForecast?.address ?? "E8");
   check(await eventually(page, async () => ((await api(page, (a) => a.calls())).readPeriod ?? 0) > readsBefore), `${run}: a change to the sheet refreshes the pane by itself`);
   await page.waitForTimeout(300);
   check((await notice(page)) === "", `${run}: a cell being edited during the automatic refresh shows no notice (${await notice(page)})`);
 
   // Checks: tabs by arrows; go to the general fund's cell.
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Checks"); i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Checks"); i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   must(await eventually(page, async () => (await page.locator("#checks-heading").count()) > 0), `${run}: Enter on the Checks tab opens Checks`);
   const checkRow = page.locator(`[data-check=${expect.check.id}]`);
@@ -311,7 +316,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
 
   // Settings: a bad value and a minimum above the maximum are refused, naming the field; then 2%.
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Settings"); i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Settings"); i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Space");
   must(await eventually(page, async () => (await page.locator("#settings-heading").count()) > 0), `${run}: Space on the Settings tab opens Settings`);
   await shot(page, run, "09-settings");
@@ -346,7 +351,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
   check(minCell?.value === 0.02, `${run}: the Settings sheet holds the new minimum, 2% (${JSON.stringify(minCell?.value)} in Settings!${expect.settingsMinimumCell})`);
   await shot(page, run, "12-settings-saved");
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Position"); i++) await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Position"); i++) await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Enter");
   must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0), `${run}: back to Position`);
   const gf2 = await headline(page, "reserves");
@@ -356,7 +361,7 @@ async function keyboardRun(page: Page, server: StaticServer): Promise<void> {
 
   // Insert again: the sheets exist, so a dialog asks. Cancel by keyboard, then upgrade in place (inputs kept).
   await tabTo(page, "the view tabs", (f) => f.role === "tab", { back: true });
-  for (let i = 0; i < 4 && !(await focused(page)).name.startsWith("Insert"); i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 6 && !(await focused(page)).name.startsWith("Insert"); i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   must(await eventually(page, async () => (await page.locator("#start-heading").count()) > 0), `${run}: the Insert tab opens the Start view`);
   check((await page.locator("#start-organisation").inputValue()) === expect.organisation, `${run}: the Start view is filled from the workbook`);
@@ -433,6 +438,7 @@ async function openOnWorkbook(page: Page, server: StaticServer, edits: Edit[]): 
         await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings"], onExisting: "ask" });
         for (const e of edits) {
           if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+          else if (e.kind === "protect") api.setProtected(e.sheet, e.on);
           else api.setCells(e.sheet, e.cells);
         }
       };
@@ -492,6 +498,7 @@ async function workforceRun(page: Page, server: StaticServer): Promise<void> {
         await api.insertSheets({ organisation, financialYear, period: "Q2", units: "£000", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings"], onExisting: "ask" });
         for (const e of edits) {
           if (e.kind === "insertRows") api.insertRows(e.sheet, e.before, e.count);
+          else if (e.kind === "protect") api.setProtected(e.sheet, e.on);
           else api.setCells(e.sheet, e.cells);
         }
         api.addSheet("Workforce");
@@ -515,6 +522,77 @@ async function workforceRun(page: Page, server: StaticServer): Promise<void> {
   await page.locator("[data-testid=headline-workforce]").scrollIntoViewIfNeeded();
   await shot(page, run, "01-workforce-pane-width");
   await axeScan(page, "the Position view with the workforce at task-pane width");
+}
+
+/**
+ * Board review (issue 15): the treasurer signs off (as `outturn signoff` does, through the preview API: the pane has no
+ * sign-off button yet), a person changes one forecast, the Review view and the Checks list exactly that cell as changed
+ * since sign-off, and review mode shows Position, Checks and Review only; clicking through them writes nothing (the
+ * preview workbook counts every gateway call). The templates are protected: typing over a formula is refused.
+ */
+async function reviewRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "review";
+  console.log(`\n${run}: sign-off, a change, what changed since, and review mode`);
+  await openOnWorkbook(page, server, seedEdits());
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 10000), `${run}: the pane opens on the Position view`);
+  check(await api(page, (a) => a.isProtected("Revenue")), `${run}: the Revenue sheet is protected`);
+  const refused = await page.evaluate(() => {
+    try {
+      (window as unknown as { outturnPreview: { setCells(s: string, c: Record<string, unknown>): void } }).outturnPreview.setCells("Revenue", { F8: 1 });
+      return "";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
+  check(/protected sheet \("Revenue"\)/.test(refused), `${run}: typing over a formula of the protected Revenue sheet is refused (${refused.slice(0, 60)})`);
+
+  await api(page, (a) => a.signOff("Julie Strange", "Treasurer"));
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  const tab = (name: RegExp | string) => page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name });
+  await tab("Review").click();
+  check(await eventually(page, async () => /^Signed off: Treasurer Julie Strange/.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => ""))), `${run}: the Review view shows the sign-off`);
+  await shot(page, run, "01-signed");
+  await axeScan(page, "the Review view, signed off");
+
+  // A change: the Pay forecast, typed as a person would.
+  const pay = defaultPlanPort().build(seedModel(), ["Revenue"], {}).sheets[0]?.cells.find((c) => c.place?.row === "Pay & Employment costs" && c.place.column === "forecastOutturn");
+  must(pay, `${run}: the plan has the Pay forecast cell`);
+  await page.evaluate((address) => (window as unknown as { outturnPreview: Api }).outturnPreview.setCells("Revenue", { [address]: 153900 }), pay?.address ?? "E8");
+  check(await eventually(page, async () => /^CHANGED SINCE SIGN-OFF: 1 input\(s\)/.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => "")), 8000), `${run}: the Review view says the period changed since sign-off`);
+  const changes = (await page.locator("[data-testid=review-changes] li").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+  check(changes.length === 1 && changes[0]?.startsWith(`Revenue!${pay?.address}:`) && changes[0].endsWith("153797 → 153900"), `${run}: exactly the changed cell is listed (${changes.join(" / ")})`);
+  await shot(page, run, "02-changed-since-signoff");
+  await tab(/Checks/).click();
+  // (The Checks view is loaded when first opened: wait for it.)
+  check(await eventually(page, async () => {
+    const listed = await page.locator("[data-check=changed-since-signoff]").allInnerTexts();
+    return listed.length === 1 && (listed[0]?.includes(`Revenue!${pay?.address}`) ?? false);
+  }), `${run}: the Checks list the change at its cell`);
+  await shot(page, run, "03-checks-changed");
+
+  // Review mode: nothing that writes is offered, and going round the views writes nothing.
+  const before = await api(page, (a) => a.calls());
+  await page.getByTestId("review-mode").check();
+  const tabs = (await page.getByRole("tablist", { name: "Views" }).getByRole("tab").allInnerTexts()).map((t) => t.replace(/\s*\(\d+\)$/, ""));
+  check(tabs.join(",") === "Position,Checks,Review", `${run}: review mode shows Position, Checks and Review only (${tabs.join(", ")})`);
+  for (const name of ["Position", /Checks/, "Review"] as const) {
+    await tab(name).click();
+    for (const b of await page.locator("#panel button").all()) {
+      const label = (await b.innerText()).trim();
+      check(!/^(Insert|Save|Close|Reopen|Download)/.test(label), `${run}: no write button in review mode ("${label}")`);
+    }
+  }
+  await tab("Position").click();
+  await page.getByRole("button", { name: /Recalculate/ }).click();
+  await tab("Review").click();
+  await shot(page, run, "04-review-mode");
+  await axeScan(page, "review mode");
+  await page.setViewportSize({ width: 350, height: 900 });
+  await shot(page, run, "05-review-mode-pane-width");
+  await axeScan(page, "review mode at task-pane width");
+  const after = await api(page, (a) => a.calls());
+  const writes = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod"].filter((m) => (after[m] ?? 0) !== (before[m] ?? 0));
+  check(writes.length === 0 && (after.readPeriod ?? 0) > (before.readPeriod ?? 0), `${run}: review mode read the workbook and wrote nothing (${writes.join(", ") || "no write"})`);
 }
 
 /** Q2 of the generated year: Q1 closed, the forecasts of the worked example typed over Q1's. */
@@ -965,7 +1043,7 @@ async function main(): Promise<number> {
   let browser: LaunchedBrowser | undefined;
   try {
     const officeJs = fakeOfficeJs();
-    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun], ["import", importRun]] as const;
+    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun], ["import", importRun], ["review", reviewRun]] as const;
     // E2E_ONLY=excel,excel-planted runs only those (while working on them); the whole run is the test.
     const only = process.env.E2E_ONLY?.split(",");
     for (const [name, flow] of runs.filter(([n]) => !only || only.includes(n))) {

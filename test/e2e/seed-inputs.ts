@@ -38,6 +38,8 @@ function typed(cell: PlanCell): number | string | null {
 /** One thing a person does in Excel: insert rows, or type into cells (values, or formulas copied down). */
 export type Edit =
   | { kind: "insertRows"; sheet: string; before: number; count: number }
+  /** Review > Unprotect Sheet / Protect Sheet: Outturn's sheets are protected, with their formulas locked. */
+  | { kind: "protect"; sheet: string; on: boolean }
   | { kind: "type"; sheet: string; cells: Record<string, number | string> };
 
 /** Lines of a section, by their row-key family: "scheme:3" -> "scheme", "line:0:2" -> "line:0". */
@@ -87,7 +89,11 @@ export function seedEdits(model: MonitoringPeriod = seedModel()): Edit[] {
       const v = typed(cell);
       if (v !== null) cells[cell.address] = v;
     }
+    // Formulas copied into the new rows go into locked cells: the person unprotects the sheet for that, then protects it again.
+    const unprotect = Object.keys(formulas).length > 0;
+    if (unprotect) edits.push({ kind: "protect", sheet: sheet.name, on: false });
     if (Object.keys(cells).length) edits.push({ kind: "type", sheet: sheet.name, cells });
+    if (unprotect) edits.push({ kind: "protect", sheet: sheet.name, on: true });
   }
   return edits;
 }

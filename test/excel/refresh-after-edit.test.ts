@@ -103,6 +103,7 @@ describe("the refresh after a cell edit, in a 1,000-line workbook", () => {
     const formulaCell = [...capital.cells.entries()].find(([, c]) => c.formula !== null)!;
     const [r, c] = formulaCell[0].split(",").map(Number) as [number, number];
     const capitalAddress = `${String.fromCharCode(64 + c)}${r}`;
+    capital.protected = false; // Review > Unprotect Sheet: the formulas are locked
     await fake.userEdit("Capital", capitalAddress, 42);
     const withError = await gateway.readPeriod();
     const capitalChecks = withError.checks.filter((ch) => ch.where.startsWith("Capital!"));

@@ -88,6 +88,8 @@ export interface FakeSheet {
   protected: boolean;
   /** The password the sheet was protected with (by the user, in Excel's UI): unprotect() without it fails. */
   password?: string;
+  /** What WorksheetProtection.protect allowed (allowInsertRows, allowEditObjects...), while protected. */
+  protectionOptions?: Excel.WorksheetProtectionOptions;
   handlers: Array<(args: unknown) => Promise<unknown>>;
   /** Charts on the sheet, in the order added (Worksheet.charts). */
   charts: FakeChartRecord[];
@@ -323,11 +325,19 @@ export class FakeExcel {
     const r = parseRect(address);
     s.cells.set(key(r.r1, r.c1), { value: formula === null ? value : "", formula, numberFormat, format: {} });
   }
-  /** The user types into a cell: the change is applied and onChanged handlers hear of it (triggerSource "Unknown"). */
+  /**
+   * The user types into a cell: the change is applied and onChanged handlers hear of it (triggerSource "Unknown").
+   * A locked cell of a protected sheet refuses, as Excel's UI does ("The cell or chart you're trying to change is on a
+   * protected sheet"; only unlocked cells take typing: support.microsoft.com, "Lock or unlock specific areas of a
+   * protected worksheet").
+   */
   async userEdit(sheet: string, address: string, typed: string | number): Promise<void> {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     const r = parseRect(address);
+    if (s.protected && anyLocked(s, r)) {
+      throw new Error(`The cell or chart you're trying to change (${s.name}!${address}) is on a protected sheet. To make a change, unprotect the sheet.`);
+    }
     this.writeScalar(s, r.r1, r.c1, typed, "typed");
     if (this.enableEvents) this.pendingEvents.push({ sheet: s, address: rectAddress(r), own: false });
     await this.flushEvents();
@@ -816,7 +826,8 @@ class FakeChartCollection {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "charts.add", bytes: sizeOf(type) + sizeOf(seriesBy) + 40 }, () => {
       const sheet = this.ws.target();
       if (sourceData.ws.target() !== sheet) throw new FakeOfficeError("InvalidArgument", "The chart's source data is on another sheet (the fake keeps them together).", "ChartCollection.add");
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", "ChartCollection.add");
+      // WorksheetProtectionOptions.allowEditObjects: "the worksheet protection option allowing editing of objects".
+      if (sheet.protected && !sheet.protectionOptions?.allowEditObjects) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", "ChartCollection.add");
       const rect = sourceData.rect();
       record.source = rectAddress(rect);
       const columns = rect.c2 - rect.c1 + 1;
@@ -936,7 +947,7 @@ class FakeChart {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "chart.delete" }, () => {
       const sheet = this.ws.target();
       const r = this.record();
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", "Chart.delete");
+      if (sheet.protected && !sheet.protectionOptions?.allowEditObjects) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", "Chart.delete");
       sheet.charts = sheet.charts.filter((c) => c !== r);
     });
   }
@@ -974,13 +985,21 @@ class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, "protec
   get protected(): boolean {
     return this.loaded.get("protected");
   }
-  /** Fails when the sheet is protected already (as documented). */
+  /**
+   * As documented (learn.microsoft.com/javascript/api/excel/excel.worksheetprotection): "Protects a worksheet. Fails if
+   * the worksheet has already been protected"; options ExcelApi 1.2, the password 1.7. Once protected, writes to
+   * locked cells and format changes fail with AccessDenied (FakeRange.write): FormatProtection.locked "Specifies if
+   * Excel locks the cells in the object" (excel.formatprotection), and a protected sheet refuses changes to its locked
+   * cells and formats unless its options allow them (WorksheetProtectionOptions: allowFormatCells, allowInsertRows...).
+   */
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     this.ws.ctx.queue({ kind: "call", target: `sheet ${this.ws.label}`, member: "protection.protect", bytes: sizeOf(options) + sizeOf(password) }, () => {
       const sheet = this.ws.target();
       if (sheet.protected) throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
+      if (password && !this.ws.ctx.host.isSetSupported("ExcelApi", "1.7")) throw new FakeOfficeError("ApiNotFound", "The password parameter needs ExcelApi 1.7.", "WorksheetProtection.protect");
       sheet.protected = true;
       sheet.password = password || undefined;
+      sheet.protectionOptions = { ...options };
     });
   }
   unprotect(password?: string): void {
@@ -993,6 +1012,7 @@ class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, "protec
       }
       sheet.protected = false;
       sheet.password = undefined;
+      sheet.protectionOptions = undefined;
     });
   }
   load(names?: string | string[]): this {

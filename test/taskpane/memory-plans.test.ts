@@ -26,6 +26,7 @@ async function seeded(): Promise<MemoryWorkbook> {
   expect(result).toEqual({ status: "inserted", sheets: ["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "Period history", "Settings", "Slides"] });
   for (const e of seedEdits()) {
     if (e.kind === "insertRows") wb.insertRows(e.sheet, e.before, e.count);
+    else if (e.kind === "protect") wb.setProtected(e.sheet, e.on);
     else wb.setCells(e.sheet, e.cells);
   }
   return wb;

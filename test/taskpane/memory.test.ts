@@ -86,6 +86,7 @@ describe("MemoryWorkbook (in-memory WorkbookGateway)", () => {
     await wb.writeSettings(model.settings);
     await settle();
     expect(handler).not.toHaveBeenCalled();
+    wb.setProtected("Revenue", false); // D4 is locked on the protected sheet: Review > Unprotect Sheet first
     wb.setCells("Revenue", { C3: 1, D4: "text" });
     await settle();
     expect(handler).toHaveBeenCalledTimes(1);
@@ -98,6 +99,8 @@ describe("MemoryWorkbook (in-memory WorkbookGateway)", () => {
   it("keeps a cell's input flag when it is typed into, and takes formulas typed as formulas", async () => {
     const wb = new MemoryWorkbook(jsonPlanPort);
     await wb.insertSheets(request());
+    expect(() => wb.setCells("Revenue", { A2: "=2+2" })).toThrow(/\(A2\) is on a protected sheet \("Revenue"\).*Unprotect Sheet/);
+    wb.setProtected("Revenue", false);
     wb.setCells("Revenue", { c3: 5, A2: "=2+2" });
     expect(wb.previewCell("Revenue", "C3")).toMatchObject({ value: 5, input: true });
     expect(wb.previewCell("Revenue", "A2")).toMatchObject({ value: null, formula: "=2+2" });

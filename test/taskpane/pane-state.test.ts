@@ -42,6 +42,7 @@ async function typedWorkbook(cells: Record<string, string | number> = {}): Promi
   await wb.insertSheets({ organisation: "Dorset Police and Crime Commissioner", financialYear: "2024/25", period: "Q2", units: "£000", sheets: [...ALL_SHEETS], onExisting: "ask" });
   for (const e of seedEdits()) {
     if (e.kind === "insertRows") wb.insertRows(e.sheet, e.before, e.count);
+    else if (e.kind === "protect") wb.setProtected(e.sheet, e.on);
     else wb.setCells(e.sheet, e.cells);
   }
   if (Object.keys(cells).length) wb.setCells("Revenue", cells);

@@ -39,13 +39,18 @@ interface Subject {
   type(sheet: string, address: string, value: string | number): Promise<void>;
   addSheet(name: string): void;
   deleteSheet(name: string): void;
-  protectSheet(name: string): void;
+  /** Review > Protect Sheet, with a password Outturn is not given. */
+  protectSheet(name: string, password: string): void;
+  /** Review > Unprotect Sheet (Outturn protects without a password). */
+  unprotectSheet(name: string): void;
   protectStructure(): void;
   /** The person is typing in a cell (Excel's cell-edit mode), or has finished. */
   editing(on: boolean): void;
   names(): string[];
   value(sheet: string, address: string): unknown;
   isProtected(sheet: string): boolean;
+  /** Whether a cell is locked (Format Cells > Protection > Locked). */
+  isLocked(sheet: string, address: string): boolean;
   selection(): CellRef | null;
   /** Time passes (Excel's late own-write events are over). */
   later(): void;
@@ -61,12 +66,14 @@ function memorySubject(): Subject {
     type: async (sheet, address, value) => wb.setCells(sheet, { [address]: value }),
     addSheet: (name) => wb.addSheet(name),
     deleteSheet: (name) => wb.deleteSheet(name),
-    protectSheet: (name) => wb.setProtected(name, true),
+    protectSheet: (name, password) => wb.setProtected(name, true, password),
+    unprotectSheet: (name) => wb.setProtected(name, false),
     protectStructure: () => wb.setStructureProtected(true),
     editing: (on) => wb.setEditing(on),
     names: () => wb.sheetNames(),
     value: (sheet, address) => wb.previewCell(sheet, address)?.value ?? null,
     isProtected: (sheet) => wb.isProtected(sheet),
+    isLocked: (sheet, address) => wb.isLocked(sheet, address),
     selection: () => wb.selection,
     later: () => undefined,
     constants: () => {
@@ -94,7 +101,8 @@ function excelSubject(): Subject {
     type: (sheet, address, value) => fake.userEdit(sheet, address, value),
     addSheet: (name) => void fake.addSheet(name),
     deleteSheet: (name) => void fake.sheets.splice(fake.sheets.findIndex((s) => s.name === name), 1),
-    protectSheet: (name) => void (fake.sheet(name)!.protected = true),
+    protectSheet: (name, password) => void Object.assign(fake.sheet(name)!, { protected: true, password }),
+    unprotectSheet: (name) => void Object.assign(fake.sheet(name)!, { protected: false, password: undefined }),
     protectStructure: () => void (fake.workbookProtected = true),
     editing: (on) => void (fake.editMode = on),
     names: () => fake.sheets.map((s) => s.name),
@@ -103,6 +111,7 @@ function excelSubject(): Subject {
       return v === "" ? null : v;
     },
     isProtected: (sheet) => fake.sheet(sheet)?.protected ?? false,
+    isLocked: (sheet, address) => fake.cell(sheet, address)?.format.locked !== false,
     selection: () => fake.selection,
     later: () => {
       clock += 5000;
@@ -226,13 +235,15 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(s.isProtected(SHEET_NAMES.History)).toBe(true);
     });
 
-    it("upgrade: a sheet the person protected is refused (Protected), nothing written", async () => {
+    it("upgrade: a sheet the person protected with a password Outturn was not given is refused (Protected), nothing written", async () => {
       const { s } = await inserted();
       const forecast = inputAddress("Revenue", () => true);
       await s.type("Revenue", forecast, 4321);
-      s.protectSheet("Revenue");
+      s.unprotectSheet("Revenue");
+      s.protectSheet("Revenue", "theirs");
       const e = await failure(s.gateway.insertSheets(request(seed(), { onExisting: "upgrade" })));
-      expect(e).toMatchObject({ name: "WorkbookError", code: "Protected", message: expect.stringMatching(/"Revenue".*Unprotect Sheet/) });
+      expect(e).toMatchObject({ name: "WorkbookError", code: "Protected", message: expect.stringMatching(/"Revenue" is protected with a password.*Unprotect Sheet/) });
+      expect(s.isProtected("Revenue")).toBe(true);
       expect(s.value("Revenue", forecast)).toBe(4321);
     });
 
@@ -265,6 +276,72 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
     });
   });
 
+  describe("locked formulas", () => {
+    it("protects every sheet: every formula, label and marker cell locked, every input cell unlocked", async () => {
+      const { s } = await inserted();
+      for (const sheet of PLAN.sheets) {
+        expect([sheet.name, s.isProtected(sheet.name)]).toEqual([sheet.name, true]);
+        const wrong = sheet.cells.filter((c) => s.isLocked(sheet.name, c.address) !== (!c.input || sheet.kind === "History"));
+        expect(wrong.map((c) => `${sheet.name}!${c.address}`)).toEqual([]);
+        expect(sheet.cells.some((c) => c.content.kind === "formula") || sheet.kind === "History" || sheet.kind === "Settings").toBe(true);
+      }
+    });
+
+    it("a person types into inputs of a protected sheet, and is refused over a formula", async () => {
+      const { s } = await inserted();
+      const forecast = inputAddress("Revenue", () => true);
+      await s.type("Revenue", forecast, 4321);
+      expect(s.value("Revenue", forecast)).toBe(4321);
+      const formula = PLAN.sheets.find((p) => p.kind === "Revenue")!.cells.find((c) => c.content.kind === "formula")!;
+      const before = s.value("Revenue", formula.address);
+      await expect(s.type("Revenue", formula.address, 1)).rejects.toThrow(/protected sheet/);
+      expect(s.value("Revenue", formula.address)).toBe(before);
+    });
+
+    it("Outturn's own writes work on its protected sheets (upgrade, settings, close), which stay protected", async () => {
+      const { s, model } = await inserted();
+      const typed = inputAddress("Revenue", () => true);
+      await s.type("Revenue", typed, 4321);
+      expect(await s.gateway.insertSheets(request(seed(), { onExisting: "upgrade", model: undefined }))).toMatchObject({ status: "inserted" });
+      await s.gateway.writeSettings({ ...model.settings, materiality: new D(999) });
+      expect((await s.gateway.closePeriod()).changed).toBe(true);
+      for (const name of ALL) expect([name, s.isProtected(name)]).toEqual([name, true]);
+      const read = await s.gateway.readPeriod();
+      expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
+      expect(read.model?.settings.materiality.toNumber()).toBe(999);
+      expect(s.value("Revenue", typed)).toBe(4321);
+    });
+
+    it("a later sheet protected with another password: that sheet named, the sheets before it protected again, nothing written", async () => {
+      const { s } = await inserted();
+      const typed = inputAddress("Revenue", () => true);
+      await s.type("Revenue", typed, 4321);
+      s.unprotectSheet("Capital");
+      s.protectSheet("Capital", "theirs");
+      const e = await failure(s.gateway.insertSheets(request(seed(), { onExisting: "upgrade" })));
+      expect(e).toMatchObject({ code: "Protected", message: expect.stringMatching(/^"Capital" is protected with a password Outturn was not given.*Nothing was changed\.$/) });
+      for (const name of ALL) expect([name, s.isProtected(name)]).toEqual([name, true]);
+      expect(s.value("Revenue", typed)).toBe(4321);
+    });
+
+    it("with the user's password: sheets protected with it, and Outturn's writes unprotect and protect with it", async () => {
+      const s = make();
+      s.gateway.useSheetPassword("board-2024");
+      await s.gateway.insertSheets(request(seed()));
+      // Without the password Outturn cannot rewrite them, and says so naming the sheet.
+      s.gateway.useSheetPassword(null);
+      const e = await failure(s.gateway.insertSheets(request(seed(), { onExisting: "upgrade", model: undefined })));
+      expect(e).toMatchObject({ code: "Protected", message: expect.stringMatching(/^"Summary" is protected with a password Outturn was not given/) });
+      expect(await failure(s.gateway.closePeriod())).toMatchObject({ code: "Protected", message: expect.stringMatching(/^"Period history" is protected with a password/) });
+      for (const name of ALL) expect([name, s.isProtected(name)]).toEqual([name, true]);
+      // Given it again (it is never stored), they work.
+      s.gateway.useSheetPassword("board-2024");
+      await s.gateway.insertSheets(request(seed(), { onExisting: "upgrade", model: undefined }));
+      expect((await s.gateway.closePeriod()).changed).toBe(true);
+      for (const name of ALL) expect([name, s.isProtected(name)]).toEqual([name, true]);
+    });
+  });
+
   describe("save settings", () => {
     it("writes the settings the reader then reads, leaving the identity as typed", async () => {
       const { s, model } = await inserted();
@@ -276,9 +353,10 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(s.value("Settings", markerAddress("set:materiality").input)).toBe(777);
     });
 
-    it("writes into a protected Settings sheet's input cells", async () => {
+    it("writes into a protected Settings sheet's input cells, even one protected with a password Outturn was not given", async () => {
       const { s, model } = await inserted();
-      s.protectSheet("Settings");
+      s.unprotectSheet("Settings");
+      s.protectSheet("Settings", "theirs");
       await s.gateway.writeSettings({ ...model.settings, materiality: new D(999) });
       expect(s.value("Settings", markerAddress("set:materiality").input)).toBe(999);
     });
@@ -299,6 +377,7 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
     it("on a Settings sheet that lost a setting's row: Unreadable, naming it, nothing written", async () => {
       const { s, model } = await inserted();
       const at = markerAddress("set:materiality");
+      s.unprotectSheet("Settings"); // the markers are locked
       await s.type("Settings", at.marker, "");
       const before = s.value("Settings", markerAddress("set:signConvention").input);
       const e = await failure(s.gateway.writeSettings({ ...model.settings, signConvention: "forecast-minus-budget" }));

@@ -31,6 +31,9 @@ import { applyProfiles, readProfiles } from "../sheets/profiles/read";
 import { readSignoff } from "../sheets/signoff/read";
 import { readActions } from "../sheets/actions/read";
 import { readWorkforce } from "../sheets/workforce/read";
+import { readVirements } from "../sheets/virements/read";
+import { VIREMENTS_COLS } from "../sheets/virements/markers";
+import { type Virement, virementChecks } from "../../engine/virements";
 import { type BoardAction, actionChecks } from "../../engine/actions";
 import { signoffChecks } from "../sheets/signoff/checks";
 import { planInputs } from "../sheets/signoff/inputs";
@@ -54,6 +57,8 @@ export interface WorkbookReadResult {
   /** The Sign-off sheet's record, and where the period stands against it: null without the sheet (or when the period cannot be read). */
   signoffBook: SignOffBook | null;
   signoff: SignOffStatus | null;
+  /** The Virements sheet's log; null without the sheet. */
+  virements: Virement[] | null;
   /** The Actions sheet's actions; null without the sheet. */
   actions: BoardAction[] | null;
 }
@@ -80,6 +85,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   const signoffBook = views.Signoff ? readSignoff(views.Signoff, r) : null;
   const actions = views.Actions ? readActions(views.Actions, r) : null;
   const workforce = views.Workforce && settings ? readWorkforce(views.Workforce, r, settings.identity.financialYear) : null;
+  const virements = views.Virements ? readVirements(views.Virements, r) : null;
 
   let model: MonitoringPeriod | null = null;
   if (settings && revenue && capital && reserves && savings) {
@@ -123,7 +129,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let signoff: SignOffStatus | null = null;
   if (model) {
     const position = computePosition(model);
-    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions });
+    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions, virements: virements?.log ?? null });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.
@@ -139,7 +145,11 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     signoff = signoffBook ? signOffStatus(signoffBook, inputs) : null;
     if (signoff) r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
     if (actions) r.checks.push(...actionChecks(position, actions, views.Actions?.name ?? names.Actions, locate));
+    if (virements) {
+      const sheet = views.Virements?.name ?? names.Virements;
+      r.checks.push(...virementChecks(model, virements.log, sheet, { change: locate, entry: (i) => `${sheetPrefix(sheet)}${VIREMENTS_COLS.line}${virements.rows[i] ?? 6}` }));
+    }
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate, inputs, signoffBook, signoff, actions };
+  return { model, checks, locate, inputs, signoffBook, signoff, actions, virements: virements?.log ?? null };
 }

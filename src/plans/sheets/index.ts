@@ -15,6 +15,7 @@ import { HISTORY_COLS } from "./history/markers";
 import { PROFILE_COLS } from "./profiles/markers";
 import { SIGNOFF_COLS, SIGNOFF_TITLE } from "./signoff/markers";
 import { ACTIONS_COLS, ACTIONS_TITLE } from "./actions/markers";
+import { VIREMENTS_COLS, VIREMENTS_TITLE } from "./virements/markers";
 import { revenueSections } from "./revenue/read";
 import { capitalSections } from "./capital/read";
 import { reservesSections } from "./reserves/read";
@@ -51,4 +52,5 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   { kind: "Signoff", keyColumn: SIGNOFF_COLS.key, titleStart: `${SIGNOFF_TITLE}:`, required: false, addedWhenNeeded: true },
   // Written when the period has workforce figures (issue 14); without it, the period has none.
   { kind: "Workforce", keyColumn: WORKFORCE_COLS.key, titleStart: `${WORKFORCE_TITLE}:`, required: false, addedWhenNeeded: true, sections: workforceSections },
+  { kind: "Virements", keyColumn: VIREMENTS_COLS.key, titleStart: `${VIREMENTS_TITLE}:`, required: false, addedWhenNeeded: true },
 ];

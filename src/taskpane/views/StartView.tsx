@@ -88,6 +88,9 @@ export function StartView({ initial, existing, busy, onInsert }: StartViewProps)
             <Radio value="£" label="£ (pounds)" />
           </RadioGroup>
         </Field>
+        <Field label="Sheet password (optional)" hint="Formulas are locked, inputs are not. Without a password, Review > Unprotect Sheet lifts the protection. Outturn never stores the password: give it again after reopening the pane.">
+          <Input id="start-password" type="password" value={form.password ?? ""} onChange={(_, d) => set({ password: d.value })} autoComplete="new-password" />
+        </Field>
         <fieldset className={s.group} aria-describedby={errors.sheets ? "start-sheets-note start-sheets-error" : "start-sheets-note"}>
           <legend className={s.legend}>Sheets to insert</legend>
           <Body1 as="p" className={s.note} id="start-sheets-note">

@@ -1,0 +1,95 @@
+/**
+ * Budget changes (virements, issue 15): the worked example's original to revised budgets reconciled line by line on the
+ * Virements sheet (the differences, with reasons and approvals left as inputs), and the checks firing on a planted
+ * unapproved virement and on a budget changed without a logged virement, in readWorkbook and in report --json.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildWorkbookPlan } from "../../src/plans/workbook";
+import { readWorkbook } from "../../src/plans/read";
+import { budgetChanges, reconcile, startingLog } from "../../src/engine/virements";
+import { parseA1 } from "../../src/plans/a1";
+import { gridFromPlan, seedModel } from "../plans/support";
+import { runCli } from "../support/cli";
+import { SEED } from "../e2e/seed-inputs";
+
+/** Every entry approved: what a treasurer fills in. */
+function approvedGrid() {
+  const model = seedModel();
+  const plan = buildWorkbookPlan(model, { virements: startingLog(model) });
+  const grid = gridFromPlan(plan);
+  const sheet = grid.sheets.find((s) => s.name === "Virements")!;
+  const rows = Object.entries(plan.sheets.find((s) => s.kind === "Virements")!.rowKeys).filter(([k]) => k.startsWith("virement:")).map(([, r]) => r);
+  for (const row of rows) {
+    sheet.set(row, 4, { value: "Budget realignment agreed at budget setting", formula: null });
+    sheet.set(row, 5, { value: "PCC", formula: null });
+    sheet.set(row, 6, { value: "2024-07-01", formula: null });
+  }
+  return { model, plan, grid, sheet, rows };
+}
+
+test("the worked example's budget changes by line, exactly (£000): each line whose revised budget differs from its original", () => {
+  const changes = budgetChanges(seedModel()).map((c) => [c.line, c.original.toString(), c.revised.toString(), c.difference.toString()]);
+  expect(changes).toEqual([
+    ["Chief Constable > Income", "-32865", "-32818", "47"],
+    ["Chief Constable > Pay & Employment costs", "148852", "148606", "-246"],
+    ["Chief Constable > Overheads", "47174", "47305", "131"],
+    ["Chief Constable > Capital Financing", "6030", "6172", "142"],
+    ["Transfers > Reserves", "-582", "-657", "-75"],
+  ]);
+});
+
+test("the Virements sheet starts with an entry per change; read back, the log reconciles every line; only the approvals are owed", () => {
+  const model = seedModel();
+  const read = readWorkbook(gridFromPlan(buildWorkbookPlan(model, { virements: startingLog(model) })));
+  expect(read.virements?.map((v) => [v.line, v.amount?.toString(), v.reason, v.approvedBy])).toEqual(startingLog(model).map((v) => [v.line, v.amount?.toString(), null, null]));
+  expect(reconcile(read.model!, read.virements!).every((c) => c.reconciled)).toBe(true);
+  expect(read.checks.filter((c) => c.id === "virement-unreconciled")).toEqual([]);
+  expect(read.checks.filter((c) => c.id === "virement-unapproved")).toHaveLength(5);
+  expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
+});
+
+test("approved, nothing fires; a planted unapproved virement and a budget changed with no virement each fire, at their cells", () => {
+  const { grid, sheet, rows, plan } = approvedGrid();
+  expect(readWorkbook(grid).checks.filter((c) => c.id.startsWith("virement-"))).toEqual([]);
+
+  // Planted: a second virement on Overheads, with no approval; Overheads then logs more than its change.
+  const total = rows[rows.length - 1]! + 1;
+  const planted = total;
+  for (let c = 1; c <= 7; c++) sheet.set(planted + 1, c, sheet.get(total, c) ?? { value: null, formula: null });
+  sheet.set(planted, 1, { value: "Chief Constable > Overheads", formula: null });
+  sheet.set(planted, 2, { value: 20, formula: null });
+  for (let c = 3; c <= 7; c++) sheet.set(planted, c, { value: null, formula: null });
+  const read = readWorkbook(grid);
+  const fired = read.checks.filter((c) => c.id.startsWith("virement-"));
+  expect(fired.map((c) => [c.id, c.where])).toEqual([
+    ["virement-unreconciled", expect.stringMatching(/^Revenue!C\d+$/)],
+    ["virement-unapproved", `Virements!A${planted}`],
+  ]);
+  expect(fired[0]!.message).toMatch(/^Chief Constable > Overheads: the revised budget \(47305\) is the original \(47174\) plus 131, but the Virements sheet logs 151/);
+
+  // A budget changed on the Revenue sheet with no virement logged for it: that line alone is unreconciled.
+  const { grid: g2 } = approvedGrid();
+  const revenue = g2.sheets.find((s) => s.name === "Revenue")!;
+  const opcc = plan.sheets.find((s) => s.kind === "Revenue")!.cells.find((c) => c.input && c.place?.row === "OPCC" && c.place.column === "revisedBudget")!;
+  const at = parseA1(opcc.address);
+  revenue.set(at.row, at.col, { value: 3300, formula: null });
+  const changed = readWorkbook(g2).checks.filter((c) => c.id.startsWith("virement-"));
+  expect(changed.map((c) => [c.id, c.message.split(":")[0]])).toEqual([["virement-unreconciled", "OPCC > OPCC"]]);
+});
+
+describe("outturn workbook --virements and report --json", () => {
+  const dir = mkdtempSync(join(tmpdir(), "outturn-virements-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("the workbook has the Virements sheet; report --json lists its checks", () => {
+    const file = join(dir, "q2.xlsx");
+    const w = runCli(["workbook", SEED, "--out", file, "--virements"]);
+    expect(w.stdout).toMatch(/Virements/);
+    const r = runCli(["report", file, "--json"]);
+    const json = JSON.parse(r.stdout) as { checks: Array<{ id: string; where: string }> };
+    expect(json.checks.filter((c) => c.id === "virement-unapproved").map((c) => c.where)).toEqual(["Virements!A6", "Virements!A7", "Virements!A8", "Virements!A9", "Virements!A10"]);
+    expect(json.checks.filter((c) => c.id === "virement-unreconciled")).toEqual([]);
+  });
+});
