@@ -10,6 +10,7 @@ import type { Position } from "../../engine/position";
 import { bracketed, pctFigure, pctPlaces } from "../../engine/format";
 import { yearToDateJson } from "../../report/year-to-date";
 import { RagBadge } from "./RagBadge";
+import { TakeProjection, type TakeProjectionProps } from "./TakeProjection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -27,9 +28,11 @@ export interface YearToDateProps {
   position: Position;
   /** The period has errors: its figures leave out what the cells in error hold. */
   incomplete: boolean;
+  /** Taking a projection into the forecast; absent in review mode (nothing there writes). */
+  take?: Pick<TakeProjectionProps, "busy" | "canUndo" | "onTake" | "onUndo">;
 }
 
-export function YearToDate({ position, incomplete }: YearToDateProps): React.JSX.Element {
+export function YearToDate({ position, incomplete, take }: YearToDateProps): React.JSX.Element {
   const s = useStyles();
   const ytd = React.useMemo(() => yearToDateJson(position), [position]);
   const { settings, units } = position.model;
@@ -70,6 +73,7 @@ export function YearToDate({ position, incomplete }: YearToDateProps): React.JSX
               {notes.map((n) => <li key={n}><Body1>{n}</Body1></li>)}
             </ul>
           )}
+          {take && <TakeProjection model={position.model} lines={lines} money={money} {...take} />}
         </>
       )}
     </section>
