@@ -5,7 +5,7 @@
  * errors its figures are incomplete, so it says so instead of showing them.
  */
 import * as React from "react";
-import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Position } from "../../engine/position";
 import { bracketed, pctFigure, pctPlaces } from "../../engine/format";
 import { yearToDateJson } from "../../report/year-to-date";
@@ -45,7 +45,11 @@ export function YearToDate({ position, incomplete, take }: YearToDateProps): Rea
     <section className={s.root} aria-labelledby="ytd-heading" data-testid="year-to-date">
       <Subtitle2 as="h3" id="ytd-heading" className={s.heading}>Year to date ({ytd.months} month{ytd.months === 1 ? "" : "s"})</Subtitle2>
       {incomplete ? (
-        <Body1 as="p" className={s.muted}>Figures incomplete: correct the errors first.</Body1>
+        <>
+          <Body1 as="p" className={s.muted}>Figures incomplete: correct the errors first.</Body1>
+          {/* A take can itself raise an error (a check on the new forecast): its undo stays on offer. */}
+          {take?.canUndo && <Button appearance="secondary" disabledFocusable={take.busy.undo} onClick={take.onUndo}>{take.busy.undo ? "Undoing…" : "Undo the take"}</Button>}
+        </>
       ) : (
         <>
           <Caption1 as="p" className={s.muted}>
