@@ -1,6 +1,6 @@
 /** The import's preview in words, for the terminal, and as JSON for automation. */
 import type { Decimal } from "../model/types";
-import { IMPORT_COLUMN_WORDS, type ImportPreview } from "../ledger/import";
+import { CHANGE_COLUMN_WORDS, type ImportPreview } from "../ledger/import";
 import type { LedgerTable } from "../ledger/table";
 import type { ImportProfile } from "../ledger/profile";
 import { oneLine } from "./terminal";
@@ -16,7 +16,7 @@ export function previewText(p: ImportPreview, table: LedgerTable, profile: Impor
   out.push(`  Period total ${pounds(p.totals.all)}: mapped ${pounds(p.totals.mapped)}, unmapped ${pounds(p.totals.unmapped)}.`);
   out.push("");
   out.push(p.changes.length ? `Cells that change (${p.changes.length}; ${p.unchanged} already as imported):` : `No cell changes (${p.unchanged} already as imported).`);
-  for (const c of p.changes) out.push(`  ${oneLine(c.label)}, ${IMPORT_COLUMN_WORDS[c.column]}: ${value(c.old)} → ${value(c.new)}  (${pounds(c.pounds)}; ${c.path})`);
+  for (const c of p.changes) out.push(`  ${oneLine(c.label)}, ${CHANGE_COLUMN_WORDS[c.column]}: ${value(c.old)} → ${value(c.new)}  (${pounds(c.pounds)}; ${c.path})`);
   if (p.rejected.length) {
     out.push("", `Rejected rows (${p.rejected.length}), not imported:`);
     for (const r of p.rejected) out.push(`  ${oneLine(r.file)} row ${r.row}${r.column ? `, column "${oneLine(r.column)}"` : ""}: ${oneLine(r.problem)}`);

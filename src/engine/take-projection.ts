@@ -6,7 +6,9 @@
  * forecast, and the preview shows that rounded figure.
  */
 import type { Decimal, MonitoringPeriod, RevenueLine } from "../model/types";
-import { round } from "../model/amount";
+import { D, round } from "../model/amount";
+import type { LineChange } from "../ledger/apply";
+import { lineTargets } from "../ledger/targets";
 import { monthsElapsed } from "../model/period";
 import { revenueLinePath } from "./rows";
 import { type ProjectionMethod, PROJECTION_WORDS, lineToDate } from "./monthly";
@@ -79,4 +81,17 @@ export function undoTake(model: MonitoringPeriod, record: TakeRecord): Monitorin
     if (!now?.equals(r.forecastAfter)) throw new RangeError(`${r.name}'s forecast has changed since the projection was taken (now ${now?.toFixed() ?? "blank"}); undoing would lose that change, so it is left as it is`);
   }
   return withForecasts(model, new Map(record.rows.map((r) => [r.path, r.forecastBefore])));
+}
+
+/**
+ * The preview's rows as the changes a workbook gateway writes (`writeImport`, which writes a forecast cell only for a
+ * list of forecast changes like this one): each line's forecast, from the preview's figure to the projection taken.
+ */
+export function takeChanges(model: MonitoringPeriod, rows: readonly TakeRow[]): LineChange[] {
+  const labels = new Map(lineTargets(model).map((t) => [t.path, t.label]));
+  const perUnit = new D(model.units === "£000" ? 1000 : 1);
+  return rows.map((r) => ({
+    path: r.path, label: labels.get(r.path) ?? r.name, column: "forecastOutturn",
+    old: r.forecastBefore, new: r.forecastAfter, pounds: r.forecastAfter.times(perUnit), rows: 0,
+  }));
 }

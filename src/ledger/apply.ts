@@ -9,16 +9,27 @@ import { lineTargets } from "./targets";
 /** The columns of a line an import writes. Never the forecast or the commentary: those are the user's. */
 export type ImportColumn = "actualToDate" | "revisedBudget" | "originalBudget";
 export const IMPORT_COLUMN_WORDS: Record<ImportColumn, string> = { actualToDate: "actual to date", revisedBudget: "revised budget", originalBudget: "original budget" };
+/**
+ * A change's column: an import's, or the forecast, which only taking a projection (forecast assist, issue 13) writes,
+ * by the user's explicit action; a list of changes is either all imported columns or all forecasts, never a mix.
+ */
+export type ChangeColumn = ImportColumn | "forecastOutturn";
+export const CHANGE_COLUMN_WORDS: Record<ChangeColumn, string> = { ...IMPORT_COLUMN_WORDS, forecastOutturn: "forecast" };
+
+/** Whether `changes` take projections into forecasts (rather than import a ledger). */
+export function isTake(changes: readonly LineChange[]): boolean {
+  return changes.length > 0 && changes.every((c) => c.column === "forecastOutturn");
+}
 
 export interface LineChange {
   path: string;
   label: string;
-  column: ImportColumn;
+  column: ChangeColumn;
   old: Decimal | null;
   new: Decimal;
-  /** The exact sum in pounds, before conversion to the period's units. */
+  /** The exact sum in pounds, before conversion to the period's units (for a take: the new forecast in pounds). */
   pounds: Decimal;
-  /** How many rows of the export were added up into it. */
+  /** How many rows of the export were added up into it (0 for a take). */
   rows: number;
 }
 

@@ -16,7 +16,7 @@ import { type ControlTotal, type RejectedRow, readRecords } from "./records";
 import { startYearOf } from "./periods";
 import type { LedgerTable } from "./table";
 
-export { IMPORT_COLUMN_WORDS, type ImportColumn, type LineChange, applyImport } from "./apply";
+export { CHANGE_COLUMN_WORDS, IMPORT_COLUMN_WORDS, type ImportColumn, type LineChange, applyImport } from "./apply";
 
 export interface UnmappedCode {
   costCentre: string;

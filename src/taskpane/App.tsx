@@ -181,7 +181,16 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
           <>
             {panel}
             <React.Suspense fallback={<Spinner size="small" label="Opening the year to date…" />}>
-              <YearToDate position={reading.position} incomplete={errorChecksOf(state).length > 0} />
+              <YearToDate
+                position={reading.position}
+                incomplete={errorChecksOf(state).length > 0}
+                take={reviewing ? undefined : {
+                  busy: { take: Boolean(state.busy.take), undo: Boolean(state.busy.undoTake) },
+                  canUndo: state.lastTake !== null,
+                  onTake: actions.takeProjections,
+                  onUndo: () => void actions.undoTake(),
+                }}
+              />
             </React.Suspense>
           </>
         );

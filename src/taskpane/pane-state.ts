@@ -14,7 +14,7 @@ import { notices, problems } from "./notices";
 
 export type View = "start" | "position" | "checks" | "review" | "pack" | "settings" | "import";
 /** "recalculate": a read the user asked for (Recalculate, or after an action); "refresh": one after a change event. */
-export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides" | "import" | "undoImport";
+export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides" | "import" | "undoImport" | "take" | "undoTake";
 
 /** The last ledger import applied in this session: what undo writes back. */
 export interface LastImport {
@@ -22,6 +22,11 @@ export interface LastImport {
   changes: readonly LineChange[];
   /** The cells written, e.g. "Revenue!D9". */
   written: readonly string[];
+}
+
+/** The last projections taken into forecasts in this session (forecast assist): what undo writes back. */
+export interface LastTake {
+  changes: readonly LineChange[];
 }
 
 /** What was last read from the workbook; absent until the first read. */
@@ -54,6 +59,7 @@ export interface PaneState {
   focusRequest: number;
   /** The ledger import that can be undone; null when none (or once undone). */
   lastImport: LastImport | null;
+  lastTake: LastTake | null;
 }
 
 export type PaneAction =
@@ -72,10 +78,11 @@ export type PaneAction =
   | { type: "done"; notice: PaneNotice }
   | { type: "watchFailed"; notice: PaneNotice }
   /** A ledger import applied (or, with null, undone). */
-  | { type: "imported"; last: LastImport | null };
+  | { type: "imported"; last: LastImport | null }
+  | { type: "taken"; last: LastTake | null };
 
 export const initialPaneState: PaneState = {
-  loading: true, view: "start", status: null, reading: null, settings: null, units: "£000", notice: null, busy: {}, conflict: null, focusRequest: 0, lastImport: null,
+  loading: true, view: "start", status: null, reading: null, settings: null, units: "£000", notice: null, busy: {}, conflict: null, focusRequest: 0, lastImport: null, lastTake: null,
 };
 
 /** What the Position view shows after a read: a summary only from a position with figures and no error checks hidden. */
@@ -131,6 +138,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, notice: notices.watchFailed(action.notice) };
     case "imported":
       return { ...state, lastImport: action.last };
+    case "taken":
+      return { ...state, lastTake: action.last };
   }
 }
 

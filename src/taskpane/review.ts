@@ -11,7 +11,7 @@ import type { View } from "./pane-state";
 /** The gateway's methods that write to the workbook. */
 export const WRITE_METHODS = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod", "writeImport"] as const satisfies ReadonlyArray<keyof WorkbookGateway>;
 
-const refused = () => new WorkbookError("Review mode changes nothing in the workbook. Turn review mode off to insert sheets, save settings, close the period or import the ledger.", "Invalid");
+const refused = () => new WorkbookError("Review mode changes nothing in the workbook. Turn review mode off to insert sheets, save settings, close the period, import the ledger or take a projection into the forecast.", "Invalid");
 
 /** `gateway` with its writes refused, before they reach it, while review mode is on (`setReviewing`). */
 export class ReviewGuard {

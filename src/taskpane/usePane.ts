@@ -4,7 +4,8 @@
  */
 import * as React from "react";
 import type { CellRef, InsertRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
-import type { PeriodId, Settings } from "../model/types";
+import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
+import type { TakeRow } from "../engine/take-projection";
 import type { Place } from "../engine/checks";
 import { type Computed, positionAfter } from "./position-after";
 import { describeError } from "./errors";
@@ -22,6 +23,8 @@ export { type CheckItem, checkItems } from "./check-items";
 
 /** The ledger import's actions, fetched with the Import view (same chunk). */
 const importActions = () => import(/* webpackChunkName: "import-view" */ "./import-actions");
+/** Forecast assist's take and undo, fetched with the year-to-date view (same chunk). */
+const takeActions = () => import(/* webpackChunkName: "year-to-date" */ "./take-actions");
 
 export interface PaneActions {
   setView: (view: View) => void;
@@ -41,6 +44,10 @@ export interface PaneActions {
   importLedger: (file: string, changes: readonly LineChange[]) => Promise<boolean>;
   /** Writes back the figures the last import replaced. */
   undoImport: () => Promise<void>;
+  /** Takes the previewed projections into the forecasts of `model`'s chosen lines; resolves true when written. */
+  takeProjections: (model: MonitoringPeriod, rows: readonly TakeRow[]) => Promise<boolean>;
+  /** Writes back the forecasts the last take replaced. */
+  undoTake: () => Promise<void>;
 }
 
 /** Given what was read, a function from a check's place to the cell showing it ("Reserves!G16"), or null. */
@@ -219,6 +226,8 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
       // Ledger import: the actions come with the Import view's chunk (./import-actions), not at start-up.
       importLedger: async (file, changes) => (await importActions()).importLedger({ gateway, run, dispatch, refreshNow }, file, changes),
       undoImport: async () => (await importActions()).undoImport({ gateway, run, dispatch, refreshNow }, latest.current.lastImport),
+      takeProjections: async (model, rows) => (await takeActions()).takeProjections({ gateway, run, dispatch, refreshNow }, model, rows),
+      undoTake: async () => (await takeActions()).undoTake({ gateway, run, dispatch, refreshNow }, latest.current.lastTake),
     }),
     [doInsert, gateway, refreshNow, run, save],
   );

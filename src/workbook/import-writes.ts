@@ -5,14 +5,16 @@
  * are followed. Only the actual to date and budget cells of the lines the import names can be among them: anything
  * else (a forecast, a commentary) would be a fault, and is refused before anything is written. Before writing, each
  * changed cell must still hold what the preview showed (the old value; the imported one for an undo): a workbook
- * edited since the preview is refused in words, cell by cell, and the user previews again.
+ * edited since the preview is refused in words, cell by cell, and the user previews again. Taking projections into
+ * forecasts (issue 13) goes the same way with forecast changes only: then a forecast cell, and nothing else, may be
+ * written; a list mixing forecasts with imported columns is refused as a fault.
  */
 import type { MonitoringPeriod } from "../model/types";
 import type { LocatedInput } from "../engine/signoff";
 import type { PlanCell } from "../plans/types";
 import { parseA1 } from "../plans/a1";
 import { planInputs } from "../plans/sheets/signoff/inputs";
-import { IMPORT_COLUMN_WORDS, type LineChange, applyImport } from "../ledger/apply";
+import { CHANGE_COLUMN_WORDS, IMPORT_COLUMN_WORDS, type LineChange, applyImport, isTake } from "../ledger/apply";
 import { lineTargets } from "../ledger/targets";
 import type { ImportDirection, ImportResult, WorkbookRead } from "./gateway";
 import type { PlanPort } from "./plan-port";
@@ -50,9 +52,15 @@ const shown = (v: { toFixed(): string } | null) => (v === null ? "blank" : v.toF
  */
 export function planImportWrites(read: WorkbookRead, changes: readonly LineChange[], direction: ImportDirection, plans: PlanPort): ImportWrite[] {
   const model = read.model;
-  const action = direction === "apply" ? "import the ledger" : "undo the import";
+  const take = isTake(changes);
+  const action = take ? (direction === "apply" ? "take the projections" : "undo taking the projections") : direction === "apply" ? "import the ledger" : "undo the import";
+  const done = take ? "take" : "import";
+  if (!take && changes.some((c) => c.column === "forecastOutturn")) {
+    throw new WorkbookError(`Outturn could not ${action}: the changes mix forecasts with imported figures, which neither an import nor taking a projection does. Nothing was changed; please report this.`, "Unexpected");
+  }
+  const allowed: ReadonlySet<string> = take ? new Set(["forecastOutturn"]) : IMPORTED_FIELDS;
   if (!model || !read.inputs) {
-    throw new WorkbookError(`Outturn could not ${action}: the workbook cannot be read into a period (see Checks). Correct it, then preview the import again. Nothing was changed.`, "Unreadable");
+    throw new WorkbookError(`Outturn could not ${action}: the workbook cannot be read into a period (see Checks). Correct it, then preview the ${done} again. Nothing was changed.`, "Unreadable");
   }
   // Each cell still as the preview saw it (for an undo: as the import left it).
   const byPath = new Map(lineTargets(model).map((t) => [t.path, t]));
@@ -63,12 +71,12 @@ export function planImportWrites(read: WorkbookRead, changes: readonly LineChang
     const now = target ? target.line[c.column] : undefined;
     if (now === undefined) stale.push(`${c.label} is no longer in the workbook`);
     else if (!(now === null ? expected === null : expected !== null && now.equals(expected))) {
-      stale.push(`${c.label}, ${IMPORT_COLUMN_WORDS[c.column]}, is ${shown(now)} where the ${direction === "apply" ? "preview" : "import"} had ${shown(expected)}`);
+      stale.push(`${c.label}, ${CHANGE_COLUMN_WORDS[c.column]}, is ${shown(now)} where the ${direction === "apply" ? "preview" : done} had ${shown(expected)}`);
     }
   }
   if (stale.length > 0) {
     throw new WorkbookError(
-      `The workbook changed since the ${direction === "apply" ? "preview" : "import"}: ${stale.slice(0, 3).join("; ")}${stale.length > 3 ? ` (and ${stale.length - 3} more)` : ""}. ${direction === "apply" ? "Preview the import again" : "Check those cells; undo is only offered while the imported figures are as imported"}. Nothing was changed.`,
+      `The workbook changed since the ${direction === "apply" ? "preview" : done}: ${stale.slice(0, 3).join("; ")}${stale.length > 3 ? ` (and ${stale.length - 3} more)` : ""}. ${direction === "apply" ? `Preview the ${done} again` : `Check those cells; undo is only offered while the ${take ? "forecasts are as taken" : "imported figures are as imported"}`}. Nothing was changed.`,
       "Invalid");
   }
 
@@ -84,9 +92,10 @@ export function planImportWrites(read: WorkbookRead, changes: readonly LineChang
       const old = before.get(after.key);
       if (old && old.value === after.value) continue;
       const field = after.key.slice(after.key.lastIndexOf("|") + 1);
-      // Anything but an imported column of a line is not the import's to write: a fault, refused before any write.
-      if (!old || !old.where || !IMPORTED_FIELDS.has(field)) {
-        throw new WorkbookError(`Outturn could not ${action}: it would change ${after.what} (${old?.where ?? "a cell not found"}), which an import never writes. Nothing was changed; please report this.`, "Unexpected");
+      // Anything but an imported column (for a take, the forecast) of a line is not this action's to write: a fault,
+      // refused before any write.
+      if (!old || !old.where || !allowed.has(field)) {
+        throw new WorkbookError(`Outturn could not ${action}: it would change ${after.what} (${old?.where ?? "a cell not found"}), which ${take ? "taking a projection" : "an import"} never writes. Nothing was changed; please report this.`, "Unexpected");
       }
       const at = splitWhere(old.where);
       const planned = cellAt.get(after.where!.slice(after.where!.lastIndexOf("!") + 1));

@@ -472,6 +472,25 @@ async function reopenRun(page: Page, server: StaticServer): Promise<void> {
   await axeScan(page, "the Position view at task-pane width");
   await page.locator("[data-testid=year-to-date]").scrollIntoViewIfNeeded();
   await shot(page, run, "03-year-to-date-pane-width");
+
+  // Issue 13 item 3: taking a projection into a forecast is explicit: tick, preview, take; then undo.
+  const ytd = page.locator("[data-testid=year-to-date]");
+  const note = /the forecast \(£153,797k\) is £1,713k above the straight-line projection/;
+  const take = page.locator("[data-testid=take-projection]");
+  const undoTake = ytd.getByRole("button", { name: "Undo the take" });
+  await take.getByRole("checkbox", { name: "Pay & Employment costs", exact: true }).check();
+  await take.getByRole("button", { name: "Preview", exact: true }).click();
+  check(await eventually(page, async () => /Pay & Employment costs straight-line 153,797 152,08\d/.test((await page.locator("[data-testid=take-preview]").innerText().catch(() => "")).replace(/\s+/g, " "))), `${run}: the take's preview shows the forecast before and after`);
+  check(note.test(await ytd.innerText()), `${run}: previewing changes no forecast`);
+  await page.locator("[data-testid=take-preview]").scrollIntoViewIfNeeded();
+  await shot(page, run, "04-take-preview-pane-width");
+  await axeScan(page, "the take's preview");
+  await take.getByRole("button", { name: "Take into the forecast" }).click();
+  const taken = await eventually(page, async () => !note.test(await ytd.innerText()) && (await undoTake.count()) > 0);
+  check(taken, `${run}: the take changes the forecast, and undo is offered${taken ? "" : ` (note still shown: ${note.test(await ytd.innerText())}; undo buttons: ${await undoTake.count()}; ${(await ytd.innerText()).replace(/\s+/g, " ").slice(-300)})`}`);
+  if (!taken) return;
+  await undoTake.click();
+  check(await eventually(page, async () => note.test(await ytd.innerText())), `${run}: undo puts the forecast back`);
 }
 
 /**

@@ -17,6 +17,7 @@ import { profileFrom } from "../../src/ledger/profile";
 import { mappingFrom } from "../../src/ledger/mapping";
 import { type ImportPreview, previewImport } from "../../src/ledger/import";
 import { lineTargets } from "../../src/ledger/targets";
+import { previewTake, takeChanges } from "../../src/engine/take-projection";
 import { toJsonText } from "../../src/model/json-text";
 import { D } from "../../src/model/amount";
 import { FakeExcel } from "../support/fake-excel";
@@ -546,6 +547,53 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       const before = s.constants();
       const e = await failure(s.gateway.writeImport(preview.changes, "apply"));
       expect(e).toMatchObject({ code: "Invalid", message: expect.stringContaining(`${typed.label}, actual to date, is 999 where the preview had blank`) });
+      expect(differing(before, s.constants())).toEqual([]);
+    });
+  });
+  describe("taking a projection into the forecast (issue 13) through writeImport", () => {
+    const LINE = "revenue.groups[0].lines[1]";
+    const differing = (a: Map<string, unknown>, b: Map<string, unknown>) => [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+    const forecasts = async (s: Subject) => lineTargets((await s.gateway.readPeriod()).model!).map((t) => [t.path, t.line.forecastOutturn?.toFixed() ?? null]);
+    async function taking(s: Subject) {
+      const model = (await s.gateway.readPeriod()).model!;
+      const rows = previewTake(model, [{ path: LINE, method: "straightLine" }]);
+      return { rows, changes: takeChanges(model, rows) };
+    }
+
+    it("writes only the chosen line's forecast cell, and undo puts it back", async () => {
+      const { s } = await inserted();
+      const before = s.constants();
+      const was = await forecasts(s);
+      const { rows, changes } = await taking(s);
+      // The seed's forecast is not already the projection, so the take changes something.
+      expect(rows[0]!.forecastAfter.equals(rows[0]!.forecastBefore!)).toBe(false);
+      expect(await forecasts(s)).toEqual(was);
+      const result = await s.gateway.writeImport(changes, "apply");
+      expect(result.written).toHaveLength(1);
+      expect(differing(before, s.constants())).toEqual([...result.written]);
+      expect(await forecasts(s)).toEqual(was.map(([path, v]) => [path, path === LINE ? rows[0]!.forecastAfter.toFixed() : v]));
+      const undone = await s.gateway.writeImport(changes, "undo");
+      expect(undone.written).toEqual(result.written);
+      expect(differing(before, s.constants())).toEqual([]);
+    });
+
+    it("a forecast typed after the preview: refused, naming the line, nothing written", async () => {
+      const { s } = await inserted();
+      const { rows, changes } = await taking(s);
+      const where = (await s.gateway.readPeriod()).inputs!.find((i) => i.key === `Revenue|line:0:${rows[0]!.name}|forecastOutturn`)!.where!;
+      await s.type("Revenue", where.slice(where.indexOf("!") + 1), 999);
+      const before = s.constants();
+      const e = await failure(s.gateway.writeImport(changes, "apply"));
+      expect(e).toMatchObject({ code: "Invalid", message: expect.stringMatching(new RegExp(`${changes[0]!.label}, forecast, is 999 where the preview had .*Preview the take again`)) });
+      expect(differing(before, s.constants())).toEqual([]);
+    });
+
+    it("a list mixing forecasts with imported figures is refused as a fault", async () => {
+      const { s } = await inserted();
+      const { changes } = await taking(s);
+      const mixed = [...changes, { ...changes[0]!, column: "actualToDate" as const }];
+      const before = s.constants();
+      expect(await failure(s.gateway.writeImport(mixed, "apply"))).toMatchObject({ code: "Unexpected" });
       expect(differing(before, s.constants())).toEqual([]);
     });
   });

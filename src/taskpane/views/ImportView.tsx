@@ -9,7 +9,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MonitoringPeriod } from "../../model/types";
-import { IMPORT_COLUMN_WORDS, type LineChange } from "../../ledger/apply";
+import { CHANGE_COLUMN_WORDS, type LineChange } from "../../ledger/apply";
 import { PROFILE_COLUMNS, type ProfileColumn } from "../../ledger/profile";
 import type { LastImport } from "../pane-state";
 import {
@@ -358,7 +358,7 @@ export function PreviewPanel({ preview: p, busy, onApply }: { preview: ImportPre
             <tbody>
               {p.changes.map((c) => (
                 <tr key={`${c.path}|${c.column}`}>
-                  <th className={mergeClasses(s.cell, s.lineCell)} scope="row">{c.label}<span className={s.column}>{IMPORT_COLUMN_WORDS[c.column]}</span></th>
+                  <th className={mergeClasses(s.cell, s.lineCell)} scope="row">{c.label}<span className={s.column}>{CHANGE_COLUMN_WORDS[c.column]}</span></th>
                   <td className={mergeClasses(s.cell, s.num)}>{figure(c.old)}</td>
                   <td className={mergeClasses(s.cell, s.num)}>{figure(c.new)}</td>
                   <td className={mergeClasses(s.cell, s.num)}>{c.rows}</td>

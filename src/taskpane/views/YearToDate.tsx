@@ -5,11 +5,12 @@
  * errors its figures are incomplete, so it says so instead of showing them.
  */
 import * as React from "react";
-import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Position } from "../../engine/position";
 import { bracketed, pctFigure, pctPlaces } from "../../engine/format";
 import { yearToDateJson } from "../../report/year-to-date";
 import { RagBadge } from "./RagBadge";
+import { TakeProjection, type TakeProjectionProps } from "./TakeProjection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -27,9 +28,11 @@ export interface YearToDateProps {
   position: Position;
   /** The period has errors: its figures leave out what the cells in error hold. */
   incomplete: boolean;
+  /** Taking a projection into the forecast; absent in review mode (nothing there writes). */
+  take?: Pick<TakeProjectionProps, "busy" | "canUndo" | "onTake" | "onUndo">;
 }
 
-export function YearToDate({ position, incomplete }: YearToDateProps): React.JSX.Element {
+export function YearToDate({ position, incomplete, take }: YearToDateProps): React.JSX.Element {
   const s = useStyles();
   const ytd = React.useMemo(() => yearToDateJson(position), [position]);
   const { settings, units } = position.model;
@@ -42,7 +45,11 @@ export function YearToDate({ position, incomplete }: YearToDateProps): React.JSX
     <section className={s.root} aria-labelledby="ytd-heading" data-testid="year-to-date">
       <Subtitle2 as="h3" id="ytd-heading" className={s.heading}>Year to date ({ytd.months} month{ytd.months === 1 ? "" : "s"})</Subtitle2>
       {incomplete ? (
-        <Body1 as="p" className={s.muted}>Figures incomplete: correct the errors first.</Body1>
+        <>
+          <Body1 as="p" className={s.muted}>Figures incomplete: correct the errors first.</Body1>
+          {/* A take can itself raise an error (a check on the new forecast): its undo stays on offer. */}
+          {take?.canUndo && <Button appearance="secondary" disabledFocusable={take.busy.undo} onClick={take.onUndo}>{take.busy.undo ? "Undoing…" : "Undo the take"}</Button>}
+        </>
       ) : (
         <>
           <Caption1 as="p" className={s.muted}>
@@ -70,6 +77,7 @@ export function YearToDate({ position, incomplete }: YearToDateProps): React.JSX
               {notes.map((n) => <li key={n}><Body1>{n}</Body1></li>)}
             </ul>
           )}
+          {take && <TakeProjection model={position.model} lines={lines} money={money} {...take} />}
         </>
       )}
     </section>

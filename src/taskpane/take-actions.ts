@@ -1,0 +1,46 @@
+/**
+ * Forecast assist's one write (issue 13): taking the previewed projections into the chosen lines' forecasts, and
+ * undoing it. The cells go through the gateway's import writer (`writeImport` with forecast changes only), so a
+ * forecast typed since the preview is refused there, cell by cell, and review mode refuses it like any write. Fetched
+ * with the year-to-date view's chunk, not at start-up.
+ */
+import type { MonitoringPeriod } from "../model/types";
+import { type TakeRow, takeChanges } from "../engine/take-projection";
+import type { PaneNotice } from "./errors";
+import type { ImportDeps } from "./import-actions";
+import { plural } from "./notices";
+import type { LastTake } from "./pane-state";
+
+export const takeNotices = {
+  taken(cells: number): PaneNotice {
+    return cells
+      ? { intent: "success", title: "Projections taken", body: `${plural(cells, "forecast")} replaced by the projection you chose; the position has been recalculated. Undo (under Forecast assist) puts the previous forecasts back.` }
+      : { intent: "info", title: "Nothing to take", body: "Each chosen forecast already equals its projection, so nothing was changed." };
+  },
+  undone(cells: number): PaneNotice {
+    return { intent: "success", title: "Take undone", body: `The ${plural(cells, "forecast")} taken from projections are back as they were; the position has been recalculated.` };
+  },
+};
+
+/** Writes the preview's forecasts; resolves true when written. Undo is kept for a take that wrote something. */
+export async function takeProjections({ gateway, run, dispatch, refreshNow }: ImportDeps, model: MonitoringPeriod, rows: readonly TakeRow[]): Promise<boolean> {
+  dispatch({ type: "notice", notice: null });
+  const changes = takeChanges(model, rows);
+  const result = await run("take", "take the projections", () => gateway.writeImport(changes, "apply"));
+  if (!result) return false;
+  if (result.written.length) dispatch({ type: "taken", last: { changes } });
+  await refreshNow();
+  dispatch({ type: "done", notice: takeNotices.taken(result.written.length) });
+  return true;
+}
+
+/** Writes back the forecasts the last take replaced (refused, in words, when one changed since). */
+export async function undoTake({ gateway, run, dispatch, refreshNow }: ImportDeps, last: LastTake | null): Promise<void> {
+  if (!last) return;
+  dispatch({ type: "notice", notice: null });
+  const result = await run("undoTake", "undo taking the projections", () => gateway.writeImport(last.changes, "undo"));
+  if (!result) return;
+  dispatch({ type: "taken", last: null });
+  await refreshNow();
+  dispatch({ type: "done", notice: takeNotices.undone(result.written.length) });
+}
