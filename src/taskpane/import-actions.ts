@@ -9,6 +9,7 @@ import type { LineChange } from "../ledger/apply";
 import type { PaneNotice } from "./errors";
 import { plural } from "./notices";
 import type { Busy, LastImport, PaneAction } from "./pane-state";
+import { writeInputCells } from "./write-input-cells";
 
 export interface ImportDeps {
   gateway: WorkbookGateway;
@@ -29,23 +30,18 @@ export const importNotices = {
 };
 
 /** Writes the preview's changes; resolves true when written. Undo is kept for an import that wrote something. */
-export async function importLedger({ gateway, run, dispatch, refreshNow }: ImportDeps, file: string, changes: readonly LineChange[]): Promise<boolean> {
-  dispatch({ type: "notice", notice: null });
-  const result = await run("import", "import the ledger", () => gateway.writeImport(changes, "apply"));
-  if (!result) return false;
-  if (result.written.length) dispatch({ type: "imported", last: { file, changes, written: result.written } });
-  await refreshNow();
-  dispatch({ type: "done", notice: importNotices.imported(file, result.written.length) });
-  return true;
+export function importLedger(deps: ImportDeps, file: string, changes: readonly LineChange[]): Promise<boolean> {
+  return writeInputCells(deps, "import", "import the ledger", changes, "apply", {
+    keep: (r) => { if (r.written.length) deps.dispatch({ type: "imported", last: { file, changes, written: r.written } }); },
+    notice: (r) => importNotices.imported(file, r.written.length),
+  });
 }
 
 /** Writes back the figures the last import replaced (refused, in words, when a cell changed since). */
-export async function undoImport({ gateway, run, dispatch, refreshNow }: ImportDeps, last: LastImport | null): Promise<void> {
+export async function undoImport(deps: ImportDeps, last: LastImport | null): Promise<void> {
   if (!last) return;
-  dispatch({ type: "notice", notice: null });
-  const result = await run("undoImport", "undo the import", () => gateway.writeImport(last.changes, "undo"));
-  if (!result) return;
-  dispatch({ type: "imported", last: null });
-  await refreshNow();
-  dispatch({ type: "done", notice: importNotices.undone(last.file, result.written.length) });
+  await writeInputCells(deps, "undoImport", "undo the import", last.changes, "undo", {
+    keep: () => deps.dispatch({ type: "imported", last: null }),
+    notice: (r) => importNotices.undone(last.file, r.written.length),
+  });
 }

@@ -10,6 +10,7 @@ import type { PaneNotice } from "./errors";
 import type { ImportDeps } from "./import-actions";
 import { plural } from "./notices";
 import type { LastTake } from "./pane-state";
+import { writeInputCells } from "./write-input-cells";
 
 export const takeNotices = {
   taken(cells: number): PaneNotice {
@@ -23,24 +24,19 @@ export const takeNotices = {
 };
 
 /** Writes the preview's forecasts; resolves true when written. Undo is kept for a take that wrote something. */
-export async function takeProjections({ gateway, run, dispatch, refreshNow }: ImportDeps, model: MonitoringPeriod, rows: readonly TakeRow[]): Promise<boolean> {
-  dispatch({ type: "notice", notice: null });
+export function takeProjections(deps: ImportDeps, model: MonitoringPeriod, rows: readonly TakeRow[]): Promise<boolean> {
   const changes = takeChanges(model, rows);
-  const result = await run("take", "take the projections", () => gateway.writeImport(changes, "apply"));
-  if (!result) return false;
-  if (result.written.length) dispatch({ type: "taken", last: { changes } });
-  await refreshNow();
-  dispatch({ type: "done", notice: takeNotices.taken(result.written.length) });
-  return true;
+  return writeInputCells(deps, "take", "take the projections", changes, "apply", {
+    keep: (r) => { if (r.written.length) deps.dispatch({ type: "taken", last: { changes } }); },
+    notice: (r) => takeNotices.taken(r.written.length),
+  });
 }
 
 /** Writes back the forecasts the last take replaced (refused, in words, when one changed since). */
-export async function undoTake({ gateway, run, dispatch, refreshNow }: ImportDeps, last: LastTake | null): Promise<void> {
+export async function undoTake(deps: ImportDeps, last: LastTake | null): Promise<void> {
   if (!last) return;
-  dispatch({ type: "notice", notice: null });
-  const result = await run("undoTake", "undo taking the projections", () => gateway.writeImport(last.changes, "undo"));
-  if (!result) return;
-  dispatch({ type: "taken", last: null });
-  await refreshNow();
-  dispatch({ type: "done", notice: takeNotices.undone(result.written.length) });
+  await writeInputCells(deps, "undoTake", "undo taking the projections", last.changes, "undo", {
+    keep: () => deps.dispatch({ type: "taken", last: null }),
+    notice: (r) => takeNotices.undone(r.written.length),
+  });
 }
