@@ -3,13 +3,15 @@
  * every file of a folder fingerprinted before and after (so a test sees any file changed), bad variants of the
  * worked example as JSON and as a workbook, and the XML of an Office file checked part by part.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { ROOT, type CliResult } from "../support/cli";
+import { ROOT, runCliAsync } from "../support/cli";
+
+export { runCliAsync };
 import { parseMonitoringJson } from "../../src/model/load";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
 import { workbookBuffer } from "../../src/xlsx/write";
@@ -53,19 +55,6 @@ export function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 }
 
 /** The command line, asynchronously (so a campaign can run a few at once). */
-export function runCliAsync(args: string[], cwd = ROOT): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "src", "cli", "main.ts"), ...args], {
-      cwd, env: { ...process.env, OUTTURN_DEBUG: "" },
-    });
-    let stdout = "", stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => { stdout += d; });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => { stderr += d; });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
-    child.on("close", (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-  });
-}
-
 /** Runs `tasks` at most `limit` at a time. */
 export async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);

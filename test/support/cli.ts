@@ -3,7 +3,7 @@
  * scripts/build-cli.mjs in jest's globalSetup), capturing its output and exit code. Starting it takes about 0.1 s,
  * where tsx took about a second a call.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -12,10 +12,28 @@ export const CLI = join(ROOT, "dist-cli", "outturn.cjs");
 
 export interface CliResult { status: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[], cwd = ROOT): CliResult {
+function compiledCli(): string {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: jest's globalSetup builds it (or run npm run build:cli)`);
+  return CLI;
+}
+
+export function runCli(args: string[], cwd = ROOT): CliResult {
+  const CLI = compiledCli();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd, encoding: "utf8", env: { ...process.env, OUTTURN_DEBUG: "" }, timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking the test's process, so several runs can go at once (test/safety's pool). */
+export function runCliAsync(args: string[], cwd = ROOT): Promise<CliResult> {
+  const cli = compiledCli();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, OUTTURN_DEBUG: "" } });
+    let stdout = "", stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => { stdout += d; });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => { stderr += d; });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
+    child.on("close", (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+  });
 }
