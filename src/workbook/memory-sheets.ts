@@ -25,8 +25,44 @@ export interface MemoryCell extends GridCell {
 /** A value as typed: a number, text, a formula ("=..."), true/false, or null to clear the cell. */
 export type CellInput = number | string | boolean | null;
 
+/**
+ * The cells by address, keeping the used range as they change: readers ask for the last row once per row they look
+ * at, and scanning every address each time made a 1,000-line read quadratic.
+ */
+class CellMap extends Map<string, MemoryCell> {
+  private bounds: { row: number; col: number } | null = { row: 0, col: 0 };
+  override set(address: string, cell: MemoryCell): this {
+    if (this.bounds) {
+      const { row, col } = parseA1(address);
+      if (row > this.bounds.row) this.bounds.row = row;
+      if (col > this.bounds.col) this.bounds.col = col;
+    }
+    return super.set(address, cell);
+  }
+  override delete(address: string): boolean {
+    this.bounds = null; // worked out again when next asked
+    return super.delete(address);
+  }
+  override clear(): void {
+    this.bounds = { row: 0, col: 0 };
+    super.clear();
+  }
+  used(): { row: number; col: number } {
+    if (!this.bounds) {
+      const b = { row: 0, col: 0 };
+      for (const a of this.keys()) {
+        const { row, col } = parseA1(a);
+        if (row > b.row) b.row = row;
+        if (col > b.col) b.col = col;
+      }
+      this.bounds = b;
+    }
+    return this.bounds;
+  }
+}
+
 export class MemorySheet implements GridSheet {
-  readonly cells = new Map<string, MemoryCell>();
+  readonly cells: Map<string, MemoryCell> = new CellMap();
   /** Sheet protection (Review > Protect Sheet): a person's edits of locked cells are refused, as Excel refuses them. */
   protected = false;
   /** The password it was protected with, if any: unprotecting needs it. */
@@ -38,14 +74,10 @@ export class MemorySheet implements GridSheet {
     public columns: ColumnPlan[] = [],
   ) {}
   get maxRow(): number {
-    let n = 0;
-    for (const a of this.cells.keys()) n = Math.max(n, parseA1(a).row);
-    return n;
+    return (this.cells as CellMap).used().row;
   }
   get maxCol(): number {
-    let n = this.columns.length;
-    for (const a of this.cells.keys()) n = Math.max(n, parseA1(a).col);
-    return n;
+    return Math.max(this.columns.length, (this.cells as CellMap).used().col);
   }
   get(row: number, col: number): GridCell | undefined {
     return this.cells.get(toA1(row, col));

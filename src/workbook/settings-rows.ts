@@ -24,7 +24,7 @@ export interface CellWrite {
 export function markerRows(sheet: GridSheet, keyColumn: string): Map<string, number> {
   const col = colIndex(keyColumn);
   const rows = new Map<string, number>();
-  for (let r = 1; r <= sheet.maxRow; r++) {
+  for (let r = 1, last = sheet.maxRow; r <= last; r++) {
     const v = sheet.get(r, col)?.value;
     if (typeof v === "string" && v && !rows.has(v)) rows.set(v, r);
   }

@@ -41,7 +41,7 @@ export class SheetView {
     return false;
   }
   findMarker(marker: string): number | null {
-    for (let r = 1; r <= this.sheet.maxRow; r++) if (this.marker(r) === marker) return r;
+    for (let r = 1, last = this.sheet.maxRow; r <= last; r++) if (this.marker(r) === marker) return r;
     return null;
   }
 }
