@@ -9,31 +9,54 @@
  * says why.
  */
 import type { BudgetProfile, Decimal, RevenueLine } from "../model/types";
-import { D, HUNDRED, ZERO, sum } from "../model/amount";
+import { D, HUNDRED, ZERO } from "../model/amount";
 
 export const MONTHS_IN_YEAR = 12;
 
-export type ProfileWeights = { weights: Decimal[]; problem: null } | { weights: null; problem: string };
+export type ProfileWeights = { weights: readonly Decimal[]; problem: null } | { weights: null; problem: string };
 
 const ONE = new D(1);
+// One array for every flat line, so its running totals (below) are worked out once per computation, not per line.
+const FLAT: readonly Decimal[] = Object.freeze(Array.from({ length: MONTHS_IN_YEAR }, () => ONE));
+
+/**
+ * Running totals of a weights array (index n: months 1..n; index 12: the year), kept per array: a large period asks
+ * for the same profile's totals for every line, several times per refresh. Exact, as the sums they replace.
+ */
+const runningTotals = new WeakMap<readonly Decimal[], Decimal[]>();
+function totalsOf(weights: readonly Decimal[]): Decimal[] {
+  let totals = runningTotals.get(weights);
+  if (!totals) {
+    totals = [ZERO];
+    for (const w of weights) totals.push((totals[totals.length - 1] as Decimal).plus(w));
+    runningTotals.set(weights, totals);
+  }
+  return totals;
+}
+/** The weights of months 1..n, and of the whole array. */
+function toDateAndYear(weights: readonly Decimal[], months: number): { toDate: Decimal; year: Decimal } {
+  const totals = totalsOf(weights);
+  const n = Math.max(0, Math.min(months, weights.length));
+  return { toDate: totals[n] as Decimal, year: totals[weights.length] as Decimal };
+}
 
 /** The twelve monthly weights of a line's profile (flat when it has none), or why there are none. */
 export function profileWeights(line: Pick<RevenueLine, "profile" | "lastYearMonthly">): ProfileWeights {
   const profile: BudgetProfile = line.profile ?? { kind: "flat" };
   switch (profile.kind) {
     case "flat":
-      return { weights: Array.from({ length: MONTHS_IN_YEAR }, () => ONE), problem: null };
+      return { weights: FLAT, problem: null };
     case "custom": {
-      const total = sum(profile.monthlyPct);
       if (profile.monthlyPct.length !== MONTHS_IN_YEAR) return { weights: null, problem: `its custom profile has ${profile.monthlyPct.length} months; give twelve %s, April first` };
       if (profile.monthlyPct.some((p) => p.isNegative())) return { weights: null, problem: "its custom profile has a negative month; give twelve %s of 0 or more" };
+      const total = toDateAndYear(profile.monthlyPct, MONTHS_IN_YEAR).year;
       if (!total.equals(HUNDRED)) return { weights: null, problem: `its custom profile's twelve %s add up to ${total.toFixed()}, not 100; correct them so they add up to exactly 100` };
       return { weights: profile.monthlyPct, problem: null };
     }
     case "lastYear": {
       const months = line.lastYearMonthly ?? null;
       if (!months || months.length !== MONTHS_IN_YEAR) return { weights: null, problem: "its profile is last year's pattern, but last year's twelve monthly actuals are not given; enter them or choose another profile" };
-      if (sum(months).isZero()) return { weights: null, problem: "its profile is last year's pattern, but last year's monthly actuals add up to nothing; choose another profile" };
+      if (toDateAndYear(months, MONTHS_IN_YEAR).year.isZero()) return { weights: null, problem: "its profile is last year's pattern, but last year's monthly actuals add up to nothing; choose another profile" };
       return { weights: months, problem: null };
     }
     case "payLike": {
@@ -48,12 +71,12 @@ export function profileWeights(line: Pick<RevenueLine, "profile" | "lastYearMont
 
 /** The share of the year's weights in months 1..n (exact: one division). */
 export function shareToDate(weights: readonly Decimal[], months: number): Decimal {
-  const year = sum(weights);
-  return year.isZero() ? ZERO : sum(weights.slice(0, months)).div(year);
+  const { toDate, year } = toDateAndYear(weights, months);
+  return year.isZero() ? ZERO : toDate.div(year);
 }
 
 /** The budget profiled to the end of month n (1 = April): annual budget × weights to date ÷ weights of the year. */
 export function budgetToDate(annualBudget: Decimal, weights: readonly Decimal[], months: number): Decimal {
-  const year = sum(weights);
-  return year.isZero() ? ZERO : annualBudget.times(sum(weights.slice(0, months))).div(year);
+  const { toDate, year } = toDateAndYear(weights, months);
+  return year.isZero() ? ZERO : annualBudget.times(toDate).div(year);
 }
