@@ -792,14 +792,19 @@ class FakeWorksheet implements Pick<Excel.Worksheet, "name" | "id" | "isNullObje
 }
 
 function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
-  let rect: Rect | null = null;
+  // One pass without allocating per cell: large workbooks ask for it on every read.
+  let r1 = Infinity, c1 = Infinity, r2 = -Infinity, c2 = -Infinity;
   for (const [k, cell] of sheet.cells) {
     const has = cell.formula !== null || cell.value !== "" || (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
     if (!has) continue;
-    const [r, c] = k.split(",").map(Number) as [number, number];
-    rect = rect ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
+    const comma = k.indexOf(",");
+    const r = Number(k.slice(0, comma)), c = Number(k.slice(comma + 1));
+    if (r < r1) r1 = r;
+    if (r > r2) r2 = r;
+    if (c < c1) c1 = c;
+    if (c > c2) c2 = c;
   }
-  return rect;
+  return r1 === Infinity ? null : { r1, c1, r2, c2 };
 }
 
 let nextChartId = 1;
