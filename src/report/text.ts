@@ -17,6 +17,20 @@ import { trendOf } from "../engine/trend";
 const inLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, " / ");
 
 /**
+ * A check as one line: its place, then what it says. Most messages already begin with their place (a cell, or the
+ * row and column after the area), so the place is not said twice: "Revenue, Net Budget, forecast outturn: the lines
+ * add up to ..." rather than "Revenue, Net Budget, forecast outturn: Net Budget, forecast outturn: the lines ...".
+ */
+export function checkLine(c: { where: string; message: string }): string {
+  const where = inLine(c.where), message = inLine(c.message);
+  if (message.startsWith(where)) return message;
+  const comma = where.indexOf(", ");
+  const area = comma < 0 ? "" : where.slice(0, comma), rest = comma < 0 ? "" : where.slice(comma + 2);
+  if (rest && message.startsWith(rest)) return `${area}, ${message}`;
+  return `${where}: ${message}`;
+}
+
+/**
  * The first lines of the report when the period has errors: its figures leave out what the cells in error hold,
  * so they are announced as incomplete before any figure, with each cell to correct.
  */
@@ -25,7 +39,7 @@ export function incompleteBanner(p: Position): string[] {
   if (!errors.length) return [];
   return [
     `FIGURES INCOMPLETE: ${errors.length} error(s) below, so the figures and RAG ratings that follow leave out what these hold and must not be reported. Correct them first:`,
-    ...errors.map((c) => `  ${inLine(c.where)}: ${inLine(c.message)}`),
+    ...errors.map((c) => `  ${checkLine(c)}`),
     "",
   ];
 }
@@ -155,7 +169,7 @@ export function textReport(p: Position, withLines = false): string {
   else {
     const count = (s: string) => p.checks.filter((c) => c.severity === s).length;
     lines.push(`Checks: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)`);
-    for (const c of p.checks) lines.push(`  ${c.severity.toUpperCase().padEnd(7)} ${inLine(c.where)}: ${inLine(c.message)}`);
+    for (const c of p.checks) lines.push(`  ${c.severity.toUpperCase().padEnd(7)} ${checkLine(c)}`);
   }
   return lines.join("\n");
 }
