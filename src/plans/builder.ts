@@ -1,7 +1,9 @@
 /**
  * A small helper the sheet modules use to lay out cells row by row. Big runs of rows (a line per revenue line) are
  * laid out by `rows`: their cells are not kept but laid out again whenever they are read, so a 100,000-line period's
- * plan holds its row keys, not millions of cells (see planRows, and README's Benchmark section).
+ * plan holds its row keys, not millions of cells (see planRows, and README's Benchmark section). A sheet's blocks
+ * that come to no more than HOLD_CELLS cells are held from the first layout instead: laying out again costs more
+ * than it saves there (every line's figures to date are worked out again), and the pane reads such plans often.
  */
 import type { Decimal } from "../model/types";
 import { colLetter, parseA1 } from "./a1";
@@ -19,7 +21,12 @@ interface RowBlock {
   first: number;
   count: number;
   layOut: (index: number) => void;
+  /** Each row's cells from the first layout, when the sheet's blocks are small enough to hold (HOLD_CELLS). */
+  held?: PlanCell[][];
 }
+
+/** Cells of a sheet's blocks held from their first layout; beyond this they are laid out again when read. */
+export const HOLD_CELLS = 100_000;
 
 /** The cells of a plan in the order laid out: cells kept, and row blocks in their place. */
 type Segment = PlanCell[] | RowBlock;
@@ -71,6 +78,8 @@ export class SheetBuilder {
   private readonly blockTexts: WrappedText[] = [];
   /** While a block lays out a row: that row and its cells so far; `again` when it is being laid out again (read). */
   private current: { row: number; cells: PlanCell[]; again: boolean } | null = null;
+  /** Cells of this sheet's blocks that may still be held (HOLD_CELLS; 0 lays every block out again when read). */
+  holdLimit = HOLD_CELLS;
   freeze = { rows: 0, columns: 0 };
   print: SheetPlan["print"] = { orientation: "landscape", fitToWidth: true };
 
@@ -159,11 +168,20 @@ export class SheetBuilder {
     this.blocks.push(block);
     this.segments.push(block);
     this.kept = null;
+    let held: PlanCell[][] | null = [];
+    let heldCells = 0;
     for (let i = 0; i < block.count; i++) {
-      for (const cell of this.layOutRow(block, i, false)) {
+      const cells = this.layOutRow(block, i, false);
+      for (const cell of cells) {
         const wrapped = wrappedText(cell);
         if (wrapped) this.blockTexts.push(wrapped);
       }
+      if (held && (heldCells += cells.length) <= this.holdLimit) held.push(cells);
+      else held = null;
+    }
+    if (held) {
+      block.held = held;
+      this.holdLimit -= heldCells;
     }
     if ([this.merges.length, this.validations.length, this.conditionalFormats.length].join() !== before) throw new Error(`rows ${first} to ${last}: a block of rows may put only cells and keys`);
     return last + 1;
@@ -218,7 +236,7 @@ export class SheetBuilder {
       merges: this.merges, conditionalFormats: this.conditionalFormats, validations: this.validations, keyColumn: this.keyColumn,
       rowKeys: this.rowKeys, print: this.print,
     };
-    const source: RowSource = { segments, layOutAgain: (block, i) => this.layOutRow(block, i, true) };
+    const source: RowSource = { segments, layOutAgain: (block, i) => block.held?.[i] ?? this.layOutRow(block, i, true) };
     if (!this.blocks.length) {
       const plan: SheetPlan = { ...common, cells: segments.flatMap((s) => s as PlanCell[]), ...rest };
       return plan;

@@ -3,7 +3,7 @@
  * and must read back as the very cells an eager layout keeps: same cells, same order, same row keys and heights.
  */
 import { D } from "../../src/model/amount";
-import { SheetBuilder, planCells, planRows } from "../../src/plans/builder";
+import { HOLD_CELLS, SheetBuilder, planCells, planRows } from "../../src/plans/builder";
 import { buildWorkbookPlan } from "../../src/plans/workbook";
 import { parseA1 } from "../../src/plans/a1";
 import type { PlanCell, SheetPlan } from "../../src/plans/types";
@@ -12,10 +12,14 @@ import { seedModel } from "./support";
 
 const COLUMNS = [{ width: 30 }, { width: 12 }, { width: 40 }, { width: 8, hidden: true }];
 
-/** A small sheet: a title, three lines laid out by a block (counting how often each is laid out), a total. */
-function sample(lines = ["Pay", "Premises", "A long commentary that wraps over several lines of its narrow column"]) {
+/**
+ * A small sheet: a title, three lines laid out by a block (counting how often each is laid out), a total. `holdLimit`
+ * 0 makes the block behave as a big one (laid out again when read); by default a block this small is held.
+ */
+function sample(lines = ["Pay", "Premises", "A long commentary that wraps over several lines of its narrow column"], holdLimit = 0) {
   const laidOut: number[] = [];
   const b = new SheetBuilder("Revenue", "Revenue", COLUMNS, "D");
+  b.holdLimit = holdLimit;
   b.label(1, "A", "Title", "title");
   b.key(1, "title");
   const next = b.rows(2, lines, (r, name, i) => {
@@ -87,6 +91,20 @@ describe("a block of rows", () => {
     const eager = sampleEager();
     expect([...planRows(plan)]).toEqual(groupedByRow(eager.cells));
     expect(JSON.stringify(plan)).toBe(JSON.stringify(eager));
+  });
+
+  test("within the sheet's hold limit, is laid out once and held: read as the same cells, never laid out again", () => {
+    const lines = ["Pay", "Premises", "A long commentary that wraps over several lines of its narrow column"];
+    const { plan, laidOut } = sample(lines, HOLD_CELLS);
+    const eager = sampleEager(lines);
+    expect([...planRows(plan)]).toEqual(groupedByRow(eager.cells));
+    expect([...planCells(plan)]).toEqual(eager.cells);
+    expect(JSON.stringify(plan)).toBe(JSON.stringify(eager));
+    expect(laidOut).toEqual([0, 1, 2]);
+    // Just over the limit (4 cells a row, 12 in all): laid out again when read, as a big block.
+    const over = sample(lines, 11);
+    expect([...planRows(over.plan)]).toEqual(groupedByRow(eager.cells));
+    expect(over.laidOut).toEqual([0, 1, 2, 0, 1, 2]);
   });
 
   test("puts cells on its own row only, on rows nothing else has, and nothing but cells and keys", () => {
