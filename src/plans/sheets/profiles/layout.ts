@@ -12,7 +12,7 @@
 import type { Decimal } from "../../../model/types";
 import { monthsElapsed } from "../../../model/period";
 import { D } from "../../../model/amount";
-import { computeMonthly, lineToDate } from "../../../engine/monthly";
+import { computeMonthly } from "../../../engine/monthly";
 import { SheetBuilder } from "../../builder";
 import { type PlanContext, str } from "../../context";
 import { ragFormat } from "../../styles";
@@ -63,15 +63,13 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
 
   const revenue = sheetPrefix(ctx.names.Revenue);
   const first = 6;
-  // The lines on the Revenue sheet, each with its row there; a block of rows, laid out again as the file is written
-  // rather than held (100,000 lines are millions of cells), each line's figures to date worked out again with it.
-  const shown = monthly.lines.flatMap(({ group, index, line }) => {
-    const rr = revenueRows[REVENUE_ROWS.line(group, index)];
-    return rr === undefined ? [] : [{ group, index, line, rr }];
+  // The lines on the Revenue sheet, each with its row there and its figures to date (worked out once, by
+  // computeMonthly); a block of rows, laid out again as the file is written when too big to hold.
+  const shown = monthly.lines.flatMap((l) => {
+    const rr = revenueRows[REVENUE_ROWS.line(l.group, l.index)];
+    return rr === undefined ? [] : [{ l, rr }];
   });
-  const elapsed = monthly.months;
-  const row = b.rows(first, shown, (r, { group, index, line, rr }) => {
-    const l = lineToDate(model, group, index, line, elapsed);
+  const row = b.rows(first, shown, (r, { l, rr }) => {
     const place = (column: string): Place => ({ area: "revenue", row: l.line.name, column });
     const cell = (col: string) => `${col}${r}`;
     const pcts = `${PCT_MONTH_COLS[0]}${r}:${PCT_MONTH_COLS[11]}${r}`, pctMonths = `$${PCT_MONTH_COLS[0]}$5:$${PCT_MONTH_COLS[11]}$5`;
