@@ -46,6 +46,7 @@ describe("review mode", () => {
       guard.gateway.closePeriod(),
       guard.gateway.reopenPeriod("Q1"),
       guard.gateway.writeImport([], "apply"),
+      guard.gateway.signOff({ name: "Simon Bullock", role: "Treasurer" }),
     ];
     expect(attempts).toHaveLength(WRITE_METHODS.length);
     for (const a of attempts) await expect(a).rejects.toMatchObject({ name: "WorkbookError", message: expect.stringMatching(/^Review mode changes nothing in the workbook/) });
@@ -62,11 +63,12 @@ describe("review mode", () => {
   test("sign-off in the preview workbook, then one changed input: exactly that cell is changed since sign-off", async () => {
     const wb = new MemoryWorkbook();
     await wb.insertSheets({ ...request, model: seedModel() });
-    wb.signOff("Julie Strange", "Treasurer", "2024-10-20T09:00:00Z");
+    wb.clock = () => new Date("2024-10-20T09:00:00.123Z");
+    expect(await wb.signOff({ name: "Julie Strange", role: "Treasurer" })).toMatchObject({ record: { role: "Treasurer", name: "Julie Strange", at: "2024-10-20T09:00:00Z" } });
     expect(wb.isProtected("Sign-off")).toBe(true);
     const signed = await wb.readPeriod();
     expect(signed.signoff?.state).toBe("signed");
-    expect(() => wb.signOff("Julie Strange", "Treasurer")).toThrow(/already signed off these figures/);
+    await expect(wb.signOff({ name: "Julie Strange", role: "Treasurer" })).rejects.toMatchObject({ code: "Invalid", message: expect.stringMatching(/already signed off these figures/) });
     const forecast = signed.locate!({ area: "revenue", row: "Pay & Employment costs", column: "forecastOutturn" })!;
     wb.setCells("Revenue", { [forecast.split("!")[1]!]: 153900 });
     const changed = await wb.readPeriod();
