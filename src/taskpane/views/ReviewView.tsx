@@ -1,6 +1,7 @@
 /**
  * Review: what the board looks at beside the Position and the Checks (issue 15): the sign-off and every input changed
- * since, the actions agreed, and the commentary on the lines. Read only: nothing here writes to the workbook.
+ * since, and Sign off (the one write here, hidden behind words in review mode), the actions agreed, and the commentary
+ * on the lines.
  */
 import * as React from "react";
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
@@ -9,6 +10,7 @@ import { type SignOffStatus, describeRecord, describeStatus } from "../../engine
 import type { BoardAction } from "../../engine/actions";
 import { money } from "../../engine/format";
 import { ViewHeading } from "./ViewHeading";
+import { SignOffForm, type SignOffFormProps } from "./SignOffForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -22,6 +24,8 @@ export interface ReviewViewProps {
   model: MonitoringPeriod | null;
   signoff: SignOffStatus | null;
   actions: BoardAction[] | null;
+  /** The Sign off form (absent: not shown, e.g. in a printout); its action null in review mode. */
+  signOff?: Omit<SignOffFormProps, "signoff">;
 }
 
 /** Each line with commentary, by group. */
@@ -31,7 +35,7 @@ function commentaryOf(model: MonitoringPeriod): Array<{ line: string; text: stri
   return [...lines, ...capital].filter((c) => c.text.trim() !== "");
 }
 
-export function ReviewView({ model, signoff, actions }: ReviewViewProps): React.JSX.Element {
+export function ReviewView({ model, signoff, actions, signOff }: ReviewViewProps): React.JSX.Element {
   const s = useStyles();
   const comments = model ? commentaryOf(model) : [];
   return (
@@ -60,6 +64,8 @@ export function ReviewView({ model, signoff, actions }: ReviewViewProps): React.
       ) : (
         <Body1 as="p" className={`${s.p} ${s.muted}`} data-testid="review-signoff">Not signed off.</Body1>
       )}
+      {/* Keyed on what was signed: after a sign-off (or a change) the form starts afresh, with the role that signs next. */}
+      {signOff && model && <SignOffForm key={signoff ? `${signoff.fingerprint}|${signoff.records.length}` : "none"} signoff={signoff} {...signOff} />}
 
       <Subtitle2 as="h3" id="review-actions">Actions agreed</Subtitle2>
       {actions && actions.some((a) => a.action) ? (
