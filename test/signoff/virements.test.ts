@@ -13,6 +13,7 @@ import { parseA1 } from "../../src/plans/a1";
 import { gridFromPlan, seedModel } from "../plans/support";
 import { runCli } from "../support/cli";
 import { SEED } from "../e2e/seed-inputs";
+import { D } from "../../src/model/amount";
 
 /** Every entry approved: what a treasurer fills in. */
 function approvedGrid() {
@@ -77,6 +78,34 @@ test("approved, nothing fires; a planted unapproved virement and a budget change
   revenue.set(at.row, at.col, { value: 3300, formula: null });
   const changed = readWorkbook(g2).checks.filter((c) => c.id.startsWith("virement-"));
   expect(changed.map((c) => [c.id, c.message.split(":")[0]])).toEqual([["virement-unreconciled", "OPCC > OPCC"]]);
+});
+
+test("the scheme of consent (Settings): only virements above the amount owe an approval, and it must name the approver", () => {
+  // Set on the Settings sheet (written from the model, read back): above £100k (100, £000), approved by the PCC.
+  const model = seedModel();
+  model.settings.virements = { approvalAbove: new D(100), approver: "PCC" };
+  const plan = buildWorkbookPlan(model, { virements: startingLog(model) });
+  const grid = gridFromPlan(plan);
+  const read = readWorkbook(grid);
+  expect(read.model?.settings.virements.approvalAbove?.toString()).toBe("100");
+  expect(read.model?.settings.virements.approver).toBe("PCC");
+  // Income +47 and the reserves (75) are delegated; Pay (246), Overheads +131 and Capital Financing +142 owe the PCC's approval.
+  const owed = (g: typeof grid) => readWorkbook(g).checks.filter((c) => c.id === "virement-unapproved").map((c) => c.message.replace(/^Virements!A\d+: /, ""));
+  expect(owed(grid)).toEqual([
+    "the virement of -246 to Chief Constable > Pay & Employment costs has no approval (the scheme of consent: above 100, PCC): record who approved it and when.",
+    "the virement of 131 to Chief Constable > Overheads has no approval (the scheme of consent: above 100, PCC): record who approved it and when.",
+    "the virement of 142 to Chief Constable > Capital Financing has no approval (the scheme of consent: above 100, PCC): record who approved it and when.",
+  ]);
+  // Pay approved by the CFO: still owed (the scheme needs the PCC); Overheads and Capital Financing by the PCC: settled.
+  const sheet = grid.sheets.find((g) => g.name === "Virements")!;
+  const rows = Object.entries(plan.sheets.find((p) => p.kind === "Virements")!.rowKeys).filter(([k]) => k.startsWith("virement:")).map(([, r]) => r);
+  const approve = (i: number, who: string) => sheet.set(rows[i]!, 5, { value: who, formula: null });
+  approve(1, "CFO");
+  approve(2, "Police and Crime Commissioner (PCC)");
+  approve(3, "pcc");
+  expect(owed(grid)).toEqual(["the virement of -246 to Chief Constable > Pay & Employment costs was approved by CFO, but the scheme of consent needs PCC's approval above 100: record PCC's approval."]);
+  approve(1, "PCC");
+  expect(owed(grid)).toEqual([]);
 });
 
 describe("outturn workbook --virements and report --json", () => {

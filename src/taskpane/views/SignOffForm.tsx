@@ -55,7 +55,7 @@ export function SignOffForm({ signoff, errorCount, action }: SignOffFormProps): 
     if (await action.onSignOff({ name: name.trim(), role })) setName("");
   };
   return (
-    <form className={s.form} onSubmit={(e) => void submit(e)} aria-label="Sign off" data-testid="signoff-form">
+    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate aria-label="Sign off" data-testid="signoff-form">
       <Body1 as="p" className={s.muted}>
         Records your name and role, the date and time now, and a fingerprint of every input and setting on a protected Sign-off sheet. The treasurer signs first, then the board, on the same figures.
       </Body1>
