@@ -210,6 +210,7 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
             model={reading?.read.model ?? null}
             signoff={reading?.read.signoff ?? null}
             actions={reading?.read.actions ?? null}
+            locate={reading?.read.locate ?? null}
             signOff={{ errorCount: errorChecksOf(state).length, action: reviewing ? null : { busy: Boolean(state.busy.signoff), onSignOff: actions.signOff } }}
           />
         </React.Suspense>

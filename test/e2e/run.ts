@@ -596,7 +596,10 @@ async function reviewRun(page: Page, server: StaticServer): Promise<void> {
   check(await eventually(page, async () => /^CHANGED SINCE SIGN-OFF: 1 input\(s\)/.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => "")), 8000), `${run}: the Review view says the period changed since sign-off`);
   const changes = (await page.locator("[data-testid=review-changes] li").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
   check(changes.length === 1 && changes[0]?.startsWith(`Revenue!${pay?.address}:`) && changes[0].endsWith("153797 → 153900"), `${run}: exactly the changed cell is listed (${changes.join(" / ")})`);
+  // Since the last closed period: the worked example's Q1 is its published totals only (no lines kept), and the view says so.
+  check(/^Q1 was closed before Outturn kept each line/.test(await text(page, "[data-testid=review-since-closed]").catch(() => "")), `${run}: the Review view says what it can compare since the last closed period`);
   await shot(page, run, "02-changed-since-signoff");
+  await axeScan(page, "the Review view, changed since sign-off");
   await tab(/Checks/).click();
   // (The Checks view is loaded when first opened: wait for it.)
   check(await eventually(page, async () => {
