@@ -652,6 +652,21 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
   });
 });
 
+describe("sign-off on Excel: round trips", () => {
+  it("one Excel.run of 3 syncs (names, used ranges and protection, one request rewriting the Summary and Sign-off sheets); 2 when refused", async () => {
+    const fake = new FakeExcel({ calculate: expectedValues(seed()) });
+    const gateway = new ExcelGateway({ host: fake, today: () => TODAY, now: () => Date.UTC(2024, 9, 20, 9, 0, 0) });
+    await gateway.insertSheets(request(seed()));
+    fake.resetRecords();
+    expect((await gateway.signOff({ name: "Julie Strange", role: "Treasurer" })).record.at).toBe("2024-10-20T09:00:00Z");
+    expect(fake.runs).toBe(1);
+    expect(fake.syncsOfRun(1)).toHaveLength(3);
+    fake.resetRecords();
+    await expect(gateway.signOff({ name: "Julie Strange", role: "Treasurer" })).rejects.toMatchObject({ code: "Invalid" });
+    expect(fake.syncsOfRun(1)).toHaveLength(2);
+  });
+});
+
 describe("ledger import on Excel: round trips", () => {
   it("one Excel.run of 3 syncs (names, used ranges, the writes); 2 when no cell changes", async () => {
     const fake = new FakeExcel({ calculate: expectedValues(seed()) });
