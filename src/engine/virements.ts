@@ -51,7 +51,8 @@ export function budgetChanges(model: MonitoringPeriod): BudgetChange[] {
   return out;
 }
 
-const keyOf = (line: string) => line.replace(/\s*>\s*/g, " > ").trim().toLowerCase();
+/** A log entry's line as matched to the period's: spaces around ">" and case do not count. */
+export const keyOf = (line: string) => line.replace(/\s*>\s*/g, " > ").trim().toLowerCase();
 
 /** Each budget change beside what the log says of it. */
 export function reconcile(model: MonitoringPeriod, log: readonly Virement[]): ReconciledChange[] {
@@ -64,54 +65,6 @@ export function reconcile(model: MonitoringPeriod, log: readonly Virement[]): Re
 /** The log as it starts: one entry per budget change, its amount the difference, the reason and approval left to fill in. */
 export function startingLog(model: MonitoringPeriod): Virement[] {
   return budgetChanges(model).map((c) => ({ line: c.line, amount: c.difference, counterpart: null, reason: null, approvedBy: null, approvedOn: null }));
-}
-
-/** A line's original to revised budget beside its logged virements. */
-export interface ReconciliationRow {
-  /** "Group > Line". */
-  line: string;
-  /** Null when not given (the line cannot be reconciled). */
-  original: Decimal | null;
-  /** The log's entries for the line, added up (0 when none). */
-  virements: Decimal;
-  revised: Decimal | null;
-  /** revised − (original + virements): what the log does not explain; null when a budget is not given. */
-  difference: Decimal | null;
-  reconciled: boolean;
-}
-
-export interface Reconciliation {
-  /** Every line whose budget changed or that the log names, in the period's order. */
-  lines: ReconciliationRow[];
-  /** Log entries naming no line of the period, added up by the name given. */
-  unknownLines: Array<{ line: string; virements: Decimal }>;
-  /** Every line reconciled and no entry naming an unknown line. */
-  reconciled: boolean;
-}
-
-/** The virement log reconciled line by line: original + virements = revised, exactly, in the file's units. */
-export function reconciliation(model: MonitoringPeriod, log: readonly Virement[]): Reconciliation {
-  const sums = new Map<string, { line: string; virements: Decimal }>();
-  for (const v of log) {
-    const k = keyOf(v.line);
-    sums.set(k, { line: sums.get(k)?.line ?? v.line, virements: (sums.get(k)?.virements ?? new D(0)).plus(v.amount ?? 0) });
-  }
-  const lines: ReconciliationRow[] = [];
-  const row = (group: string, l: { name: string; originalBudget: Decimal | null; revisedBudget: Decimal | null }) => {
-    const line = `${group} > ${l.name}`;
-    const logged = sums.get(keyOf(line));
-    sums.delete(keyOf(line));
-    const original = l.originalBudget, revised = l.revisedBudget;
-    const changed = original !== null && revised !== null && !original.eq(revised);
-    if (!changed && !logged) return;
-    const virements = logged?.virements ?? new D(0);
-    const difference = original !== null && revised !== null ? revised.minus(original).minus(virements) : null;
-    lines.push({ line, original, virements, revised, difference, reconciled: difference !== null && difference.isZero() });
-  };
-  for (const g of model.revenue.groups) for (const l of g.lines) row(g.name, l);
-  for (const t of model.revenue.transfers) row("Transfers", t);
-  const unknownLines = [...sums.values()];
-  return { lines, unknownLines, reconciled: lines.every((l) => l.reconciled) && unknownLines.length === 0 };
 }
 
 /**

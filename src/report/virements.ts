@@ -1,10 +1,61 @@
 /**
  * The virement reconciliation in the report (issue 15): by line, the original budget, the virements logged on the
  * Virements sheet, the revised budget and what the log does not explain (revised − original − virements), exact in the
- * file's units; reconciled or not. Only for a workbook with a Virements sheet (src/engine/virements.ts reconciles).
+ * file's units; reconciled or not. Only for a workbook with a Virements sheet. Here rather than in src/engine/virements.ts
+ * (whose checks the pane runs) so the pane's start-up does not carry it.
  */
 import type { Decimal, MonitoringPeriod } from "../model/types";
-import { type Virement, reconciliation } from "../engine/virements";
+import { D } from "../model/amount";
+import { type Virement, keyOf } from "../engine/virements";
+
+/** A line's original to revised budget beside its logged virements. */
+interface ReconciliationRow {
+  /** "Group > Line". */
+  line: string;
+  /** Null when not given (the line cannot be reconciled). */
+  original: Decimal | null;
+  /** The log's entries for the line, added up (0 when none). */
+  virements: Decimal;
+  revised: Decimal | null;
+  /** revised − (original + virements): what the log does not explain; null when a budget is not given. */
+  difference: Decimal | null;
+  reconciled: boolean;
+}
+
+interface Reconciliation {
+  /** Every line whose budget changed or that the log names, in the period's order. */
+  lines: ReconciliationRow[];
+  /** Log entries naming no line of the period, added up by the name given. */
+  unknownLines: Array<{ line: string; virements: Decimal }>;
+  /** Every line reconciled and no entry naming an unknown line. */
+  reconciled: boolean;
+}
+
+/** The virement log reconciled line by line: original + virements = revised, exactly, in the file's units. */
+export function reconciliation(model: MonitoringPeriod, log: readonly Virement[]): Reconciliation {
+  const sums = new Map<string, { line: string; virements: Decimal }>();
+  for (const v of log) {
+    const k = keyOf(v.line);
+    sums.set(k, { line: sums.get(k)?.line ?? v.line, virements: (sums.get(k)?.virements ?? new D(0)).plus(v.amount ?? 0) });
+  }
+  const lines: ReconciliationRow[] = [];
+  const row = (group: string, l: { name: string; originalBudget: Decimal | null; revisedBudget: Decimal | null }) => {
+    const line = `${group} > ${l.name}`;
+    const logged = sums.get(keyOf(line));
+    sums.delete(keyOf(line));
+    const original = l.originalBudget, revised = l.revisedBudget;
+    const changed = original !== null && revised !== null && !original.eq(revised);
+    if (!changed && !logged) return;
+    const virements = logged?.virements ?? new D(0);
+    const difference = original !== null && revised !== null ? revised.minus(original).minus(virements) : null;
+    lines.push({ line, original, virements, revised, difference, reconciled: difference !== null && difference.isZero() });
+  };
+  for (const g of model.revenue.groups) for (const l of g.lines) row(g.name, l);
+  for (const t of model.revenue.transfers) row("Transfers", t);
+  const unknownLines = [...sums.values()];
+  return { lines, unknownLines, reconciled: lines.every((l) => l.reconciled) && unknownLines.length === 0 };
+}
+
 
 export interface VirementsJson {
   /** Every line reconciled and no entry naming an unknown line. */

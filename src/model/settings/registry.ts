@@ -345,12 +345,12 @@ const DEFS: SettingDef[] = [
   // The scheme of consent (issue 15): which virements need whose approval recorded on the Virements sheet.
   {
     key: "virements.approvalAbove", type: "amount", optional: true, path: ["virements", "approvalAbove"], default: null, addedIn: "0.3",
-    sheet: { label: "Virements needing approval: above", note: "The scheme of consent: a virement of more than this (either way) without an approval recorded on the Virements sheet is flagged; smaller ones are delegated. Blank: every virement needs an approval recorded (e.g. 100000 in a £ file for \"over £100k needs the PCC's approval\")." },
+    sheet: { label: "Virements needing approval: above", note: "Scheme of consent: a virement of more than this (either way) needs an approval on the Virements sheet; smaller ones are delegated. Blank: every virement does." },
     pane: { label: "Virements: approval needed above ({units})", short: "Approval needed above ({units})" },
   },
   {
     key: "virements.approver", type: "text", optional: true, path: ["virements", "approver"], default: null, addedIn: "0.3",
-    sheet: { label: "Virements above it approved by", note: "Who approves a virement above the amount (e.g. PCC): its approval must name them. Blank: any approval recorded will do." },
+    sheet: { label: "Virements above it approved by", note: "e.g. PCC: the approval of a virement above the amount must name them. Blank: any approval." },
     pane: null,
   },
 ];
