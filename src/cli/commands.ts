@@ -5,6 +5,7 @@ import { incompleteBanner, textReport } from "../report/text";
 import { periodErrors } from "../report/errors";
 import { reportJson } from "../report/json";
 import { signoffJson, signoffText } from "../report/signoff";
+import { virementsJson, virementsText } from "../report/virements";
 import { toJsonText } from "../model/json-text";
 import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
@@ -66,12 +67,17 @@ async function report(argv: string[]): Promise<ExitCode> {
   if (!file || args.positional.length > 1) throw new UserError("report: give one monitoring file, e.g. outturn report seeds/q2-2024-25.json --json");
   const { loaded, position } = await loadPosition(file);
   const signoff = loaded.signoff ?? null;
-  if (args.flags.has("--json")) process.stdout.write(jsonTerminalSafe(toJsonText({ ...reportJson(position), ...(signoff ? { signoff: signoffJson(signoff) } : {}) })) + "\n");
+  const virements = loaded.virements ?? null;
+  if (args.flags.has("--json")) {
+    const extra = { ...(signoff ? { signoff: signoffJson(signoff) } : {}), ...(virements ? { virements: virementsJson(loaded.model, virements) } : {}) };
+    process.stdout.write(jsonTerminalSafe(toJsonText({ ...reportJson(position), ...extra })) + "\n");
+  }
   else {
     // The sign-off comes after the errors (a period with errors starts FIGURES INCOMPLETE) and before the figures.
     const text = textReport(position, args.flags.has("--lines")).split("\n");
     const at = incompleteBanner(position).length;
-    say([...text.slice(0, at), ...signoffText(signoff), ...text.slice(at)].join("\n") + "\n");
+    // The virement reconciliation after the figures (a workbook with a Virements sheet only).
+    say([...text.slice(0, at), ...signoffText(signoff), ...text.slice(at), ...virementsText(loaded.model, virements)].join("\n") + "\n");
   }
   const errors = periodErrors(position).length;
   if (errors) warn(`outturn report: the period has ${errors} error(s); its figures are incomplete (exit code 2).\n`);

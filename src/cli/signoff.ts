@@ -11,14 +11,13 @@ import { UserError } from "./user-error";
 import { EXIT, type ExitCode } from "./exit-codes";
 import { writeSafely } from "./safe-write";
 import { sheetPassword } from "./sheet-password";
-import { loadPosition } from "./period";
+import { loadPeriodFile } from "./load-file";
 import { oneLine, say } from "./terminal";
 import { readFailure } from "./system-errors";
-import { periodErrors } from "../report/errors";
-import { SIGNOFF_ROLES, SignOffRefused, describeStatus, signOff, signOffStatus } from "../engine/signoff";
-import { inputEntries } from "../plans/sheets/signoff/inputs";
+import { SIGNOFF_ROLES, describeStatus } from "../engine/signoff";
 import { SIGNOFF_TITLE } from "../plans/sheets/signoff/markers";
-import { buildWorkbookPlan } from "../plans/workbook";
+import { planSignOff, signOffTime } from "../workbook/signoff";
+import { WorkbookError } from "../workbook/errors";
 import { defaultSheetNames } from "../plans/context";
 import { READ_SHEETS } from "../plans/sheets";
 
@@ -38,19 +37,22 @@ export async function signoffCommand(argv: string[], now: () => Date = () => new
 
   const before = await stat(file).catch((e: unknown) => { throw new UserError(readFailure(file, e)); });
   const bytes = await readFile(file).catch((e: unknown) => { throw new UserError(readFailure(file, e)); });
-  const { loaded, position } = await loadPosition(file);
+  const loaded = await loadPeriodFile(file);
   if (!loaded.inputs) throw new UserError(`signoff: ${file} could not be read as a period`);
-  const status = loaded.signoff ?? signOffStatus(null, loaded.inputs);
-  let book;
+  // The same decision as the pane's Sign off (src/workbook/signoff.ts): refused in words while the period has errors.
+  let planned;
   try {
-    book = signOff(status, inputEntries(loaded.inputs), { role, name, at: now().toISOString().replace(/\.\d+Z$/, "Z") }, periodErrors(position).length);
+    planned = planSignOff(
+      { model: loaded.model, checks: loaded.checks, inputs: loaded.inputs, signoff: loaded.signoff, actions: loaded.actions, virements: loaded.virements },
+      { role, name }, signOffTime(now()), { hasSummary: true, hasSignoff: true, structureProtected: false },
+    );
   } catch (e) {
-    if (e instanceof SignOffRefused) throw new UserError(`signoff: ${file} not signed off: ${e.message}.`, EXIT.refused);
+    if (e instanceof WorkbookError && e.code === "Invalid") throw new UserError(`signoff: ${file} ${e.message.replace(/^Not signed off/, "not signed off").replace(/ Nothing was changed\.$/, "")}`, EXIT.refused);
     throw e;
   }
+  const { plan } = planned;
   const { replaceSheets } = await import("../xlsx/replace-sheet");
   // The Sign-off sheet with the new record, and the Summary saying so (it holds no inputs: Outturn writes all of it).
-  const plan = buildWorkbookPlan(loaded.model, { position, signoff: book, kinds: ["Summary", "Signoff"] });
   const names = defaultSheetNames();
   const titles: Partial<Record<string, string>> = { Signoff: `${SIGNOFF_TITLE}:`, Summary: SUMMARY_TITLE };
   const out = await replaceSheets(bytes, plan.sheets, plan.styles, {
@@ -64,7 +66,8 @@ export async function signoffCommand(argv: string[], now: () => Date = () => new
     const again = await stat(file);
     if (again.mtimeMs !== before.mtimeMs || again.size !== before.size) throw new UserError(`signoff: ${file} changed on disk while Outturn was reading it; nothing was written. Close it in Excel, then sign off again.`);
   });
-  const signed = book.records[book.records.length - 1];
-  say(`Signed off ${file}: ${signed?.role} ${signed?.name} at ${signed?.at}, fingerprint ${signed?.fingerprint}.\n${describeStatus({ state: "signed", records: book.records, fingerprint: signed?.fingerprint ?? "", changes: [] })}\n`);
+  const signed = planned.record;
+  const records = [...(loaded.signoff?.records ?? []), signed];
+  say(`Signed off ${file}: ${signed.role} ${signed.name} at ${signed.at}, fingerprint ${signed.fingerprint}.\n${describeStatus({ state: "signed", records, fingerprint: signed.fingerprint, changes: [] })}\n`);
   return EXIT.clean;
 }

@@ -51,7 +51,8 @@ export function budgetChanges(model: MonitoringPeriod): BudgetChange[] {
   return out;
 }
 
-const keyOf = (line: string) => line.replace(/\s*>\s*/g, " > ").trim().toLowerCase();
+/** A log entry's line as matched to the period's: spaces around ">" and case do not count. */
+export const keyOf = (line: string) => line.replace(/\s*>\s*/g, " > ").trim().toLowerCase();
 
 /** Each budget change beside what the log says of it. */
 export function reconcile(model: MonitoringPeriod, log: readonly Virement[]): ReconciledChange[] {
@@ -67,6 +68,25 @@ export function startingLog(model: MonitoringPeriod): Virement[] {
 }
 
 /**
+ * What the scheme of consent (Settings: virements.approvalAbove, virements.approver) still owes an entry, in words;
+ * null when nothing. A virement of more than the amount, either way (blank: any virement), needs an approval recorded;
+ * when an approver is named, the approval must name them (the PCC's approval, not the officer's). Smaller ones are
+ * delegated and need none recorded here.
+ */
+export function approvalOwed(v: Virement, consent: MonitoringPeriod["settings"]["virements"]): string | null {
+  if (!v.amount || v.amount.isZero()) return null;
+  const above = consent.approvalAbove;
+  if (above !== null && v.amount.abs().lte(above)) return null;
+  const scheme = above === null ? "" : ` (the scheme of consent: above ${above.toString()}${consent.approver ? `, ${consent.approver}` : ""})`;
+  const who = consent.approver?.trim() || null;
+  if (!v.approvedBy) return `the virement of ${v.amount.toString()} to ${v.line} has no approval${scheme}: record who approved it and when.`;
+  if (who && !v.approvedBy.toLowerCase().includes(who.toLowerCase())) {
+    return `the virement of ${v.amount.toString()} to ${v.line} was approved by ${v.approvedBy}, but the scheme of consent needs ${who}'s approval above ${above?.toString() ?? "any amount"}: record ${who}'s approval.`;
+  }
+  return null;
+}
+
+/**
  * The checks: a line whose budget changed by other than its logged virements (a change nobody logged, or a log that no
  * longer matches the budgets), an entry without an approval, an entry naming no line of the period.
  */
@@ -74,6 +94,7 @@ export function virementChecks(model: MonitoringPeriod, log: readonly Virement[]
   const out: Check[] = [];
   const lines = new Set([...model.revenue.groups.flatMap((g) => g.lines.map((l) => keyOf(`${g.name} > ${l.name}`))), ...model.revenue.transfers.map((t) => keyOf(`Transfers > ${t.name}`))]);
   const changes = reconcile(model, log);
+  const consent = model.settings.virements;
   for (const c of changes.filter((x) => !x.reconciled)) {
     out.push({
       id: "virement-unreconciled", severity: "warning", where: where.change(c.place) ?? sheetName, place: c.place,
@@ -84,9 +105,9 @@ export function virementChecks(model: MonitoringPeriod, log: readonly Virement[]
     if (!lines.has(keyOf(v.line))) {
       out.push({ id: "virement-unknown-line", severity: "warning", where: where.entry(i), place: { area: "workbook", row: null, column: null },
         message: `${where.entry(i)}: "${v.line}" is not a revenue line of the period; name it as "Group > Line" (e.g. "Chief Constable > Overheads").` });
-    } else if (v.amount && !v.amount.isZero() && !v.approvedBy) {
-      out.push({ id: "virement-unapproved", severity: "warning", where: where.entry(i), place: { area: "workbook", row: null, column: null },
-        message: `${where.entry(i)}: the virement of ${v.amount.toString()} to ${v.line} has no approval: record who approved it (as the scheme of consent requires) and when.` });
+    } else {
+      const owed = approvalOwed(v, consent);
+      if (owed) out.push({ id: "virement-unapproved", severity: "warning", where: where.entry(i), place: { area: "workbook", row: null, column: null }, message: `${where.entry(i)}: ${owed}` });
     }
   });
   // Lines whose budget did not change cannot be unreconciled above; a log entry for one is still a change not made.

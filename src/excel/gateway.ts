@@ -14,6 +14,8 @@
  *   exist; its rows; the write). selectCell: 1. onMonitoringChanged: 2.
  * - writeImport: 3 (the sheets' names; every Outturn sheet's used range; one request writing the import's cells), or 2
  *   when no cell changes (importing the same file again writes nothing).
+ * - signOff: 3 (the sheets; their used ranges and the Summary and Sign-off sheets' protection; one request that
+ *   unprotects, rewrites and protects those two), src/excel/signoff-run.ts.
  * - closePeriod / reopenPeriod: 3 (the sheets; their used ranges and the History sheet's protection; one request that
  *   unprotects, rewrites and protects the History sheet), or 2 when there is nothing to change (closing twice).
  * - Reading past Excel on the web's 5 MB RESPONSE limit (src/excel/grid.ts, syncReading): every read of used ranges
@@ -44,7 +46,9 @@
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
-import type { CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type {
+  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, ReadOptions, SignOffRequest, SignOffResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
+} from "../workbook/gateway";
 import type { LineChange } from "../ledger/apply";
 import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
@@ -87,7 +91,7 @@ export function localAddress(address: string): string {
   return bang >= 0 ? address.slice(bang + 1) : address;
 }
 /** "A:K" from "A1:K40". */
-function columnsOf(local: string): string {
+export function columnsOf(local: string): string {
   const letters = local.split(":").map((p) => p.replace(/[^A-Za-z]/g, ""));
   return `${letters[0]}:${letters[letters.length - 1]}`;
 }
@@ -568,6 +572,17 @@ export class ExcelGateway implements WorkbookGateway {
     this.forgetLastRead();
     const { writeImport } = await import(/* webpackChunkName: "import-writes" */ "./import-run");
     return writeImport(this.writes, this.plans, changes, direction);
+  }
+
+  /** A sign-off: src/excel/signoff-run.ts (fetched when first used), the date and time from the gateway's clock. */
+  async signOff(request: SignOffRequest): Promise<SignOffResult> {
+    requireApi(this.host, NEEDS.signoff);
+    this.forgetLastRead();
+    const { writeSignOff } = await import(/* webpackChunkName: "signoff-writes" */ "./signoff-run");
+    return writeSignOff({
+      writes: this.writes, plans: this.plans, password: this.password, now: new Date(this.now()),
+      features: { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") }, watch: (ws) => this.watch(ws),
+    }, request);
   }
 
   /** A sheet Outturn just added (queued, same request) is watched by every change subscription. */

@@ -60,6 +60,7 @@ export const NEEDS = {
   insert: { version: "1.8", what: "insert Outturn's sheets or save settings (drop-down lists, freeze panes)" },
   close: { version: "1.8", what: "close or reopen a period (the History sheet's drop-down lists and protection)" },
   import: { version: "1.8", what: "import the ledger (written with change events off)" },
+  signoff: { version: "1.8", what: "sign off the period (the Sign-off sheet written protected, with change events off)" },
 } as const;
 
 export function supports(host: ExcelHost, version: string): boolean {

@@ -104,6 +104,8 @@ export interface Settings {
   varianceWording: "favourable-adverse" | "underspend-overspend";
   /** The officer grant's withholding bands (issue 14), a table of six rows: see GRANT_BAND_SLOTS in settings/registry.ts. */
   grantBands: Record<GrantBandSlot, { fromPct: Decimal | null; toPct: Decimal | null; withheldPct: Decimal | null }>;
+  /** The scheme of consent (issue 15): a virement above `approvalAbove` (file units; null: every one) needs an approval, naming `approver` when set. */
+  virements: { approvalAbove: Decimal | null; approver: string | null };
 }
 
 export interface MonitoredLine {

@@ -206,7 +206,13 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
     case "review":
       panel = (
         <React.Suspense fallback={<Spinner size="small" label="Opening the review…" />}>
-          <ReviewView model={reading?.read.model ?? null} signoff={reading?.read.signoff ?? null} actions={reading?.read.actions ?? null} />
+          <ReviewView
+            model={reading?.read.model ?? null}
+            signoff={reading?.read.signoff ?? null}
+            actions={reading?.read.actions ?? null}
+            locate={reading?.read.locate ?? null}
+            signOff={{ errorCount: errorChecksOf(state).length, action: reviewing ? null : { busy: Boolean(state.busy.signoff), onSignOff: actions.signOff } }}
+          />
         </React.Suspense>
       );
       break;

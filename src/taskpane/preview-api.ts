@@ -23,8 +23,8 @@ export interface OutturnPreviewApi {
   isProtected(sheet: string): boolean;
   /** Review > Protect Sheet (without a password) or Unprotect Sheet, as a person would. */
   setProtected(sheet: string, on: boolean): void;
-  /** The treasurer or the board signs off the figures, as `outturn signoff` does (the pane has no button for it yet). */
-  signOff(name: string, role: "Treasurer" | "Board"): void;
+  /** The treasurer or the board signs off the figures, as `outturn signoff` and the pane's Review view do. */
+  signOff(name: string, role: "Treasurer" | "Board"): Promise<void>;
   /** The cell last selected by the pane (Checks, Go to). */
   selection(): { sheet: string; address: string } | null;
   /** The next call of `method` fails with a WorkbookError (e.g. code "CellEditMode"), as Excel would. */
@@ -60,7 +60,9 @@ export function installPreviewApi(target: Window, workbook: MemoryWorkbook): Out
     sheetNames: () => workbook.sheetNames(),
     isProtected: (sheet) => workbook.isProtected(sheet),
     setProtected: (sheet, on) => workbook.setProtected(sheet, on),
-    signOff: (name, role) => workbook.signOff(name, role),
+    signOff: async (name, role) => {
+      await workbook.signOff({ name, role });
+    },
     selection: () => (workbook.selection ? { ...workbook.selection } : null),
     failNext: (method, message, code: WorkbookErrorCode = "Unexpected") => workbook.failNext(method, new WorkbookError(message, code)),
     setLatency: (ms) => {

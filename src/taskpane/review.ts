@@ -9,9 +9,9 @@ import { WorkbookError } from "../workbook/gateway";
 import type { View } from "./pane-state";
 
 /** The gateway's methods that write to the workbook. */
-export const WRITE_METHODS = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod", "writeImport"] as const satisfies ReadonlyArray<keyof WorkbookGateway>;
+export const WRITE_METHODS = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod", "writeImport", "signOff"] as const satisfies ReadonlyArray<keyof WorkbookGateway>;
 
-const refused = () => new WorkbookError("Review mode changes nothing in the workbook. Turn review mode off to insert sheets, save settings, close the period, import the ledger or take a projection into the forecast.", "Invalid");
+const refused = () => new WorkbookError("Review mode changes nothing in the workbook. Turn review mode off to insert sheets, save settings, close the period, import the ledger, take a projection into the forecast or sign off.", "Invalid");
 
 /** `gateway` with its writes refused, before they reach it, while review mode is on (`setReviewing`). */
 export class ReviewGuard {
@@ -30,6 +30,7 @@ export class ReviewGuard {
       closePeriod: () => (on() ? Promise.reject(refused()) : inner.closePeriod()),
       reopenPeriod: (period) => (on() ? Promise.reject(refused()) : inner.reopenPeriod(period)),
       writeImport: (changes, direction) => (on() ? Promise.reject(refused()) : inner.writeImport(changes, direction)),
+      signOff: (request) => (on() ? Promise.reject(refused()) : inner.signOff(request)),
     };
   }
   setReviewing(on: boolean): void {

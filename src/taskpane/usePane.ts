@@ -3,7 +3,7 @@
  * reducer of ./pane-state, which holds everything the views show. Every failure becomes a notice the user sees.
  */
 import * as React from "react";
-import type { CellRef, InsertRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
+import type { CellRef, InsertRequest, SignOffRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
 import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
 import type { TakeRow } from "../engine/take-projection";
 import type { Place } from "../engine/checks";
@@ -12,7 +12,7 @@ import { describeError } from "./errors";
 import { checkItems } from "./check-items";
 import { Refresher } from "./refresher";
 import type { StartForm } from "./start-form";
-import { type Busy, type PaneState, type View, initialPaneState, paneReducer, quietFailure, refusal } from "./pane-state";
+import { type Busy, type PaneState, type View, errorChecksOf, initialPaneState, paneReducer, quietFailure, refusal } from "./pane-state";
 import { notices } from "./notices";
 import { PPTX_TYPE, type Saver, downloadLink, slidesFileName } from "./download";
 import { withReadChecks } from "../engine/checks";
@@ -25,6 +25,8 @@ export { type CheckItem, checkItems } from "./check-items";
 const importActions = () => import(/* webpackChunkName: "import-view" */ "./import-actions");
 /** Forecast assist's take and undo, fetched with the year-to-date view (same chunk). */
 const takeActions = () => import(/* webpackChunkName: "year-to-date" */ "./take-actions");
+/** Sign off, fetched with the Review view (same chunk). */
+const signOffActions = () => import(/* webpackChunkName: "review-view" */ "./signoff-actions");
 
 export interface PaneActions {
   setView: (view: View) => void;
@@ -48,6 +50,8 @@ export interface PaneActions {
   takeProjections: (model: MonitoringPeriod, rows: readonly TakeRow[]) => Promise<boolean>;
   /** Writes back the forecasts the last take replaced. */
   undoTake: () => Promise<void>;
+  /** The treasurer, then the board, sign off the figures; refused while checks list errors. Resolves true when recorded. */
+  signOff: (request: SignOffRequest) => Promise<boolean>;
 }
 
 /** Given what was read, a function from a check's place to the cell showing it ("Reserves!G16"), or null. */
@@ -228,6 +232,7 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
       undoImport: async () => (await importActions()).undoImport({ gateway, run, dispatch, refreshNow }, latest.current.lastImport),
       takeProjections: async (model, rows) => (await takeActions()).takeProjections({ gateway, run, dispatch, refreshNow }, model, rows),
       undoTake: async () => (await takeActions()).undoTake({ gateway, run, dispatch, refreshNow }, latest.current.lastTake),
+      signOff: async (request) => (await signOffActions()).signOff({ gateway, run, dispatch, refreshNow }, request, errorChecksOf(latest.current).length),
     }),
     [doInsert, gateway, refreshNow, run, save],
   );

@@ -7,6 +7,8 @@ import type { Check, Place } from "../engine/checks";
 import type { LocatedInput, SignOffStatus } from "../engine/signoff";
 import type { LineChange } from "../ledger/apply";
 import type { BoardAction } from "../engine/actions";
+import type { Virement } from "../engine/virements";
+import type { SignOffRequest, SignOffResult } from "./signoff";
 
 import type { SheetKind } from "../plans/types";
 
@@ -48,6 +50,8 @@ export interface WorkbookRead {
   signoff?: SignOffStatus | null;
   /** The board's actions on the Actions sheet (absent or null: no Actions sheet). */
   actions?: BoardAction[] | null;
+  /** The Virements sheet's log (absent or null: no Virements sheet); kept when Outturn rewrites the Summary. */
+  virements?: Virement[] | null;
   /** Integrity problems found while reading: overwritten formulas, text in amount cells, missing sheets... */
   checks: Check[];
   /** The cell (e.g. "Reserves!F18") showing the figure an engine check concerns, as found while reading; null when not shown. */
@@ -110,6 +114,13 @@ export interface WorkbookGateway {
    * what the preview (for undo: the import) saw.
    */
   writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult>;
+  /**
+   * The treasurer, then the board, signs off the period's figures (./signoff.ts decides, as `outturn signoff` does):
+   * the Sign-off sheet written with the new record (name, role, the gateway's clock, the fingerprint) and the Summary
+   * saying so, both protected. Refused (Invalid, nothing written) while the period has errors, the board before the
+   * treasurer, the same sign-off twice; Unreadable when the workbook cannot be read as a period.
+   */
+  signOff(request: SignOffRequest): Promise<SignOffResult>;
 
   /**
    * The password the user protects Outturn's sheets with, for this session only (null: none, the default). Outturn
@@ -122,3 +133,4 @@ export interface WorkbookGateway {
 }
 
 export { WorkbookError, passwordRefused, type WorkbookErrorCode } from "./errors";
+export type { SignOffRequest, SignOffResult };

@@ -19,11 +19,7 @@ import { WorkbookError, passwordRefused } from "./errors";
 import { SheetEmulator, type CellInput } from "./memory-sheets";
 import { ViewStore, previewSheetOf, type PreviewCell, type PreviewSheet } from "./memory-preview";
 import { TestHooks, type FailableMethod } from "./memory-hooks";
-import { readWorkbook } from "../plans/read";
-import { buildWorkbookPlan } from "../plans/workbook";
-import { inputEntries } from "../plans/sheets/signoff/inputs";
-import { computePosition } from "../engine/position";
-import { type SignOffRole, signOff, signOffStatus } from "../engine/signoff";
+import { type SignOffRequest, type SignOffResult, planSignOff, signOffTime } from "./signoff";
 import type {
   CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
 } from "./gateway";
@@ -46,6 +42,8 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   /** The date periods are closed on (YYYY-MM-DD); tests set it. */
   today: () => string = () => isoToday();
+  /** The clock a sign-off's date and time is taken from; tests set it. */
+  clock: () => Date = () => new Date();
 
   /** @param plans the sheet plans (src/plans), through the same small port the Excel gateway uses */
   constructor(private readonly plans: PlanPort = defaultPlanPort()) {}
@@ -146,6 +144,25 @@ export class MemoryWorkbook implements WorkbookGateway {
     return importResult(writes);
   }
 
+  /** The Sign-off sheet with the new record and the Summary saying so (./signoff.ts decides), unprotected, written, protected. */
+  async signOff(request: SignOffRequest): Promise<SignOffResult> {
+    await this.hooks.enter("signOff");
+    const { plan, record } = planSignOff(this.readNow(), request, signOffTime(this.clock()), {
+      hasSummary: this.book.sheet(SHEET_NAMES.Summary) !== undefined, hasSignoff: this.book.sheet(SHEET_NAMES.Signoff) !== undefined, structureProtected: this.book.structureProtected,
+    });
+    const old = plan.sheets.map((sp) => this.book.sheet(sp.name)).filter((s) => s !== undefined);
+    // As Excel: a sheet protected with a password Outturn was not given refuses before anything is written.
+    const refused = old.find((s) => s.protected && s.password !== undefined && s.password !== this.password);
+    if (refused) throw passwordRefused(refused.name);
+    for (const sp of plan.sheets) {
+      const sheet = this.book.sheet(sp.name);
+      if (sheet) this.book.unprotect(sheet, this.password);
+      this.book.protect(this.book.render(sp, plan), sp.kind, this.password);
+    }
+    this.ownChange();
+    return { record };
+  }
+
   onMonitoringChanged(handler: () => void): Promise<() => void> {
     this.changeHandlers.add(handler);
     return Promise.resolve(() => {
@@ -187,26 +204,6 @@ export class MemoryWorkbook implements WorkbookGateway {
   /** Whether a sheet is protected (Review > Protect Sheet). */
   isProtected(sheetName: string): boolean {
     return this.book.sheet(sheetName)?.protected ?? false;
-  }
-
-  /**
-   * The treasurer or the board signs off the figures, as `outturn signoff` does to a file (src/cli/signoff.ts): the
-   * Sign-off sheet written with the new record and the Summary saying so, both protected. For the preview and tests:
-   * the pane has no sign-off button yet. Refused in words (SignOffRefused) as the command line refuses.
-   */
-  signOff(name: string, role: SignOffRole, at: string = new Date().toISOString().replace(/\.\d+Z$/, "Z")): void {
-    const read = readWorkbook(this.book.grid());
-    if (!read.model || !read.inputs) throw new WorkbookError("The workbook cannot be read as a period, so it cannot be signed off: correct what Checks lists first.", "Unreadable");
-    const position = computePosition(read.model);
-    const errors = [...read.checks, ...position.checks].filter((c) => c.severity === "error").length;
-    const book = signOff(read.signoff ?? signOffStatus(null, read.inputs), inputEntries(read.inputs), { role, name, at }, errors);
-    const plan = buildWorkbookPlan(read.model, { position, signoff: book, actions: read.actions, virements: read.virements, kinds: ["Summary", "Signoff"] });
-    for (const sp of plan.sheets) {
-      const old = this.book.sheet(sp.name);
-      if (old) this.book.unprotect(old, this.password);
-      this.book.protect(this.book.render(sp, plan), sp.kind, this.password);
-    }
-    this.ownChange();
   }
 
   /** Whether a cell is locked (Excel's default for a cell Outturn did not unlock as an input). */

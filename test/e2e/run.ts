@@ -544,8 +544,8 @@ async function workforceRun(page: Page, server: StaticServer): Promise<void> {
 }
 
 /**
- * Board review (issue 15): the treasurer signs off (as `outturn signoff` does, through the preview API: the pane has no
- * sign-off button yet), a person changes one forecast, the Review view and the Checks list exactly that cell as changed
+ * Board review (issue 15): the treasurer, then the board, sign off by the Review view's button (a name asked for
+ * first), a person changes one forecast, the Review view and the Checks list exactly that cell as changed
  * since sign-off, and review mode shows Position, Checks and Review only; clicking through them writes nothing (the
  * preview workbook counts every gateway call). The templates are protected: typing over a formula is refused.
  */
@@ -565,11 +565,27 @@ async function reviewRun(page: Page, server: StaticServer): Promise<void> {
   });
   check(/protected sheet \("Revenue"\)/.test(refused), `${run}: typing over a formula of the protected Revenue sheet is refused (${refused.slice(0, 60)})`);
 
-  await api(page, (a) => a.signOff("Julie Strange", "Treasurer"));
-  await page.getByRole("button", { name: /Recalculate/ }).click();
+  // Sign-off from the pane's Review view: the treasurer, then the board, by the button (the clock gives the time).
   const tab = (name: RegExp | string) => page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name });
   await tab("Review").click();
-  check(await eventually(page, async () => /^Signed off: Treasurer Julie Strange/.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => ""))), `${run}: the Review view shows the sign-off`);
+  must(await eventually(page, async () => (await page.getByTestId("signoff-button").count()) > 0), `${run}: the Review view offers Sign off`);
+  check((await page.getByTestId("signoff-button").innerText()).trim() === "Sign off as treasurer", `${run}: the treasurer signs first`);
+  await page.getByTestId("signoff-button").click();
+  check(await eventually(page, async () => /Give the name of the person signing off/.test(await page.getByTestId("signoff-form").innerText())), `${run}: Sign off without a name asks for it, in words`);
+  await shot(page, run, "00-signoff-form");
+  await axeScan(page, "the Sign off form, asking for a name");
+  const signOffCalls = async () => (await api(page, (a) => a.calls())).signOff ?? 0;
+  const callsBefore = await signOffCalls();
+  check(callsBefore === 0, `${run}: nothing signed off without a name`);
+  await page.getByLabel("Your name").fill("Julie Strange");
+  await page.getByTestId("signoff-button").click();
+  check(await eventually(page, async () => /^Signed off: Treasurer Julie Strange/.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => ""))), `${run}: the Review view shows the treasurer's sign-off`);
+  check(/^Signed off/.test(await text(page, "[data-testid=notice]")), `${run}: the pane says it is signed off`);
+  check(await eventually(page, async () => (await page.getByTestId("signoff-button").innerText().catch(() => "")).trim() === "Sign off as board"), `${run}: then the board signs`);
+  await page.getByLabel("Your name").fill("Simon Bullock");
+  await page.getByTestId("signoff-button").click();
+  check(await eventually(page, async () => /^Signed off: Treasurer Julie Strange, .*; Board Simon Bullock, /.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => ""))), `${run}: the Review view shows both sign-offs on the same figures`);
+  check(await api(page, (a) => a.isProtected("Sign-off")) && (await signOffCalls()) === 2, `${run}: the pane signed off twice through the gateway; the Sign-off sheet is protected`);
   await shot(page, run, "01-signed");
   await axeScan(page, "the Review view, signed off");
 
@@ -580,7 +596,10 @@ async function reviewRun(page: Page, server: StaticServer): Promise<void> {
   check(await eventually(page, async () => /^CHANGED SINCE SIGN-OFF: 1 input\(s\)/.test(await page.locator("[data-testid=review-signoff]").innerText().catch(() => "")), 8000), `${run}: the Review view says the period changed since sign-off`);
   const changes = (await page.locator("[data-testid=review-changes] li").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
   check(changes.length === 1 && changes[0]?.startsWith(`Revenue!${pay?.address}:`) && changes[0].endsWith("153797 → 153900"), `${run}: exactly the changed cell is listed (${changes.join(" / ")})`);
+  // Since the last closed period: the worked example's Q1 is its published totals only (no lines kept), and the view says so.
+  check(/^Q1 was closed before Outturn kept each line/.test(await text(page, "[data-testid=review-since-closed]").catch(() => "")), `${run}: the Review view says what it can compare since the last closed period`);
   await shot(page, run, "02-changed-since-signoff");
+  await axeScan(page, "the Review view, changed since sign-off");
   await tab(/Checks/).click();
   // (The Checks view is loaded when first opened: wait for it.)
   check(await eventually(page, async () => {
@@ -598,19 +617,20 @@ async function reviewRun(page: Page, server: StaticServer): Promise<void> {
     await tab(name).click();
     for (const b of await page.locator("#panel button").all()) {
       const label = (await b.innerText()).trim();
-      check(!/^(Insert|Save|Close|Reopen|Download)/.test(label), `${run}: no write button in review mode ("${label}")`);
+      check(!/^(Insert|Save|Close|Reopen|Download|Sign off)/.test(label), `${run}: no write button in review mode ("${label}")`);
     }
   }
   await tab("Position").click();
   await page.getByRole("button", { name: /Recalculate/ }).click();
   await tab("Review").click();
+  check(await eventually(page, async () => /turn review mode off to sign off/.test(await page.getByTestId("signoff-review-mode").innerText().catch(() => ""))), `${run}: review mode says why there is no Sign off`);
   await shot(page, run, "04-review-mode");
   await axeScan(page, "review mode");
   await page.setViewportSize({ width: 350, height: 900 });
   await shot(page, run, "05-review-mode-pane-width");
   await axeScan(page, "review mode at task-pane width");
   const after = await api(page, (a) => a.calls());
-  const writes = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod"].filter((m) => (after[m] ?? 0) !== (before[m] ?? 0));
+  const writes = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod", "writeImport", "signOff"].filter((m) => (after[m] ?? 0) !== (before[m] ?? 0));
   check(writes.length === 0 && (after.readPeriod ?? 0) > (before.readPeriod ?? 0), `${run}: review mode read the workbook and wrote nothing (${writes.join(", ") || "no write"})`);
 }
 

@@ -13,6 +13,8 @@ import { parseA1 } from "../../src/plans/a1";
 import { gridFromPlan, seedModel } from "../plans/support";
 import { runCli } from "../support/cli";
 import { SEED } from "../e2e/seed-inputs";
+import { D } from "../../src/model/amount";
+import { virementsJson, virementsText } from "../../src/report/virements";
 
 /** Every entry approved: what a treasurer fills in. */
 function approvedGrid() {
@@ -79,6 +81,54 @@ test("approved, nothing fires; a planted unapproved virement and a budget change
   expect(changed.map((c) => [c.id, c.message.split(":")[0]])).toEqual([["virement-unreconciled", "OPCC > OPCC"]]);
 });
 
+test("the scheme of consent (Settings): only virements above the amount owe an approval, and it must name the approver", () => {
+  // Set on the Settings sheet (written from the model, read back): above £100k (100, £000), approved by the PCC.
+  const model = seedModel();
+  model.settings.virements = { approvalAbove: new D(100), approver: "PCC" };
+  const plan = buildWorkbookPlan(model, { virements: startingLog(model) });
+  const grid = gridFromPlan(plan);
+  const read = readWorkbook(grid);
+  expect(read.model?.settings.virements.approvalAbove?.toString()).toBe("100");
+  expect(read.model?.settings.virements.approver).toBe("PCC");
+  // Income +47 and the reserves (75) are delegated; Pay (246), Overheads +131 and Capital Financing +142 owe the PCC's approval.
+  const owed = (g: typeof grid) => readWorkbook(g).checks.filter((c) => c.id === "virement-unapproved").map((c) => c.message.replace(/^Virements!A\d+: /, ""));
+  expect(owed(grid)).toEqual([
+    "the virement of -246 to Chief Constable > Pay & Employment costs has no approval (the scheme of consent: above 100, PCC): record who approved it and when.",
+    "the virement of 131 to Chief Constable > Overheads has no approval (the scheme of consent: above 100, PCC): record who approved it and when.",
+    "the virement of 142 to Chief Constable > Capital Financing has no approval (the scheme of consent: above 100, PCC): record who approved it and when.",
+  ]);
+  // Pay approved by the CFO: still owed (the scheme needs the PCC); Overheads and Capital Financing by the PCC: settled.
+  const sheet = grid.sheets.find((g) => g.name === "Virements")!;
+  const rows = Object.entries(plan.sheets.find((p) => p.kind === "Virements")!.rowKeys).filter(([k]) => k.startsWith("virement:")).map(([, r]) => r);
+  const approve = (i: number, who: string) => sheet.set(rows[i]!, 5, { value: who, formula: null });
+  approve(1, "CFO");
+  approve(2, "Police and Crime Commissioner (PCC)");
+  approve(3, "pcc");
+  expect(owed(grid)).toEqual(["the virement of -246 to Chief Constable > Pay & Employment costs was approved by CFO, but the scheme of consent needs PCC's approval above 100: record PCC's approval."]);
+  approve(1, "PCC");
+  expect(owed(grid)).toEqual([]);
+});
+
+test("the reconciliation: a planted virement, a budget changed with none logged and an unknown line each leave it unreconciled", () => {
+  const model = seedModel();
+  const log = startingLog(model);
+  expect(virementsJson(model, log).reconciled).toBe(true);
+  const planted = [...log, { line: "Chief Constable > Overheads", amount: new D(20), counterpart: null, reason: null, approvedBy: null, approvedOn: null },
+    { line: "Nowhere > Nothing", amount: new D(5), counterpart: null, reason: null, approvedBy: null, approvedOn: null }];
+  const opcc = model.revenue.groups.flatMap((g) => g.lines).find((l) => l.name === "OPCC")!;
+  opcc.revisedBudget = opcc.revisedBudget!.plus(10);
+  const r = virementsJson(model, planted);
+  expect(r.reconciled).toBe(false);
+  expect(r.lines.filter((l) => !l.reconciled).map((l) => [l.line, l.virements.toString(), l.difference?.toString()])).toEqual([
+    ["Chief Constable > Overheads", "151", "-20"],
+    ["OPCC > OPCC", "0", "10"],
+  ]);
+  expect(r.unknownLines.map((u) => [u.line, u.virements.toString()])).toEqual([["Nowhere > Nothing", "5"]]);
+  const text = virementsText(model, planted);
+  expect(text[0]).toBe("Virements (£000): 6 line(s) with a budget change or a virement logged, NOT RECONCILED (2 line(s), 1 entry name(s) matching no line).");
+  expect(text).toContain("  ! Chief Constable > Overheads: original 47174 + virements 151 = 47325; revised 47305; difference -20");
+});
+
 describe("outturn workbook --virements and report --json", () => {
   const dir = mkdtempSync(join(tmpdir(), "outturn-virements-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,5 +141,25 @@ describe("outturn workbook --virements and report --json", () => {
     const json = JSON.parse(r.stdout) as { checks: Array<{ id: string; where: string }> };
     expect(json.checks.filter((c) => c.id === "virement-unapproved").map((c) => c.where)).toEqual(["Virements!A6", "Virements!A7", "Virements!A8", "Virements!A9", "Virements!A10"]);
     expect(json.checks.filter((c) => c.id === "virement-unreconciled")).toEqual([]);
+  });
+
+  test("report: the reconciliation by line (original, virements, revised, difference), in --json and as a short block of text", () => {
+    const file = join(dir, "q2-reconciled.xlsx");
+    runCli(["workbook", SEED, "--out", file, "--virements"]);
+    const json = JSON.parse(runCli(["report", file, "--json"]).stdout) as { virements: { reconciled: boolean; lines: Array<Record<string, unknown>>; unknownLines: unknown[] } };
+    expect(json.virements.reconciled).toBe(true);
+    expect(json.virements.unknownLines).toEqual([]);
+    expect(json.virements.lines.map((l) => [l.line, l.original, l.virements, l.revised, l.difference, l.reconciled])).toEqual([
+      ["Chief Constable > Income", -32865, 47, -32818, 0, true],
+      ["Chief Constable > Pay & Employment costs", 148852, -246, 148606, 0, true],
+      ["Chief Constable > Overheads", 47174, 131, 47305, 0, true],
+      ["Chief Constable > Capital Financing", 6030, 142, 6172, 0, true],
+      ["Transfers > Reserves", -582, -75, -657, 0, true],
+    ]);
+    const text = runCli(["report", file]).stdout;
+    expect(text).toContain("Virements (£000): 5 line(s) with a budget change or a virement logged, all reconciled to the Virements sheet.");
+    expect(text).toContain("    Chief Constable > Pay & Employment costs: original 148852 + virements -246 = 148606; revised 148606");
+    // A report of a file without a Virements sheet has no such block.
+    expect(JSON.parse(runCli(["report", SEED, "--json"]).stdout)).not.toHaveProperty("virements");
   });
 });

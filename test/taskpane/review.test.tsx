@@ -11,6 +11,9 @@ import { ReviewView } from "../../src/taskpane/views/ReviewView";
 import { ALL_SHEETS } from "../../src/taskpane/start-form";
 import { D } from "../../src/model/amount";
 import { seedModel } from "../e2e/seed-inputs";
+import { type Busy, type PaneAction, type PaneState, initialPaneState, paneReducer } from "../../src/taskpane/pane-state";
+import { describeError } from "../../src/taskpane/errors";
+import { signOff } from "../../src/taskpane/signoff-actions";
 
 /** Every write the gateway received, by method (a wrapper counting, in front of the in-memory workbook). */
 function counting(inner: WorkbookGateway): { gateway: WorkbookGateway; writes: string[] } {
@@ -46,6 +49,7 @@ describe("review mode", () => {
       guard.gateway.closePeriod(),
       guard.gateway.reopenPeriod("Q1"),
       guard.gateway.writeImport([], "apply"),
+      guard.gateway.signOff({ name: "Simon Bullock", role: "Treasurer" }),
     ];
     expect(attempts).toHaveLength(WRITE_METHODS.length);
     for (const a of attempts) await expect(a).rejects.toMatchObject({ name: "WorkbookError", message: expect.stringMatching(/^Review mode changes nothing in the workbook/) });
@@ -62,11 +66,12 @@ describe("review mode", () => {
   test("sign-off in the preview workbook, then one changed input: exactly that cell is changed since sign-off", async () => {
     const wb = new MemoryWorkbook();
     await wb.insertSheets({ ...request, model: seedModel() });
-    wb.signOff("Julie Strange", "Treasurer", "2024-10-20T09:00:00Z");
+    wb.clock = () => new Date("2024-10-20T09:00:00.123Z");
+    expect(await wb.signOff({ name: "Julie Strange", role: "Treasurer" })).toMatchObject({ record: { role: "Treasurer", name: "Julie Strange", at: "2024-10-20T09:00:00Z" } });
     expect(wb.isProtected("Sign-off")).toBe(true);
     const signed = await wb.readPeriod();
     expect(signed.signoff?.state).toBe("signed");
-    expect(() => wb.signOff("Julie Strange", "Treasurer")).toThrow(/already signed off these figures/);
+    await expect(wb.signOff({ name: "Julie Strange", role: "Treasurer" })).rejects.toMatchObject({ code: "Invalid", message: expect.stringMatching(/already signed off these figures/) });
     const forecast = signed.locate!({ area: "revenue", row: "Pay & Employment costs", column: "forecastOutturn" })!;
     wb.setCells("Revenue", { [forecast.split("!")[1]!]: 153900 });
     const changed = await wb.readPeriod();
@@ -102,5 +107,53 @@ describe("review mode", () => {
     expect(text).toContain(commented!.commentary!.slice(0, 30));
     // Nothing to press that writes.
     expect(html).not.toMatch(/<button/);
+  });
+
+  test("the pane's Sign off: treasurer then board through the gateway; refused in words with errors and in review mode, nothing written", async () => {
+    const wb = new MemoryWorkbook();
+    wb.clock = () => new Date("2024-10-21T14:30:09.500Z");
+    await wb.insertSheets({ ...request, model: seedModel() });
+    const { gateway, writes } = counting(wb);
+    const guard = new ReviewGuard(gateway);
+    let state: PaneState = initialPaneState;
+    const dispatch = (a: PaneAction) => { state = paneReducer(state, a); };
+    const run = async <T,>(key: Busy, action: string, body: () => Promise<T>) => {
+      try { return await body(); } catch (err) { dispatch({ type: "failed", key, notice: describeError(err, action) }); return undefined; }
+    };
+    const deps = { gateway: guard.gateway, run, dispatch, refreshNow: async () => undefined };
+
+    // Checks list an error: refused before the gateway, in words.
+    await expect(signOff(deps, { name: "Julie Strange", role: "Treasurer" }, 2)).resolves.toBe(false);
+    expect(state.notice).toMatchObject({ title: "The period cannot be signed off yet", body: expect.stringMatching(/^2 errors in the workbook mean the figures are incomplete/) });
+    // Review mode: the gateway refuses it, in words.
+    guard.setReviewing(true);
+    await expect(signOff(deps, { name: "Julie Strange", role: "Treasurer" }, 0)).resolves.toBe(false);
+    expect(state.notice?.body).toMatch(/Review mode changes nothing in the workbook/);
+    expect(writes).toEqual([]);
+    expect(wb.sheetNames()).not.toContain("Sign-off");
+
+    guard.setReviewing(false);
+    await expect(signOff(deps, { name: "Julie Strange", role: "Treasurer" }, 0)).resolves.toBe(true);
+    expect(state.notice).toMatchObject({ title: "Signed off", body: expect.stringMatching(/^Treasurer Julie Strange, 2024-10-21 14:30 UTC, fingerprint [0-9a-f]{12}, recorded on the Sign-off sheet.*The board can now sign off/) });
+    await expect(signOff(deps, { name: "Simon Bullock", role: "Board" }, 0)).resolves.toBe(true);
+    const read = await wb.readPeriod();
+    expect(read.signoff?.state).toBe("signed");
+    expect(read.signoff?.records.map((r) => [r.role, r.name, r.at])).toEqual([["Treasurer", "Julie Strange", "2024-10-21T14:30:09Z"], ["Board", "Simon Bullock", "2024-10-21T14:30:09Z"]]);
+    expect(writes).toEqual(["signOff", "signOff"]);
+  });
+
+  test("the Sign off form: the role that signs next, and words instead of the form with errors or in review mode", () => {
+    const model = seedModel();
+    const words = (el: React.JSX.Element) => renderToStaticMarkup(el).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    const signed = { state: "signed" as const, fingerprint: "a".repeat(64), changes: [], records: [{ role: "Treasurer" as const, name: "Julie Strange", at: "2024-10-20T09:00:00Z", fingerprint: "a".repeat(64) }] };
+    const action = { busy: false, onSignOff: async () => true };
+    expect(words(<ReviewView model={model} signoff={null} actions={null} signOff={{ errorCount: 0, action }} />)).toContain("Sign off as treasurer");
+    expect(words(<ReviewView model={model} signoff={signed} actions={null} signOff={{ errorCount: 0, action }} />)).toContain("Sign off as board");
+    const withErrors = words(<ReviewView model={model} signoff={null} actions={null} signOff={{ errorCount: 1, action }} />);
+    expect(withErrors).toContain("Not ready to sign off: 1 error in the workbook means the figures are incomplete");
+    expect(withErrors).not.toContain("Sign off as");
+    const reviewing = renderToStaticMarkup(<ReviewView model={model} signoff={null} actions={null} signOff={{ errorCount: 0, action: null }} />);
+    expect(reviewing).toContain("turn review mode off to sign off");
+    expect(reviewing).not.toMatch(/<button/);
   });
 });

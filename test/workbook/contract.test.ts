@@ -62,6 +62,9 @@ interface Subject {
 function memorySubject(): Subject {
   const wb = new MemoryWorkbook();
   wb.today = () => TODAY;
+  // The clock as the Excel subject's: from 0, 5 s on at each later().
+  let clock = 0;
+  wb.clock = () => new Date(clock);
   return {
     gateway: wb,
     type: async (sheet, address, value) => wb.setCells(sheet, { [address]: value }),
@@ -76,7 +79,9 @@ function memorySubject(): Subject {
     isProtected: (sheet) => wb.isProtected(sheet),
     isLocked: (sheet, address) => wb.isLocked(sheet, address),
     selection: () => wb.selection,
-    later: () => undefined,
+    later: () => {
+      clock += 5000;
+    },
     constants: () => {
       const out = new Map<string, unknown>();
       for (const name of wb.sheetNames()) {
@@ -596,6 +601,69 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(await failure(s.gateway.writeImport(mixed, "apply"))).toMatchObject({ code: "Unexpected" });
       expect(differing(before, s.constants())).toEqual([]);
     });
+  });
+
+  describe("sign-off (issue 15)", () => {
+    const signoffSheet = SHEET_NAMES.Signoff;
+    it("the treasurer, then the board: the Sign-off sheet added protected, the time from the clock; then a changed input is exactly that cell", async () => {
+      const { s } = await inserted();
+      expect(s.names()).not.toContain(signoffSheet);
+      const treasurer = await s.gateway.signOff({ name: "Julie Strange", role: "Treasurer" });
+      expect(treasurer.record).toMatchObject({ role: "Treasurer", name: "Julie Strange", at: "1970-01-01T00:00:00Z", fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(s.names()[s.names().length - 1]).toBe(signoffSheet);
+      expect([s.isProtected(signoffSheet), s.isProtected(SHEET_NAMES.Summary)]).toEqual([true, true]);
+      s.later();
+      const board = await s.gateway.signOff({ name: " Simon Bullock ", role: "Board" });
+      expect(board.record).toMatchObject({ role: "Board", name: "Simon Bullock", at: "1970-01-01T00:00:05Z", fingerprint: treasurer.record.fingerprint });
+      const signed = await s.gateway.readPeriod();
+      expect(signed.signoff).toMatchObject({ state: "signed", fingerprint: treasurer.record.fingerprint, changes: [] });
+      expect(signed.signoff?.records.map((r) => r.role)).toEqual(["Treasurer", "Board"]);
+      expect(signed.checks.filter((c) => c.severity === "error")).toEqual([]);
+      const forecast = inputAddress("Revenue", (v) => v === 153797);
+      await s.type("Revenue", forecast, 153900);
+      const changed = await s.gateway.readPeriod();
+      expect(changed.signoff?.state).toBe("changed");
+      expect(changed.signoff?.changes.map((c) => [c.where, c.before, c.after])).toEqual([[`Revenue!${forecast}`, "153797", "153900"]]);
+    });
+
+    it("refused in words, nothing written: the board before the treasurer, the same sign-off twice, a period with errors", async () => {
+      const { s } = await inserted();
+      expect(await failure(s.gateway.signOff({ name: "Simon Bullock", role: "Board" }))).toMatchObject({ code: "Invalid", message: expect.stringMatching(/treasurer signs off these figures first/) });
+      expect(await failure(s.gateway.signOff({ name: "  ", role: "Treasurer" }))).toMatchObject({ code: "Invalid", message: expect.stringMatching(/give the name/) });
+      expect(s.names()).not.toContain(signoffSheet);
+      await s.gateway.signOff({ name: "Julie Strange", role: "Treasurer" });
+      expect(await failure(s.gateway.signOff({ name: "Julie Strange", role: "Treasurer" }))).toMatchObject({ code: "Invalid", message: expect.stringMatching(/already signed off these figures/) });
+      await s.type("Revenue", inputAddress("Revenue", (v) => v === 153797), "about 150m");
+      const before = [...s.constants()];
+      expect(await failure(s.gateway.signOff({ name: "Julie Strange", role: "Treasurer" }))).toMatchObject({ code: "Invalid", message: expect.stringMatching(/the period has \d+ error\(s\), so its figures are incomplete/) });
+      expect([...s.constants()]).toEqual(before);
+    });
+
+    it("a Summary protected with a password Outturn was not given: refused naming it; a protected structure: no Sign-off sheet added", async () => {
+      const { s } = await inserted();
+      s.protectSheet(SHEET_NAMES.Summary, "secret");
+      expect(await failure(s.gateway.signOff({ name: "Julie Strange", role: "Treasurer" }))).toMatchObject({ code: "Protected", message: expect.stringContaining(SHEET_NAMES.Summary) });
+      expect(s.names()).not.toContain(signoffSheet);
+      s.unprotectSheet(SHEET_NAMES.Summary);
+      s.protectStructure();
+      expect(await failure(s.gateway.signOff({ name: "Julie Strange", role: "Treasurer" }))).toMatchObject({ code: "Protected", message: expect.stringMatching(/structure is protected/) });
+      expect(s.names()).not.toContain(signoffSheet);
+    });
+  });
+});
+
+describe("sign-off on Excel: round trips", () => {
+  it("one Excel.run of 3 syncs (names, used ranges and protection, one request rewriting the Summary and Sign-off sheets); 2 when refused", async () => {
+    const fake = new FakeExcel({ calculate: expectedValues(seed()) });
+    const gateway = new ExcelGateway({ host: fake, today: () => TODAY, now: () => Date.UTC(2024, 9, 20, 9, 0, 0) });
+    await gateway.insertSheets(request(seed()));
+    fake.resetRecords();
+    expect((await gateway.signOff({ name: "Julie Strange", role: "Treasurer" })).record.at).toBe("2024-10-20T09:00:00Z");
+    expect(fake.runs).toBe(1);
+    expect(fake.syncsOfRun(1)).toHaveLength(3);
+    fake.resetRecords();
+    await expect(gateway.signOff({ name: "Julie Strange", role: "Treasurer" })).rejects.toMatchObject({ code: "Invalid" });
+    expect(fake.syncsOfRun(1)).toHaveLength(2);
   });
 });
 

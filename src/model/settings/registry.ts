@@ -45,7 +45,10 @@ export type SettingKey =
   // Workforce (issue 14)
   | "workforce.amberPct"
   | "workforce.redPct"
-  | `grantBands.${GrantBandSlot}.${GrantBandField}`;
+  | `grantBands.${GrantBandSlot}.${GrantBandField}`
+  // The scheme of consent for virements (issue 15)
+  | "virements.approvalAbove"
+  | "virements.approver";
 
 /**
  * The officer grant's withholding bands (issue 14) as a table of settings, one row a band: from % of the headcount
@@ -339,6 +342,17 @@ const DEFS: SettingDef[] = [
     pane: { label: "Workforce Red from a variance to establishment of (%)", short: "Red from (% of establishment)" },
   },
   ...GRANT_BAND_SLOTS.flatMap((slot, i) => grantBandDefs(slot, i)),
+  // The scheme of consent (issue 15): which virements need whose approval recorded on the Virements sheet.
+  {
+    key: "virements.approvalAbove", type: "amount", optional: true, path: ["virements", "approvalAbove"], default: null, addedIn: "0.3",
+    sheet: { label: "Virements needing approval: above", note: "Scheme of consent: a virement of more than this (either way) needs an approval on the Virements sheet; smaller ones are delegated. Blank: every virement does." },
+    pane: { label: "Virements: approval needed above ({units})", short: "Approval needed above ({units})" },
+  },
+  {
+    key: "virements.approver", type: "text", optional: true, path: ["virements", "approver"], default: null, addedIn: "0.3",
+    sheet: { label: "Virements above it approved by", note: "e.g. PCC: the approval of a virement above the amount must name them. Blank: any approval." },
+    pane: null,
+  },
 ];
 
 function grantBandDefs(slot: GrantBandSlot, i: number): SettingDef[] {
@@ -376,6 +390,7 @@ export const SETTING_SECTIONS: ReadonlyArray<{ key: string; title: string; keys:
   { key: "body", title: "The body and its words", keys: ["body.kind", "body.board", "varianceWording", "negativeStyle"] },
   { key: "workforce", title: "RAG: workforce", keys: ["workforce.amberPct", "workforce.redPct"] },
   { key: "grantBands", title: "Officer grant: the bands withheld", keys: GRANT_BAND_SLOTS.flatMap((slot) => GRANT_BAND_FIELDS.map((f): SettingKey => `grantBands.${slot}.${f}`)) },
+  { key: "virements", title: "Virements: the scheme of consent", keys: ["virements.approvalAbove", "virements.approver"] },
 ];
 
 function ruleSection(rule: RuleName): { key: string; title: string; keys: readonly SettingKey[] } {
