@@ -44,7 +44,9 @@
  * raises none when a value is picked from a drop-down list), so the pane keeps a manual Recalculate.
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
-import type { CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, ReadOptions, WorkbookGateway, WorkbookRead, WorkbookStatus } from "../workbook/gateway";
+import type {
+  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, LedgerSetup, ReadOptions, SaveSetupMode, SaveSetupResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
+} from "../workbook/gateway";
 import type { LineChange } from "../ledger/apply";
 import type { WorkbookError } from "../workbook/errors";
 import type { PeriodId } from "../model/types";
@@ -568,6 +570,15 @@ export class ExcelGateway implements WorkbookGateway {
     this.forgetLastRead();
     const { writeImport } = await import(/* webpackChunkName: "import-writes" */ "./import-run");
     return writeImport(this.writes, this.plans, changes, direction);
+  }
+
+  /** The import's profile and mapping kept on the Ledger mapping sheet: src/excel/ledger-setup-run.ts (fetched when first used). */
+  async saveLedgerSetup(setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult> {
+    requireApi(this.host, NEEDS.insert);
+    this.forgetLastRead();
+    const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
+    const { saveLedgerSetup } = await import(/* webpackChunkName: "import-writes" */ "./ledger-setup-run");
+    return saveLedgerSetup(this.writes, setup, mode, { features, password: this.password, watch: (ws) => this.watch(ws) });
   }
 
   /** A sheet Outturn just added (queued, same request) is watched by every change subscription. */

@@ -9,6 +9,10 @@ import type { LineChange } from "../ledger/apply";
 import type { BoardAction } from "../engine/actions";
 
 import type { SheetKind } from "../plans/types";
+import type { LedgerSetupRead } from "../plans/sheets/mapping/read";
+import type { LedgerSetup, SaveSetupMode, SaveSetupResult } from "./ledger-setup";
+
+export type { LedgerSetup, LedgerSetupRead, SaveSetupMode, SaveSetupResult };
 
 export type { SheetKind };
 
@@ -54,6 +58,8 @@ export interface WorkbookRead {
   locate?: (place: Place) => string | null;
   /** Every input with its cell (the sign-off's keys); null or absent when the period cannot be read. */
   inputs?: LocatedInput[] | null;
+  /** The ledger import's profile and mapping kept on the Ledger mapping sheet (absent or null: no such sheet). */
+  ledger?: LedgerSetupRead | null;
 }
 
 /** A ledger import applied, or undone (its changes' old values written back). */
@@ -110,6 +116,12 @@ export interface WorkbookGateway {
    * what the preview (for undo: the import) saw.
    */
   writeImport(changes: readonly LineChange[], direction: ImportDirection): Promise<ImportResult>;
+  /**
+   * Keeps the ledger import's profile and mapping on the Ledger mapping sheet (added when absent). With "ask", a sheet
+   * that already keeps a profile or rules is left as it is and its contents reported (status "exists"), so the pane
+   * can ask before "replace" rewrites it.
+   */
+  saveLedgerSetup(setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult>;
 
   /**
    * The password the user protects Outturn's sheets with, for this session only (null: none, the default). Outturn

@@ -25,7 +25,7 @@ import { inputEntries } from "../plans/sheets/signoff/inputs";
 import { computePosition } from "../engine/position";
 import { type SignOffRole, signOff, signOffStatus } from "../engine/signoff";
 import type {
-  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
+  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, LedgerSetup, SaveSetupMode, SaveSetupResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
 } from "./gateway";
 import type { LineChange } from "../ledger/apply";
 
@@ -144,6 +144,22 @@ export class MemoryWorkbook implements WorkbookGateway {
     }
     if (writes.length > 0) this.ownChange();
     return importResult(writes);
+  }
+
+  async saveLedgerSetup(setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult> {
+    await this.hooks.enter("saveLedgerSetup");
+    // The same rules as the Excel gateway, loaded as it loads them (only when a setup is saved).
+    const { planSetupSave } = await import("./ledger-setup");
+    const existing = this.book.sheet(SHEET_NAMES.Mapping);
+    const step = planSetupSave(existing ?? null, setup, mode, this.book.structureProtected);
+    if (step.status === "exists") return step;
+    const wasProtected = existing?.protected ?? false;
+    if (existing && wasProtected) this.book.unprotect(existing, this.password);
+    const sheet = this.book.render(step.sheet, step.plan);
+    // A sheet the user protected is protected again, as the Excel gateway does.
+    if (wasProtected) this.book.protect(sheet, "Mapping", this.password);
+    this.ownChange();
+    return { status: "saved", sheet: step.sheet.name };
   }
 
   onMonitoringChanged(handler: () => void): Promise<() => void> {
