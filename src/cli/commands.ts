@@ -37,7 +37,9 @@ export function usage(): string {
     "         [--out <file.json|file.xlsx>] [--dry-run] [--json] [--force]",
     "                                                                      a ledger export's actuals (and budgets) into the",
     "                                                                      period: prints every cell that changes, every rejected",
-    "                                                                      row and unmapped code; writes --out (never --into)",
+    "                                                                      row and unmapped code; writes --out (never --into);",
+    "                                                                      into a workbook keeping its own profile and mapping",
+    "                                                                      (Ledger mapping sheet), --profile/--mapping may be left out",
     "  outturn signoff <file.xlsx> --name <name> --role treasurer|board   sign off the period's figures in the workbook",
     "                                                                      (the treasurer first, then the board); report then",
     "                                                                      lists every input changed since",
@@ -97,6 +99,7 @@ async function workbook(argv: string[]): Promise<ExitCode> {
     plan: {
       signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null),
       virements: loaded.virements ?? (args.flags.has("--virements") ? startingLog(model) : null),
+      ledger: loaded.ledger ?? null,
     },
   });
   shown.done();
