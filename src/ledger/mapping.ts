@@ -6,7 +6,7 @@
 import type { MonitoringPeriod } from "../model/types";
 import { type MappingRule, MappingError, flipOf, mappingFrom, mappingFromRows } from "./rules";
 import { type LineTarget, lineTargets, resolveLine } from "./targets";
-import { type Cell, type LedgerTable, findHeader, headerKey } from "./table";
+import { type Cell, type LedgerTable, findHeader } from "./table";
 
 export { type LineTarget, lineTargets, resolveLine };
 export { type MappingRule, MappingError, mappingFrom };

@@ -245,6 +245,9 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
             onUndo={() => void actions.undoImport()}
             onShowPosition={() => actions.setView("position")}
             kept={importChoices}
+            workbookSetup={reading?.read.ledger ?? null}
+            onSaveSetup={actions.saveLedgerSetup}
+            savingSetup={Boolean(state.busy.saveSetup)}
           />
         </React.Suspense>
       );

@@ -3,7 +3,7 @@
  * reducer of ./pane-state, which holds everything the views show. Every failure becomes a notice the user sees.
  */
 import * as React from "react";
-import type { CellRef, InsertRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
+import type { CellRef, InsertRequest, LedgerSetup, SaveSetupMode, SaveSetupResult, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
 import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
 import type { TakeRow } from "../engine/take-projection";
 import type { Place } from "../engine/checks";
@@ -44,6 +44,8 @@ export interface PaneActions {
   importLedger: (file: string, changes: readonly LineChange[]) => Promise<boolean>;
   /** Writes back the figures the last import replaced. */
   undoImport: () => Promise<void>;
+  /** Keeps the import's profile and mapping in the workbook; "exists" (nothing written) when it keeps some and mode is "ask". */
+  saveLedgerSetup: (setup: LedgerSetup, mode: SaveSetupMode) => Promise<SaveSetupResult | undefined>;
   /** Takes the previewed projections into the forecasts of `model`'s chosen lines; resolves true when written. */
   takeProjections: (model: MonitoringPeriod, rows: readonly TakeRow[]) => Promise<boolean>;
   /** Writes back the forecasts the last take replaced. */
@@ -226,6 +228,7 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
       // Ledger import: the actions come with the Import view's chunk (./import-actions), not at start-up.
       importLedger: async (file, changes) => (await importActions()).importLedger({ gateway, run, dispatch, refreshNow }, file, changes),
       undoImport: async () => (await importActions()).undoImport({ gateway, run, dispatch, refreshNow }, latest.current.lastImport),
+      saveLedgerSetup: async (setup, mode) => (await importActions()).saveLedgerSetup({ gateway, run, dispatch, refreshNow }, setup, mode),
       takeProjections: async (model, rows) => (await takeActions()).takeProjections({ gateway, run, dispatch, refreshNow }, model, rows),
       undoTake: async () => (await takeActions()).undoTake({ gateway, run, dispatch, refreshNow }, latest.current.lastTake),
     }),
