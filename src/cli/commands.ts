@@ -18,6 +18,7 @@ import type { Grid } from "../plans/grid";
 import type { PlanOptions } from "../plans/workbook";
 import { sheetPassword } from "./sheet-password";
 import { startingLog } from "../engine/virements";
+import type { LedgerSetup } from "../plans/sheets/mapping/layout";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -99,8 +100,8 @@ async function workbook(argv: string[]): Promise<ExitCode> {
     plan: {
       signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null),
       virements: loaded.virements ?? (args.flags.has("--virements") ? startingLog(model) : null),
-      ledger: loaded.ledger ?? null,
     },
+    ledger: loaded.ledger ?? null,
   });
   shown.done();
   const errors = periodErrors(position).length;
@@ -129,12 +130,21 @@ async function assist(argv: string[]): Promise<ExitCode> {
  * The period as an Outturn workbook at the target (atomically; src/cli/safe-write), refusing where the new file would
  * not carry what the workbook `file` it came from holds (a `grid`), unless --force. Used by workbook and import.
  */
-export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress; plan?: Omit<PlanOptions, "position"> }) {
+export async function writePeriodWorkbook(a: {
+  model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress; plan?: Omit<PlanOptions, "position">;
+  /** The ledger import's profile and mapping the workbook kept: its Ledger mapping sheet, carried after the others. */
+  ledger?: LedgerSetup | null;
+}) {
   const { target, file } = a;
   a.shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
   const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
   const plan = buildWorkbookPlan(a.model, { ...a.plan, position: a.position });
+  if (a.ledger) {
+    // Not through buildWorkbookPlan: the sheet's layout stays out of the task pane's start-up, which builds plans.
+    const [{ mappingSheet }, { defaultSheetNames }] = await Promise.all([import("../plans/sheets/mapping/layout"), import("../plans/context")]);
+    plan.sheets.push(mappingSheet(defaultSheetNames().Mapping, a.ledger));
+  }
   const tooLong = textLimitProblems(plan);
   if (tooLong.length) throw new UserError(`${target.command}: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
   if (a.grid) {

@@ -104,7 +104,7 @@ export async function importCommand(argv: string[]): Promise<ExitCode> {
         // What the workbook keeps besides the period (its setup, actions, virements, sign-offs) is carried into the new one.
         await writePeriodWorkbook({
           model, position: computePosition(model), grid: loaded.grid, file: into, target, shown,
-          plan: { ledger: loaded.ledger ?? null, actions: loaded.actions ?? null, virements: loaded.virements ?? null, signoff: loaded.signoffBook ?? null },
+          plan: { actions: loaded.actions ?? null, virements: loaded.virements ?? null, signoff: loaded.signoffBook ?? null }, ledger: loaded.ledger ?? null,
         });
         shown.done();
       }

@@ -22,7 +22,6 @@ import type { Virement } from "../engine/virements";
 import { virementsSheet } from "./sheets/virements/layout";
 import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
 import { planInputs } from "./sheets/signoff/inputs";
-import { type LedgerSetup, mappingSheet } from "./sheets/mapping/layout";
 
 export interface PlanOptions {
   /** Sheet names other than the kinds' own (e.g. { Revenue: "Revenue (2)" }); formulas refer to these names. */
@@ -37,8 +36,6 @@ export interface PlanOptions {
   actions?: readonly BoardAction[] | null;
   /** The virement log: adds the Virements sheet (src/plans/sheets/virements). */
   virements?: readonly Virement[] | null;
-  /** The ledger import's profile and mapping: adds the Ledger mapping sheet (src/plans/sheets/mapping). */
-  ledger?: LedgerSetup | null;
 }
 
 /**
@@ -74,7 +71,6 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   // The Workforce sheet (issue 14) when the period has workforce figures, after the templates.
   if (position.workforce) byKind.Workforce = workforceSheet(ctx, position.workforce);
   if (options.virements) byKind.Virements = virementsSheet(ctx, options.virements);
-  if (options.ledger) byKind.Mapping = mappingSheet(names.Mapping, options.ledger);
-  const kinds = [...SHEET_KINDS_IN_ORDER, "Workforce" as const, "Actions" as const, "Virements" as const, "Signoff" as const, "Mapping" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
+  const kinds = [...SHEET_KINDS_IN_ORDER, "Workforce" as const, "Actions" as const, "Virements" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };
 }

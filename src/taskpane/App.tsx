@@ -245,7 +245,7 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
             onUndo={() => void actions.undoImport()}
             onShowPosition={() => actions.setView("position")}
             kept={importChoices}
-            workbookSetup={reading?.read.ledger ?? null}
+            ledgerSheet={reading?.read.ledgerSheet ?? null}
             onSaveSetup={actions.saveLedgerSetup}
             savingSetup={Boolean(state.busy.saveSetup)}
           />

@@ -10,6 +10,7 @@ import type { BoardAction } from "../engine/actions";
 
 import type { SheetKind } from "../plans/types";
 import type { LedgerSetupRead } from "../plans/sheets/mapping/read";
+import type { GridSheet } from "../plans/grid";
 import type { LedgerSetup, SaveSetupMode, SaveSetupResult } from "./ledger-setup";
 
 export type { LedgerSetup, LedgerSetupRead, SaveSetupMode, SaveSetupResult };
@@ -58,8 +59,8 @@ export interface WorkbookRead {
   locate?: (place: Place) => string | null;
   /** Every input with its cell (the sign-off's keys); null or absent when the period cannot be read. */
   inputs?: LocatedInput[] | null;
-  /** The ledger import's profile and mapping kept on the Ledger mapping sheet (absent or null: no such sheet). */
-  ledger?: LedgerSetupRead | null;
+  /** The Ledger mapping sheet, keeping the ledger import's profile and mapping (absent or null: no such sheet); read by readLedgerSetup. */
+  ledgerSheet?: GridSheet | null;
 }
 
 /** A ledger import applied, or undone (its changes' old values written back). */

@@ -7,9 +7,7 @@ import type { GridSheet } from "../plans/grid";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
 import { STYLES } from "../plans/styles";
 import { type LedgerSetup, mappingSheet } from "../plans/sheets/mapping/layout";
-import { readMapping } from "../plans/sheets/mapping/read";
-import { MAPPING_COLS } from "../plans/sheets/mapping/markers";
-import { Reader, SheetView } from "../plans/read/reader";
+import { readLedgerSetup } from "../plans/sheets/mapping/read";
 import { WorkbookError } from "./errors";
 import { SHEET_NAMES } from "./names";
 
@@ -26,7 +24,7 @@ export type SaveSetupResult =
 
 /** What a Ledger mapping sheet keeps now (a profile filled in, rules), read as the workbook's reader reads it; rows it refuses count as kept. */
 export function keptSetup(sheet: GridSheet): { profile: boolean; rules: number; refused: number } {
-  const read = readMapping(new SheetView("Mapping", sheet.name, sheet, MAPPING_COLS.key), new Reader());
+  const read = readLedgerSetup(sheet, null);
   return { profile: read.profile !== null, rules: read.rules.length, refused: read.problems.length };
 }
 

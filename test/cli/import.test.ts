@@ -111,8 +111,9 @@ test("the README's example in seeds/ledger imports into the worked example with 
 describe("into a workbook keeping its own profile and mapping (the Ledger mapping sheet)", () => {
   /** The blank period as a workbook, with the agresso profile and the Dorset mapping kept on its Ledger mapping sheet. */
   async function workbookWithSetup(name: string, withSetup = true): Promise<string> {
-    const [{ parseMonitoringJson }, { buildWorkbookPlan }, { writeWorkbookFile }, { profileFrom }, { mappingFrom }] = await Promise.all([
+    const [{ parseMonitoringJson }, { buildWorkbookPlan }, { writeWorkbookFile }, { profileFrom }, { mappingFrom }, { mappingSheet }] = await Promise.all([
       import("../../src/model/load"), import("../../src/plans/workbook"), import("../../src/xlsx/write"), import("../../src/ledger/profile"), import("../../src/ledger/mapping"),
+      import("../../src/plans/sheets/mapping/layout"),
     ]);
     const model = parseMonitoringJson(readFileSync(blank, "utf8"), blank);
     const ledger = withSetup ? {
@@ -120,7 +121,9 @@ describe("into a workbook keeping its own profile and mapping (the Ledger mappin
       rules: mappingFrom(JSON.parse(readFileSync(join(FIX, "dorset-mapping.json"), "utf8"))),
     } : null;
     const path = join(dir, name);
-    await writeWorkbookFile(buildWorkbookPlan(model, { ledger }), path);
+    const plan = buildWorkbookPlan(model);
+    if (ledger) plan.sheets.push(mappingSheet("Ledger mapping", ledger));
+    await writeWorkbookFile(plan, path);
     return path;
   }
 

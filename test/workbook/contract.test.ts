@@ -17,6 +17,7 @@ import { profileFrom } from "../../src/ledger/profile";
 import { mappingFrom } from "../../src/ledger/mapping";
 import { type ImportPreview, previewImport } from "../../src/ledger/import";
 import { lineTargets } from "../../src/ledger/targets";
+import { readLedgerSetup } from "../../src/plans/sheets/mapping/read";
 import { previewTake, takeChanges } from "../../src/engine/take-projection";
 import { toJsonText } from "../../src/model/json-text";
 import { D } from "../../src/model/amount";
@@ -552,60 +553,60 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
   });
   describe("the ledger import's setup kept in the workbook (issue 12)", () => {
     const setup = { profile: LEDGER.profile, rules: LEDGER.rules };
+    /** The setup as the Import tab reads it: the Ledger mapping sheet the read found, read against the period. */
+    const setupOf = async (s: Subject) => {
+      const read = await s.gateway.readPeriod();
+      return read.ledgerSheet ? readLedgerSetup(read.ledgerSheet, read.model) : null;
+    };
+    const rowOf = (where: string | undefined) => Number(/\d+$/.exec(where ?? "")![0]);
 
     it("saves the profile and mapping on a new Ledger mapping sheet, read back as saved; nothing else changes", async () => {
       const { s } = await inserted();
       const before = s.constants();
-      expect((await s.gateway.readPeriod()).ledger ?? null).toBeNull();
+      expect(await setupOf(s)).toBeNull();
       expect(await s.gateway.saveLedgerSetup(setup, "ask")).toEqual({ status: "saved", sheet: "Ledger mapping" });
       expect(s.names()).toContain("Ledger mapping");
-      const read = await s.gateway.readPeriod();
-      expect(read.ledger).toMatchObject({ sheet: "Ledger mapping", problems: [], profile: LEDGER.profile });
-      expect(read.ledger!.rules.map(({ where: _w, ...r }) => r)).toEqual(LEDGER.rules.map(({ where: _w, ...r }) => r));
-      expect(read.checks.filter((c) => c.id === "ledger-setup")).toEqual([]);
+      const read = await setupOf(s);
+      expect(read).toMatchObject({ sheet: "Ledger mapping", problems: [], profile: LEDGER.profile });
+      expect(read!.rules.map((r) => ({ ...r, where: undefined }))).toEqual(LEDGER.rules.map((r) => ({ ...r, where: undefined })));
+      expect((await s.gateway.readPeriod()).checks.filter((c) => c.severity !== "info" && c.where.includes("Ledger mapping"))).toEqual([]);
       // Only the new sheet's cells are new.
       expect(differing(before, s.constants()).filter((w) => !w.startsWith("'Ledger mapping'!"))).toEqual([]);
       // Its rules are inputs the user edits: unlocked.
-      expect(s.isLocked("Ledger mapping", `C${read.ledger!.rules[0]!.where!.match(/\d+$/)![0]}`)).toBe(false);
+      expect(s.isLocked("Ledger mapping", `C${rowOf(read!.rules[0]!.where)}`)).toBe(false);
     });
 
     it("never replaces the user's rules without their say: ask reports what the sheet keeps and writes nothing; replace rewrites it", async () => {
       const { s } = await inserted();
       await s.gateway.saveLedgerSetup(setup, "ask");
-      const row = Number((await s.gateway.readPeriod()).ledger!.rules[0]!.where!.match(/\d+$/)![0]);
+      const row = rowOf((await setupOf(s))!.rules[0]!.where);
       await s.type("Ledger mapping", `C${row}`, "R1");
       const before = s.constants();
       const other = { profile: null, rules: [{ costCentre: "1*", account: null, line: "R2", flip: false }] };
       expect(await s.gateway.saveLedgerSetup(other, "ask")).toEqual({ status: "exists", sheet: "Ledger mapping", profile: true, rules: LEDGER.rules.length });
       expect(differing(before, s.constants())).toEqual([]);
-      expect((await s.gateway.readPeriod()).ledger!.rules[0]!.line).toBe("R1");
+      expect((await setupOf(s))!.rules[0]!.line).toBe("R1");
       expect(await s.gateway.saveLedgerSetup(other, "replace")).toEqual({ status: "saved", sheet: "Ledger mapping" });
-      const read = (await s.gateway.readPeriod()).ledger!;
+      const read = (await setupOf(s))!;
       expect(read.profile).toBeNull();
       expect(read.rules.map((r) => [r.costCentre, r.account, r.line, r.flip])).toEqual([["1*", null, "R2", false]]);
     });
 
-    it("a rule or profile field the user got wrong is a warning naming its cell; the period still reads", async () => {
+    it("a rule or profile field the user got wrong is a problem naming its cell; the period still reads", async () => {
       const { s } = await inserted();
       await s.gateway.saveLedgerSetup(setup, "ask");
-      const first = (await s.gateway.readPeriod()).ledger!;
-      const row = Number(first.rules[1]!.where!.match(/\d+$/)![0]);
+      const row = rowOf((await setupOf(s))!.rules[1]!.where);
+      const layoutRow = rowOf([...s.constants()].find(([k, v]) => k.startsWith("'Ledger mapping'!A") && v === "Layout")![0]);
       await s.type("Ledger mapping", `C${row}`, "No such line");
       await s.type("Ledger mapping", `D${row + 1}`, "Perhaps");
-      const layoutRow = Number((first.profile && s.names()) ? [...s.constants()].find(([k, v]) => k.startsWith("'Ledger mapping'!A") && v === "Layout")![0].match(/\d+$/)![0] : 0);
       await s.type("Ledger mapping", `B${layoutRow}`, "sideways");
-      const read = await s.gateway.readPeriod();
-      expect(read.model).not.toBeNull();
-      const warnings = read.checks.filter((c) => c.id === "ledger-setup");
-      expect(warnings.map((c) => [c.severity, c.where])).toEqual(expect.arrayContaining([
-        ["warning", `'Ledger mapping'!A${row + 1}`], ["warning", `'Ledger mapping'!B${layoutRow}`],
-      ]));
-      expect(read.ledger!.problems.join("\n")).toMatch(new RegExp(`'Ledger mapping'!B${layoutRow}: is "sideways"; it is one of "long", "wide"`));
-      expect(read.ledger!.problems.join("\n")).toMatch(new RegExp(`'Ledger mapping'!A${row + 1}: flip is "Perhaps"; write Yes or No`));
-      // The line is checked against the period once the rules read (the next read, with the flip corrected).
+      expect((await s.gateway.readPeriod()).model).not.toBeNull();
+      const problems = (await setupOf(s))!.problems.join("\n");
+      expect(problems).toMatch(new RegExp(`'Ledger mapping'!B${layoutRow}: is "sideways"; it is one of "long", "wide"`));
+      expect(problems).toMatch(new RegExp(`'Ledger mapping'!A${row + 1}: flip is "Perhaps"; write Yes or No`));
+      // The lines are checked against the period once the rules read (with the flip corrected).
       await s.type("Ledger mapping", `D${row + 1}`, "No");
-      const again = await s.gateway.readPeriod();
-      expect(again.ledger!.problems.join("\n")).toMatch(new RegExp(`'Ledger mapping'!C${row}: "No such line" is no line of the period`));
+      expect((await setupOf(s))!.problems.join("\n")).toMatch(new RegExp(`'Ledger mapping'!C${row}: "No such line" is no line of the period`));
     });
 
     it("refuses to add the sheet to a workbook whose structure is protected (Protected), nothing written", async () => {

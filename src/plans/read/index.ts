@@ -32,9 +32,7 @@ import { readSignoff } from "../sheets/signoff/read";
 import { readActions } from "../sheets/actions/read";
 import { readWorkforce } from "../sheets/workforce/read";
 import { readVirements } from "../sheets/virements/read";
-import { type LedgerSetupRead, readMapping } from "../sheets/mapping/read";
-import { MAPPING_COLS } from "../sheets/mapping/markers";
-import { lineTargets, resolveLine } from "../../ledger/targets";
+import type { GridSheet } from "../grid";
 import { VIREMENTS_COLS } from "../sheets/virements/markers";
 import { type Virement, virementChecks } from "../../engine/virements";
 import { type BoardAction, actionChecks } from "../../engine/actions";
@@ -64,8 +62,11 @@ export interface WorkbookReadResult {
   virements: Virement[] | null;
   /** The Actions sheet's actions; null without the sheet. */
   actions: BoardAction[] | null;
-  /** The Ledger mapping sheet's profile and rules (the ledger import's setup); null without the sheet. */
-  ledger: LedgerSetupRead | null;
+  /**
+   * The Ledger mapping sheet as found (the ledger import's profile and mapping), read by src/plans/sheets/mapping/read.ts
+   * when the import needs it, not with the period (its reader and the profile rules stay out of the pane's start-up).
+   */
+  ledgerSheet: GridSheet | null;
 }
 
 export interface ReadOptions {
@@ -91,7 +92,6 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   const actions = views.Actions ? readActions(views.Actions, r) : null;
   const workforce = views.Workforce && settings ? readWorkforce(views.Workforce, r, settings.identity.financialYear) : null;
   const virements = views.Virements ? readVirements(views.Virements, r) : null;
-  const ledger = views.Mapping ? readMapping(views.Mapping, r) : null;
 
   let model: MonitoringPeriod | null = null;
   if (settings && revenue && capital && reserves && savings) {
@@ -135,7 +135,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let signoff: SignOffStatus | null = null;
   if (model) {
     const position = computePosition(model);
-    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions, virements: virements?.log ?? null, ledger });
+    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions, virements: virements?.log ?? null });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.
@@ -156,20 +156,6 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
       r.checks.push(...virementChecks(model, virements.log, sheet, { change: locate, entry: (i) => `${sheetPrefix(sheet)}${VIREMENTS_COLS.line}${virements.rows[i] ?? 6}` }));
     }
   }
-  if (model && ledger) ledgerLineChecks(r, model, ledger);
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate, inputs, signoffBook, signoff, actions, virements: virements?.log ?? null, ledger };
-}
-
-/** Each mapping rule's line must be a line of the period: a warning naming the rule's Line cell (and kept as a problem of the setup). */
-function ledgerLineChecks(r: Reader, model: MonitoringPeriod, ledger: LedgerSetupRead): void {
-  const targets = lineTargets(model);
-  for (const rule of ledger.rules) {
-    const found = resolveLine(rule.line, targets);
-    if (typeof found !== "string" || !rule.where) continue;
-    const where = rule.where.replace(/![A-Z]+(\d+)$/, `!${MAPPING_COLS.line}$1`);
-    const problem = `${where}: ${found}`;
-    ledger.problems.push(problem);
-    r.add("ledger-setup", "warning", where, `${problem} (${ledger.sheet} sheet: the ledger import's mapping).`);
-  }
+  return { model, checks, locate, inputs, signoffBook, signoff, actions, virements: virements?.log ?? null, ledgerSheet: views.Mapping?.sheet ?? null };
 }

@@ -8,15 +8,17 @@
  * offered first: set up once. Loaded when the tab is first opened.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MonitoringPeriod } from "../../model/types";
 import { CHANGE_COLUMN_WORDS, type LineChange } from "../../ledger/apply";
 import { PROFILE_COLUMNS, type ProfileColumn } from "../../ledger/profile";
 import type { LastImport } from "../pane-state";
-import type { LedgerSetup, LedgerSetupRead, SaveSetupMode, SaveSetupResult } from "../../workbook/gateway";
+import type { LedgerSetup, SaveSetupMode, SaveSetupResult } from "../../workbook/gateway";
+import type { GridSheet } from "../../plans/grid";
+import { readLedgerSetup } from "../../plans/sheets/mapping/read";
 import {
-  type ChosenFile, type ImportPreview, type ImportProfile, type LedgerTable, type MappingRule, PRESETS, chosen, fileProblem, headerGuess, headerTexts,
-  ledgerTable, mappingOfFile, previewOf, profileFit, profileOfFile, sampleRows,
+  type ChosenFile, type ImportPreview, type ImportProfile, type LedgerTable, type MappingRule, type Progress, PRESETS, chosen, fileProblem, headerGuess, headerTexts,
+  ledgerTable, mappingOfFile, previewStepped, profileFit, profileOfFile, sampleRows,
 } from "../import-setup";
 import { ViewHeading } from "./ViewHeading";
 import type { KeptImportChoices } from "../import-choices";
@@ -57,8 +59,8 @@ export interface ImportViewProps {
   onShowPosition: () => void;
   /** Where the files and layout chosen are kept while the pane is open, so a visit to another tab does not lose them. */
   kept?: KeptImportChoices;
-  /** The profile and mapping the workbook keeps (its Ledger mapping sheet), as last read; null without the sheet. */
-  workbookSetup?: LedgerSetupRead | null;
+  /** The workbook's Ledger mapping sheet (the profile and mapping it keeps), as last read; null without the sheet. */
+  ledgerSheet?: GridSheet | null;
   /** Keeps a profile and mapping in the workbook ("exists", nothing written, when it keeps some and mode is "ask"). */
   onSaveSetup?: (setup: LedgerSetup, mode: SaveSetupMode) => Promise<SaveSetupResult | undefined>;
   savingSetup?: boolean;
@@ -95,8 +97,10 @@ async function load<T>(file: File | undefined, read: (f: ChosenFile) => Promise<
   }
 }
 
-export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPosition, kept, workbookSetup = null, onSaveSetup, savingSetup = false }: ImportViewProps): React.JSX.Element {
+export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPosition, kept, ledgerSheet = null, onSaveSetup, savingSetup = false }: ImportViewProps): React.JSX.Element {
   const s = useStyles();
+  // Read here, in the Import view's chunk, rather than with the period (the pane's start-up).
+  const workbookSetup = React.useMemo(() => (ledgerSheet ? readLedgerSetup(ledgerSheet, model) : null), [ledgerSheet, model]);
   const [earlier] = React.useState(() => kept?.get() ?? null);
   const usable = workbookSetup && workbookSetup.problems.length === 0 ? workbookSetup : null;
   const [ledger, setLedger] = React.useState<Loaded<LedgerTable>>(earlier?.ledger ?? null);
@@ -111,7 +115,8 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
   React.useEffect(() => {
     kept?.keep({ ledger, mapping, choice, fromFile, custom, mappingSource });
   }, [kept, ledger, mapping, choice, fromFile, custom, mappingSource]);
-  const [reading, setReading] = React.useState(false);
+  /** A large file being read or previewed: what, and how far (the pane stays responsive meanwhile). */
+  const [working, setWorking] = React.useState<{ what: "read" | "preview"; progress: Progress | null } | null>(null);
   /** The last preview, and the period it was made against. */
   const [previewed, setPreview] = React.useState<{ of: MonitoringPeriod | null; shown: { result: ImportPreview; file: string } | { problem: string } } | null>(null);
   const previewRef = React.useRef<HTMLDivElement>(null);
@@ -138,11 +143,11 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
   };
 
   const chooseLedger = async (file: File | undefined) => {
-    setReading(true);
+    setWorking({ what: "read", progress: null });
     setPreview(null);
-    const loaded = await load(file, (f) => ledgerTable(f, { delimiter: profile?.delimiter, sheet: profile?.sheet }));
+    const loaded = await load(file, (f) => ledgerTable(f, { delimiter: profile?.delimiter, sheet: profile?.sheet }, (progress) => setWorking({ what: "read", progress })));
     setLedger(loaded);
-    setReading(false);
+    setWorking(null);
     // A file none of the presets fits is set up from its own header.
     if (loaded && "value" in loaded && profile && profileFit(profile, loaded.value).length > 0) {
       const fitting = Object.entries(PRESETS).find(([, p]) => profileFit(p.profile, loaded.value).length === 0);
@@ -173,12 +178,16 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
     setChoice(CUSTOM);
   };
 
-  const runPreview = () => {
-    if (!table || !profile || !rules || !model || !ledger) return;
+  const runPreview = async () => {
+    if (!table || !profile || !rules || !model || !ledger || working) return;
+    setWorking({ what: "preview", progress: null });
     try {
-      setPreview({ of: model, shown: { result: previewOf(table, profile, rules, model), file: ledger.name } });
+      const result = await previewStepped(table, profile, rules, model, (progress) => setWorking({ what: "preview", progress }));
+      setPreview({ of: model, shown: { result, file: ledger.name } });
     } catch (e) {
       setPreview({ of: model, shown: { problem: fileProblem(e) } });
+    } finally {
+      setWorking(null);
     }
     requestAnimationFrame(() => previewRef.current?.focus());
   };
@@ -214,7 +223,7 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
         <legend className={s.legend}>1. The export</legend>
         <label htmlFor="import-ledger-file"><Body1>Ledger export (CSV, text or .xlsx)</Body1></label>
         <input id="import-ledger-file" className={s.file} type="file" accept=".csv,.txt,.tsv,.xlsx" onChange={(e) => void chooseLedger(e.target.files?.[0])} />
-        {reading && <Spinner size="tiny" label="Reading the file…" />}
+        {working?.what === "read" && <Working label="Reading the file" progress={working.progress} unit="characters" />}
         {ledger && "problem" in ledger && <Problem title={`${ledger.name} cannot be read`} lines={[ledger.problem]} />}
         {table && <Caption1>{`${table.file}: ${table.rows.length} rows${table.encoding ? `, ${table.encoding}` : ""}${table.delimiter ? `, delimited by ${table.delimiter === "\t" ? "tabs" : `"${table.delimiter}"`}` : ""}${table.sheet ? `, sheet "${table.sheet}"` : ""}.`}</Caption1>}
       </fieldset>
@@ -290,10 +299,11 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
       </fieldset>
 
       <div className={s.actions}>
-        <Button appearance="primary" disabled={!ready} onClick={runPreview}>Preview</Button>
+        <Button appearance="primary" disabled={!ready} disabledFocusable={working !== null} onClick={() => void runPreview()}>Preview</Button>
         {!ready && <Caption1>{!table ? "Choose the export." : !profile || fit.length ? "Set the layout." : !rules ? "Choose the mapping." : !model ? "The workbook cannot be read yet." : ""}</Caption1>}
       </div>
 
+      {working?.what === "preview" && <Working label="Reading the rows" progress={working.progress} unit="rows" />}
       <div ref={previewRef} tabIndex={-1} aria-live="polite" style={{ outline: "none" }}>
         {preview && "problem" in preview && <Problem title="No preview" lines={[preview.problem]} />}
         {p && preview && "file" in preview && (
@@ -301,6 +311,16 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
         )}
       </div>
     </section>
+  );
+}
+
+/** Progress through a large file: a bar and how far, in words. */
+function Working({ label, progress, unit }: { label: string; progress: Progress | null; unit: string }): React.JSX.Element {
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return (
+    <Field label={`${label}…`} validationState="none" validationMessage={progress ? `${n(progress.done)} of ${n(progress.of)} ${progress.what ?? unit}` : "Starting"} data-testid="import-working">
+      <ProgressBar value={progress ? progress.done / progress.of : undefined} max={1} />
+    </Field>
   );
 }
 

@@ -1,11 +1,16 @@
 /**
  * Reading the Ledger mapping sheet back: the profile from its block (checked as a profile file is, each problem naming
  * its cell) and a rule per row between the rules' header and the note (rows the user inserted included), each problem
- * naming the row's cell. Problems are warnings: they stop an import with this setup, not the period's figures.
+ * naming the row's cell, and each rule's line against the period's lines. Read when the import needs it (the pane's
+ * Import tab, outturn import, saving), not with the period: the problems stop an import with this setup, not the
+ * period's figures, and the reader stays out of the pane's start-up.
  */
 import { ProfileError, profileFrom, type ImportProfile } from "../../../ledger/profile";
 import { MappingError, type MappingRule, flipOf, mappingFromRows } from "../../../ledger/rules";
-import type { Reader, SheetView } from "../../read/reader";
+import type { MonitoringPeriod } from "../../../model/types";
+import { lineTargets, resolveLine } from "../../../ledger/targets";
+import type { GridSheet } from "../../grid";
+import { Reader, SheetView } from "../../read/reader";
 import { COMMON_MARKERS } from "../markers";
 import type { LedgerSetup } from "./layout";
 import { MAPPING_COLS as C, MAPPING_MARKERS, MAPPING_ROWS, PROFILE_BLOCK_COLS as P } from "./markers";
@@ -74,6 +79,20 @@ export function readMapping(s: SheetView, r: Reader): LedgerSetupRead {
     if (!(e instanceof MappingError)) throw e;
     problems.push(...e.problems);
   }
-  for (const p of problems) r.add("ledger-setup", "warning", p.slice(0, p.indexOf(":")), `${p} (${s.name} sheet: the ledger import's setup).`);
   return { sheet: s.name, profile, rules, problems };
+}
+
+/** The workbook's setup from its Ledger mapping sheet; with the period, each rule's line checked against its lines (naming the rule's Line cell). */
+export function readLedgerSetup(sheet: GridSheet, model: MonitoringPeriod | null): LedgerSetupRead {
+  const r = new Reader();
+  const read = readMapping(new SheetView("Mapping", sheet.name, sheet, C.key), r);
+  // A cell showing an error (#REF!) is named by the reader's own check.
+  for (const c of r.checks) if (c.severity === "error") read.problems.push(`${c.where}: ${c.message.replace(/^\S+ /, "")}`);
+  if (!model) return read;
+  const targets = lineTargets(model);
+  for (const rule of read.rules) {
+    const found = resolveLine(rule.line, targets);
+    if (typeof found === "string" && rule.where) read.problems.push(`${rule.where.replace(/![A-Z]+(\d+)$/, `!${C.line}$1`)}: ${found}`);
+  }
+  return read;
 }
