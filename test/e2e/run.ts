@@ -1129,8 +1129,11 @@ async function importSetupRun(page: Page, server: StaticServer): Promise<void> {
     w.longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: "longtask" });
   });
+  // From a file on disk: a buffer would be handed to the page by a script of Playwright's own, itself a long task.
+  const large = path.join(OUT, "large-100k.csv");
+  fs.writeFileSync(large, largeLedger(100_000));
   const started = Date.now();
-  await page.locator("#import-ledger-file").setInputFiles({ name: "large-100k.csv", mimeType: "text/csv", buffer: largeLedger(100_000) });
+  await page.locator("#import-ledger-file").setInputFiles(large);
   const sawReading = await eventually(page, async () => (await page.locator("[data-testid=import-working]").count()) > 0 || /large-100k\.csv: 100,?001 rows/.test(await page.locator("fieldset", { hasText: "1. The export" }).innerText()), 30000);
   must(await eventually(page, async () => /large-100k\.csv: 100001 rows/.test(await page.locator("fieldset", { hasText: "1. The export" }).innerText()), 60000), `${run}: the 100,000-row export is read`);
   const read = Date.now() - started;
@@ -1148,6 +1151,7 @@ async function importSetupRun(page: Page, server: StaticServer): Promise<void> {
   check(longest < 200, `${run}: the pane stays responsive: the longest task while reading and previewing 100,000 rows is ${longest} ms (goal: under 200 ms)`);
   await page.locator("[data-testid=import-preview]").scrollIntoViewIfNeeded();
   await shot(page, run, "05-large-preview");
+  fs.rmSync(large, { force: true });
 }
 
 async function main(): Promise<number> {
