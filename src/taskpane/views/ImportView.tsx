@@ -426,7 +426,7 @@ export function PreviewPanel({ preview: p, busy, onApply }: { preview: ImportPre
               <col />
               <col style={{ width: "4.5em" }} />
               <col style={{ width: "5.5em" }} />
-              <col style={{ width: "3.5em" }} />
+              <col style={{ width: "4.5em" }} />
             </colgroup>
             <caption className={s.note} style={{ textAlign: "left" }}>{`${p.changes.length} ${p.changes.length === 1 ? "cell changes" : "cells change"}${p.unchanged ? `; ${p.unchanged} already as imported` : ""}`}</caption>
             <thead>
@@ -443,7 +443,7 @@ export function PreviewPanel({ preview: p, busy, onApply }: { preview: ImportPre
                   <th className={mergeClasses(s.cell, s.lineCell)} scope="row">{c.label}<span className={s.column}>{CHANGE_COLUMN_WORDS[c.column]}</span></th>
                   <td className={mergeClasses(s.cell, s.num)}>{figure(c.old)}</td>
                   <td className={mergeClasses(s.cell, s.num)}>{figure(c.new)}</td>
-                  <td className={mergeClasses(s.cell, s.num)}>{c.rows}</td>
+                  <td className={mergeClasses(s.cell, s.num)}>{c.rows.toLocaleString("en-GB")}</td>
                 </tr>
               ))}
             </tbody>
