@@ -1,8 +1,8 @@
 /**
  * Benchmark of a ledger import as a user runs it (issue 12): `outturn import <ledger> --dry-run --json` (read, parse,
  * map, aggregate, preview) on general-ledger exports of 10,000, 100,000 and 500,000 rows, CSV and .xlsx; wall time
- * and peak memory (GNU time's maximum resident set). Prints figures; asserts nothing. Goal: 500k CSV rows under 3 s
- * and 300 MB. Run: npm run bench, or tsx bench/ledger.bench.ts 10000 100000. The 500k .xlsx only with
+ * CPU time and peak memory (GNU time's maximum resident set). Prints figures; asserts nothing. Goal: 500k CSV rows
+ * under 3 s and 300 MB, then the goal is checked in words (on a loaded machine the wall time is not the code's). Run: npm run bench, or tsx bench/ledger.bench.ts 10000 100000. The 500k .xlsx only with
  * BENCH_LEDGER_XLSX_500K=1 (ExcelJS reads a whole workbook into memory).
  */
 import { spawnSync } from "node:child_process";
@@ -41,15 +41,16 @@ async function xlsx(rows: number, path: string): Promise<void> {
   await wb.commit();
 }
 
-function run(args: string[]): { seconds: number; peakMb: number | null; status: number | null } {
+/** Wall time, CPU time (user + system: what the machine's other work does not inflate as much) and peak memory. */
+function run(args: string[]): { seconds: number; cpu: number | null; peakMb: number | null; status: number | null } {
   if (existsSync(TIME)) {
-    const r = spawnSync(TIME, ["-f", "@@ %e %M", process.execPath, CLI, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-    const m = /@@ ([0-9.]+) ([0-9]+)/.exec(r.stderr);
-    return { seconds: Number(m?.[1] ?? NaN), peakMb: m ? Number(m[2]) / 1024 : null, status: r.status };
+    const r = spawnSync(TIME, ["-f", "@@ %e %M %U %S", process.execPath, CLI, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const m = /@@ ([0-9.]+) ([0-9]+) ([0-9.]+) ([0-9.]+)/.exec(r.stderr);
+    return { seconds: Number(m?.[1] ?? NaN), cpu: m ? Number(m[3]) + Number(m[4]) : null, peakMb: m ? Number(m[2]) / 1024 : null, status: r.status };
   }
   const start = Date.now();
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-  return { seconds: (Date.now() - start) / 1000, peakMb: null, status: r.status };
+  return { seconds: (Date.now() - start) / 1000, cpu: null, peakMb: null, status: r.status };
 }
 
 async function main(): Promise<void> {
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
         if (kind === "csv") csv(rows, file);
         else await xlsx(rows, file);
         const r = run(["import", file, "--profile", profile, "--mapping", join(FIX, "dorset-mapping.json"), "--into", join(ROOT, "seeds", "q2-2024-25.json"), "--dry-run", "--json"]);
-        console.log(`  ${rows.toLocaleString("en-GB").padStart(9)} rows .${kind.padEnd(4)}: ${r.seconds.toFixed(2)} s, peak ${r.peakMb === null ? "?" : `${r.peakMb.toFixed(0)} MB`} (exit ${r.status}: 2 = the unmapped code 7777 listed)`);
+        console.log(`  ${rows.toLocaleString("en-GB").padStart(9)} rows .${kind.padEnd(4)}: ${r.seconds.toFixed(2)} s (CPU ${r.cpu === null ? "?" : `${r.cpu.toFixed(2)} s`}), peak ${r.peakMb === null ? "?" : `${r.peakMb.toFixed(0)} MB`} (exit ${r.status}: 2 = the unmapped code 7777 listed)`);
       }
     }
   } finally {

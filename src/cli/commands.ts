@@ -19,6 +19,7 @@ import type { Grid } from "../plans/grid";
 import type { PlanOptions } from "../plans/workbook";
 import { sheetPassword } from "./sheet-password";
 import { startingLog } from "../engine/virements";
+import type { LedgerSetup } from "../plans/sheets/mapping/layout";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -38,7 +39,9 @@ export function usage(): string {
     "         [--out <file.json|file.xlsx>] [--dry-run] [--json] [--force]",
     "                                                                      a ledger export's actuals (and budgets) into the",
     "                                                                      period: prints every cell that changes, every rejected",
-    "                                                                      row and unmapped code; writes --out (never --into)",
+    "                                                                      row and unmapped code; writes --out (never --into);",
+    "                                                                      into a workbook keeping its own profile and mapping",
+    "                                                                      (Ledger mapping sheet), --profile/--mapping may be left out",
     "  outturn signoff <file.xlsx> --name <name> --role treasurer|board   sign off the period's figures in the workbook",
     "                                                                      (the treasurer first, then the board); report then",
     "                                                                      lists every input changed since",
@@ -104,6 +107,7 @@ async function workbook(argv: string[]): Promise<ExitCode> {
       signoff: loaded.signoffBook ?? null, actions: loaded.actions ?? (args.flags.has("--actions") ? [] : null),
       virements: loaded.virements ?? (args.flags.has("--virements") ? startingLog(model) : null),
     },
+    ledger: loaded.ledger ?? null,
   });
   shown.done();
   const errors = periodErrors(position).length;
@@ -132,12 +136,21 @@ async function assist(argv: string[]): Promise<ExitCode> {
  * The period as an Outturn workbook at the target (atomically; src/cli/safe-write), refusing where the new file would
  * not carry what the workbook `file` it came from holds (a `grid`), unless --force. Used by workbook and import.
  */
-export async function writePeriodWorkbook(a: { model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress; plan?: Omit<PlanOptions, "position"> }) {
+export async function writePeriodWorkbook(a: {
+  model: MonitoringPeriod; position: Position; grid: Grid | null; file: string; target: OutputTarget; shown: Progress; plan?: Omit<PlanOptions, "position">;
+  /** The ledger import's profile and mapping the workbook kept: its Ledger mapping sheet, carried after the others. */
+  ledger?: LedgerSetup | null;
+}) {
   const { target, file } = a;
   a.shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
   const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
   const plan = buildWorkbookPlan(a.model, { ...a.plan, position: a.position });
+  if (a.ledger) {
+    // Not through buildWorkbookPlan: the sheet's layout stays out of the task pane's start-up, which builds plans.
+    const [{ mappingSheet }, { defaultSheetNames }] = await Promise.all([import("../plans/sheets/mapping/layout"), import("../plans/context")]);
+    plan.sheets.push(mappingSheet(defaultSheetNames().Mapping, a.ledger));
+  }
   const tooLong = textLimitProblems(plan);
   if (tooLong.length) throw new UserError(`${target.command}: the workbook cannot hold these texts:\n${tooLong.map((p) => `  - ${p}`).join("\n")}`);
   if (a.grid) {

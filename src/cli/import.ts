@@ -1,9 +1,11 @@
 /**
- * outturn import <ledger.csv|.txt|.xlsx> --profile <p.json> --mapping <m.json|m.csv|m.xlsx> --into <period.json|workbook.xlsx>
+ * outturn import <ledger.csv|.txt|.xlsx> [--profile <p.json>] [--mapping <m.json|m.csv|m.xlsx>] --into <period.json|workbook.xlsx>
  *   [--out <file.json|file.xlsx>] [--dry-run] [--json] [--force]
  * Reads a ledger export, maps it to the period's lines and prints the preview: every cell that would change
  * (old → new), every rejected row, every unmapped code. With --out (and without --dry-run) it writes the period with
- * those changes to a new file, atomically; the --into file is never written (undo is keeping it).
+ * those changes to a new file, atomically; the --into file is never written (undo is keeping it). Into a workbook
+ * that keeps its own profile and mapping (the Ledger mapping sheet, saved from the pane), --profile and --mapping may
+ * be left out: the workbook's are used.
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
@@ -13,7 +15,8 @@ import { EXIT, type ExitCode } from "./exit-codes";
 import { jsonTerminalSafe, say, warn } from "./terminal";
 import { readFailure } from "./system-errors";
 import { textOfFile } from "./encoding";
-import { loadPeriodFile } from "./load-file";
+import { type LoadedPeriod, loadPeriodFile } from "./load-file";
+import type { LedgerSetupRead } from "../plans/sheets/mapping/read";
 import { checkTarget, writeSafely } from "./safe-write";
 import { progress, lineCount } from "./progress";
 import { writePeriodWorkbook } from "./commands";
@@ -57,23 +60,39 @@ async function tableOf(path: string, delimiter: string | null, sheet: string | n
   return csvTable(bytes, path, delimiter ?? undefined);
 }
 
+/**
+ * The workbook's own profile and/or mapping (its Ledger mapping sheet) where the command line gives none; refused in
+ * words when it keeps none, or keeps them with problems (each naming its cell).
+ */
+function workbookSetup(loaded: LoadedPeriod, into: string, needProfile: boolean, needMapping: boolean): LedgerSetupRead | null {
+  if (!needProfile && !needMapping) return null;
+  const what = [needProfile && "--profile", needMapping && "--mapping"].filter(Boolean).join(" and ");
+  const setup = loaded.ledger;
+  if (!loaded.grid) throw new UserError(`import: give ${what}: ${into} is a monitoring file (JSON), which keeps no profile or mapping; only a workbook does (its Ledger mapping sheet), e.g. ${EXAMPLE}`);
+  if (!setup) throw new UserError(`import: give ${what}: ${into} has no Ledger mapping sheet keeping the import's profile and mapping (save them into the workbook from the add-in's Import tab), e.g. ${EXAMPLE}`);
+  if (setup.problems.length) throw new UserError(`import: ${into}: the ${setup.sheet} sheet cannot be used (or give ${what}):\n${setup.problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (needProfile && !setup.profile) throw new UserError(`import: give --profile: the ${setup.sheet} sheet of ${into} has no profile filled in`);
+  if (needMapping && setup.rules.length === 0) throw new UserError(`import: give --mapping: the ${setup.sheet} sheet of ${into} has no mapping rules`);
+  return setup;
+}
+
 export async function importCommand(argv: string[]): Promise<ExitCode> {
   const args = readArgs(argv, ["--profile", "--mapping", "--into", "--out"], ["--dry-run", "--json", "--force"], "import");
   const ledger = args.positional[0];
   const [profilePath, mappingPath, into, out] = ["--profile", "--mapping", "--into", "--out"].map((k) => args.values.get(k));
-  if (!ledger || args.positional.length > 1 || !profilePath || !mappingPath || !into) throw new UserError(`import: give the ledger export, --profile, --mapping and --into, e.g. ${EXAMPLE}`);
+  if (!ledger || args.positional.length > 1 || !into) throw new UserError(`import: give the ledger export, --profile, --mapping and --into (a workbook with a Ledger mapping sheet needs no --profile or --mapping), e.g. ${EXAMPLE}`);
   const dryRun = args.flags.has("--dry-run") || !out;
   const outExt = out ? extname(out).toLowerCase() : null;
   if (out && outExt !== ".json" && outExt !== ".xlsx") throw new UserError(`import: ${out}: the output's name must end .json (a monitoring file) or .xlsx (a workbook)`);
-  const target = out ? { out, inputs: [ledger, profilePath, mappingPath, into], force: args.flags.has("--force"), command: "import" } : null;
+  const target = out ? { out, inputs: [ledger, profilePath, mappingPath, into].filter((f): f is string => f !== undefined), force: args.flags.has("--force"), command: "import" } : null;
   if (target && !dryRun) await checkTarget(target);
 
   try {
-    const profile = profileFrom(await jsonOf(profilePath), profilePath);
-    const mappingExt = extname(mappingPath).toLowerCase();
-    // A mapping kept as a sheet (CSV or .xlsx), or as JSON.
-    const rules = mappingExt === ".json" ? mappingFrom(await jsonOf(mappingPath), mappingPath) : mappingFromTable(await tableOf(mappingPath, null, null));
     const loaded = await loadPeriodFile(into);
+    const kept = workbookSetup(loaded, into, !profilePath, !mappingPath);
+    const profile = profilePath ? profileFrom(await jsonOf(profilePath), profilePath) : kept!.profile!;
+    // A mapping kept as a sheet (CSV or .xlsx), or as JSON; else the workbook's own.
+    const rules = !mappingPath ? kept!.rules : extname(mappingPath).toLowerCase() === ".json" ? mappingFrom(await jsonOf(mappingPath), mappingPath) : mappingFromTable(await tableOf(mappingPath, null, null));
     const table = await tableOf(ledger, profile.delimiter, profile.sheet);
     const preview = previewImport({ table, profile, rules, model: loaded.model, yearStartMonth: yearStartMonth(loaded.model.settings) });
     let written: string | null = null;
@@ -82,7 +101,11 @@ export async function importCommand(argv: string[]): Promise<ExitCode> {
       if (outExt === ".json") await writeSafely(target, new TextEncoder().encode(toJsonText(modelToDocument(model)) + "\n"));
       else {
         const shown = progress("import", lineCount(model));
-        await writePeriodWorkbook({ model, position: computePosition(model), grid: loaded.grid, file: into, target, shown });
+        // What the workbook keeps besides the period (its setup, actions, virements, sign-offs) is carried into the new one.
+        await writePeriodWorkbook({
+          model, position: computePosition(model), grid: loaded.grid, file: into, target, shown,
+          plan: { actions: loaded.actions ?? null, virements: loaded.virements ?? null, signoff: loaded.signoffBook ?? null }, ledger: loaded.ledger ?? null,
+        });
         shown.done();
       }
       written = target.out;

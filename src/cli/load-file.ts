@@ -8,6 +8,7 @@ import type { LocatedInput, SignOffBook, SignOffStatus } from "../engine/signoff
 import type { BoardAction } from "../engine/actions";
 import type { Virement } from "../engine/virements";
 import type { Grid } from "../plans/grid";
+import type { LedgerSetupRead } from "../plans/sheets/mapping/read";
 import { UserError } from "./user-error";
 import { readFailure } from "./system-errors";
 import { textOfFile } from "./encoding";
@@ -28,6 +29,8 @@ export interface LoadedPeriod {
   actions?: BoardAction[] | null;
   /** For a workbook with a Virements sheet: the virement log. */
   virements?: Virement[] | null;
+  /** For a workbook with a Ledger mapping sheet: the ledger import's profile and mapping it keeps. */
+  ledger?: LedgerSetupRead | null;
 }
 
 async function bytesOf(path: string): Promise<Buffer> {
@@ -83,6 +86,7 @@ async function loadWorkbook(path: string): Promise<LoadedPeriod> {
     throw new UserError(`${path}: is not an .xlsx workbook Outturn can open (${(e as Error).message}); save it from Excel as an Excel Workbook (.xlsx) and try again`);
   }
   const read = readWorkbook(grid);
+  const ledger = read.ledgerSheet ? (await import("../plans/sheets/mapping/read")).readLedgerSetup(read.ledgerSheet, read.model) : null;
   const missing = read.checks.filter((c) => c.id === "sheet-missing");
   if (!read.model && missing.length >= 5) {
     // None (or next to none) of Outturn's sheets: a workbook, but not a monitoring workbook; say so once.
@@ -92,5 +96,5 @@ async function loadWorkbook(path: string): Promise<LoadedPeriod> {
     const errors = read.checks.filter((c) => c.severity === "error");
     throw new UserError(`${path} cannot be read as a monitoring period:\n${errors.map((c) => `- ${c.where}: ${c.message}`).join("\n")}`);
   }
-  return { model: read.model, checks: read.checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions, virements: read.virements };
+  return { model: read.model, checks: read.checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions, virements: read.virements, ledger };
 }

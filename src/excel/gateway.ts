@@ -47,7 +47,8 @@
  */
 import type { Settings, SheetKind } from "../workbook/plan-port";
 import type {
-  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, ReadOptions, SignOffRequest, SignOffResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
+  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, LedgerSetup, ReadOptions, SaveSetupMode, SaveSetupResult, SignOffRequest, SignOffResult, WorkbookGateway,
+  WorkbookRead, WorkbookStatus,
 } from "../workbook/gateway";
 import type { LineChange } from "../ledger/apply";
 import type { WorkbookError } from "../workbook/errors";
@@ -583,6 +584,15 @@ export class ExcelGateway implements WorkbookGateway {
       writes: this.writes, plans: this.plans, password: this.password, now: new Date(this.now()),
       features: { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") }, watch: (ws) => this.watch(ws),
     }, request);
+  }
+
+  /** The import's profile and mapping kept on the Ledger mapping sheet: src/excel/ledger-setup-run.ts (fetched when first used). */
+  async saveLedgerSetup(setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult> {
+    requireApi(this.host, NEEDS.insert);
+    this.forgetLastRead();
+    const features: RenderFeatures = { indent: supports(this.host, "1.9"), pageLayout: supports(this.host, "1.9") };
+    const { saveLedgerSetup } = await import(/* webpackChunkName: "import-writes" */ "./ledger-setup-run");
+    return saveLedgerSetup(this.writes, setup, mode, { features, password: this.password, watch: (ws) => this.watch(ws) });
   }
 
   /** A sheet Outturn just added (queued, same request) is watched by every change subscription. */

@@ -12,7 +12,8 @@ import { type ImportColumn, type LineChange } from "./apply";
 import { type MappingRule, compileMapping, ruleText, rulesFor } from "./mapping";
 import { lineTargets } from "./targets";
 import type { ImportProfile } from "./profile";
-import { type ControlTotal, type RejectedRow, readRecords } from "./records";
+import { type ControlTotal, ROWS_PER_STEP, type RejectedRow, readRecordSteps } from "./records";
+import { type Progress, runSteps } from "./steps";
 import { startYearOf } from "./periods";
 import type { LedgerTable } from "./table";
 
@@ -84,6 +85,11 @@ export function toUnits(p: Decimal, units: MonitoringPeriod["units"]): Decimal {
 interface CodeTotal { costCentre: string; account: string; description: string; actual: Decimal; budget: Decimal | null; rows: number[] }
 
 export function previewImport(input: ImportInput): ImportPreview {
+  return runSteps(previewSteps(input));
+}
+
+/** previewImport in steps (the rows read so far, and in all), for a caller that yields to the browser between them. */
+export function* previewSteps(input: ImportInput): Generator<Progress, ImportPreview> {
   const { table, profile, model } = input;
   const rules = compileMapping(input.rules, model);
   const ctx = { startMonth: input.yearStartMonth, startYear: startYearOf(model.financialYear) };
@@ -97,7 +103,7 @@ export function previewImport(input: ImportInput): ImportPreview {
   const byCode = new Map<string, CodeTotal>();
   let rowsOtherPeriods = 0;
   let all = ZERO;
-  const read = readRecords(table, profile, ctx, (r) => {
+  const read = yield* readRecordSteps(table, profile, ctx, (r) => {
     if (profile.duplicates === "reject") {
       const key = `${r.costCentre}\u0000${r.account}\u0000${r.month ?? ""}`;
       const first = seen.get(key);
@@ -132,7 +138,10 @@ export function previewImport(input: ImportInput): ImportPreview {
   const perLine = new Map<string, { actual: Decimal; budget: Decimal | null; rows: number }>();
   const unmapped: UnmappedCode[] = [];
   let mapped = ZERO, unmappedTotal = ZERO;
+  let mappedCodes = 0;
   for (const t of byCode.values()) {
+    // A trial balance of 100,000 rows can hold as many codes: the pane draws between steps here too.
+    if (++mappedCodes % ROWS_PER_STEP === 0) yield { done: mappedCodes, of: byCode.size, what: "codes" };
     const matched = rulesFor(rules, t.costCentre, t.account);
     const code = [t.costCentre && `cost centre ${t.costCentre}`, t.account && `account ${t.account}`].filter(Boolean).join(", ");
     if (matched.length === 0) {

@@ -8,6 +8,7 @@ import { parseLedgerCell, type LedgerNumber } from "./numbers";
 import { parseLedgerPeriod, type YearContext } from "./periods";
 import type { ImportProfile, ProfileColumn } from "./profile";
 import { type Cell, type LedgerTable, LedgerFileError, findHeader, headerKey } from "./table";
+import { type Progress, runSteps } from "./steps";
 
 export interface LedgerRecord {
   row: number;
@@ -74,8 +75,19 @@ function monthColumnsOf(table: LedgerTable, headerIndex: number, taken: Set<numb
   return months;
 }
 
+/** How many rows are read between the steps a caller may pause at (the pane yields to the browser there). */
+export const ROWS_PER_STEP = 1000;
+
 /** Reads every row below the header, giving each row read whole to `onRecord`. */
 export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: YearContext, onRecord: (r: LedgerRecord) => void): ReadRecords {
+  return runSteps(readRecordSteps(table, profile, ctx, onRecord));
+}
+
+/**
+ * readRecords in steps: yields the rows read so far (and the rows in all) every ROWS_PER_STEP rows, so a caller that
+ * must stay responsive (the task pane) can let the browser draw between them.
+ */
+export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx: YearContext, onRecord: (r: LedgerRecord) => void): Generator<Progress, ReadRecords> {
   const { index: headerIndex, at } = locate(table, profile);
   const header = table.rows[headerIndex] ?? [];
   const headerWidth = header.length;
@@ -90,6 +102,7 @@ export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: Yea
   const out: ReadRecords = { headerRow: headerIndex + 1, recordCount: 0, sums: { actual: ZERO, budget: ZERO }, rejected: [], blankRows: 0, control: null, monthColumns };
 
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
+    if ((i - headerIndex) % ROWS_PER_STEP === 0) yield { done: i, of: table.rows.length };
     const cells = table.rows[i] ?? [];
     const row = i + 1;
     if (cells.every(blank)) { out.blankRows++; continue; }

@@ -19,3 +19,19 @@ export function lineTargets(model: MonitoringPeriod): LineTarget[] {
   return out;
 }
 
+
+const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** The line a rule names, or why it names none (or more than one). */
+export function resolveLine(text: string, targets: readonly LineTarget[]): LineTarget | string {
+  const t = norm(text);
+  const byRef = targets.filter((x) => x.ref !== null && norm(x.ref) === t);
+  if (byRef.length === 1) return byRef[0]!;
+  const byLabel = targets.filter((x) => norm(x.label) === t.replace(/\s*>\s*/g, " > "));
+  if (byLabel.length === 1) return byLabel[0]!;
+  const byName = targets.filter((x) => norm(x.label.slice(x.label.indexOf(" > ") + 3)) === t);
+  if (byName.length === 1) return byName[0]!;
+  const several = [...byRef, ...byName];
+  if (several.length > 1) return `"${text}" is more than one line (${several.map((x) => `"${x.label}"`).join(", ")}); write the one meant as "Group > Line"`;
+  return `"${text}" is no line of the period; write a ref (${targets.filter((x) => x.ref).map((x) => x.ref).slice(0, 6).join(", ")}) or "Group > Line", e.g. "${targets[0]?.label ?? "Chief Constable > Income"}"`;
+}

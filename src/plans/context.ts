@@ -14,7 +14,7 @@ export type SheetNames = Record<SheetKind, string>;
 export function defaultSheetNames(overrides: Partial<SheetNames> = {}): SheetNames {
   const names = Object.fromEntries(SHEET_KINDS_IN_ORDER.map((k) => [k, k])) as SheetNames;
   // Excel reserves the sheet name "History" (its change-tracking sheet), so that kind has another name.
-  return { ...names, History: "Period history", Signoff: "Sign-off", Actions: "Actions", Workforce: "Workforce", Virements: "Virements", ...overrides };
+  return { ...names, History: "Period history", Signoff: "Sign-off", Actions: "Actions", Workforce: "Workforce", Virements: "Virements", Mapping: "Ledger mapping", ...overrides };
 }
 
 export interface PlanContext {

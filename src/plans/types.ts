@@ -32,8 +32,8 @@ import type { Decimal } from "../model/types";
 import type { Place } from "../engine/checks";
 
 /** The templated sheets Outturn can insert. */
-/** "Signoff", "Actions", "Virements" and "Workforce" are not templates: Outturn adds them when needed (src/plans/sheets/signoff, actions, virements, workforce). */
-export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Profiles" | "Settings" | "History" | "Slides" | "Signoff" | "Actions" | "Workforce" | "Virements";
+/** "Signoff", "Actions", "Virements", "Workforce" and "Mapping" are not templates: Outturn adds them when needed (src/plans/sheets/signoff, actions, virements, workforce, mapping). */
+export type SheetKind = "Summary" | "Revenue" | "Capital" | "Reserves" | "Savings" | "Profiles" | "Settings" | "History" | "Slides" | "Signoff" | "Actions" | "Workforce" | "Virements" | "Mapping";
 
 export type { Place };
 

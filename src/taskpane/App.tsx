@@ -251,6 +251,9 @@ export function App({ gateway, preview, refreshDelayMs, locate, save, selfCheck 
             onUndo={() => void actions.undoImport()}
             onShowPosition={() => actions.setView("position")}
             kept={importChoices}
+            ledgerSheet={reading?.read.ledgerSheet ?? null}
+            onSaveSetup={actions.saveLedgerSetup}
+            savingSetup={Boolean(state.busy.saveSetup)}
           />
         </React.Suspense>
       );

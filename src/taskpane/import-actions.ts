@@ -4,7 +4,7 @@
  * in Excel, scripts/bundle-size.js), so their sentences are here rather than in ./notices.
  */
 import type * as React from "react";
-import type { WorkbookGateway } from "../workbook/gateway";
+import type { LedgerSetup, SaveSetupMode, SaveSetupResult, WorkbookGateway } from "../workbook/gateway";
 import type { LineChange } from "../ledger/apply";
 import type { PaneNotice } from "./errors";
 import { plural } from "./notices";
@@ -23,6 +23,9 @@ export const importNotices = {
     return cells
       ? { intent: "success", title: "Ledger imported", body: `${plural(cells, "figure")} from ${file} written into the input cells of their lines; the position has been recalculated. Undo the import (on the Import tab) puts the previous figures back.` }
       : { intent: "info", title: "Nothing to import", body: `The workbook already holds every figure ${file} maps to, so nothing was changed.` };
+  },
+  setupSaved(sheet: string, setup: LedgerSetup): PaneNotice {
+    return { intent: "success", title: "Kept in the workbook", body: `${setup.profile ? "The export's layout and " : ""}${plural(setup.rules.length, "mapping rule")} are on the ${sheet} sheet: the Import tab and outturn import use them from now on. Change them there as the ledger changes.` };
   },
   undone(file: string, cells: number): PaneNotice {
     return { intent: "success", title: "Import undone", body: `The ${plural(cells, "figure")} imported from ${file} are back as they were before the import; the position has been recalculated.` };
@@ -44,4 +47,14 @@ export async function undoImport(deps: ImportDeps, last: LastImport | null): Pro
     keep: () => deps.dispatch({ type: "imported", last: null }),
     notice: (r) => importNotices.undone(last.file, r.written.length),
   });
+}
+
+/** Keeps the profile and mapping in the workbook; an "exists" result is returned for the view to ask before replacing. */
+export async function saveLedgerSetup(deps: ImportDeps, setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult | undefined> {
+  deps.dispatch({ type: "notice", notice: null });
+  const result = await deps.run("saveSetup", "save the import's profile and mapping in the workbook", () => deps.gateway.saveLedgerSetup(setup, mode));
+  if (result?.status !== "saved") return result;
+  await deps.refreshNow();
+  deps.dispatch({ type: "done", notice: importNotices.setupSaved(result.sheet, setup) });
+  return result;
 }

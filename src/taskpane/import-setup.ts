@@ -3,16 +3,38 @@
  * into a ledger table, the mapping or a profile from their files, the header row and sample rows a new profile is set
  * up from, and the preview. Loaded with the view, never at start-up.
  */
-import { type Cell, type LedgerTable, LedgerFileError, csvTable, findHeader } from "../ledger/table";
+import { type Cell, type LedgerTable, LedgerFileError, csvTableSteps, findHeader } from "../ledger/table";
+import type { Progress } from "../ledger/steps";
 import { type ImportProfile, PRESETS, ProfileError, consistencyProblems, profileFrom } from "../ledger/profile";
 import { type MappingRule, MappingError, mappingFrom, mappingFromTable } from "../ledger/mapping";
-import { type ImportPreview, previewImport } from "../ledger/import";
+import { type ImportPreview, previewImport, previewSteps } from "../ledger/import";
 import { yearStartMonth } from "../ledger/periods";
 import { decodeLedgerText } from "../ledger/table";
 import type { MonitoringPeriod } from "../model/types";
 
 export { PRESETS };
-export type { ImportPreview, ImportProfile, LedgerTable, MappingRule };
+export type { ImportPreview, ImportProfile, LedgerTable, MappingRule, Progress };
+
+/** How long the pane computes before it gives the browser the thread back (well under a frame the user would notice). */
+const SLICE_MS = 25;
+
+/**
+ * Runs a stepped computation (src/ledger/steps.ts), giving the browser the thread back every SLICE_MS between steps
+ * (a macrotask, so input and drawing go first) and saying how far it got: a 100,000-row export keeps the pane
+ * responsive, with its progress shown, where one long task would freeze it.
+ */
+export async function stepped<T>(steps: Generator<Progress, T>, onProgress?: (p: Progress) => void): Promise<T> {
+  let since = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - since >= SLICE_MS) {
+      onProgress?.(next.value);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+}
 
 /** A file as chosen: its name and bytes. */
 export interface ChosenFile {
@@ -30,7 +52,7 @@ export function fileProblem(err: unknown): string {
 }
 
 /** A ledger export (CSV in any delimiter and encoding, or .xlsx) as a table. `sheet`: the .xlsx's sheet, when not the first. */
-export async function ledgerTable(file: ChosenFile, options: { delimiter?: string | null; sheet?: string | null } = {}): Promise<LedgerTable> {
+export async function ledgerTable(file: ChosenFile, options: { delimiter?: string | null; sheet?: string | null } = {}, onProgress?: (p: Progress) => void): Promise<LedgerTable> {
   const ext = extOf(file.name);
   if (ext === ".xls") throw new LedgerFileError(`${file.name}: is an Excel 97-2003 workbook; open it in Excel and save it as an Excel Workbook (.xlsx) or CSV`);
   if (ext === ".xlsx") {
@@ -38,7 +60,7 @@ export async function ledgerTable(file: ChosenFile, options: { delimiter?: strin
     const { ledgerXlsxTable } = await import(/* webpackChunkName: "ledger-xlsx" */ "../xlsx/ledger");
     return ledgerXlsxTable(file.bytes, file.name, options.sheet ?? null);
   }
-  return csvTable(file.bytes, file.name, options.delimiter ?? undefined);
+  return stepped(csvTableSteps(file.bytes, file.name, options.delimiter ?? undefined), onProgress);
 }
 
 /** The mapping from its file: JSON ({ "rules": [...] }), or a sheet saved as CSV or .xlsx (Cost Centre, Account, Line, Flip). */
@@ -98,6 +120,11 @@ export function profileFit(profile: ImportProfile, table: LedgerTable): string[]
 /** The preview of importing `table` into the period read from the workbook (nothing is written). */
 export function previewOf(table: LedgerTable, profile: ImportProfile, rules: readonly MappingRule[], model: MonitoringPeriod): ImportPreview {
   return previewImport({ table, profile, rules, model, yearStartMonth: yearStartMonth(model.settings) });
+}
+
+/** previewOf in steps, the browser drawing between them (the pane's Preview). */
+export function previewStepped(table: LedgerTable, profile: ImportProfile, rules: readonly MappingRule[], model: MonitoringPeriod, onProgress?: (p: Progress) => void): Promise<ImportPreview> {
+  return stepped(previewSteps({ table, profile, rules, model, yearStartMonth: yearStartMonth(model.settings) }), onProgress);
 }
 
 /** A chosen File's bytes. */

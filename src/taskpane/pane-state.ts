@@ -14,7 +14,7 @@ import { notices, problems } from "./notices";
 
 export type View = "start" | "position" | "checks" | "review" | "pack" | "settings" | "import";
 /** "recalculate": a read the user asked for (Recalculate, or after an action); "refresh": one after a change event. */
-export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides" | "import" | "undoImport" | "take" | "undoTake" | "signoff";
+export type Busy = "status" | "insert" | "recalculate" | "refresh" | "save" | "select" | "close" | "reopen" | "slides" | "import" | "undoImport" | "take" | "undoTake" | "signoff" | "saveSetup";
 
 /** The last ledger import applied in this session: what undo writes back. */
 export interface LastImport {

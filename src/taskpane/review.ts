@@ -9,7 +9,7 @@ import { WorkbookError } from "../workbook/gateway";
 import type { View } from "./pane-state";
 
 /** The gateway's methods that write to the workbook. */
-export const WRITE_METHODS = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod", "writeImport", "signOff"] as const satisfies ReadonlyArray<keyof WorkbookGateway>;
+export const WRITE_METHODS = ["insertSheets", "writeSettings", "closePeriod", "reopenPeriod", "writeImport", "signOff", "saveLedgerSetup"] as const satisfies ReadonlyArray<keyof WorkbookGateway>;
 
 const refused = () => new WorkbookError("Review mode changes nothing in the workbook. Turn review mode off to insert sheets, save settings, close the period, import the ledger, take a projection into the forecast or sign off.", "Invalid");
 
@@ -31,6 +31,7 @@ export class ReviewGuard {
       reopenPeriod: (period) => (on() ? Promise.reject(refused()) : inner.reopenPeriod(period)),
       writeImport: (changes, direction) => (on() ? Promise.reject(refused()) : inner.writeImport(changes, direction)),
       signOff: (request) => (on() ? Promise.reject(refused()) : inner.signOff(request)),
+      saveLedgerSetup: (setup, mode) => (on() ? Promise.reject(refused()) : inner.saveLedgerSetup(setup, mode)),
     };
   }
   setReviewing(on: boolean): void {

@@ -20,6 +20,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Actions: "Actions: what the board agreed for Red items",
   Workforce: "Workforce: strength, the officer target and overtime (written when the period has workforce figures)",
   Virements: "Virements: each change from the original to the revised budget",
+  Mapping: "Ledger mapping: the ledger import's profile and mapping (saved from the Import tab)",
 };
 
 export interface StartForm {

@@ -3,7 +3,7 @@
  * reducer of ./pane-state, which holds everything the views show. Every failure becomes a notice the user sees.
  */
 import * as React from "react";
-import type { CellRef, InsertRequest, SignOffRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
+import type { CellRef, InsertRequest, LedgerSetup, SaveSetupMode, SaveSetupResult, SignOffRequest, WorkbookGateway, WorkbookRead } from "../workbook/gateway";
 import type { MonitoringPeriod, PeriodId, Settings } from "../model/types";
 import type { TakeRow } from "../engine/take-projection";
 import type { Place } from "../engine/checks";
@@ -46,6 +46,8 @@ export interface PaneActions {
   importLedger: (file: string, changes: readonly LineChange[]) => Promise<boolean>;
   /** Writes back the figures the last import replaced. */
   undoImport: () => Promise<void>;
+  /** Keeps the import's profile and mapping in the workbook; "exists" (nothing written) when it keeps some and mode is "ask". */
+  saveLedgerSetup: (setup: LedgerSetup, mode: SaveSetupMode) => Promise<SaveSetupResult | undefined>;
   /** Takes the previewed projections into the forecasts of `model`'s chosen lines; resolves true when written. */
   takeProjections: (model: MonitoringPeriod, rows: readonly TakeRow[]) => Promise<boolean>;
   /** Writes back the forecasts the last take replaced. */
@@ -230,6 +232,7 @@ export function usePane(gateway: WorkbookGateway, { delayMs = 500, locate, save 
       // Ledger import: the actions come with the Import view's chunk (./import-actions), not at start-up.
       importLedger: async (file, changes) => (await importActions()).importLedger({ gateway, run, dispatch, refreshNow }, file, changes),
       undoImport: async () => (await importActions()).undoImport({ gateway, run, dispatch, refreshNow }, latest.current.lastImport),
+      saveLedgerSetup: async (setup, mode) => (await importActions()).saveLedgerSetup({ gateway, run, dispatch, refreshNow }, setup, mode),
       takeProjections: async (model, rows) => (await takeActions()).takeProjections({ gateway, run, dispatch, refreshNow }, model, rows),
       undoTake: async () => (await takeActions()).undoTake({ gateway, run, dispatch, refreshNow }, latest.current.lastTake),
       signOff: async (request) => (await signOffActions()).signOff({ gateway, run, dispatch, refreshNow }, request, errorChecksOf(latest.current).length),

@@ -11,6 +11,11 @@ import type { Virement } from "../engine/virements";
 import type { SignOffRequest, SignOffResult } from "./signoff";
 
 import type { SheetKind } from "../plans/types";
+import type { LedgerSetupRead } from "../plans/sheets/mapping/read";
+import type { GridSheet } from "../plans/grid";
+import type { LedgerSetup, SaveSetupMode, SaveSetupResult } from "./ledger-setup";
+
+export type { LedgerSetup, LedgerSetupRead, SaveSetupMode, SaveSetupResult };
 
 export type { SheetKind };
 
@@ -58,6 +63,8 @@ export interface WorkbookRead {
   locate?: (place: Place) => string | null;
   /** Every input with its cell (the sign-off's keys); null or absent when the period cannot be read. */
   inputs?: LocatedInput[] | null;
+  /** The Ledger mapping sheet, keeping the ledger import's profile and mapping (absent or null: no such sheet); read by readLedgerSetup. */
+  ledgerSheet?: GridSheet | null;
 }
 
 /** A ledger import applied, or undone (its changes' old values written back). */
@@ -121,6 +128,12 @@ export interface WorkbookGateway {
    * treasurer, the same sign-off twice; Unreadable when the workbook cannot be read as a period.
    */
   signOff(request: SignOffRequest): Promise<SignOffResult>;
+  /**
+   * Keeps the ledger import's profile and mapping on the Ledger mapping sheet (added when absent). With "ask", a sheet
+   * that already keeps a profile or rules is left as it is and its contents reported (status "exists"), so the pane
+   * can ask before "replace" rewrites it.
+   */
+  saveLedgerSetup(setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult>;
 
   /**
    * The password the user protects Outturn's sheets with, for this session only (null: none, the default). Outturn

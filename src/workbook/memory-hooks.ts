@@ -4,12 +4,13 @@
  */
 import { cellEditError } from "./errors";
 
-export type FailableMethod = "status" | "insertSheets" | "readPeriod" | "writeSettings" | "selectCell" | "closePeriod" | "reopenPeriod" | "writeImport" | "signOff";
+export type FailableMethod = "status" | "insertSheets" | "readPeriod" | "writeSettings" | "selectCell" | "closePeriod" | "reopenPeriod" | "writeImport" | "signOff" | "saveLedgerSetup";
 
 /** Each method as the user's action, for the words of an error. */
 const ACTIONS: Record<FailableMethod, string> = {
   status: "look at the workbook", insertSheets: "insert the sheets", readPeriod: "read the workbook", writeSettings: "save the settings",
   selectCell: "go to the cell", closePeriod: "close the period", reopenPeriod: "reopen the period", writeImport: "import the ledger", signOff: "sign off",
+  saveLedgerSetup: "save the import's setup in the workbook",
 };
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -21,7 +21,7 @@ import { ViewStore, previewSheetOf, type PreviewCell, type PreviewSheet } from "
 import { TestHooks, type FailableMethod } from "./memory-hooks";
 import { type SignOffRequest, type SignOffResult, planSignOff, signOffTime } from "./signoff";
 import type {
-  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
+  CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, LedgerSetup, SaveSetupMode, SaveSetupResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
 } from "./gateway";
 import type { LineChange } from "../ledger/apply";
 
@@ -161,6 +161,22 @@ export class MemoryWorkbook implements WorkbookGateway {
     }
     this.ownChange();
     return { record };
+  }
+
+  async saveLedgerSetup(setup: LedgerSetup, mode: SaveSetupMode): Promise<SaveSetupResult> {
+    await this.hooks.enter("saveLedgerSetup");
+    // The same rules as the Excel gateway, loaded as it loads them (only when a setup is saved).
+    const { planSetupSave } = await import("./ledger-setup");
+    const existing = this.book.sheet(SHEET_NAMES.Mapping);
+    const step = planSetupSave(existing ?? null, setup, mode, this.book.structureProtected);
+    if (step.status === "exists") return step;
+    const wasProtected = existing?.protected ?? false;
+    if (existing && wasProtected) this.book.unprotect(existing, this.password);
+    const sheet = this.book.render(step.sheet, step.plan);
+    // A sheet the user protected is protected again, as the Excel gateway does.
+    if (wasProtected) this.book.protect(sheet, "Mapping", this.password);
+    this.ownChange();
+    return { status: "saved", sheet: step.sheet.name };
   }
 
   onMonitoringChanged(handler: () => void): Promise<() => void> {

@@ -20,9 +20,9 @@ export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b
 /** The kind of an Outturn sheet, by its name. */
 export const kindOfName = (name: string): SheetKind | null => OUTTURN_SHEETS.find((k) => sameName(SHEET_NAMES[k], name)) ?? null;
 
-/** The sheets read back: the templates, the Actions, Virements and Sign-off sheets (added when first needed, not inserted as templates), and the Workforce sheet (written with a period's workforce figures). */
-export const READ_KINDS: readonly SheetKind[] = [...OUTTURN_SHEETS, "Actions", "Signoff", "Workforce", "Virements"];
-export const readKindOfName = (name: string): SheetKind | null => kindOfName(name) ?? (["Actions", "Signoff", "Workforce", "Virements"] as const).find((k) => sameName(SHEET_NAMES[k], name)) ?? null;
+/** The sheets read back: the templates, the Actions, Virements and Sign-off sheets (added when first needed, not inserted as templates), the Workforce sheet (written with a period's workforce figures) and the Ledger mapping sheet (saved from the Import tab). */
+export const READ_KINDS: readonly SheetKind[] = [...OUTTURN_SHEETS, "Actions", "Signoff", "Workforce", "Virements", "Mapping"];
+export const readKindOfName = (name: string): SheetKind | null => kindOfName(name) ?? (["Actions", "Signoff", "Workforce", "Virements", "Mapping"] as const).find((k) => sameName(SHEET_NAMES[k], name)) ?? null;
 
 /** "Revenue (2)", "Revenue (3)"... the first name no sheet has, within 31 characters. */
 export function freeName(base: string, taken: readonly string[]): string {

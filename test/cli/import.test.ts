@@ -107,3 +107,46 @@ test("the README's example in seeds/ledger imports into the worked example with 
   expect(r.stdout).toMatch(/No cell changes \(13 already as imported\)/);
   expect(r.stdout).toMatch(/ok: The file's total actual \(row 36\)/);
 });
+
+describe("into a workbook keeping its own profile and mapping (the Ledger mapping sheet)", () => {
+  /** The blank period as a workbook, with the agresso profile and the Dorset mapping kept on its Ledger mapping sheet. */
+  async function workbookWithSetup(name: string, withSetup = true): Promise<string> {
+    const [{ parseMonitoringJson }, { buildWorkbookPlan }, { writeWorkbookFile }, { profileFrom }, { mappingFrom }, { mappingSheet }] = await Promise.all([
+      import("../../src/model/load"), import("../../src/plans/workbook"), import("../../src/xlsx/write"), import("../../src/ledger/profile"), import("../../src/ledger/mapping"),
+      import("../../src/plans/sheets/mapping/layout"),
+    ]);
+    const model = parseMonitoringJson(readFileSync(blank, "utf8"), blank);
+    const ledger = withSetup ? {
+      profile: profileFrom(JSON.parse(readFileSync(join(FIX, "agresso.profile.json"), "utf8"))),
+      rules: mappingFrom(JSON.parse(readFileSync(join(FIX, "dorset-mapping.json"), "utf8"))),
+    } : null;
+    const path = join(dir, name);
+    const plan = buildWorkbookPlan(model);
+    if (ledger) plan.sheets.push(mappingSheet("Ledger mapping", ledger));
+    await writeWorkbookFile(plan, path);
+    return path;
+  }
+
+  test("without --profile or --mapping the workbook's own are used, and the new workbook keeps them", async () => {
+    const book = await workbookWithSetup("with-setup.xlsx");
+    const out = join(dir, "with-setup-imported.xlsx");
+    const r = runCli(["import", join(FIX, "dorset-q2-agresso.csv"), "--into", book, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Cells that change \(13; 0 already as imported\)/);
+    // The same file again into the result: nothing changes, read with the setup the new workbook carried.
+    const again = JSON.parse(runCli(["import", join(FIX, "dorset-q2-agresso.csv"), "--into", out, "--json"]).stdout);
+    expect(again.changes).toEqual([]);
+    expect(again.unchanged).toBe(13);
+  }, 60_000);
+
+  test("a workbook without the sheet, or a JSON period, is refused in words naming what to give", async () => {
+    const book = await workbookWithSetup("no-setup.xlsx", false);
+    const r = runCli(["import", join(FIX, "dorset-q2-agresso.csv"), "--into", book]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/give --profile and --mapping: .*no-setup\.xlsx has no Ledger mapping sheet/);
+    const j = runCli(["import", join(FIX, "dorset-q2-agresso.csv"), "--mapping", join(FIX, "dorset-mapping.json"), "--into", blank]);
+    expect(j.status).toBe(1);
+    expect(j.stderr).toMatch(/give --profile: .*blank\.json is a monitoring file \(JSON\), which keeps no profile or mapping/);
+  }, 60_000);
+});

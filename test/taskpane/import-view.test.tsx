@@ -9,7 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { PRESETS, headerGuess, headerTexts, ledgerTable, mappingOfFile, previewOf, profileFit, profileOfFile, sampleRows, fileProblem } from "../../src/taskpane/import-setup";
-import { PreviewPanel, ProfileSetup } from "../../src/taskpane/views/ImportView";
+import { ImportView, PreviewPanel, ProfileSetup } from "../../src/taskpane/views/ImportView";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { SHEET_KINDS_IN_ORDER } from "../../src/plans/kinds";
 import { initialPaneState, paneReducer } from "../../src/taskpane/pane-state";
 import { lineTargets } from "../../src/ledger/targets";
 import { seedModel } from "../e2e/seed-inputs";
@@ -101,4 +103,39 @@ test("the pane keeps the last import for undo, and forgets it once undone", () =
   const after = paneReducer(initialPaneState, { type: "imported", last });
   expect(after.lastImport).toBe(last);
   expect(paneReducer(after, { type: "imported", last: null }).lastImport).toBeNull();
+});
+
+describe("the workbook's own profile and mapping (the Ledger mapping sheet)", () => {
+  async function workbookKeeping() {
+    const wb = new MemoryWorkbook();
+    await wb.insertSheets({ organisation: "Dorset", financialYear: "2024/25", period: "Q2", units: "£000", sheets: [...SHEET_KINDS_IN_ORDER], onExisting: "ask", model: blankActuals() });
+    const profile = profileOfFile(file("seeds", "ledger", "profile.json"));
+    const rules = await mappingOfFile(file("seeds", "ledger", "mapping.json"));
+    expect(await wb.saveLedgerSetup({ profile, rules }, "ask")).toMatchObject({ status: "saved" });
+    return wb;
+  }
+  const view = async (wb: MemoryWorkbook) => {
+    const read = await wb.readPeriod();
+    return renderToStaticMarkup(<ImportView model={read.model} lastImport={null} busy={{ apply: false, undo: false }} onApply={async () => false} onUndo={() => undefined} onShowPosition={() => undefined} ledgerSheet={read.ledgerSheet ?? null} onSaveSetup={async () => undefined} />);
+  };
+
+  test("offered first: the layout and the mapping with its 13 rules, chosen already", async () => {
+    const html = await view(await workbookKeeping());
+    const text = words(html);
+    expect(text).toMatch(/Layout \(profile\) The workbook's \(Ledger mapping sheet: Unit4 ERP trial balance\)/);
+    expect(html.match(/<option value="workbook" selected="">/g)).toHaveLength(2);
+    expect(text).toMatch(/Mapping The workbook's \(Ledger mapping sheet, 13 rules\) A mapping file…/);
+    expect(text).not.toContain("Keep this layout and mapping in the workbook");
+  });
+
+  test("a rule the treasurer got wrong is named by its cell, and the workbook's setup is not offered until corrected", async () => {
+    const wb = await workbookKeeping();
+    const sheet = wb.previewSheet("Ledger mapping")!;
+    let lineRow = 0;
+    for (let row = 1; row <= sheet.maxRow && !lineRow; row++) if (sheet.cell(row, 3)?.value === "R2") lineRow = row;
+    wb.setCells("Ledger mapping", { [`C${lineRow}`]: "Chief Constable > Nothing" });
+    const text = words(await view(wb));
+    expect(text).toContain(`The Ledger mapping sheet cannot be used until these are corrected 'Ledger mapping'!C${lineRow}: "Chief Constable > Nothing" is no line of the period`);
+    expect(text).not.toContain("The workbook's (Ledger mapping sheet");
+  });
 });

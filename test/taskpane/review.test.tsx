@@ -50,6 +50,7 @@ describe("review mode", () => {
       guard.gateway.reopenPeriod("Q1"),
       guard.gateway.writeImport([], "apply"),
       guard.gateway.signOff({ name: "Simon Bullock", role: "Treasurer" }),
+      guard.gateway.saveLedgerSetup({ profile: null, rules: [] }, "ask"),
     ];
     expect(attempts).toHaveLength(WRITE_METHODS.length);
     for (const a of attempts) await expect(a).rejects.toMatchObject({ name: "WorkbookError", message: expect.stringMatching(/^Review mode changes nothing in the workbook/) });

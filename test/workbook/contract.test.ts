@@ -17,6 +17,7 @@ import { profileFrom } from "../../src/ledger/profile";
 import { mappingFrom } from "../../src/ledger/mapping";
 import { type ImportPreview, previewImport } from "../../src/ledger/import";
 import { lineTargets } from "../../src/ledger/targets";
+import { readLedgerSetup } from "../../src/plans/sheets/mapping/read";
 import { previewTake, takeChanges } from "../../src/engine/take-projection";
 import { toJsonText } from "../../src/model/json-text";
 import { D } from "../../src/model/amount";
@@ -146,6 +147,8 @@ const request = (model: MonitoringPeriod, over: Partial<InsertRequest> = {}): In
   organisation: model.organisation, financialYear: model.financialYear, period: model.period, units: model.units,
   sheets: [...OUTTURN_SHEETS], onExisting: "ask", model, ...over,
 });
+/** The cells whose constant differs between two snapshots. */
+const differing = (a: Map<string, unknown>, b: Map<string, unknown>) => [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
 const settle = () => new Promise((r) => setTimeout(r, 5));
 const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a WorkbookError"); }, (e: { name: string; code: string; message: string }) => e);
 
@@ -491,8 +494,6 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
     }
     const previewOf = async (s: Subject): Promise<ImportPreview> =>
       previewImport({ table: LEDGER.table(), profile: LEDGER.profile, rules: LEDGER.rules, model: (await s.gateway.readPeriod()).model!, yearStartMonth: 4 });
-    /** The cells whose constant differs between two snapshots. */
-    const differing = (a: Map<string, unknown>, b: Map<string, unknown>) => [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
     const actuals = async (s: Subject) => lineTargets((await s.gateway.readPeriod()).model!).map((t) => [t.label, t.line.actualToDate?.toFixed() ?? null]);
     const published = lineTargets(seed()).map((t) => [t.label, t.line.actualToDate?.toFixed() ?? null]);
 
@@ -555,6 +556,73 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(differing(before, s.constants())).toEqual([]);
     });
   });
+  describe("the ledger import's setup kept in the workbook (issue 12)", () => {
+    const setup = { profile: LEDGER.profile, rules: LEDGER.rules };
+    /** The setup as the Import tab reads it: the Ledger mapping sheet the read found, read against the period. */
+    const setupOf = async (s: Subject) => {
+      const read = await s.gateway.readPeriod();
+      return read.ledgerSheet ? readLedgerSetup(read.ledgerSheet, read.model) : null;
+    };
+    const rowOf = (where: string | undefined) => Number(/\d+$/.exec(where ?? "")![0]);
+
+    it("saves the profile and mapping on a new Ledger mapping sheet, read back as saved; nothing else changes", async () => {
+      const { s } = await inserted();
+      const before = s.constants();
+      expect(await setupOf(s)).toBeNull();
+      expect(await s.gateway.saveLedgerSetup(setup, "ask")).toEqual({ status: "saved", sheet: "Ledger mapping" });
+      expect(s.names()).toContain("Ledger mapping");
+      const read = await setupOf(s);
+      expect(read).toMatchObject({ sheet: "Ledger mapping", problems: [], profile: LEDGER.profile });
+      expect(read!.rules.map((r) => ({ ...r, where: undefined }))).toEqual(LEDGER.rules.map((r) => ({ ...r, where: undefined })));
+      expect((await s.gateway.readPeriod()).checks.filter((c) => c.severity !== "info" && c.where.includes("Ledger mapping"))).toEqual([]);
+      // Only the new sheet's cells are new.
+      expect(differing(before, s.constants()).filter((w) => !w.startsWith("'Ledger mapping'!"))).toEqual([]);
+      // Its rules are inputs the user edits: unlocked.
+      expect(s.isLocked("Ledger mapping", `C${rowOf(read!.rules[0]!.where)}`)).toBe(false);
+    });
+
+    it("never replaces the user's rules without their say: ask reports what the sheet keeps and writes nothing; replace rewrites it", async () => {
+      const { s } = await inserted();
+      await s.gateway.saveLedgerSetup(setup, "ask");
+      const row = rowOf((await setupOf(s))!.rules[0]!.where);
+      await s.type("Ledger mapping", `C${row}`, "R1");
+      const before = s.constants();
+      const other = { profile: null, rules: [{ costCentre: "1*", account: null, line: "R2", flip: false }] };
+      expect(await s.gateway.saveLedgerSetup(other, "ask")).toEqual({ status: "exists", sheet: "Ledger mapping", profile: true, rules: LEDGER.rules.length });
+      expect(differing(before, s.constants())).toEqual([]);
+      expect((await setupOf(s))!.rules[0]!.line).toBe("R1");
+      expect(await s.gateway.saveLedgerSetup(other, "replace")).toEqual({ status: "saved", sheet: "Ledger mapping" });
+      const read = (await setupOf(s))!;
+      expect(read.profile).toBeNull();
+      expect(read.rules.map((r) => [r.costCentre, r.account, r.line, r.flip])).toEqual([["1*", null, "R2", false]]);
+    });
+
+    it("a rule or profile field the user got wrong is a problem naming its cell; the period still reads", async () => {
+      const { s } = await inserted();
+      await s.gateway.saveLedgerSetup(setup, "ask");
+      const row = rowOf((await setupOf(s))!.rules[1]!.where);
+      const layoutRow = rowOf([...s.constants()].find(([k, v]) => k.startsWith("'Ledger mapping'!A") && v === "Layout")![0]);
+      await s.type("Ledger mapping", `C${row}`, "No such line");
+      await s.type("Ledger mapping", `D${row + 1}`, "Perhaps");
+      await s.type("Ledger mapping", `B${layoutRow}`, "sideways");
+      expect((await s.gateway.readPeriod()).model).not.toBeNull();
+      const problems = (await setupOf(s))!.problems.join("\n");
+      expect(problems).toMatch(new RegExp(`'Ledger mapping'!B${layoutRow}: is "sideways"; it is one of "long", "wide"`));
+      expect(problems).toMatch(new RegExp(`'Ledger mapping'!A${row + 1}: flip is "Perhaps"; write Yes or No`));
+      // The lines are checked against the period once the rules read (with the flip corrected).
+      await s.type("Ledger mapping", `D${row + 1}`, "No");
+      expect((await setupOf(s))!.problems.join("\n")).toMatch(new RegExp(`'Ledger mapping'!C${row}: "No such line" is no line of the period`));
+    });
+
+    it("refuses to add the sheet to a workbook whose structure is protected (Protected), nothing written", async () => {
+      const { s } = await inserted();
+      s.protectStructure();
+      const names = s.names();
+      expect(await failure(s.gateway.saveLedgerSetup(setup, "ask"))).toMatchObject({ code: "Protected", message: expect.stringContaining("Ledger mapping") });
+      expect(s.names()).toEqual(names);
+    });
+  });
+
   describe("taking a projection into the forecast (issue 13) through writeImport", () => {
     const LINE = "revenue.groups[0].lines[1]";
     const differing = (a: Map<string, unknown>, b: Map<string, unknown>) => [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
@@ -664,6 +732,25 @@ describe("sign-off on Excel: round trips", () => {
     fake.resetRecords();
     await expect(gateway.signOff({ name: "Julie Strange", role: "Treasurer" })).rejects.toMatchObject({ code: "Invalid" });
     expect(fake.syncsOfRun(1)).toHaveLength(2);
+  });
+});
+
+describe("the ledger import's setup on Excel: round trips", () => {
+  it("a new sheet in 2 syncs (names, the write); an existing one 3 (names, its used range, the write), or 2 when it keeps a setup and the user was not asked", async () => {
+    const fake = new FakeExcel({ calculate: expectedValues(seed()) });
+    const gateway = new ExcelGateway({ host: fake, today: () => TODAY });
+    await gateway.insertSheets(request(seed()));
+    const setup = { profile: LEDGER.profile, rules: LEDGER.rules };
+    fake.resetRecords();
+    await gateway.saveLedgerSetup(setup, "ask");
+    expect(fake.runs).toBe(1);
+    expect(fake.syncsOfRun(1)).toHaveLength(2);
+    fake.resetRecords();
+    expect((await gateway.saveLedgerSetup(setup, "ask")).status).toBe("exists");
+    expect(fake.syncsOfRun(1)).toHaveLength(2);
+    fake.resetRecords();
+    await gateway.saveLedgerSetup(setup, "replace");
+    expect(fake.syncsOfRun(1)).toHaveLength(3);
   });
 });
 

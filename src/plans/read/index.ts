@@ -32,6 +32,7 @@ import { readSignoff } from "../sheets/signoff/read";
 import { readActions } from "../sheets/actions/read";
 import { readWorkforce } from "../sheets/workforce/read";
 import { readVirements } from "../sheets/virements/read";
+import type { GridSheet } from "../grid";
 import { VIREMENTS_COLS } from "../sheets/virements/markers";
 import { type Virement, virementChecks } from "../../engine/virements";
 import { type BoardAction, actionChecks } from "../../engine/actions";
@@ -61,6 +62,11 @@ export interface WorkbookReadResult {
   virements: Virement[] | null;
   /** The Actions sheet's actions; null without the sheet. */
   actions: BoardAction[] | null;
+  /**
+   * The Ledger mapping sheet as found (the ledger import's profile and mapping), read by src/plans/sheets/mapping/read.ts
+   * when the import needs it, not with the period (its reader and the profile rules stay out of the pane's start-up).
+   */
+  ledgerSheet: GridSheet | null;
 }
 
 export interface ReadOptions {
@@ -151,5 +157,5 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     }
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate, inputs, signoffBook, signoff, actions, virements: virements?.log ?? null };
+  return { model, checks, locate, inputs, signoffBook, signoff, actions, virements: virements?.log ?? null, ledgerSheet: views.Mapping?.sheet ?? null };
 }

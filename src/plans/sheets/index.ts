@@ -22,6 +22,7 @@ import { reservesSections } from "./reserves/read";
 import { savingsSections } from "./savings/read";
 import { WORKFORCE_COLS, WORKFORCE_TITLE } from "./workforce/markers";
 import { workforceSections } from "./workforce/read";
+import { MAPPING_COLS, MAPPING_TITLE } from "./mapping/markers";
 
 export interface SheetEntry {
   kind: SheetKind;
@@ -53,4 +54,6 @@ export const READ_SHEETS: readonly SheetEntry[] = [
   // Written when the period has workforce figures (issue 14); without it, the period has none.
   { kind: "Workforce", keyColumn: WORKFORCE_COLS.key, titleStart: `${WORKFORCE_TITLE}:`, required: false, addedWhenNeeded: true, sections: workforceSections },
   { kind: "Virements", keyColumn: VIREMENTS_COLS.key, titleStart: `${VIREMENTS_TITLE}:`, required: false, addedWhenNeeded: true },
+  // The ledger import's profile and mapping (issue 12), saved from the pane's Import tab.
+  { kind: "Mapping", keyColumn: MAPPING_COLS.key, titleStart: MAPPING_TITLE.slice(0, MAPPING_TITLE.indexOf(":") + 1), required: false, addedWhenNeeded: true },
 ];

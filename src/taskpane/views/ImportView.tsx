@@ -4,17 +4,21 @@
  * from the file's own header with its first rows shown), choose the mapping of its codes to the report's lines, then
  * preview: every cell that would change (old → new, with the rows added up into it), every unmapped code with its
  * total and rows, every rejected row by number with what was wrong. Apply writes only those cells; Undo writes the
- * previous figures back. Loaded when the tab is first opened.
+ * previous figures back. The layout and mapping can be kept in the workbook (its Ledger mapping sheet), and are then
+ * offered first: set up once. Loaded when the tab is first opened.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MonitoringPeriod } from "../../model/types";
 import { CHANGE_COLUMN_WORDS, type LineChange } from "../../ledger/apply";
 import { PROFILE_COLUMNS, type ProfileColumn } from "../../ledger/profile";
 import type { LastImport } from "../pane-state";
+import type { LedgerSetup, SaveSetupMode, SaveSetupResult } from "../../workbook/gateway";
+import type { GridSheet } from "../../plans/grid";
+import { readLedgerSetup } from "../../plans/sheets/mapping/read";
 import {
-  type ChosenFile, type ImportPreview, type ImportProfile, type LedgerTable, type MappingRule, PRESETS, chosen, fileProblem, headerGuess, headerTexts,
-  ledgerTable, mappingOfFile, previewOf, profileFit, profileOfFile, sampleRows,
+  type ChosenFile, type ImportPreview, type ImportProfile, type LedgerTable, type MappingRule, type Progress, PRESETS, chosen, fileProblem, headerGuess, headerTexts,
+  ledgerTable, mappingOfFile, previewStepped, profileFit, profileOfFile, sampleRows,
 } from "../import-setup";
 import { ViewHeading } from "./ViewHeading";
 import type { KeptImportChoices } from "../import-choices";
@@ -55,6 +59,11 @@ export interface ImportViewProps {
   onShowPosition: () => void;
   /** Where the files and layout chosen are kept while the pane is open, so a visit to another tab does not lose them. */
   kept?: KeptImportChoices;
+  /** The workbook's Ledger mapping sheet (the profile and mapping it keeps), as last read; null without the sheet. */
+  ledgerSheet?: GridSheet | null;
+  /** Keeps a profile and mapping in the workbook ("exists", nothing written, when it keeps some and mode is "ask"). */
+  onSaveSetup?: (setup: LedgerSetup, mode: SaveSetupMode) => Promise<SaveSetupResult | undefined>;
+  savingSetup?: boolean;
 }
 
 /** The files and layout chosen in the view. */
@@ -64,6 +73,8 @@ export interface ImportChoices {
   choice: string;
   fromFile: Loaded<ImportProfile>;
   custom: ImportProfile;
+  /** The mapping from the workbook's sheet or a file. */
+  mappingSource: "workbook" | "file";
 }
 
 /** A chosen file read into something, or why it could not be. */
@@ -71,6 +82,7 @@ export type Loaded<T> = { name: string; value: T } | { name: string; problem: st
 
 const CUSTOM = "custom";
 const FROM_FILE = "file";
+const WORKBOOK = "workbook";
 const money = (d: { toFixed(n: number): string; isNegative(): boolean; abs(): { toFixed(n: number): string } }) =>
   `${d.isNegative() ? "−" : ""}£${d.abs().toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 const figure = (d: { toFixed(): string } | null) => (d === null ? "blank" : d.toFixed().replace(/\B(?=(\d{3})+(?!\d))/g, ","));
@@ -85,18 +97,26 @@ async function load<T>(file: File | undefined, read: (f: ChosenFile) => Promise<
   }
 }
 
-export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPosition, kept }: ImportViewProps): React.JSX.Element {
+export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPosition, kept, ledgerSheet = null, onSaveSetup, savingSetup = false }: ImportViewProps): React.JSX.Element {
   const s = useStyles();
+  // Read here, in the Import view's chunk, rather than with the period (the pane's start-up).
+  const workbookSetup = React.useMemo(() => (ledgerSheet ? readLedgerSetup(ledgerSheet, model) : null), [ledgerSheet, model]);
   const [earlier] = React.useState(() => kept?.get() ?? null);
+  const usable = workbookSetup && workbookSetup.problems.length === 0 ? workbookSetup : null;
   const [ledger, setLedger] = React.useState<Loaded<LedgerTable>>(earlier?.ledger ?? null);
   const [mapping, setMapping] = React.useState<Loaded<MappingRule[]>>(earlier?.mapping ?? null);
-  const [choice, setChoice] = React.useState<string>(earlier?.choice ?? "debit-credit");
+  // What the workbook keeps is offered first: set up once, then used each month.
+  const [choice, setChoice] = React.useState<string>(earlier?.choice ?? (usable?.profile ? WORKBOOK : "debit-credit"));
+  const [mappingSource, setMappingSource] = React.useState<"workbook" | "file">(earlier?.mappingSource ?? (usable?.rules.length ? "workbook" : "file"));
+  /** Saving into a workbook that keeps a setup already: what it keeps, until the user says replace or keep. */
+  const [asking, setAsking] = React.useState<Extract<SaveSetupResult, { status: "exists" }> | null>(null);
   const [fromFile, setFromFile] = React.useState<Loaded<ImportProfile>>(earlier?.fromFile ?? null);
   const [custom, setCustom] = React.useState<ImportProfile>(() => earlier?.custom ?? { ...PRESETS["debit-credit"]!.profile, name: "set up in the pane", columns: {} });
   React.useEffect(() => {
-    kept?.keep({ ledger, mapping, choice, fromFile, custom });
-  }, [kept, ledger, mapping, choice, fromFile, custom]);
-  const [reading, setReading] = React.useState(false);
+    kept?.keep({ ledger, mapping, choice, fromFile, custom, mappingSource });
+  }, [kept, ledger, mapping, choice, fromFile, custom, mappingSource]);
+  /** A large file being read or previewed: what, and how far (the pane stays responsive meanwhile). */
+  const [working, setWorking] = React.useState<{ what: "read" | "preview"; progress: Progress | null } | null>(null);
   /** The last preview, and the period it was made against. */
   const [previewed, setPreview] = React.useState<{ of: MonitoringPeriod | null; shown: { result: ImportPreview; file: string } | { problem: string } } | null>(null);
   const previewRef = React.useRef<HTMLDivElement>(null);
@@ -105,17 +125,29 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
   const preview = previewed && previewed.of === model ? previewed.shown : null;
 
   const table = ledger && "value" in ledger ? ledger.value : null;
-  const profile: ImportProfile | null = choice === CUSTOM ? custom : choice === FROM_FILE ? (fromFile && "value" in fromFile ? fromFile.value : null) : PRESETS[choice]?.profile ?? null;
+  const profile: ImportProfile | null = choice === CUSTOM ? custom : choice === FROM_FILE ? (fromFile && "value" in fromFile ? fromFile.value : null)
+    : choice === WORKBOOK ? usable?.profile ?? null : PRESETS[choice]?.profile ?? null;
   const fit = table && profile ? profileFit(profile, table) : [];
   const header = React.useMemo(() => (table ? headerGuess(table) : 0), [table]);
-  const rules = mapping && "value" in mapping ? mapping.value : null;
+  const rules = mappingSource === WORKBOOK ? (usable?.rules.length ? usable.rules : null) : mapping && "value" in mapping ? mapping.value : null;
+  // What would be kept in the workbook: the layout and mapping as chosen, unless both are the workbook's already.
+  const savable = Boolean(onSaveSetup && model && profile && rules && (table ? fit.length === 0 : true) && !(choice === WORKBOOK && mappingSource === WORKBOOK));
+  const saveSetup = async (mode: SaveSetupMode) => {
+    if (!onSaveSetup || !profile || !rules) return;
+    const result = await onSaveSetup({ profile, rules }, mode);
+    setAsking(result?.status === "exists" ? result : null);
+    if (result?.status === "saved") {
+      setChoice(WORKBOOK);
+      setMappingSource(WORKBOOK);
+    }
+  };
 
   const chooseLedger = async (file: File | undefined) => {
-    setReading(true);
+    setWorking({ what: "read", progress: null });
     setPreview(null);
-    const loaded = await load(file, (f) => ledgerTable(f, { delimiter: profile?.delimiter, sheet: profile?.sheet }));
+    const loaded = await load(file, (f) => ledgerTable(f, { delimiter: profile?.delimiter, sheet: profile?.sheet }, (progress) => setWorking({ what: "read", progress })));
     setLedger(loaded);
-    setReading(false);
+    setWorking(null);
     // A file none of the presets fits is set up from its own header.
     if (loaded && "value" in loaded && profile && profileFit(profile, loaded.value).length > 0) {
       const fitting = Object.entries(PRESETS).find(([, p]) => profileFit(p.profile, loaded.value).length === 0);
@@ -146,12 +178,16 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
     setChoice(CUSTOM);
   };
 
-  const runPreview = () => {
-    if (!table || !profile || !rules || !model || !ledger) return;
+  const runPreview = async () => {
+    if (!table || !profile || !rules || !model || !ledger || working) return;
+    setWorking({ what: "preview", progress: null });
     try {
-      setPreview({ of: model, shown: { result: previewOf(table, profile, rules, model), file: ledger.name } });
+      const result = await previewStepped(table, profile, rules, model, (progress) => setWorking({ what: "preview", progress }));
+      setPreview({ of: model, shown: { result, file: ledger.name } });
     } catch (e) {
       setPreview({ of: model, shown: { problem: fileProblem(e) } });
+    } finally {
+      setWorking(null);
     }
     requestAnimationFrame(() => previewRef.current?.focus());
   };
@@ -187,7 +223,7 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
         <legend className={s.legend}>1. The export</legend>
         <label htmlFor="import-ledger-file"><Body1>Ledger export (CSV, text or .xlsx)</Body1></label>
         <input id="import-ledger-file" className={s.file} type="file" accept=".csv,.txt,.tsv,.xlsx" onChange={(e) => void chooseLedger(e.target.files?.[0])} />
-        {reading && <Spinner size="tiny" label="Reading the file…" />}
+        {working?.what === "read" && <Working label="Reading the file" progress={working.progress} unit="characters" />}
         {ledger && "problem" in ledger && <Problem title={`${ledger.name} cannot be read`} lines={[ledger.problem]} />}
         {table && <Caption1>{`${table.file}: ${table.rows.length} rows${table.encoding ? `, ${table.encoding}` : ""}${table.delimiter ? `, delimited by ${table.delimiter === "\t" ? "tabs" : `"${table.delimiter}"`}` : ""}${table.sheet ? `, sheet "${table.sheet}"` : ""}.`}</Caption1>}
       </fieldset>
@@ -196,6 +232,7 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
         <legend className={s.legend}>2. How the export is laid out</legend>
         <Field label="Layout (profile)">
           <Select id="import-profile" className={s.select} value={choice} onChange={(_, d) => { setPreview(null); if (d.value === CUSTOM) startCustom(); else setChoice(d.value); }}>
+            {usable?.profile && <option value={WORKBOOK}>{`The workbook's (${usable.sheet} sheet: ${usable.profile.name})`}</option>}
             {Object.entries(PRESETS).map(([key, preset]) => (
               <option key={key} value={key}>{`${key} (${/\(([^)]*)\)\.?$/.exec(preset.about)?.[1] ?? preset.about})`}</option>
             ))}
@@ -221,17 +258,52 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
 
       <fieldset className={s.step}>
         <legend className={s.legend}>3. The mapping of codes to lines</legend>
-        <label htmlFor="import-mapping-file"><Body1>Mapping (JSON, or a sheet saved as CSV or .xlsx: Cost Centre, Account, Line, Flip)</Body1></label>
-        <input id="import-mapping-file" className={s.file} type="file" accept=".json,.csv,.txt,.xlsx" onChange={(e) => void load(e.target.files?.[0], mappingOfFile).then((l) => { setPreview(null); setMapping(l); })} />
-        {mapping && "problem" in mapping && <Problem title={`${mapping.name} cannot be used`} lines={[mapping.problem]} />}
-        {rules && <Caption1>{`${rules.length} ${rules.length === 1 ? "rule" : "rules"} from ${mapping!.name}.`}</Caption1>}
+        {usable && usable.rules.length > 0 && (
+          <Field label="Mapping">
+            <Select id="import-mapping-source" className={s.select} value={mappingSource} onChange={(_, d) => { setPreview(null); setMappingSource(d.value as "workbook" | "file"); }}>
+              <option value={WORKBOOK}>{`The workbook's (${usable.sheet} sheet, ${usable.rules.length} ${usable.rules.length === 1 ? "rule" : "rules"})`}</option>
+              <option value="file">A mapping file…</option>
+            </Select>
+          </Field>
+        )}
+        {mappingSource === "file" && (
+          <>
+            <label htmlFor="import-mapping-file"><Body1>Mapping (JSON, or a sheet saved as CSV or .xlsx: Cost Centre, Account, Line, Flip)</Body1></label>
+            <input id="import-mapping-file" className={s.file} type="file" accept=".json,.csv,.txt,.xlsx" onChange={(e) => void load(e.target.files?.[0], mappingOfFile).then((l) => { setPreview(null); setMapping(l); })} />
+            {mapping && "problem" in mapping && <Problem title={`${mapping.name} cannot be used`} lines={[mapping.problem]} />}
+            {rules && <Caption1>{`${rules.length} ${rules.length === 1 ? "rule" : "rules"} from ${mapping!.name}.`}</Caption1>}
+          </>
+        )}
+        {workbookSetup && workbookSetup.problems.length > 0 && (
+          <Problem title={`The ${workbookSetup.sheet} sheet cannot be used until these are corrected`} lines={workbookSetup.problems} />
+        )}
+        {savable && (
+          <div className={s.actions}>
+            <Button data-testid="save-setup" onClick={() => void saveSetup("ask")} disabledFocusable={savingSetup} icon={savingSetup ? <Spinner size="extra-tiny" /> : undefined}>
+              {savingSetup ? "Saving…" : "Keep this layout and mapping in the workbook"}
+            </Button>
+          </div>
+        )}
+        {asking && (
+          <MessageBar intent="warning" layout="multiline" data-testid="setup-exists">
+            <MessageBarBody>
+              <MessageBarTitle>The workbook keeps a setup already</MessageBarTitle>
+              {`The ${asking.sheet} sheet holds ${asking.profile ? "a layout and " : ""}${asking.rules} mapping ${asking.rules === 1 ? "rule" : "rules"}, perhaps changed by hand. Replace them with the ones chosen here?`}
+              <div className={s.actions}>
+                <Button size="small" onClick={() => void saveSetup("replace")}>Replace them</Button>
+                <Button size="small" appearance="subtle" onClick={() => setAsking(null)}>Keep the workbook&apos;s</Button>
+              </div>
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </fieldset>
 
       <div className={s.actions}>
-        <Button appearance="primary" disabled={!ready} onClick={runPreview}>Preview</Button>
-        {!ready && <Caption1>{!table ? "Choose the export." : !profile || fit.length ? "Set the layout." : !rules ? "Choose the mapping." : ""}</Caption1>}
+        <Button appearance="primary" disabled={!ready} disabledFocusable={working !== null} onClick={() => void runPreview()}>Preview</Button>
+        {!ready && <Caption1>{!table ? "Choose the export." : !profile || fit.length ? "Set the layout." : !rules ? "Choose the mapping." : !model ? "The workbook cannot be read yet." : ""}</Caption1>}
       </div>
 
+      {working?.what === "preview" && <Working label="Reading the rows" progress={working.progress} unit="rows" />}
       <div ref={previewRef} tabIndex={-1} aria-live="polite" style={{ outline: "none" }}>
         {preview && "problem" in preview && <Problem title="No preview" lines={[preview.problem]} />}
         {p && preview && "file" in preview && (
@@ -239,6 +311,16 @@ export function ImportView({ model, lastImport, busy, onApply, onUndo, onShowPos
         )}
       </div>
     </section>
+  );
+}
+
+/** Progress through a large file: a bar and how far, in words. */
+function Working({ label, progress, unit }: { label: string; progress: Progress | null; unit: string }): React.JSX.Element {
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return (
+    <Field label={`${label}…`} validationState="none" validationMessage={progress ? `${n(progress.done)} of ${n(progress.of)} ${progress.what ?? unit}` : "Starting"} data-testid="import-working">
+      <ProgressBar value={progress ? progress.done / progress.of : undefined} max={1} />
+    </Field>
   );
 }
 
@@ -344,7 +426,7 @@ export function PreviewPanel({ preview: p, busy, onApply }: { preview: ImportPre
               <col />
               <col style={{ width: "4.5em" }} />
               <col style={{ width: "5.5em" }} />
-              <col style={{ width: "3.5em" }} />
+              <col style={{ width: "4.5em" }} />
             </colgroup>
             <caption className={s.note} style={{ textAlign: "left" }}>{`${p.changes.length} ${p.changes.length === 1 ? "cell changes" : "cells change"}${p.unchanged ? `; ${p.unchanged} already as imported` : ""}`}</caption>
             <thead>
@@ -361,7 +443,7 @@ export function PreviewPanel({ preview: p, busy, onApply }: { preview: ImportPre
                   <th className={mergeClasses(s.cell, s.lineCell)} scope="row">{c.label}<span className={s.column}>{CHANGE_COLUMN_WORDS[c.column]}</span></th>
                   <td className={mergeClasses(s.cell, s.num)}>{figure(c.old)}</td>
                   <td className={mergeClasses(s.cell, s.num)}>{figure(c.new)}</td>
-                  <td className={mergeClasses(s.cell, s.num)}>{c.rows}</td>
+                  <td className={mergeClasses(s.cell, s.num)}>{c.rows.toLocaleString("en-GB")}</td>
                 </tr>
               ))}
             </tbody>
