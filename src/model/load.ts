@@ -177,6 +177,9 @@ function workforceOf(o: Record<string, unknown>): Workforce {
     },
     overtime: ((o.overtime ?? []) as Array<Record<string, unknown>>).map((l) => ({
       group: l.group as string, reason: l.reason as string, budget: optAmt(l.budget), actualToDate: optAmt(l.actualToDate), forecast: optAmt(l.forecast),
+      ...(l.budgetToDate === undefined ? {} : { budgetToDate: optAmt(l.budgetToDate) }),
+      ...(l.recharged === undefined ? {} : { recharged: optAmt(l.recharged) }),
+      ...(typeof l.revenueLine === "string" ? { revenueLine: l.revenueLine } : {}),
     })),
   };
 }

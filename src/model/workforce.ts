@@ -82,6 +82,19 @@ export interface OvertimeLine {
   budget: OptionalAmount;
   actualToDate: OptionalAmount;
   forecast: OptionalAmount;
+  /** The budget profiled to the period end (the variance to date is the actual against it); absent or null: not kept. */
+  budgetToDate?: OptionalAmount;
+  /**
+   * The part of the actual to date that is charged to someone else (mutual aid to other forces, special policing
+   * services, events charged to their organisers): the variance to date net of it is what falls on the body.
+   */
+  recharged?: OptionalAmount;
+  /**
+   * The Revenue line (by its name) that holds this line's budget and forecast: the Workforce sheet's budget and
+   * forecast cells then refer to that line's cells (a reference, not a copy), and the figures used are the Revenue
+   * line's. Absent or null: typed on the Workforce sheet.
+   */
+  revenueLine?: string | null;
 }
 
 export interface Workforce {

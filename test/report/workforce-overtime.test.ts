@@ -15,8 +15,11 @@ describe("overtime in report --json", () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     validate(json);
     expect(validate.errors ?? []).toEqual([]);
-    expect(json.workforce.overtime.lines[0]).toEqual({ group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480, variance: -280, variancePct: -23.33, rag: "Amber" });
-    expect(json.workforce.overtime.total).toEqual({ budget: 4300, actualToDate: 2600, forecast: 4720, variance: -420, variancePct: -9.77 });
+    expect(json.workforce.overtime.lines[0]).toEqual({ group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480, variance: -280, variancePct: -23.33, rag: "Amber",
+      budgetToDate: null, varianceToDate: null, recharged: null, netVarianceToDate: null, revenueLine: null,
+    });
+    expect(json.workforce.overtime.total).toEqual({ budget: 4300, actualToDate: 2600, forecast: 4720, variance: -420, variancePct: -9.77, budgetToDate: 0, varianceToDate: null, recharged: 0, netVarianceToDate: null });
+    expect(json.workforce.overtime.byGroup.map((g: { group: string; budget: number }) => [g.group, g.budget])).toEqual([["Police officers", 3700], ["Police staff", 600]]);
   });
 
   it("is left out without overtime lines", () => {
