@@ -97,6 +97,17 @@ export interface OvertimeLine {
   revenueLine?: string | null;
 }
 
+/**
+ * A blank Workforce sheet's inputs (the Insert form): the groups a police body reports (officers, PCSOs, staff), or one
+ * group of staff for a fire or council body, every figure blank to be typed; no officer target and no overtime lines
+ * yet. (A body of no stated kind gets the police groups: the sheet's officer target is a police measure.)
+ */
+export function blankWorkforce(body: Settings["body"]["kind"]): Workforce {
+  const group = (name: string, kind: WorkforceKind): WorkforceGroup => ({ name, kind, establishmentFte: null, actualFte: null, headcount: null, movements: [] });
+  const groups = body !== "fire" && body !== "council" ? [group("Police officers", "officers"), group("PCSOs", "pcsos"), group("Police staff", "staff")] : [group("Staff", "staff")];
+  return { groups, officerTarget: null, overtime: [] };
+}
+
 export interface Workforce {
   groups: WorkforceGroup[];
   officerTarget: OfficerTarget | null;

@@ -20,7 +20,7 @@ import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { sheetPrefix } from "../../a1";
 import { varianceFormula } from "../../formulas";
-import { pctExpected, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { pctExpected, titleRows, unitsCell, varianceCells, varianceHeading, varianceToDateHeading } from "../common";
 import { REVENUE_COLS, REVENUE_ROWS } from "../revenue/markers";
 import { COMMON_MARKERS } from "../markers";
 import {
@@ -218,8 +218,7 @@ function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, 
     [O.budgetToDate, "Budget to date"], [O.recharged, "Recharged to others to date"], [O.revenueLine, "Budget and forecast from the Revenue line"],
   ] as const) b.label(head, col, text, "header");
   varianceHeading(b, ctx, head, O.variance);
-  b.formula(head, O.varianceToDate, `=IF(${ctx.set("signConvention")}="forecast-minus-budget","Variance to date over / (under)","Variance to date fav / (adverse)")`,
-    ctx.model.settings.signConvention === "forecast-minus-budget" ? "Variance to date over / (under)" : "Variance to date fav / (adverse)", "header");
+  varianceToDateHeading(b, ctx, head, O.varianceToDate);
   b.label(head, O.netVarianceToDate, "Net of recharges", "header");
   b.key(head, M.overtimeHeader);
   const units = row++;
