@@ -200,6 +200,7 @@ function snapshot(o: Record<string, unknown>): PeriodSnapshot {
     savings: savings && { planned: amt(savings.planned), achieved: amt(savings.achieved), rag: rag(savings) },
     ...(Array.isArray(o.lines) ? { lines: (o.lines as Array<Record<string, unknown>>).map((l) => ({ group: l.group as string, name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
     ...(Array.isArray(o.transfers) ? { transfers: (o.transfers as Array<Record<string, unknown>>).map((l) => ({ name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
+    ...(part("workforce") ? { workforce: { establishmentFte: amt(part("workforce")!.establishmentFte), actualFte: amt(part("workforce")!.actualFte), forecastFte: amt(part("workforce")!.forecastFte) } } : {}),
   };
 }
 

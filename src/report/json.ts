@@ -82,6 +82,8 @@ export interface ReportJson {
 export interface TrendJson {
   period: string; closed: boolean; revisedBudget: Decimal; forecastOutturn: Decimal; forecastVariance: Decimal; variancePct: Decimal | null;
   movement: Decimal | null; generalFundClosing: Decimal | null; generalFundPct: Decimal | null; revenueRag: Rag | null;
+  /** The workforce's totals (FTE) at the period; absent where none was kept. */
+  workforce?: { establishmentFte: Decimal; actualFte: Decimal; forecastFte: Decimal };
 }
 
 export interface BridgeJson {
@@ -216,6 +218,7 @@ export function reportJson(p: Position): ReportJson {
     trend: trendOf(p).map((t) => ({
       period: t.period, closed: t.closed, revisedBudget: t.revisedBudget, forecastOutturn: t.forecastOutturn, forecastVariance: t.forecastVariance,
       variancePct: pct(t.variancePct), movement: t.movement, generalFundClosing: t.generalFundClosing, generalFundPct: pct(t.generalFundPct), revenueRag: t.revenueRag,
+      ...(t.workforce ? { workforce: t.workforce } : {}),
     })),
     bridge: bridgeJson(p),
     checks: p.checks.map(reportCheck),

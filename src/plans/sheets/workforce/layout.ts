@@ -24,7 +24,7 @@ import { pctExpected, titleRows, unitsCell, varianceCells, varianceHeading, vari
 import { REVENUE_COLS, REVENUE_ROWS } from "../revenue/markers";
 import { COMMON_MARKERS } from "../markers";
 import {
-  JOINER_COLS, KIND_WORDS, LEAVER_COLS, OVERTIME_COLS as O, TARGET_VALUE_COL as V, type TargetField, WORKFORCE_COLS as C,
+  FTE_FORMAT, JOINER_COLS, KIND_WORDS, LEAVER_COLS, OVERTIME_COLS as O, TARGET_VALUE_COL as V, type TargetField, WORKFORCE_COLS as C,
   WORKFORCE_MARKERS as M, WORKFORCE_ROWS, WORKFORCE_TITLE,
 } from "./markers";
 
@@ -37,8 +37,7 @@ const HEADINGS: ReadonlyArray<[string, string]> = [
   [C.forecastVarianceFte, "Variance at year end (FTE)"], [C.forecastVariancePct, "Variance at year end %"], [C.rag, "RAG"],
 ];
 
-/** FTE and headcount: up to 2 places shown (the cell keeps what was typed, up to 6). */
-const FTE = "#,##0.##;(#,##0.##);\"–\"";
+const FTE = FTE_FORMAT;
 
 /** The first calendar year of a financial year ("2024/25" -> 2024). */
 export const firstYearOf = (financialYear: string): number => Number(financialYear.slice(0, 4));

@@ -43,3 +43,6 @@ export const WORKFORCE_ROWS = {
 } as const;
 
 export const WORKFORCE_TITLE = "Workforce and overtime";
+
+/** FTE and headcount: up to 2 places shown (the cell keeps what was typed, up to 6). */
+export const FTE_FORMAT = "#,##0.##;(#,##0.##);\"–\"";
