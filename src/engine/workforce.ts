@@ -294,7 +294,7 @@ function linkedOvertime(model: MonitoringPeriod, say: { amount: (d: Decimal) => 
       for (const [field, own, theirs] of [["budget", l.budget, rev.revisedBudget], ["forecast", l.forecast, rev.forecastOutturn]] as const) {
         if (own === null || theirs === null || own.equals(theirs)) continue;
         const q: Place = { area: "workforce", row: name, column: field };
-        checks.push({ id: "overtime-link-copy", severity: "warning", message: `Overtime ${name}: the ${field} on the Workforce sheet is ${say.amount(own)}, not the ${say.amount(theirs)} of the Revenue line "${rev.name}" it is linked to (its reference was typed over?). Outturn uses the Revenue line's; write the workbook again to restore the reference.`, where: describePlace(q), place: q });
+        checks.push({ id: "overtime-link-copy", severity: "warning", message: `Overtime ${name}: the ${field} on the Workforce sheet is ${say.amount(own)}, not the ${say.amount(theirs)} of the Revenue line "${rev.name}" it is linked to (a figure typed, not a reference to it). Outturn uses the Revenue line's; insert the Workforce sheet again (upgrade in place) to make the cell refer to it.`, where: describePlace(q), place: q });
       }
       return { ...l, budget: rev.revisedBudget, forecast: rev.forecastOutturn };
     }),

@@ -566,6 +566,8 @@ async function workforceInsertRun(page: Page, server: StaticServer): Promise<voi
   const after = await api(page, (a) => a.sheetNames());
   check(JSON.stringify(after) === JSON.stringify([...before, "Workforce"]), `${run}: only the Workforce sheet was added (${after.join(", ")})`);
   check(await eventually(page, async () => (await page.locator("[data-testid=headline-workforce]").count()) > 0, 10000), `${run}: the Position has a Workforce card`);
+  await page.getByRole("tab", { name: "Workforce", exact: true }).click();
+  await page.locator("[data-testid=headline-workforce]").scrollIntoViewIfNeeded();
   await shot(page, run, "01-blank-workforce");
 }
 
