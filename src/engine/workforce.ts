@@ -286,15 +286,14 @@ function linkedOvertime(model: MonitoringPeriod, say: { amount: (d: Decimal) => 
       const p: Place = { area: "workforce", row: name, column: "revenueLine" };
       const found = byName.get(l.revenueLine.trim());
       if (!found) {
-        const why = found === null ? "which more than one Revenue line is called (rename one so the link is clear)" : "which the Revenue sheet does not have (type the line's name as the Revenue sheet shows it, or clear the link)";
-        checks.push({ id: "overtime-link", severity: "error", message: `Overtime ${name} takes its budget and forecast from the Revenue line "${l.revenueLine}", ${why}.`, where: describePlace(p), place: p });
+        checks.push({ id: "overtime-link", severity: "error", message: `Overtime ${name}: no single Revenue line is called "${l.revenueLine}"; type the name as on the Revenue sheet, or clear it.`, where: describePlace(p), place: p });
         return l;
       }
       const rev = found.line;
       for (const [field, own, theirs] of [["budget", l.budget, rev.revisedBudget], ["forecast", l.forecast, rev.forecastOutturn]] as const) {
         if (own === null || theirs === null || own.equals(theirs)) continue;
         const q: Place = { area: "workforce", row: name, column: field };
-        checks.push({ id: "overtime-link-copy", severity: "warning", message: `Overtime ${name}: the ${field} on the Workforce sheet is ${say.amount(own)}, not the ${say.amount(theirs)} of the Revenue line "${rev.name}" it is linked to (a figure typed, not a reference to it). Outturn uses the Revenue line's; insert the Workforce sheet again (upgrade in place) to make the cell refer to it.`, where: describePlace(q), place: q });
+        checks.push({ id: "overtime-link-copy", severity: "warning", message: `Overtime ${name}: ${field} ${say.amount(own)} typed, not the ${say.amount(theirs)} of the Revenue line "${rev.name}", which is used; insert the Workforce sheet again (upgrade) to link it.`, where: describePlace(q), place: q });
       }
       return { ...l, budget: rev.revisedBudget, forecast: rev.forecastOutturn };
     }),

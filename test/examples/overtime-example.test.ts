@@ -139,7 +139,7 @@ describeWithEngines({ LibreOffice: sofficeAvailable() })("the Cambridgeshire 200
     const position = computePosition(read.model!);
     const link = position.checks.filter((c) => c.id === "overtime-link-copy");
     expect(link.map((c) => c.severity)).toEqual(["warning"]);
-    expect(link[0]!.message).toContain("£2,900,000, not the £3,000,000 of the Revenue line \"Police officer overtime\"");
+    expect(link[0]!.message).toContain("£2,900,000 typed, not the £3,000,000 of the Revenue line \"Police officer overtime\"");
     const json = JSON.parse(toJsonText(reportJson(position))) as { workforce: { overtime: { byGroup: Array<Record<string, number>> } } };
     expect(json.workforce.overtime.byGroup[0]!.budget).toBe(3_000_000);
   });

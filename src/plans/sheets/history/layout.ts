@@ -83,11 +83,7 @@ export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: Hist
 /** Each closed period's revenue lines (budget and forecast when closed), for the movement by line since then; returns the row after it. */
 function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): number {
   const L = HISTORY_LINE_COLS;
-  b.label(start, "A", "Revenue lines at each closed period (for the movement by line)", "section");
-  b.fill(start, 2, 15, "section");
-  b.key(start, HISTORY_MARKERS.linesSection);
-  ["Period", "Group (blank: a transfer)", "Line", "Revised budget", "Forecast outturn"].forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
-  b.key(start + 1, HISTORY_MARKERS.linesHeader);
+  tableHead(b, start, "Revenue lines at each closed period (for the movement by line)", ["Period", "Group (blank: a transfer)", "Line", "Revised budget", "Forecast outturn"], HISTORY_MARKERS.linesSection, HISTORY_MARKERS.linesHeader);
   let row = start + 2, i = 0;
   for (const s of ctx.model.history) {
     // A transfer's row leaves the group blank.
@@ -108,18 +104,21 @@ function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): number {
 /** Each closed period's workforce totals (FTE) when closed, for strength by period. */
 function workforceTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
   const W = HISTORY_WORKFORCE_COLS;
-  b.label(start, "A", "Workforce at each closed period (all groups, FTE)", "section");
-  b.fill(start, 2, 15, "section");
-  b.key(start, HISTORY_MARKERS.workforceSection);
-  ["Period", "Establishment", "Strength", "Forecast at year end"].forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
-  b.key(start + 1, HISTORY_MARKERS.workforceHeader);
+  tableHead(b, start, "Workforce at each closed period (FTE)", ["Period", "Establishment", "Strength", "Year-end forecast"], HISTORY_MARKERS.workforceSection, HISTORY_MARKERS.workforceHeader);
   let row = start + 2;
-  ctx.model.history.filter((s) => s.workforce).forEach((s, i) => {
+  ctx.model.history.forEach((s, i) => {
+    if (!s.workforce) return;
     b.inputText(row, W.period, s.period);
-    b.inputAmount(row, W.establishmentFte, s.workforce!.establishmentFte, FTE_FORMAT);
-    b.inputAmount(row, W.actualFte, s.workforce!.actualFte, FTE_FORMAT);
-    b.inputAmount(row, W.forecastFte, s.workforce!.forecastFte, FTE_FORMAT);
-    b.key(row, HISTORY_MARKERS.workforce, HISTORY_ROWS.workforce(i));
-    row++;
+    for (const f of ["establishmentFte", "actualFte", "forecastFte"] as const) b.inputAmount(row, W[f], s.workforce[f], FTE_FORMAT);
+    b.key(row++, HISTORY_MARKERS.workforce, HISTORY_ROWS.workforce(i));
   });
+}
+
+/** A table's section title and headings (A onwards), with their markers. */
+function tableHead(b: SheetBuilder, start: number, title: string, headings: string[], section: string, header: string): void {
+  b.label(start, "A", title, "section");
+  b.fill(start, 2, 15, "section");
+  b.key(start, section);
+  headings.forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
+  b.key(start + 1, header);
 }

@@ -85,11 +85,9 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
 function historyWorkforce(s: SheetView, r: Reader, row: number): { period: string; workforce: SnapshotWorkforce } | null {
   const W = HISTORY_WORKFORCE_COLS;
   const period = r.text(s, row, W.period, "period")?.trim().toUpperCase() ?? "";
-  const establishmentFte = r.amount(s, row, W.establishmentFte, `${period} workforce establishment`);
-  const actualFte = r.amount(s, row, W.actualFte, `${period} workforce strength`);
-  const forecastFte = r.amount(s, row, W.forecastFte, `${period} workforce forecast at year end`);
-  if (!isPeriodId(period) || establishmentFte === null || actualFte === null || forecastFte === null) {
-    r.add("bad-value", "warning", s.where(row, W.period), `${s.where(row, W.period)}: row ${row} of the closed periods' workforce needs a period (Q1 to Q4 or M01 to M12), the establishment, the strength and the forecast at the year end; it is ignored until then.`, { area: "workbook" });
+  const [establishmentFte, actualFte, forecastFte] = (["establishmentFte", "actualFte", "forecastFte"] as const).map((f) => r.amount(s, row, W[f], `${period} workforce ${f}`));
+  if (!isPeriodId(period) || !establishmentFte || !actualFte || !forecastFte) {
+    r.add("bad-value", "warning", s.where(row, W.period), `${s.where(row, W.period)}: row ${row} of the closed periods' workforce needs its period and all three figures; it is ignored until then.`, { area: "workbook" });
     return null;
   }
   return { period, workforce: { establishmentFte, actualFte, forecastFte } };

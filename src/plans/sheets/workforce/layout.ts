@@ -214,7 +214,7 @@ function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, 
   const head = row++;
   for (const [col, text] of [
     [O.group, "Group"], [O.reason, "Reason"], [O.budget, "Budget"], [O.actualToDate, "Actual to date"], [O.forecast, "Forecast"], [O.variancePct, "Variance %"], [O.rag, "RAG"],
-    [O.budgetToDate, "Budget to date"], [O.recharged, "Recharged to others to date"], [O.revenueLine, "Budget and forecast from the Revenue line"],
+    [O.budgetToDate, "Budget to date"], [O.recharged, "Recharged to date"], [O.revenueLine, "Revenue line"],
   ] as const) b.label(head, col, text, "header");
   varianceHeading(b, ctx, head, O.variance);
   varianceToDateHeading(b, ctx, head, O.varianceToDate);
@@ -233,12 +233,9 @@ function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, 
     b.inputText(r, O.reason, o.line.reason, "inputText", { place: place("reason") });
     const linked = o.line.revenueLine ? linesByName.get(o.line.revenueLine.trim()) : undefined;
     const revenueRow = linked ? revenueRows[REVENUE_ROWS.line(linked.group, linked.index)] : undefined;
-    if (revenueRow !== undefined) {
-      b.formula(r, O.budget, `=${revenue}$${REVENUE_COLS.revisedBudget}$${revenueRow}`, o.line.budget ?? new D(0), "calculated", { numberFormat: ctx.amount, place: place("budget") });
-      b.formula(r, O.forecast, `=${revenue}$${REVENUE_COLS.forecastOutturn}$${revenueRow}`, o.line.forecast ?? new D(0), "calculated", { numberFormat: ctx.amount, place: place("forecast") });
-    } else {
-      b.inputAmount(r, O.budget, o.line.budget, ctx.amount, { place: place("budget") });
-      b.inputAmount(r, O.forecast, o.line.forecast, ctx.amount, { place: place("forecast") });
+    for (const [field, from] of [["budget", REVENUE_COLS.revisedBudget], ["forecast", REVENUE_COLS.forecastOutturn]] as const) {
+      if (revenueRow === undefined) b.inputAmount(r, O[field], o.line[field], ctx.amount, { place: place(field) });
+      else b.formula(r, O[field], `=${revenue}$${from}$${revenueRow}`, o.line[field] ?? new D(0), "calculated", { numberFormat: ctx.amount, place: place(field) });
     }
     b.inputAmount(r, O.actualToDate, o.line.actualToDate, ctx.amount, { place: place("actualToDate") });
     varianceCells(b, ctx, r, o, "revenueLine", false, place, { revised: O.budget, forecast: O.forecast, variance: O.variance, pct: O.variancePct, rag: O.rag });
@@ -266,7 +263,7 @@ function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, 
   toDateCells(b, ctx, total, t, "total", totalPlace, last >= first ? `COUNT(${O.budgetToDate}${first}:${O.budgetToDate}${last})=0` : "TRUE()");
   b.key(total, M.overtimeTotal);
   if (last >= first) b.conditionalFormats.push(ragFormat(`${O.rag}${first}:${O.rag}${last}`));
-  b.note(row, "Type a row above Total overtime for each group and reason the body keeps (events, investigations, vacancies, mutual aid...). Name a Revenue line in the last column to take the budget and forecast from it.", "M", M.note);
+  b.note(row, "Type a row above Total overtime for each group and reason the body keeps (events, investigations, vacancies, mutual aid...); name a Revenue line in M to take its budget and forecast.", "M", M.note);
 }
 
 /** The variance to date (actual against the budget to date) and net of recharges; blank without a budget to date. */
