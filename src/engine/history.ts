@@ -42,6 +42,7 @@ export function snapshotOf(position: Position, closedOn: string | null = null): 
     closedOn,
     lines: model.revenue.groups.flatMap((g) => g.lines.map((l) => ({ group: g.name, ...snapshotLine(l) }))),
     transfers: model.revenue.transfers.map(snapshotLine),
+    ...(position.workforce ? { workforce: { establishmentFte: position.workforce.establishmentFte, actualFte: position.workforce.actualFte, forecastFte: position.workforce.forecastFte } } : {}),
   };
 }
 

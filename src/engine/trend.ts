@@ -7,7 +7,7 @@
  * belongs to a period reopened after it). The closed periods' general fund % is the snapshot's (kept to
  * SNAPSHOT_PCT_DP places); this period's is exact.
  */
-import type { Decimal, PeriodId, Rag } from "../model/types";
+import type { Decimal, PeriodId, Rag, SnapshotWorkforce } from "../model/types";
 import { PERIODS, endMonth } from "../model/period";
 import { pctOf } from "../model/amount";
 import { favourableVariance, inConvention } from "./convention";
@@ -35,6 +35,8 @@ export interface TrendPoint {
   generalFundClosing: Decimal | null;
   generalFundPct: Decimal | null;
   revenueRag: Rag | null;
+  /** The workforce's totals (FTE) at the period: establishment, strength then, forecast at the year end; null where none was kept. */
+  workforce: SnapshotWorkforce | null;
 }
 
 export function trendOf(p: Position): TrendPoint[] {
@@ -48,11 +50,13 @@ export function trendOf(p: Position): TrendPoint[] {
     ...earlier.map((s) => ({
       period: s.period, closed: true, revisedBudget: s.revenue.revisedBudget, forecastOutturn: s.revenue.forecastOutturn,
       generalFundClosing: s.generalFund?.forecastClosing ?? null, generalFundPct: s.generalFund?.forecastPct ?? null, revenueRag: s.revenue.rag,
+      workforce: s.workforce ?? null,
     })),
     {
       period: model.period, closed: model.history.some((s) => s.period === model.period), revisedBudget: revenue.netBudget.revisedBudget, forecastOutturn: revenue.netBudget.forecastOutturn,
       generalFundClosing: reserves.generalFundPolicy?.forecastClosing ?? null, generalFundPct: reserves.generalFundPolicy?.forecastPct ?? null,
       revenueRag: revenue.netBudget.rag,
+      workforce: p.workforce ? { establishmentFte: p.workforce.establishmentFte, actualFte: p.workforce.actualFte, forecastFte: p.workforce.forecastFte } : null,
     },
   ];
   let before: Decimal | null = null;

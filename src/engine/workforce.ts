@@ -4,7 +4,7 @@
  * date against the Home Office's target, the gap, and the grant at risk from the band table. Exact decimals
  * throughout. Variances are strength − establishment (negative: under strength); % of the establishment.
  */
-import type { Decimal, MonitoringPeriod, Rag, Settings, SignConvention, VarianceRagRule } from "../model/types";
+import type { Decimal, MonitoringPeriod, Rag, RevenueLine, Settings, SignConvention, VarianceRagRule } from "../model/types";
 import { type GrantBand, type OfficerTarget, type OvertimeLine, type Workforce, type WorkforceGroup, grantBandsOf } from "../model/workforce";
 import { type VarianceFigures, varianceFigures } from "./rows";
 import { HUNDRED, ZERO, pctOf, sum } from "../model/amount";
@@ -53,14 +53,29 @@ export interface TargetResult {
   grantAtRisk: Decimal | null;
 }
 
-export interface OvertimeResult extends VarianceFigures {
+/** The figures to date of overtime: the actual against the budget profiled to date, and net of what is charged to others. */
+export interface OvertimeToDate {
+  /** The actual to date against the budget to date, in the body's convention; null when no budget to date is kept. */
+  varianceToDate: Decimal | null;
+  /** The same with the recharged part taken off the actual (what falls on the body); null with no budget to date. */
+  netVarianceToDate: Decimal | null;
+}
+
+export interface OvertimeResult extends VarianceFigures, OvertimeToDate {
   line: OvertimeLine;
 }
 
-export interface OvertimeTotal extends VarianceFigures {
+export interface OvertimeTotal extends VarianceFigures, OvertimeToDate {
   budget: Decimal;
+  budgetToDate: Decimal;
   actualToDate: Decimal;
+  recharged: Decimal;
   forecast: Decimal;
+}
+
+/** A group's overtime (every reason of "Police officers", say): the sums of its lines and their variances. */
+export interface OvertimeGroupTotal extends OvertimeTotal {
+  group: string;
 }
 
 export interface WorkforcePosition extends StrengthFigures {
@@ -69,6 +84,8 @@ export interface WorkforcePosition extends StrengthFigures {
   /** Each overtime line's variance (the body's convention), % of its budget and RAG (the revenue line rule), and the total. */
   overtime: OvertimeResult[];
   overtimeTotal: OvertimeTotal | null;
+  /** The overtime of each group (in the order the groups first appear), as the total. */
+  overtimeByGroup: OvertimeGroupTotal[];
   checks: Check[];
 }
 
@@ -146,12 +163,33 @@ export function derivedHeadcount(officers: WorkforceGroup | undefined, countDate
   return (officers?.headcount ?? ZERO).plus(sum((officers?.movements ?? []).filter((m) => m.month <= upTo).map((m) => m.joiners.minus(m.leavers))));
 }
 
-function overtimeOf(lines: readonly OvertimeLine[], rules: WorkforceRules): { overtime: OvertimeResult[]; overtimeTotal: OvertimeTotal | null } {
-  const overtime = lines.map((line) => ({ line, ...varianceFigures(line.budget, line.forecast, rules.convention, rules.overtime) }));
-  if (!lines.length) return { overtime, overtimeTotal: null };
+/** The variance to date and net of recharges (null without a budget to date): the same rule as the year's variance, on the figures to date. */
+function toDate(budgetToDate: Decimal | null, actualToDate: Decimal | null, recharged: Decimal | null, convention: SignConvention): OvertimeToDate {
+  if (budgetToDate === null) return { varianceToDate: null, netVarianceToDate: null };
+  const actual = actualToDate ?? ZERO;
+  return {
+    varianceToDate: varianceFigures(budgetToDate, actual, convention, null).variance,
+    netVarianceToDate: varianceFigures(budgetToDate, actual.minus(recharged ?? ZERO), convention, null).variance,
+  };
+}
+
+function totalOfLines(lines: readonly OvertimeLine[], convention: SignConvention): OvertimeTotal {
   const budget = sum(lines.map((l) => l.budget)), actualToDate = sum(lines.map((l) => l.actualToDate)), forecast = sum(lines.map((l) => l.forecast));
+  const kept = lines.some((l) => l.budgetToDate !== undefined && l.budgetToDate !== null);
+  const budgetToDate = sum(lines.map((l) => l.budgetToDate ?? null)), recharged = sum(lines.map((l) => l.recharged ?? null));
   // The total's variance and % only (a RAG of its own would judge many reasons by one line's rule).
-  return { overtime, overtimeTotal: { budget, actualToDate, forecast, ...varianceFigures(budget, forecast, rules.convention, null) } };
+  return { budget, budgetToDate, actualToDate, recharged, forecast, ...varianceFigures(budget, forecast, convention, null), ...toDate(kept ? budgetToDate : null, actualToDate, recharged, convention) };
+}
+
+function overtimeOf(lines: readonly OvertimeLine[], rules: WorkforceRules): { overtime: OvertimeResult[]; overtimeTotal: OvertimeTotal | null; overtimeByGroup: OvertimeGroupTotal[] } {
+  const overtime = lines.map((line) => ({
+    line, ...varianceFigures(line.budget, line.forecast, rules.convention, rules.overtime),
+    ...toDate(line.budgetToDate ?? null, line.actualToDate, line.recharged ?? null, rules.convention),
+  }));
+  if (!lines.length) return { overtime, overtimeTotal: null, overtimeByGroup: [] };
+  const groups = [...new Set(lines.map((l) => l.group))];
+  const overtimeByGroup = groups.map((group) => ({ group, ...totalOfLines(lines.filter((l) => l.group === group), rules.convention) }));
+  return { overtime, overtimeTotal: totalOfLines(lines, rules.convention), overtimeByGroup };
 }
 
 export function computeWorkforce(workforce: Workforce, rules: WorkforceRagRule & Partial<WorkforceRules>, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): WorkforcePosition {
@@ -212,7 +250,54 @@ export function sayFor(model: MonitoringPeriod): { amount: (d: Decimal) => strin
 
 /** The period's workforce position, or null when it has no workforce figures. */
 export function workforcePositionOf(model: MonitoringPeriod): WorkforcePosition | null {
-  return model.workforce ? computeWorkforce(model.workforce, workforceRules(model.settings), sayFor(model)) : null;
+  if (!model.workforce) return null;
+  const say = sayFor(model);
+  const { lines, checks } = linkedOvertime(model, say);
+  const position = computeWorkforce({ ...model.workforce, overtime: lines }, workforceRules(model.settings), say);
+  return { ...position, checks: [...position.checks, ...checks] };
+}
+
+/** The Revenue lines of the period by name (a name on two lines is ambiguous: null). */
+export function revenueLinesByName(model: MonitoringPeriod): Map<string, { group: number; index: number; line: RevenueLine } | null> {
+  const out = new Map<string, { group: number; index: number; line: RevenueLine } | null>();
+  model.revenue.groups.forEach((g, group) => g.lines.forEach((line, index) => {
+    const key = line.name.trim();
+    out.set(key, out.has(key) ? null : { group, index, line });
+  }));
+  return out;
+}
+
+/**
+ * Overtime lines linked to a Revenue line take its budget and forecast (the Revenue sheet holds them; the Workforce
+ * sheet's cells refer to them). A link to no line, or to a name two lines share, is an error; a figure on the
+ * Workforce sheet that is no longer the Revenue line's (its reference typed over) is a warning, and the Revenue
+ * line's figure is used.
+ */
+function linkedOvertime(model: MonitoringPeriod, say: { amount: (d: Decimal) => string }): { lines: OvertimeLine[]; checks: Check[] } {
+  const checks: Check[] = [];
+  const lines = model.workforce?.overtime ?? [];
+  if (!lines.some((l) => l.revenueLine)) return { lines: [...lines], checks };
+  const byName = revenueLinesByName(model);
+  return {
+    checks,
+    lines: lines.map((l) => {
+      if (!l.revenueLine) return l;
+      const name = `${l.group}: ${l.reason}`;
+      const p: Place = { area: "workforce", row: name, column: "revenueLine" };
+      const found = byName.get(l.revenueLine.trim());
+      if (!found) {
+        checks.push({ id: "overtime-link", severity: "error", message: `Overtime ${name}: no single Revenue line is called "${l.revenueLine}"; type the name as on the Revenue sheet, or clear it.`, where: describePlace(p), place: p });
+        return l;
+      }
+      const rev = found.line;
+      for (const [field, own, theirs] of [["budget", l.budget, rev.revisedBudget], ["forecast", l.forecast, rev.forecastOutturn]] as const) {
+        if (own === null || theirs === null || own.equals(theirs)) continue;
+        const q: Place = { area: "workforce", row: name, column: field };
+        checks.push({ id: "overtime-link-copy", severity: "warning", message: `Overtime ${name}: ${field} ${say.amount(own)} typed, not the ${say.amount(theirs)} of the Revenue line "${rev.name}", which is used; insert the Workforce sheet again (upgrade) to link it.`, where: describePlace(q), place: q });
+      }
+      return { ...l, budget: rev.revisedBudget, forecast: rev.forecastOutturn };
+    }),
+  };
 }
 
 export interface StrengthMonth {

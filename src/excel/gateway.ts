@@ -367,12 +367,13 @@ export class ExcelGateway implements WorkbookGateway {
       let historyWasProtected = false;
       let read: WorkbookRead | null = null;
       if (inPlace.length > 0) {
-        const ours = worksheets.items.filter((ws) => kindOfName(ws.name) !== null);
+        // Every sheet Outturn reads (the Workforce sheet's too), so an upgrade keeps all that was typed.
+        const ours = worksheets.items.filter((ws) => readKindOfName(ws.name) !== null);
         const used = await syncReading(context, (loadUsed) => ours.map((ws) => {
           const range = loadUsed(ws, false);
           const sheetProtection = ws.protection;
           sheetProtection.load("protected");
-          const kind = kindOfName(ws.name);
+          const kind = readKindOfName(ws.name);
           // A Slides sheet being upgraded: its charts (drawn by an earlier insert) are deleted and drawn again.
           const charts = kind === "Slides" && inPlace.includes(kind) ? ws.charts.load("items/name") : null;
           return { name: ws.name, kind, range, protection: sheetProtection, charts };

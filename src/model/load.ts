@@ -177,6 +177,9 @@ function workforceOf(o: Record<string, unknown>): Workforce {
     },
     overtime: ((o.overtime ?? []) as Array<Record<string, unknown>>).map((l) => ({
       group: l.group as string, reason: l.reason as string, budget: optAmt(l.budget), actualToDate: optAmt(l.actualToDate), forecast: optAmt(l.forecast),
+      ...(l.budgetToDate === undefined ? {} : { budgetToDate: optAmt(l.budgetToDate) }),
+      ...(l.recharged === undefined ? {} : { recharged: optAmt(l.recharged) }),
+      ...(typeof l.revenueLine === "string" ? { revenueLine: l.revenueLine } : {}),
     })),
   };
 }
@@ -197,6 +200,7 @@ function snapshot(o: Record<string, unknown>): PeriodSnapshot {
     savings: savings && { planned: amt(savings.planned), achieved: amt(savings.achieved), rag: rag(savings) },
     ...(Array.isArray(o.lines) ? { lines: (o.lines as Array<Record<string, unknown>>).map((l) => ({ group: l.group as string, name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
     ...(Array.isArray(o.transfers) ? { transfers: (o.transfers as Array<Record<string, unknown>>).map((l) => ({ name: l.name as string, revisedBudget: amt(l.revisedBudget), forecastOutturn: amt(l.forecastOutturn) })) } : {}),
+    ...(part("workforce") ? { workforce: { establishmentFte: amt(part("workforce")!.establishmentFte), actualFte: amt(part("workforce")!.actualFte), forecastFte: amt(part("workforce")!.forecastFte) } } : {}),
   };
 }
 

@@ -56,6 +56,7 @@ export function modelToDocument(m: MonitoringPeriod): Doc {
       savings: h.savings && { ...h.savings },
       ...(h.lines ? { lines: h.lines.map((l) => ({ ...l })) } : {}),
       ...(h.transfers ? { transfers: h.transfers.map((l) => ({ ...l })) } : {}),
+      ...(h.workforce ? { workforce: { ...h.workforce } } : {}),
     })),
     ...(m.workforce ? { workforce: { groups: m.workforce.groups, officerTarget: m.workforce.officerTarget, ...(m.workforce.overtime.length ? { overtime: m.workforce.overtime } : {}) } } : {}),
     controlTotals: ct && {

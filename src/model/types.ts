@@ -239,6 +239,16 @@ export interface PeriodSnapshot {
   lines?: SnapshotLine[];
   /** The same of each transfer to or from reserves (by name), for its previous variance; absent in older snapshots. */
   transfers?: SnapshotTransfer[];
+  /** The workforce's totals (all groups, FTE) when the period was closed, for strength by period; absent or null: none kept. */
+  workforce?: SnapshotWorkforce | null;
+}
+
+export interface SnapshotWorkforce {
+  establishmentFte: Decimal;
+  /** Strength at the period end. */
+  actualFte: Decimal;
+  /** Forecast strength at the year end, as forecast then. */
+  forecastFte: Decimal;
 }
 
 export type SnapshotTransfer = Omit<SnapshotLine, "group">;

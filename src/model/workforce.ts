@@ -82,6 +82,30 @@ export interface OvertimeLine {
   budget: OptionalAmount;
   actualToDate: OptionalAmount;
   forecast: OptionalAmount;
+  /** The budget profiled to the period end (the variance to date is the actual against it); absent or null: not kept. */
+  budgetToDate?: OptionalAmount;
+  /**
+   * The part of the actual to date that is charged to someone else (mutual aid to other forces, special policing
+   * services, events charged to their organisers): the variance to date net of it is what falls on the body.
+   */
+  recharged?: OptionalAmount;
+  /**
+   * The Revenue line (by its name) that holds this line's budget and forecast: the Workforce sheet's budget and
+   * forecast cells then refer to that line's cells (a reference, not a copy), and the figures used are the Revenue
+   * line's. Absent or null: typed on the Workforce sheet.
+   */
+  revenueLine?: string | null;
+}
+
+/**
+ * A blank Workforce sheet's inputs (the Insert form): the groups a police body reports (officers, PCSOs, staff), or one
+ * group of staff for a fire or council body, every figure blank to be typed; no officer target and no overtime lines
+ * yet. (A body of no stated kind gets the police groups: the sheet's officer target is a police measure.)
+ */
+export function blankWorkforce(body: Settings["body"]["kind"]): Workforce {
+  const group = (name: string, kind: WorkforceKind): WorkforceGroup => ({ name, kind, establishmentFte: null, actualFte: null, headcount: null, movements: [] });
+  const groups = body !== "fire" && body !== "council" ? [group("Police officers", "officers"), group("PCSOs", "pcsos"), group("Police staff", "staff")] : [group("Staff", "staff")];
+  return { groups, officerTarget: null, overtime: [] };
 }
 
 export interface Workforce {

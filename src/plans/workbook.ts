@@ -69,7 +69,7 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   if (options.actions) byKind.Actions = actionsSheet(ctx, options.actions);
   if (options.signoff) byKind.Signoff = signoffSheet(ctx, options.signoff);
   // The Workforce sheet (issue 14) when the period has workforce figures, after the templates.
-  if (position.workforce) byKind.Workforce = workforceSheet(ctx, position.workforce);
+  if (position.workforce) byKind.Workforce = workforceSheet(ctx, position.workforce, revenue.plan.rowKeys);
   if (options.virements) byKind.Virements = virementsSheet(ctx, options.virements);
   const kinds = [...SHEET_KINDS_IN_ORDER, "Workforce" as const, "Actions" as const, "Virements" as const, "Signoff" as const].filter((k) => byKind[k] && (!options.kinds || options.kinds.includes(k)));
   return { sheets: kinds.map((k) => byKind[k] as SheetPlan), styles: STYLES };

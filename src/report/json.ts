@@ -6,7 +6,7 @@
 import type { Decimal, Rag } from "../model/types";
 import { round } from "../model/amount";
 import type { Position } from "../engine/position";
-import type { StrengthFigures, WorkforcePosition } from "../engine/workforce";
+import type { OvertimeTotal, StrengthFigures, WorkforcePosition } from "../engine/workforce";
 import { narrative } from "../narrative/narrative";
 import { pctPlaces } from "../engine/format";
 import { periodErrors } from "./errors";
@@ -82,6 +82,8 @@ export interface ReportJson {
 export interface TrendJson {
   period: string; closed: boolean; revisedBudget: Decimal; forecastOutturn: Decimal; forecastVariance: Decimal; variancePct: Decimal | null;
   movement: Decimal | null; generalFundClosing: Decimal | null; generalFundPct: Decimal | null; revenueRag: Rag | null;
+  /** The workforce's totals (FTE) at the period; absent where none was kept. */
+  workforce?: { establishmentFte: Decimal; actualFte: Decimal; forecastFte: Decimal };
 }
 
 export interface BridgeJson {
@@ -105,12 +107,21 @@ export interface WorkforceJson {
   /** Only when the period has overtime lines: each line and the total, variances in the body's convention. */
   overtime?: {
     /** A figure not entered is null. */
-    lines: Array<{ group: string; reason: string; budget: Decimal | null; actualToDate: Decimal | null; forecast: Decimal | null; variance: Decimal; variancePct: Decimal | null; rag: Rag }>;
+    lines: Array<{
+      group: string; reason: string; budget: Decimal | null; actualToDate: Decimal | null; forecast: Decimal | null; variance: Decimal; variancePct: Decimal | null; rag: Rag;
+      budgetToDate: Decimal | null; varianceToDate: Decimal | null; recharged: Decimal | null; netVarianceToDate: Decimal | null; revenueLine: string | null;
+    }>;
+    /** Each group's lines summed (every reason of "Police officers", say), in the order the groups first appear. */
+    byGroup: Array<{ group: string } & OvertimeJson>;
     total: OvertimeJson;
   };
 }
 
-interface OvertimeJson { budget: Decimal; actualToDate: Decimal; forecast: Decimal; variance: Decimal; variancePct: Decimal | null }
+/** varianceToDate and netVarianceToDate are null when no line keeps a budget to date. */
+interface OvertimeJson {
+  budget: Decimal; actualToDate: Decimal; forecast: Decimal; variance: Decimal; variancePct: Decimal | null;
+  budgetToDate: Decimal; varianceToDate: Decimal | null; recharged: Decimal; netVarianceToDate: Decimal | null;
+}
 
 function workforceJson(w: WorkforcePosition, pct: (d: Decimal | null) => Decimal | null): WorkforceJson {
   const strength = (f: StrengthFigures): StrengthJson => ({
@@ -130,10 +141,19 @@ function workforceJson(w: WorkforcePosition, pct: (d: Decimal | null) => Decimal
         lines: w.overtime.map((o) => ({
           group: o.line.group, reason: o.line.reason, budget: o.line.budget, actualToDate: o.line.actualToDate, forecast: o.line.forecast,
           variance: o.variance, variancePct: pct(o.variancePct), rag: o.rag,
+          budgetToDate: o.line.budgetToDate ?? null, varianceToDate: o.varianceToDate, recharged: o.line.recharged ?? null, netVarianceToDate: o.netVarianceToDate, revenueLine: o.line.revenueLine ?? null,
         })),
-        total: { budget: w.overtimeTotal.budget, actualToDate: w.overtimeTotal.actualToDate, forecast: w.overtimeTotal.forecast, variance: w.overtimeTotal.variance, variancePct: pct(w.overtimeTotal.variancePct) },
+        byGroup: w.overtimeByGroup.map((g) => ({ group: g.group, ...overtimeJson(g, pct) })),
+        total: overtimeJson(w.overtimeTotal, pct),
       },
     } : {}),
+  };
+}
+
+function overtimeJson(t: OvertimeTotal, pct: (d: Decimal | null) => Decimal | null): OvertimeJson {
+  return {
+    budget: t.budget, actualToDate: t.actualToDate, forecast: t.forecast, variance: t.variance, variancePct: pct(t.variancePct),
+    budgetToDate: t.budgetToDate, varianceToDate: t.varianceToDate, recharged: t.recharged, netVarianceToDate: t.netVarianceToDate,
   };
 }
 
@@ -198,6 +218,7 @@ export function reportJson(p: Position): ReportJson {
     trend: trendOf(p).map((t) => ({
       period: t.period, closed: t.closed, revisedBudget: t.revisedBudget, forecastOutturn: t.forecastOutturn, forecastVariance: t.forecastVariance,
       variancePct: pct(t.variancePct), movement: t.movement, generalFundClosing: t.generalFundClosing, generalFundPct: pct(t.generalFundPct), revenueRag: t.revenueRag,
+      ...(t.workforce ? { workforce: t.workforce } : {}),
     })),
     bridge: bridgeJson(p),
     checks: p.checks.map(reportCheck),

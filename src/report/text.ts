@@ -112,8 +112,11 @@ function trendLines(p: Position): string[] {
     t.period === p.model.period ? (t.closed ? "this period (closed)" : "this period") : ""]);
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length), ["", "Variance", "Movement", "General Fund", "RAG"][i]?.length ?? 0));
   const line = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : i === 5 ? c : c.padStart(widths[i] ?? 0))).join("  ").trimEnd()}`;
+  const strength = points.filter((t) => t.workforce);
+  const say = sayFor(p.model);
+  const byPeriod = strength.length < 2 ? [] : [`Workforce strength by period (FTE, all groups): ${strength.map((t) => `${t.period} ${say.number(t.workforce!.actualFte)} against ${say.number(t.workforce!.establishmentFte)}, ${say.number(t.workforce!.forecastFte)} forecast at year end`).join("; ")}.`];
   return ["", "Trend of the year (the Net Budget's forecast variance; the general fund after it, as % of the net budget):",
-    line(["", "Variance", "Movement", "General Fund", "RAG", ""]), ...rows.map(line)];
+    line(["", "Variance", "Movement", "General Fund", "RAG", ""]), ...rows.map(line), ...byPeriod];
 }
 
 /** Strength against establishment, each group and the total, and the officer target with the grant at risk. */

@@ -6,6 +6,12 @@ import { SHEET_KINDS_IN_ORDER } from "../plans/kinds";
 /** The sheets the plans build, in tab order; Slides holds native charts (the PowerPoint deck is separate). */
 export const ALL_SHEETS: readonly SheetKind[] = SHEET_KINDS_IN_ORDER;
 
+/** Sheets the form offers unticked: not every body keeps them in the workbook (a blank Workforce sheet's groups to fill in). */
+export const OPTIONAL_SHEETS: readonly SheetKind[] = ["Workforce"];
+
+/** Every sheet the form lists, in its order. */
+export const FORM_SHEETS: readonly SheetKind[] = [...ALL_SHEETS, ...OPTIONAL_SHEETS];
+
 export const SHEET_WORDS: Record<SheetKind, string> = {
   Summary: "Summary: headline figures and RAG",
   Revenue: "Revenue budget monitoring",
@@ -18,7 +24,7 @@ export const SHEET_WORDS: Record<SheetKind, string> = {
   Slides: "Slides: charts sized for 16:9 slides",
   Signoff: "Sign-off: who signed off the figures (added at the first sign-off)",
   Actions: "Actions: what the board agreed for Red items",
-  Workforce: "Workforce: strength, the officer target and overtime (written when the period has workforce figures)",
+  Workforce: "Workforce (optional): strength against establishment, the officer target and overtime, blank to fill in",
   Virements: "Virements: each change from the original to the revised budget",
   Mapping: "Ledger mapping: the ledger import's profile and mapping (saved from the Import tab)",
 };

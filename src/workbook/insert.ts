@@ -5,6 +5,7 @@
  * need. A gateway looks at the workbook, asks these functions, and applies the plan they give.
  */
 import type { MonitoringPeriod } from "../model/types";
+import { blankWorkforce } from "../model/workforce";
 import type { SheetKind, WorkbookPlan } from "../plans/types";
 import type { InsertRequest, WorkbookRead } from "./gateway";
 import type { PlanPort } from "./plan-port";
@@ -37,8 +38,8 @@ export type InsertStep = { status: "conflict"; existing: SheetKind[] } | InsertT
 
 /** The kinds asked for, in tab order; refused when there are none or one Outturn has no template for. */
 export function insertKinds(request: InsertRequest): SheetKind[] {
-  // The Workforce sheet is no blank template: it is written with figures that have workforce numbers (issue 14).
-  const known: readonly SheetKind[] = request.model?.workforce ? [...OUTTURN_SHEETS, "Workforce"] : OUTTURN_SHEETS;
+  // The Workforce sheet is optional (not every body keeps its workforce here): inserted when asked for, blank or with figures.
+  const known: readonly SheetKind[] = [...OUTTURN_SHEETS, "Workforce"];
   const unknown = request.sheets.filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new WorkbookError(`Outturn has no sheet template for ${unknown.join(", ")}.`, "Invalid");
   const kinds = known.filter((k) => request.sheets.includes(k));
@@ -75,6 +76,12 @@ export function decideInsert(request: InsertRequest, look: WorkbookLook): Insert
  * what was typed). Otherwise the request's figures, or blank templates.
  */
 export function insertModel(request: InsertRequest, targets: InsertTargets, plans: PlanPort, existing: WorkbookRead | null): MonitoringPeriod {
+  const model = insertModelOf(request, targets, plans, existing);
+  // A Workforce sheet asked for without workforce figures: its groups with blank inputs to type.
+  return targets.kinds.includes("Workforce") && !model.workforce ? { ...model, workforce: blankWorkforce(model.settings.body.kind) } : model;
+}
+
+function insertModelOf(request: InsertRequest, targets: InsertTargets, plans: PlanPort, existing: WorkbookRead | null): MonitoringPeriod {
   if (targets.inPlace.length === 0) return request.model ?? plans.blank(targets.identity);
   if (!existing) throw new Error("upgrading needs the existing sheets read first");
   if (!existing.model) {

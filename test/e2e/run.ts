@@ -40,6 +40,7 @@ import { WORKFORCE_EXAMPLE } from "../support/workforce";
 import { lineTargets } from "../../src/ledger/targets";
 import { csvTable } from "../../src/ledger/table";
 import { MAPPING_TITLE } from "../../src/plans/sheets/mapping/markers";
+import { ALL_SHEETS } from "../../src/taskpane/start-form";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -543,6 +544,33 @@ async function workforceRun(page: Page, server: StaticServer): Promise<void> {
   await page.locator("[data-testid=headline-workforce]").scrollIntoViewIfNeeded();
   await shot(page, run, "01-workforce-pane-width");
   await axeScan(page, "the Position view with the workforce at task-pane width");
+}
+
+/**
+ * Issue 14: on a workbook that has the worked example's sheets, the Insert form inserts a blank Workforce sheet alone
+ * (listed last, unticked by default): the other sheets stay, the Position gains the Workforce card.
+ */
+async function workforceInsertRun(page: Page, server: StaticServer): Promise<void> {
+  const run = "workforce-insert";
+  console.log(`\n${run}: a blank Workforce sheet from the Insert form`);
+  await openOnWorkbook(page, server, seedEdits());
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 10000), `${run}: the pane opens on the Position view`);
+  const before = await api(page, (a) => a.sheetNames());
+  await page.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: /^Insert/ }).click();
+  must(await eventually(page, async () => (await page.locator("#start-heading").count()) > 0), `${run}: the Insert tab opens the Start view`);
+  const box = page.getByRole("checkbox", { name: /^Workforce \(optional\)/ });
+  check(!(await box.isChecked()), `${run}: the Workforce sheet is listed, unticked`);
+  for (const kind of ALL_SHEETS) await page.locator(`#sheet-${kind}`).uncheck();
+  await box.check();
+  await axeScan(page, "the Insert form with the Workforce sheet ticked");
+  await page.getByRole("button", { name: "Insert", exact: true }).click();
+  must(await eventually(page, async () => (await page.locator("#position-heading").count()) > 0, 10000), `${run}: Insert opens the Position view`);
+  const after = await api(page, (a) => a.sheetNames());
+  check(JSON.stringify(after) === JSON.stringify([...before, "Workforce"]), `${run}: only the Workforce sheet was added (${after.join(", ")})`);
+  check(await eventually(page, async () => (await page.locator("[data-testid=headline-workforce]").count()) > 0, 10000), `${run}: the Position has a Workforce card`);
+  await page.getByRole("tab", { name: "Workforce", exact: true }).click();
+  await page.locator("[data-testid=headline-workforce]").scrollIntoViewIfNeeded();
+  await shot(page, run, "01-blank-workforce");
 }
 
 /**
@@ -1189,7 +1217,7 @@ async function main(): Promise<number> {
   let browser: LaunchedBrowser | undefined;
   try {
     const officeJs = fakeOfficeJs();
-    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun], ["import", importRun], ["review", reviewRun], ["import-setup", importSetupRun]] as const;
+    const runs = [["keyboard", keyboardRun], ["mouse", mouseRun], ["reopen", reopenRun], ["pack", packRun], ["errors", errorsRun], ["excel", excelRun], ["excel-planted", excelPlantedRun], ["workforce", workforceRun], ["import", importRun], ["review", reviewRun], ["import-setup", importSetupRun], ["workforce-insert", workforceInsertRun]] as const;
     // E2E_ONLY=excel,excel-planted runs only those (while working on them); the whole run is the test.
     const only = process.env.E2E_ONLY?.split(",");
     for (const [name, flow] of runs.filter(([n]) => !only || only.includes(n))) {

@@ -15,8 +15,20 @@ describe("overtime in report --json", () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     validate(json);
     expect(validate.errors ?? []).toEqual([]);
-    expect(json.workforce.overtime.lines[0]).toEqual({ group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480, variance: -280, variancePct: -23.33, rag: "Amber" });
-    expect(json.workforce.overtime.total).toEqual({ budget: 4300, actualToDate: 2600, forecast: 4720, variance: -420, variancePct: -9.77 });
+    expect(json.workforce.overtime.lines[0]).toEqual({ group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480, variance: -280, variancePct: -23.33, rag: "Amber",
+      budgetToDate: 700, varianceToDate: -80, recharged: 60, netVarianceToDate: -20, revenueLine: null,
+    });
+    expect(json.workforce.overtime.total).toEqual({ budget: 4300, actualToDate: 2600, forecast: 4720, variance: -420, variancePct: -9.77, budgetToDate: 2450, varianceToDate: -150, recharged: 60, netVarianceToDate: -90 });
+    expect(json.workforce.overtime.byGroup.map((g: { group: string; budget: number }) => [g.group, g.budget])).toEqual([["Police officers", 3700], ["Police staff", 600]]);
+  });
+
+  it("has no variance to date where no line keeps a budget to date", () => {
+    const p = computePosition(seedModel((doc) => {
+      doc.workforce = structuredClone(WORKFORCE_EXAMPLE);
+      for (const l of (doc.workforce as { overtime: Array<Record<string, unknown>> }).overtime) delete l.budgetToDate;
+    }));
+    const json = JSON.parse(toJsonText(reportJson(p)));
+    expect([json.workforce.overtime.lines[0].varianceToDate, json.workforce.overtime.total.varianceToDate, json.workforce.overtime.total.netVarianceToDate]).toEqual([null, null, null]);
   });
 
   it("is left out without overtime lines", () => {

@@ -7,8 +7,8 @@ export const WORKFORCE_EXAMPLE = {
   ],
   officerTarget: { countDate: "2025-03-31", targetHeadcount: 2230, forecastHeadcount: null, grant: 1700 },
   overtime: [
-    { group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480 },
-    { group: "Police officers", reason: "Investigations", budget: 2500, actualToDate: 1400, forecast: 2650 },
-    { group: "Police staff", reason: "Vacancies", budget: 600, actualToDate: 420, forecast: 590 },
+    { group: "Police officers", reason: "Events", budget: 1200, actualToDate: 780, forecast: 1480, budgetToDate: 700, recharged: 60 },
+    { group: "Police officers", reason: "Investigations", budget: 2500, actualToDate: 1400, forecast: 2650, budgetToDate: 1450 },
+    { group: "Police staff", reason: "Vacancies", budget: 600, actualToDate: 420, forecast: 590, budgetToDate: 300 },
   ],
 };

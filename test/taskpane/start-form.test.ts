@@ -1,4 +1,4 @@
-import { defaultStartForm, financialYearOf, lastClosedQuarter, validateStart } from "../../src/taskpane/start-form";
+import { FORM_SHEETS, OPTIONAL_SHEETS, defaultStartForm, financialYearOf, lastClosedQuarter, validateStart } from "../../src/taskpane/start-form";
 
 describe("start form", () => {
   it("works out the financial year (April to March)", () => {
@@ -18,6 +18,12 @@ describe("start form", () => {
     const f = defaultStartForm(new Date(2024, 9, 1), { organisation: "Dorset", financialYear: "2023/24", period: "M06", units: "£" });
     expect(f).toMatchObject({ organisation: "Dorset", financialYear: "2023/24", period: "M06", units: "£" });
     expect(f.sheets).toEqual(["Summary", "Revenue", "Capital", "Reserves", "Savings", "Profiles", "History", "Settings", "Slides"]);
+  });
+
+  it("lists the optional Workforce sheet last, unticked by default", () => {
+    expect(FORM_SHEETS.at(-1)).toBe("Workforce");
+    expect(OPTIONAL_SHEETS).toEqual(["Workforce"]);
+    expect(defaultStartForm(new Date(2024, 9, 1)).sheets).not.toContain("Workforce");
   });
 
   it("names each field with a problem", () => {

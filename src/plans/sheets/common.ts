@@ -37,6 +37,13 @@ export function varianceHeading(b: SheetBuilder, ctx: PlanContext, row: number, 
     ctx.model.settings.signConvention === "forecast-minus-budget" ? over : fav, "header");
 }
 
+/** The variance-to-date column's heading in the body's convention. */
+export function varianceToDateHeading(b: SheetBuilder, ctx: PlanContext, row: number, col: string): void {
+  const fav = "Variance to date fav / (adverse)", over = "Variance to date over / (under)";
+  b.formula(row, col, `=IF(${ctx.set("signConvention")}="forecast-minus-budget",${str(over)},${str(fav)})`,
+    ctx.model.settings.signConvention === "forecast-minus-budget" ? over : fav, "header");
+}
+
 /** A % (engine: percent, or null) as the cell's expected value: a fraction, or "" for null. */
 export function pctExpected(pct: Decimal | null): Decimal | string {
   return pct === null ? "" : pct.div(100);

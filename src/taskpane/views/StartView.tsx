@@ -4,7 +4,7 @@ import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Spinn
 import type { PeriodId, Units } from "../../model/types";
 import { PERIODS, periodLabel } from "../../model/period";
 import type { SheetKind } from "../../workbook/gateway";
-import { ALL_SHEETS, SHEET_WORDS, type StartErrors, type StartForm, validateStart } from "../start-form";
+import { FORM_SHEETS, SHEET_WORDS, type StartErrors, type StartForm, validateStart } from "../start-form";
 import { ViewHeading } from "./ViewHeading";
 
 const useStyles = makeStyles({
@@ -42,7 +42,7 @@ export function StartView({ initial, existing, busy, onInsert }: StartViewProps)
     if (tried) setErrors(validateStart(next));
   };
   const toggle = (sheet: SheetKind, on: boolean) =>
-    set({ sheets: ALL_SHEETS.filter((k) => (k === sheet ? on : form.sheets.includes(k))) });
+    set({ sheets: FORM_SHEETS.filter((k) => (k === sheet ? on : form.sheets.includes(k))) });
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -52,7 +52,7 @@ export function StartView({ initial, existing, busy, onInsert }: StartViewProps)
     setErrors(found);
     const first = (["organisation", "financialYear", "sheets"] as const).find((k) => found[k]);
     if (first) {
-      document.getElementById(first === "sheets" ? `sheet-${ALL_SHEETS[0]}` : `start-${first}`)?.focus();
+      document.getElementById(first === "sheets" ? `sheet-${FORM_SHEETS[0]}` : `start-${first}`)?.focus();
       return;
     }
     onInsert(form);
@@ -96,7 +96,7 @@ export function StartView({ initial, existing, busy, onInsert }: StartViewProps)
           <Body1 as="p" className={s.note} id="start-sheets-note">
             The sheets refer to each other (all read Settings; Summary reads the rest): untick one only when it is in the workbook already.
           </Body1>
-          {ALL_SHEETS.map((sheet) => (
+          {FORM_SHEETS.map((sheet) => (
             <Checkbox
               key={sheet}
               id={`sheet-${sheet}`}

@@ -11,7 +11,8 @@ import { titleRows, unitsCell } from "../common";
 import { PERIODS } from "../../../model/period";
 import type { SnapshotTransfer } from "../../../model/types";
 import { COMMON_MARKERS } from "../markers";
-import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
+import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS, HISTORY_WORKFORCE_COLS } from "./markers";
+import { FTE_FORMAT } from "../workforce/markers";
 
 export { HISTORY_COLS };
 
@@ -74,18 +75,15 @@ export function historySheet(ctx: PlanContext): { plan: SheetPlan; anchors: Hist
     b.conditionalFormats.push(ragFormat(`${col}6:${col}${last}`));
   }
   b.note(row + 1, "One row per closed period of the year, oldest first. The Summary compares this period with the latest earlier one.", "O");
-  linesTable(b, ctx, Math.max(row + 4, HISTORY_LOOKUP.last + 3));
+  const after = linesTable(b, ctx, Math.max(row + 4, HISTORY_LOOKUP.last + 3));
+  workforceTable(b, ctx, after + 2);
   return { plan: b.build(), anchors: { rows } };
 }
 
-/** Each closed period's revenue lines (budget and forecast when closed), for the movement by line since then. */
-function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
+/** Each closed period's revenue lines (budget and forecast when closed), for the movement by line since then; returns the row after it. */
+function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): number {
   const L = HISTORY_LINE_COLS;
-  b.label(start, "A", "Revenue lines at each closed period (for the movement by line)", "section");
-  b.fill(start, 2, 15, "section");
-  b.key(start, HISTORY_MARKERS.linesSection);
-  ["Period", "Group (blank: a transfer)", "Line", "Revised budget", "Forecast outturn"].forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
-  b.key(start + 1, HISTORY_MARKERS.linesHeader);
+  tableHead(b, start, "Revenue lines at each closed period (for the movement by line)", ["Period", "Group (blank: a transfer)", "Line", "Revised budget", "Forecast outturn"], HISTORY_MARKERS.linesSection, HISTORY_MARKERS.linesHeader);
   let row = start + 2, i = 0;
   for (const s of ctx.model.history) {
     // A transfer's row leaves the group blank.
@@ -100,4 +98,27 @@ function linesTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
       row++;
     }
   }
+  return row;
+}
+
+/** Each closed period's workforce totals (FTE) when closed, for strength by period. */
+function workforceTable(b: SheetBuilder, ctx: PlanContext, start: number): void {
+  const W = HISTORY_WORKFORCE_COLS;
+  tableHead(b, start, "Workforce at each closed period (FTE)", ["Period", "Establishment", "Strength", "Year-end forecast"], HISTORY_MARKERS.workforceSection, HISTORY_MARKERS.workforceHeader);
+  let row = start + 2;
+  ctx.model.history.forEach((s, i) => {
+    if (!s.workforce) return;
+    b.inputText(row, W.period, s.period);
+    for (const f of ["establishmentFte", "actualFte", "forecastFte"] as const) b.inputAmount(row, W[f], s.workforce[f], FTE_FORMAT);
+    b.key(row++, HISTORY_MARKERS.workforce, HISTORY_ROWS.workforce(i));
+  });
+}
+
+/** A table's section title and headings (A onwards), with their markers. */
+function tableHead(b: SheetBuilder, start: number, title: string, headings: string[], section: string, header: string): void {
+  b.label(start, "A", title, "section");
+  b.fill(start, 2, 15, "section");
+  b.key(start, section);
+  headings.forEach((h, i) => b.label(start + 1, String.fromCharCode(65 + i), h, "header"));
+  b.key(start + 1, header);
 }

@@ -1,17 +1,18 @@
 /** Reading the Period history sheet back: one snapshot per closed period. */
-import type { Decimal, PeriodSnapshot, Rag, SnapshotTransfer } from "../../../model/types";
+import type { Decimal, PeriodSnapshot, Rag, SnapshotTransfer, SnapshotWorkforce } from "../../../model/types";
 import { D } from "../../../model/amount";
 import { isPeriodId } from "../../../model/period";
 import type { Reader, SheetView } from "../../read/reader";
 import { COMMON_MARKERS } from "../markers";
-import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS } from "./markers";
+import { HISTORY_COLS, HISTORY_LINE_COLS, HISTORY_MARKERS, HISTORY_ROWS, HISTORY_WORKFORCE_COLS } from "./markers";
 
 export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
   const keys = r.keys("History");
   const C = HISTORY_COLS;
   const out: PeriodSnapshot[] = [];
-  let state: "top" | "rows" | "after" | "lines" = "top";
+  let state: "top" | "rows" | "after" | "lines" | "workforce" = "top";
   const lines: Array<{ period: string; line: SnapshotTransfer & { group: string | null } }> = [];
+  const workforce = new Map<string, SnapshotWorkforce>();
   const rag = (row: number, col: string, what: string): Rag | null => r.choice<Rag>(s, row, col, what, ["Red", "Amber", "Green"], null);
   for (let row = 1; row <= s.sheet.maxRow; row++) {
     const m = s.marker(row);
@@ -19,6 +20,12 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
     if (m === COMMON_MARKERS.units) { keys[m] = row; state = "rows"; continue; }
     if (m === COMMON_MARKERS.note) { keys[m] = row; state = "after"; continue; }
     if (m === HISTORY_MARKERS.linesSection || m === HISTORY_MARKERS.linesHeader) { keys[m] = row; state = "lines"; continue; }
+    if (m === HISTORY_MARKERS.workforceSection || m === HISTORY_MARKERS.workforceHeader) { keys[m] = row; state = "workforce"; continue; }
+    if (state === "workforce" && (m === HISTORY_MARKERS.workforce || (!m && s.hasContent(row)))) {
+      const w = historyWorkforce(s, r, row);
+      if (w) { keys[HISTORY_ROWS.workforce(workforce.size)] = row; workforce.set(w.period, w.workforce); }
+      continue;
+    }
     if (state === "lines" && (m === HISTORY_MARKERS.line || (!m && s.hasContent(row)))) {
       const line = historyLine(s, r, row);
       if (line) { keys[HISTORY_ROWS.line(lines.length)] = row; lines.push(line); }
@@ -68,8 +75,22 @@ export function readHistory(s: SheetView, r: Reader): PeriodSnapshot[] {
     const transfers = mine.flatMap(({ group, ...l }) => (group === null ? [l] : []));
     if (groupLines.length) snapshot.lines = groupLines;
     if (transfers.length) snapshot.transfers = transfers;
+    const w = workforce.get(snapshot.period);
+    if (w) snapshot.workforce = w;
   }
   return out;
+}
+
+/** A row of the workforce table: period and the three FTE totals, each required. */
+function historyWorkforce(s: SheetView, r: Reader, row: number): { period: string; workforce: SnapshotWorkforce } | null {
+  const W = HISTORY_WORKFORCE_COLS;
+  const period = r.text(s, row, W.period, "period")?.trim().toUpperCase() ?? "";
+  const [establishmentFte, actualFte, forecastFte] = (["establishmentFte", "actualFte", "forecastFte"] as const).map((f) => r.amount(s, row, W[f], `${period} workforce ${f}`));
+  if (!isPeriodId(period) || !establishmentFte || !actualFte || !forecastFte) {
+    r.add("bad-value", "warning", s.where(row, W.period), `${s.where(row, W.period)}: row ${row} of the closed periods' workforce needs its period and all three figures; it is ignored until then.`, { area: "workbook" });
+    return null;
+  }
+  return { period, workforce: { establishmentFte, actualFte, forecastFte } };
 }
 
 /** A row of the lines table: period, line, revised budget and forecast, each required; a blank group is a transfer. */

@@ -19,7 +19,7 @@ import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { sheetPrefix } from "../../a1";
 import { monthsElapsedFormula, varianceFormula, varianceRagFormula } from "../../formulas";
-import { pctExpected, titleRows, unitsCell } from "../common";
+import { pctExpected, titleRows, unitsCell, varianceToDateHeading } from "../common";
 import { COMMON_MARKERS } from "../markers";
 import { REVENUE_COLS, REVENUE_ROWS } from "../revenue/markers";
 import { LAST_YEAR_COLS, MONTH_HEADINGS, PCT_MONTH_COLS, PROFILE_COLS as C, PROFILE_MARKERS as M, PROFILE_ROWS, PROFILE_WORDS } from "./markers";
@@ -48,8 +48,7 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
   b.key(3, M.months);
 
   for (const [col, text] of HEADINGS) b.label(4, col, text, "header");
-  b.formula(4, C.variance, `=IF(${ctx.set("signConvention")}="forecast-minus-budget","Variance to date over / (under)","Variance to date fav / (adverse)")`,
-    model.settings.signConvention === "forecast-minus-budget" ? "Variance to date over / (under)" : "Variance to date fav / (adverse)", "header");
+  varianceToDateHeading(b, ctx, 4, C.variance);
   b.label(4, C.variancePct, "Variance %", "header");
   b.label(4, C.rag, "RAG", "header");
   PCT_MONTH_COLS.forEach((col, i) => b.label(4, col, `${MONTH_HEADINGS[i]} %`, "header"));

@@ -13,15 +13,18 @@
 import type { Decimal } from "../../../model/types";
 import { D } from "../../../model/amount";
 import { GRANT_BAND_SLOTS } from "../../../model/settings/registry";
-import type { WorkforcePosition } from "../../../engine/workforce";
+import { type WorkforcePosition, revenueLinesByName } from "../../../engine/workforce";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
-import { pctExpected, titleRows, unitsCell, varianceCells, varianceHeading } from "../common";
+import { sheetPrefix } from "../../a1";
+import { varianceFormula } from "../../formulas";
+import { pctExpected, titleRows, unitsCell, varianceCells, varianceHeading, varianceToDateHeading } from "../common";
+import { REVENUE_COLS, REVENUE_ROWS } from "../revenue/markers";
 import { COMMON_MARKERS } from "../markers";
 import {
-  JOINER_COLS, KIND_WORDS, LEAVER_COLS, OVERTIME_COLS as O, TARGET_VALUE_COL as V, type TargetField, WORKFORCE_COLS as C,
+  FTE_FORMAT, JOINER_COLS, KIND_WORDS, LEAVER_COLS, OVERTIME_COLS as O, TARGET_VALUE_COL as V, type TargetField, WORKFORCE_COLS as C,
   WORKFORCE_MARKERS as M, WORKFORCE_ROWS, WORKFORCE_TITLE,
 } from "./markers";
 
@@ -34,8 +37,7 @@ const HEADINGS: ReadonlyArray<[string, string]> = [
   [C.forecastVarianceFte, "Variance at year end (FTE)"], [C.forecastVariancePct, "Variance at year end %"], [C.rag, "RAG"],
 ];
 
-/** FTE and headcount: up to 2 places shown (the cell keeps what was typed, up to 6). */
-const FTE = "#,##0.##;(#,##0.##);\"–\"";
+const FTE = FTE_FORMAT;
 
 /** The first calendar year of a financial year ("2024/25" -> 2024). */
 export const firstYearOf = (financialYear: string): number => Number(financialYear.slice(0, 4));
@@ -46,7 +48,11 @@ export function monthIndex(financialYear: string, month: string): number | null 
   return i >= 0 && i < 12 ? i : null;
 }
 
-export function workforceSheet(ctx: PlanContext, w: WorkforcePosition): SheetPlan {
+/**
+ * `revenueRows`: the Revenue sheet's row of each line (REVENUE_ROWS.line keys), so an overtime line linked to a
+ * Revenue line refers to its cells.
+ */
+export function workforceSheet(ctx: PlanContext, w: WorkforcePosition, revenueRows: Record<string, number> = {}): SheetPlan {
   const { model } = ctx;
   const b = new SheetBuilder("Workforce", ctx.names.Workforce, [
     { width: 24 }, { width: 14 }, ...Array.from({ length: 11 }, () => ({ width: 12 })), ...Array.from({ length: 24 }, () => ({ width: 7 })), { width: 16, hidden: true },
@@ -129,7 +135,7 @@ export function workforceSheet(ctx: PlanContext, w: WorkforcePosition): SheetPla
   b.conditionalFormats.push(ragFormat(`${C.rag}${firstGroup}:${C.rag}${total}`));
 
   row = targetBlock(b, ctx, w, row + 1, officersRow);
-  overtimeBlock(b, ctx, w, row + 1);
+  overtimeBlock(b, ctx, w, row + 1, revenueRows);
   return b.build();
 }
 
@@ -194,43 +200,75 @@ function withheldFormula(ctx: PlanContext, achieved: string): string {
   return `IF(${achieved}="","",${tail})`;
 }
 
-/** Overtime by group and reason: budget, actual to date, forecast, the variance in the body's convention, % and RAG (the revenue line rule). */
-function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, start: number): void {
+/**
+ * Overtime by group and reason: budget, actual to date, forecast, the variance in the body's convention, % and RAG (the
+ * revenue line rule); the budget to date, the variance to date and net of what is recharged to others. A line linked to
+ * a Revenue line has its budget and forecast as references to that line's cells (a reference, not a copy).
+ */
+function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, start: number, revenueRows: Record<string, number>): void {
   let row = start;
   b.label(row, "A", "Overtime by group and reason", "section");
   b.fill(row, 2, 13, "section");
   b.key(row, M.overtimeSection);
   row++;
   const head = row++;
-  for (const [col, text] of [[O.group, "Group"], [O.reason, "Reason"], [O.budget, "Budget"], [O.actualToDate, "Actual to date"], [O.forecast, "Forecast"], [O.variancePct, "Variance %"], [O.rag, "RAG"]] as const) b.label(head, col, text, "header");
+  for (const [col, text] of [
+    [O.group, "Group"], [O.reason, "Reason"], [O.budget, "Budget"], [O.actualToDate, "Actual to date"], [O.forecast, "Forecast"], [O.variancePct, "Variance %"], [O.rag, "RAG"],
+    [O.budgetToDate, "Budget to date"], [O.recharged, "Recharged to date"], [O.revenueLine, "Revenue line"],
+  ] as const) b.label(head, col, text, "header");
   varianceHeading(b, ctx, head, O.variance);
+  varianceToDateHeading(b, ctx, head, O.varianceToDate);
+  b.label(head, O.netVarianceToDate, "Net of recharges", "header");
   b.key(head, M.overtimeHeader);
   const units = row++;
-  for (const col of [O.budget, O.actualToDate, O.forecast, O.variance]) unitsCell(b, ctx, units, col);
+  for (const col of [O.budget, O.actualToDate, O.forecast, O.variance, O.budgetToDate, O.varianceToDate, O.recharged, O.netVarianceToDate]) unitsCell(b, ctx, units, col);
   b.key(units, M.overtimeUnits);
   const first = row;
+  const revenue = sheetPrefix(ctx.names.Revenue);
+  const linesByName = revenueLinesByName(ctx.model);
   w.overtime.forEach((o, i) => {
     const r = row++;
     const place = (column: string): Place => ({ area: "workforce", row: `${o.line.group}: ${o.line.reason}`, column });
     b.inputText(r, O.group, o.line.group, "lineName", { place: place("group") });
     b.inputText(r, O.reason, o.line.reason, "inputText", { place: place("reason") });
-    b.inputAmount(r, O.budget, o.line.budget, ctx.amount, { place: place("budget") });
+    const linked = o.line.revenueLine ? linesByName.get(o.line.revenueLine.trim()) : undefined;
+    const revenueRow = linked ? revenueRows[REVENUE_ROWS.line(linked.group, linked.index)] : undefined;
+    for (const [field, from] of [["budget", REVENUE_COLS.revisedBudget], ["forecast", REVENUE_COLS.forecastOutturn]] as const) {
+      if (revenueRow === undefined) b.inputAmount(r, O[field], o.line[field], ctx.amount, { place: place(field) });
+      else b.formula(r, O[field], `=${revenue}$${from}$${revenueRow}`, o.line[field] ?? new D(0), "calculated", { numberFormat: ctx.amount, place: place(field) });
+    }
     b.inputAmount(r, O.actualToDate, o.line.actualToDate, ctx.amount, { place: place("actualToDate") });
-    b.inputAmount(r, O.forecast, o.line.forecast, ctx.amount, { place: place("forecast") });
     varianceCells(b, ctx, r, o, "revenueLine", false, place, { revised: O.budget, forecast: O.forecast, variance: O.variance, pct: O.variancePct, rag: O.rag });
+    b.inputAmount(r, O.budgetToDate, o.line.budgetToDate ?? null, ctx.amount, { place: place("budgetToDate") });
+    b.inputAmount(r, O.recharged, o.line.recharged ?? null, ctx.amount, { place: place("recharged") });
+    toDateCells(b, ctx, r, o, "calculated", place);
+    b.inputText(r, O.revenueLine, o.line.revenueLine ?? null, "inputText", { place: place("revenueLine") });
     b.key(r, M.overtime, WORKFORCE_ROWS.overtime(i));
   });
   const last = row - 1;
   const total = row++;
-  const t = w.overtimeTotal ?? { budget: new D(0), actualToDate: new D(0), forecast: new D(0), variance: new D(0), variancePct: null, favourable: new D(0), rag: "Green" as const };
+  const t = w.overtimeTotal ?? {
+    budget: new D(0), budgetToDate: new D(0), actualToDate: new D(0), recharged: new D(0), forecast: new D(0), variance: new D(0), variancePct: null, favourable: new D(0), rag: "Green" as const,
+    varianceToDate: null, netVarianceToDate: null,
+  };
   b.label(total, O.group, "Total overtime", "totalLabel");
   b.blank(total, O.reason, "totalLabel");
   const sumOf = (col: string) => (last >= first ? `=SUM(${col}${first}:${col}${last})` : "=0");
-  b.formula(total, O.budget, sumOf(O.budget), t.budget, "total", { numberFormat: ctx.amount });
-  b.formula(total, O.actualToDate, sumOf(O.actualToDate), t.actualToDate, "total", { numberFormat: ctx.amount });
-  b.formula(total, O.forecast, sumOf(O.forecast), t.forecast, "total", { numberFormat: ctx.amount });
-  varianceCells(b, ctx, total, t, null, true, (column) => ({ area: "workforce", row: "Total overtime", column }), { revised: O.budget, forecast: O.forecast, variance: O.variance, pct: O.variancePct, rag: O.rag });
+  for (const [col, v] of [[O.budget, t.budget], [O.actualToDate, t.actualToDate], [O.forecast, t.forecast], [O.budgetToDate, t.budgetToDate], [O.recharged, t.recharged]] as const) {
+    b.formula(total, col, sumOf(col), v, "total", { numberFormat: ctx.amount });
+  }
+  const totalPlace = (column: string): Place => ({ area: "workforce", row: "Total overtime", column });
+  varianceCells(b, ctx, total, t, null, true, totalPlace, { revised: O.budget, forecast: O.forecast, variance: O.variance, pct: O.variancePct, rag: O.rag });
+  // The total's figures to date only when some line keeps a budget to date (the engine's rule), so a blank column stays blank.
+  toDateCells(b, ctx, total, t, "total", totalPlace, last >= first ? `COUNT(${O.budgetToDate}${first}:${O.budgetToDate}${last})=0` : "TRUE()");
   b.key(total, M.overtimeTotal);
   if (last >= first) b.conditionalFormats.push(ragFormat(`${O.rag}${first}:${O.rag}${last}`));
-  b.note(row, "Type a row above Total overtime for each group and reason the body keeps (events, investigations, vacancies, mutual aid...).", "M", M.note);
+  b.note(row, "Type a row above Total overtime for each group and reason the body keeps (events, investigations, vacancies, mutual aid...); name a Revenue line in M to take its budget and forecast.", "M", M.note);
+}
+
+/** The variance to date (actual against the budget to date) and net of recharges; blank without a budget to date. */
+function toDateCells(b: SheetBuilder, ctx: PlanContext, r: number, f: { varianceToDate: Decimal | null; netVarianceToDate: Decimal | null }, style: "calculated" | "total", place: (column: string) => Place, blankWhen = `${O.budgetToDate}${r}=""`): void {
+  const btd = `${O.budgetToDate}${r}`, actual = `${O.actualToDate}${r}`;
+  b.formula(r, O.varianceToDate, `=IF(${blankWhen},"",${varianceFormula(ctx, btd, actual)})`, f.varianceToDate ?? "", style, { numberFormat: ctx.amount, place: place("varianceToDate") });
+  b.formula(r, O.netVarianceToDate, `=IF(${blankWhen},"",${varianceFormula(ctx, btd, `(${actual}-${O.recharged}${r})`)})`, f.netVarianceToDate ?? "", style, { numberFormat: ctx.amount, place: place("netVarianceToDate") });
 }

@@ -15,8 +15,15 @@ export const LEAVER_COLS = ["Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH",
 
 /** The officer target block: a label in A, its value in B. */
 export const TARGET_VALUE_COL = "B";
-/** The overtime table: group, reason, budget, actual to date, forecast, variance, % and RAG. */
-export const OVERTIME_COLS = { group: "A", reason: "B", budget: "C", actualToDate: "D", forecast: "E", variance: "F", variancePct: "G", rag: "H" } as const;
+/**
+ * The overtime table: group, reason, budget, actual to date, forecast, variance, % and RAG; then (added later, so a
+ * sheet written before them still reads) the budget to date, the variance to date, the part recharged to others, the
+ * variance to date net of it, and the Revenue line the budget and forecast come from.
+ */
+export const OVERTIME_COLS = {
+  group: "A", reason: "B", budget: "C", actualToDate: "D", forecast: "E", variance: "F", variancePct: "G", rag: "H",
+  budgetToDate: "I", varianceToDate: "J", recharged: "K", netVarianceToDate: "L", revenueLine: "M",
+} as const;
 
 /** A group's kind as the sheet's drop-down shows it. */
 export const KIND_WORDS: Record<WorkforceKind, string> = { officers: "Police officers", pcsos: "PCSOs", staff: "Police staff", specials: "Specials" };
@@ -36,3 +43,6 @@ export const WORKFORCE_ROWS = {
 } as const;
 
 export const WORKFORCE_TITLE = "Workforce and overtime";
+
+/** FTE and headcount: up to 2 places shown (the cell keeps what was typed, up to 6). */
+export const FTE_FORMAT = "#,##0.##;(#,##0.##);\"–\"";

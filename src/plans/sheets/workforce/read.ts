@@ -129,9 +129,12 @@ function overtimeLine(s: SheetView, r: Reader, row: number): OvertimeLine {
     r.add("line-unnamed", "error", s.where(row, col), `${s.where(row, col)}: the overtime line in row ${row} needs its group and its reason (e.g. Police officers, Events); type ${group === null ? "the group" : "the reason"}.`, { area: "workforce" });
   }
   const amount = (col: string, what: string, column: string) => r.amount(s, row, col, `${name}, ${what}`, { area: "workforce", row: name, column });
+  const budgetToDate = amount(O.budgetToDate, "budget to date", "budgetToDate"), recharged = amount(O.recharged, "recharged to others", "recharged");
+  const revenueLine = r.text(s, row, O.revenueLine, `${name}, Revenue line`);
   return {
     group: group ?? `(row ${row})`, reason: reason ?? `(row ${row})`,
     budget: amount(O.budget, "budget", "budget"), actualToDate: amount(O.actualToDate, "actual to date", "actualToDate"), forecast: amount(O.forecast, "forecast", "forecast"),
+    ...(budgetToDate === null ? {} : { budgetToDate }), ...(recharged === null ? {} : { recharged }), ...(revenueLine === null ? {} : { revenueLine: revenueLine.trim() }),
   };
 }
 
@@ -139,6 +142,6 @@ function overtimeLine(s: SheetView, r: Reader, row: number): OvertimeLine {
 export function workforceSections(): Section[] {
   return [
     { kind: "Workforce", header: "units", lines: WORKFORCE_ROWS.groupPrefix, total: M.total, columns: [C.establishmentFte, C.actualFte, C.headcount, C.joiners, C.leavers], label: "Total workforce" },
-    { kind: "Workforce", header: M.overtimeUnits, lines: WORKFORCE_ROWS.overtimePrefix, total: M.overtimeTotal, columns: [O.budget, O.actualToDate, O.forecast], label: "Total overtime" },
+    { kind: "Workforce", header: M.overtimeUnits, lines: WORKFORCE_ROWS.overtimePrefix, total: M.overtimeTotal, columns: [O.budget, O.actualToDate, O.forecast, O.budgetToDate, O.recharged], label: "Total overtime" },
   ];
 }
