@@ -31,12 +31,14 @@ const LIMIT_KB = 200;
  * profiles, the year to date, sign-off's SHA-256 and the workforce engine joined the first read of a workbook (208 KB
  * at the time). It was held to 210 KB until the Workforce sheet's layout and reader, the workforce paragraph of the
  * narrative and the Position's workforce card (issue 14), and the board review (issue 15: the Virements sheet's reader
- * and reconciliation, sheet protection and review mode's guard) joined it, merged together at 226 KB; it is held to 228 KB. The
+ * and reconciliation, sheet protection and review mode's guard) joined it, merged together at 226 KB; it was held to 228 KB
+ * until overtime (budget to date, recharges, the link to Revenue lines), workforce in closed periods (the Period history
+ * sheet's table) and the blank Workforce sheet of the Insert form came in at 229.4 KB; it is held to 230 KB. The
  * candidates to split out next are the narrative (only the Summary's text needs it), sign-off hashing (only a signed
  * workbook needs it), forecast assist's projections (only the report needs them) and the Workforce and Virements
  * sheets' plans (only a period with workforce figures or a virement log needs them).
  */
-const STARTUP_LIMIT_KB = 228;
+const STARTUP_LIMIT_KB = 230;
 const LAZY_ONLY_PACKAGES = ["exceljs", "pptxgenjs", "jszip"];
 const STARTUP_GROUP = "excel-gateway";
 
