@@ -10,6 +10,9 @@ module.exports = {
   moduleNameMapper: {
     // office-addin-mock pulls in office-addin-manifest, an ESM dependency jest cannot load.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
+    // The schema validator ajv generates ahead of time for the compiled command line, instead of compiling the schema
+    // again in every test file (test/model/schema-validators.test.ts checks both agree).
+    "^(.*/)?schema-validator$": "<rootDir>/test/support/schema-validator-standalone.ts",
   },
   // Every core (jest's default leaves one free): much of the suite waits on LibreOffice, a child process, so a second
   // worker runs other files meanwhile. 196 s against 337 s with one worker on the 2-core development machine.
