@@ -215,11 +215,13 @@ export class SheetBuilder {
       const style = STYLES[role];
       const size = style.font?.size ?? 10;
       const perLine = Math.max(4, Math.floor(widthOf(address) * (11 / size) * (style.font?.bold ? 0.95 : 1.1)));
-      const lines = wrappedLines(text, perLine);
-      if (lines < 2) continue;
+      // A text no longer than a line, without a line break, takes one line: most of them, so not counted word by word.
+      if (text.length <= perLine && !/[\r\n]/.test(text)) continue;
       const { row, col } = parseA1(address);
       // Text in a hidden column is not shown (the Sign-off sheet's kept inputs): it sets no height.
       if (this.columns[col - 1]?.hidden) continue;
+      const lines = wrappedLines(text, perLine);
+      if (lines < 2) continue;
       // Excel's tallest row is 409 points (RangeFormat.rowHeight refuses more).
       const h = Math.min(409, Math.ceil(lines * size * 1.32 + 3));
       heights[row] = Math.max(heights[row] ?? 0, h);
