@@ -1218,12 +1218,24 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
   clear(applyTo?: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | Excel.ClearApplyTo): void {
     const what = applyTo ?? "All";
     this.write(`clear(${what})`, 10, (sheet, rect) => {
-      for (const [k, cell] of [...sheet.cells]) {
-        const [r, c] = k.split(",").map(Number) as [number, number];
-        if (r < rect.r1 || r > rect.r2 || c < rect.c1 || c > rect.c2) continue;
+      const clearOne = (k: string, cell: FakeCell) => {
         if (what === "All") sheet.cells.delete(k);
         else if (what === "Contents") { cell.value = ""; cell.formula = null; }
         else if (what === "Formats") { cell.numberFormat = "General"; cell.format = {}; }
+      };
+      // By the range's own cells when it has fewer than the sheet holds (a row band), else through the sheet's cells.
+      if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) < sheet.cells.size) {
+        for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) {
+          const k = key(r, c), cell = sheet.cells.get(k);
+          if (cell) clearOne(k, cell);
+        }
+        return;
+      }
+      for (const [k, cell] of [...sheet.cells]) {
+        const comma = k.indexOf(",");
+        const r = Number(k.slice(0, comma)), c = Number(k.slice(comma + 1));
+        if (r < rect.r1 || r > rect.r2 || c < rect.c1 || c > rect.c2) continue;
+        clearOne(k, cell);
       }
     });
   }
