@@ -10,13 +10,16 @@ export const seed = (): MonitoringPeriod => parseMonitoringJson(readFileSync(joi
 
 /** Formula values as the plan of `model` expects them, keyed "Sheet!A1" (`renamed`: new name -> planned name). */
 export function expectedValues(model: MonitoringPeriod, renamed: Record<string, string> = {}): (sheet: string, address: string) => CellScalar {
-  const values = new Map<string, CellScalar>();
+  // By sheet, then address: the fake asks for every formula cell of every read of a large workbook.
+  const values = new Map<string, Map<string, CellScalar>>();
   for (const sheet of buildWorkbookPlan(model).sheets) {
+    const own = new Map<string, CellScalar>();
+    values.set(sheet.name.toLowerCase(), own);
     for (const cell of sheet.cells) {
       if (cell.content.kind !== "formula") continue;
       const e = cell.content.expected;
-      values.set(`${sheet.name.toLowerCase()}!${cell.address}`, typeof e === "string" ? e : e.toNumber());
+      own.set(cell.address, typeof e === "string" ? e : e.toNumber());
     }
   }
-  return (sheet, address) => values.get(`${(renamed[sheet] ?? sheet).toLowerCase()}!${address}`) ?? 0;
+  return (sheet, address) => values.get((renamed[sheet] ?? sheet).toLowerCase())?.get(address) ?? 0;
 }

@@ -186,10 +186,13 @@ function colNumber(letters: string): number {
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
+const LETTERS: string[] = [];
 function colLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let s = "";
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return (LETTERS[col] = s);
 }
 export interface Rect { r1: number; c1: number; r2: number; c2: number }
 
