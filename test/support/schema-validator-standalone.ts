@@ -4,19 +4,16 @@
  * test file does not compile the schema again (about 0.25 s of CPU each, in most of the suite's files). Both validate
  * alike: test/model/schema-validators.test.ts runs the real module beside this one.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
+import { builtFile } from "./cli";
 
 const FILE = join(__dirname, "..", "..", "dist-cli", "schema-validate.cjs");
 
 let standalone: ValidateFunction | null = null;
 
 export function schemaValidator(): ValidateFunction {
-  if (!standalone) {
-    if (!existsSync(FILE)) throw new Error(`${FILE} is missing: jest's globalSetup builds it (or run npm run build:cli)`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    standalone = require(FILE) as ValidateFunction;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  standalone ??= require(builtFile(FILE)) as ValidateFunction;
   return standalone;
 }
