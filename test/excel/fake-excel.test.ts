@@ -113,3 +113,19 @@ describe("fake Excel: batch semantics", () => {
     })).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
+
+describe("fake Excel: copies", () => {
+  it("a cloned workbook is its own: changing the copy leaves the original as it was", () => {
+    const fake = new FakeExcel();
+    fake.setCell("Sheet1", "A1", 1);
+    fake.sheet("Sheet1")!.merges.push("A1:B1");
+    const copy = fake.clone({ platform: "PC" });
+    copy.cell("Sheet1", "A1")!.format.bold = true;
+    copy.cell("Sheet1", "A1")!.value = 2;
+    copy.sheet("Sheet1")!.merges.push("C1:D1");
+    expect(fake.valueOf("Sheet1", "A1")).toBe(1);
+    expect(fake.sheet("Sheet1")!.merges).toEqual(["A1:B1"]);
+    expect(fake.cell("Sheet1", "A1")!.format.bold).toBeUndefined();
+    expect(copy.options.platform).toBe("PC");
+  });
+});

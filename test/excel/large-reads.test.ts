@@ -34,12 +34,15 @@ const request = (model: MonitoringPeriod, over: Partial<InsertRequest> = {}): In
 const json = (m: MonitoringPeriod | null): unknown => (m ? JSON.parse(toJsonText(m)) : null);
 
 let big: { model: MonitoringPeriod; fake: FakeExcel; gateway: ExcelGateway };
+/** The big workbook as inserted, before any test changes it (FakeExcel.clone). */
+let asInserted: FakeExcel;
 beforeAll(async () => {
   const model = bigModel();
   const fake = new FakeExcel({ calculate: expectedValues(model) });
   const gateway = new ExcelGateway({ host: fake, now: () => 0, today: () => "2024-10-15" });
   await gateway.insertSheets(request(model));
   big = { model, fake, gateway };
+  asInserted = fake.clone();
 });
 beforeEach(() => big.fake.resetRecords());
 
@@ -87,11 +90,9 @@ describe("reading a workbook over Excel on the web's 5 MB response limit", () =>
   });
 
   it("reads the same workbook in 2 syncs on Excel for Windows, which has no 5 MB limit", async () => {
-    const model = bigModel();
-    const fake = new FakeExcel({ calculate: expectedValues(model), platform: "PC" });
+    const { model } = big;
+    const fake = asInserted.clone({ platform: "PC" });
     const gateway = new ExcelGateway({ host: fake, now: () => 0 });
-    await gateway.insertSheets(request(model));
-    fake.resetRecords();
     const read = await gateway.readPeriod();
     expect(fake.syncs).toHaveLength(2);
     expect(fake.syncs[1]!.responseBytes).toBeGreaterThan(5 * MB);

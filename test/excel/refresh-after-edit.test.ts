@@ -27,13 +27,23 @@ const json = (x: unknown) => toJsonText(x, 0);
 const sheetsLoaded = (fake: FakeExcel): string[] =>
   [...new Set(fake.ops.filter((o) => o.kind === "load" && /\bvalues\b/.test(o.member)).map((o) => o.target))].sort();
 
+/** The 1,000-line workbook as Outturn inserts it, written once: each test opens a copy (FakeExcel.clone). */
+let inserted: { model: MonitoringPeriod; fake: FakeExcel } | null = null;
+async function insertedOnce(): Promise<{ model: MonitoringPeriod; fake: FakeExcel }> {
+  if (!inserted) {
+    const model = withRevenueLines(seed(), 1000);
+    const fake = new FakeExcel({ calculate: expectedValues(model) });
+    await new ExcelGateway({ host: fake, now: () => 0, today: () => "2024-10-15" }).insertSheets(request(model));
+    inserted = { model, fake };
+  }
+  return inserted;
+}
+
 async function setUp() {
-  const model = withRevenueLines(seed(), 1000);
-  let clock = 0;
-  const fake = new FakeExcel({ calculate: expectedValues(model) });
+  const { model, fake: written } = await insertedOnce();
+  const fake = written.clone();
+  const clock = 60_000; // past the guard that takes events just after Outturn's own writes for its own
   const gateway = new ExcelGateway({ host: fake, now: () => clock, today: () => "2024-10-15" });
-  await gateway.insertSheets(request(model));
-  clock += 60_000; // past the guard that takes events just after Outturn's own writes for its own
   const heard: number[] = [];
   await gateway.onMonitoringChanged(() => heard.push(clock));
   // The first look: a whole read (nothing read before).

@@ -357,6 +357,22 @@ export class FakeExcel {
   syncsOfRun(run: number): SyncRecord[] {
     return this.syncs.filter((s) => s.run === run);
   }
+  /**
+   * A copy of the workbook as it stands (sheets, cells, formats, protection, charts), with no records and no event
+   * handlers, as if the file were opened afresh: for tests that need the same big workbook several times without
+   * writing it again. `options` replace the fake's own (e.g. another platform).
+   */
+  clone(options: Partial<FakeExcelOptions> = {}): FakeExcel {
+    const copy = new FakeExcel({ ...this.options, ...options });
+    for (const { cells, handlers: _, ...rest } of this.sheets) {
+      const copied = (c: FakeCell): FakeCell => ({ ...c, format: c.format.borders ? { ...c.format, borders: structuredClone(c.format.borders) } : { ...c.format } });
+      copy.sheets.push({ ...structuredClone(rest), handlers: [], cells: new Map([...cells].map(([k, c]) => [k, copied(c)])) });
+    }
+    copy.nextSheetId = this.nextSheetId;
+    copy.activeSheet = this.activeSheet;
+    copy.workbookProtected = this.workbookProtected;
+    return copy;
+  }
   resetRecords(): void {
     this.syncs.length = 0;
     this.unsyncedAtRunEnd = 0;
@@ -513,8 +529,8 @@ export class FakeExcel {
   }
 
   /** @internal */
-  cellValue(sheet: FakeSheet, r: number, c: number): CellScalar {
-    const cell = sheet.cells.get(key(r, c));
+  cellValue(sheet: FakeSheet, r: number, c: number, known?: FakeCell | null): CellScalar {
+    const cell = known === undefined ? sheet.cells.get(key(r, c)) : known;
     if (!cell) return "";
     if (cell.formula !== null) return this.options.calculate ? this.options.calculate(sheet.name, `${colLetters(c)}${r}`, cell.formula) : 0;
     return cell.value;
@@ -1173,18 +1189,22 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
       this.loaded.set("isNullObject", rect === null);
       if (!rect) return;
       const rows = rect.r2 - rect.r1 + 1, cols = rect.c2 - rect.c1 + 1;
-      const grid = <T>(f: (r: number, c: number) => T): T[][] =>
-        Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(rect.r1 + i, rect.c1 + j)));
+      // The range's cells, and their values, looked up once for all the properties loaded (a big read loads three).
+      let cells: Array<Array<FakeCell | undefined>> | null = null, values: CellScalar[][] | null = null;
+      const cellsOf = () => cells ??= Array.from({ length: rows }, (_, i) => {
+        const row: Array<FakeCell | undefined> = new Array(cols);
+        for (let j = 0; j < cols; j++) row[j] = sheet.cells.get(key(rect.r1 + i, rect.c1 + j));
+        return row;
+      });
+      const valuesOf = () => values ??= cellsOf().map((row, i) => row.map((cell, j) => this.ws.ctx.host.cellValue(sheet, rect.r1 + i, rect.c1 + j, cell ?? null)));
+      const grid = <T>(f: (cell: FakeCell | undefined, i: number, j: number) => T): T[][] => cellsOf().map((row, i) => row.map((cell, j) => f(cell, i, j)));
       for (const p of props) {
         let v: unknown;
-        if (p === "values") v = grid((r, c) => this.ws.ctx.host.cellValue(sheet, r, c));
-        else if (p === "formulas") v = grid((r, c) => {
-          const cell = sheet.cells.get(key(r, c));
-          return cell?.formula ?? this.ws.ctx.host.cellValue(sheet, r, c);
-        });
-        else if (p === "numberFormat") v = grid((r, c) => sheet.cells.get(key(r, c))?.numberFormat ?? "General");
-        else if (p === "valueTypes") v = grid((r, c) => valueType(this.ws.ctx.host.cellValue(sheet, r, c)));
-        else if (p === "text") v = grid((r, c) => displayText(this.ws.ctx.host.cellValue(sheet, r, c), sheet.cells.get(key(r, c))?.numberFormat ?? "General"));
+        if (p === "values") v = valuesOf().map((row) => row.slice());
+        else if (p === "formulas") v = grid((cell, i, j) => cell?.formula ?? valuesOf()[i]![j]!);
+        else if (p === "numberFormat") v = grid((cell) => cell?.numberFormat ?? "General");
+        else if (p === "valueTypes") v = grid((_, i, j) => valueType(valuesOf()[i]![j]!));
+        else if (p === "text") v = grid((cell, i, j) => displayText(valuesOf()[i]![j]!, cell?.numberFormat ?? "General"));
         else if (p === "address") v = qualify(sheet.name, rectAddress(rect));
         else if (p === "rowCount") v = rows;
         else if (p === "columnCount") v = cols;
