@@ -75,8 +75,30 @@ export function shareToDate(weights: readonly Decimal[], months: number): Decima
   return year.isZero() ? ZERO : toDate.div(year);
 }
 
+/**
+ * Weights to date ÷ weights of the year where that is an exact decimal (a flat profile at a quarter's end: 3/12 =
+ * 0.25), else null; kept per array and month. Then annual × share is the same correctly rounded figure as annual ×
+ * to date ÷ year (both round the one exact result), and a multiplication costs a fraction of a 40-digit division.
+ */
+const exactShares = new WeakMap<readonly Decimal[], Array<Decimal | null>>();
+function exactShare(weights: readonly Decimal[], months: number, toDate: Decimal, year: Decimal): Decimal | null {
+  let shares = exactShares.get(weights);
+  if (!shares) exactShares.set(weights, (shares = []));
+  let share = shares[months];
+  if (share === undefined) {
+    const q = toDate.div(year);
+    // Exact when the quotient did not fill the precision and times the year (a product short enough to be exact)
+    // gives back the weights to date.
+    const exact = q.sd() + year.sd() < D.precision && q.times(year).equals(toDate);
+    share = shares[months] = exact ? q : null;
+  }
+  return share;
+}
+
 /** The budget profiled to the end of month n (1 = April): annual budget × weights to date ÷ weights of the year. */
 export function budgetToDate(annualBudget: Decimal, weights: readonly Decimal[], months: number): Decimal {
   const { toDate, year } = toDateAndYear(weights, months);
-  return year.isZero() ? ZERO : annualBudget.times(toDate).div(year);
+  if (year.isZero()) return ZERO;
+  const share = exactShare(weights, months, toDate, year);
+  return share ? annualBudget.times(share) : annualBudget.times(toDate).div(year);
 }

@@ -118,9 +118,12 @@ export interface RenderFeatures {
 
 /* ---------------------------------------------------------------------------------------------------------- */
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** UTF-8 bytes of a JSON value (an upper bound is fine: it only decides where requests split). */
 export function jsonBytes(value: unknown): number {
   const text = JSON.stringify(value) ?? "";
+  if (!NON_ASCII.test(text)) return text.length; // most of a sheet's data: one byte a character
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -7,6 +7,7 @@
 import { parseMonitoringJson } from "../../src/model/load";
 import { GRITTING_PCT, year } from "../support/monthly-year";
 import type { MonitoringPeriod } from "../../src/model/types";
+import * as fc from "fast-check";
 import { D } from "../../src/model/amount";
 import { computePosition } from "../../src/engine/position";
 import { computeMonthly } from "../../src/engine/monthly";
@@ -88,6 +89,20 @@ describe("profiles month by month", () => {
     const pay = profileWeights({ profile: { kind: "payLike", awardFromMonth: 5, awardPct: new D(4) } }).weights ?? [];
     const paid = new D(Math.min(n, 4)).plus(new D(Math.max(n - 4, 0)).times("1.04"));
     expect(budgetToDate(new D(1200000), pay, n).toFixed(6)).toBe(new D(1200000).times(paid).div("12.32").toFixed(6));
+  });
+  test("to every digit, the budget to date is annual × weights to date ÷ weights of the year (one division), whatever the weights", () => {
+    const amount = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([n, dp]) => new D(n.toString()).div(10 ** dp));
+    const weights = fc.oneof(
+      fc.constant(profileWeights({ profile: null }).weights!),
+      fc.array(fc.integer({ min: 0, max: 400 }).map((w) => new D(w).div(4)), { minLength: 12, maxLength: 12 }),
+      fc.array(fc.constantFrom(...[1, 2, 3, 5, 8, 10, 25, 12.5, 7].map((w) => new D(w))), { minLength: 12, maxLength: 12 }),
+    );
+    fc.assert(fc.property(amount, weights, fc.integer({ min: 0, max: 12 }), (annual, w, n) => {
+      const toDate = w.slice(0, n).reduce((a, b) => a.plus(b), new D(0));
+      const year = w.reduce((a, b) => a.plus(b), new D(0));
+      const expected = year.isZero() ? new D(0) : annual.times(toDate).div(year);
+      expect(budgetToDate(annual, w, n).toFixed()).toBe(expected.toFixed());
+    }), { numRuns: 2000 });
   });
   test("at the year end every profile has the whole budget to date", () => {
     const m = computeMonthly(year("M12"));

@@ -118,6 +118,8 @@ describe("payload split", () => {
 
   it("counts UTF-8 bytes (a pound sign is two)", () => {
     expect(jsonBytes("£")).toBe(4);
+    expect(jsonBytes([["Pay", 1.5, null]])).toBe(18);
+    expect(jsonBytes([["€ and \ud83d\udcb7"]])).toBe(Buffer.byteLength(JSON.stringify([["€ and \ud83d\udcb7"]])) + 2); // 3 a surrogate: an upper bound
     const op = { kind: "cells" as const, property: "values" as const, firstRow: 1, firstCol: 1, data: [["a"], ["b"], ["c"]], bytes: 10_000 };
     const bands = splitCellsOp(op, COMMAND_ENVELOPE + 12);
     expect(bands.map((b) => b.data.length)).toEqual([2, 1]);

@@ -10,7 +10,20 @@ import { planCells } from "../builder";
 
 export type Locate = (place: Place) => string | null;
 
-const placeKey = (p: Place) => `${p.area}|${p.row ?? ""}|${p.column ?? ""}`;
+/** Places to something, by area, row and column (nested maps: no key text built for each of a million cells). */
+class PlaceMap<T> {
+  private readonly byArea = new Map<string, Map<string, Map<string, T>>>();
+  get(p: Place): T | undefined {
+    return this.byArea.get(p.area)?.get(p.row ?? "")?.get(p.column ?? "");
+  }
+  set(p: Place, value: T): void {
+    let rows = this.byArea.get(p.area);
+    if (!rows) this.byArea.set(p.area, (rows = new Map<string, Map<string, T>>()));
+    let columns = rows.get(p.row ?? "");
+    if (!columns) rows.set(p.row ?? "", (columns = new Map<string, T>()));
+    columns.set(p.column ?? "", value);
+  }
+}
 
 /**
  * @param rowFound the row a planned row is found at in the workbook (by the plan's logical row key), or undefined when
@@ -19,19 +32,22 @@ const placeKey = (p: Place) => `${p.area}|${p.row ?? ""}|${p.column ?? ""}`;
  *   period's plans show about a million figures).
  */
 export function locator(sheets: readonly SheetPlan[], rowFound?: (sheet: SheetPlan, plannedRow: number) => number | undefined, sheetName?: (sheet: SheetPlan) => string, only?: readonly Place[]): Locate {
-  const located = new Map<string, string>();
-  const wanted = only && new Set(only.map(placeKey));
+  const located = new PlaceMap<string>();
+  let wanted: PlaceMap<true> | undefined;
+  if (only) {
+    wanted = new PlaceMap<true>();
+    for (const p of only) wanted.set(p, true);
+  }
   for (const sp of sheets) {
     const prefix = sheetPrefix(sheetName?.(sp) ?? sp.name);
     for (const c of planCells(sp)) {
-      if (!c.place) continue;
-      const k = placeKey(c.place);
-      if (located.has(k) || (wanted && !wanted.has(k))) continue;
-      if (!rowFound) { located.set(k, `${prefix}${c.address}`); continue; }
+      const place = c.place;
+      if (!place || located.get(place) !== undefined || (wanted && !wanted.get(place))) continue;
+      if (!rowFound) { located.set(place, `${prefix}${c.address}`); continue; }
       const at = parseA1(c.address);
       const row = rowFound(sp, at.row);
-      if (row !== undefined) located.set(k, `${prefix}${colLetter(at.col)}${row}`);
+      if (row !== undefined) located.set(place, `${prefix}${colLetter(at.col)}${row}`);
     }
   }
-  return (place) => located.get(placeKey(place)) ?? null;
+  return (place) => located.get(place) ?? null;
 }
