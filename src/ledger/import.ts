@@ -128,7 +128,7 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
     const budget = r.budget !== null && (actual !== null || profile.actuals === "month") ? r.budget : null;
     if (actual === null && budget === null) { rowsOtherPeriods++; return; }
     let accounts = byCode.get(r.costCentre);
-    if (!accounts) byCode.set(r.costCentre, (accounts = new Map()));
+    if (!accounts) byCode.set(r.costCentre, (accounts = new Map<string, CodeTotal>()));
     let t = accounts.get(r.account);
     if (!t) {
       accounts.set(r.account, (t = { costCentre: r.costCentre, account: r.account, description: r.description, actual: new ExactSum(), budget: null, rows: [] }));
