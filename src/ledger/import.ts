@@ -9,7 +9,8 @@ import { ZERO } from "../model/amount";
 import { endMonth } from "../model/period";
 import type { MonitoringPeriod } from "../model/types";
 import { type ImportColumn, type LineChange } from "./apply";
-import { type MappingRule, compileMapping, ruleText, rulesFor } from "./mapping";
+import { type MappingRule, compileMapping, mappingIndex, ruleText } from "./mapping";
+import { type LedgerAmount, ExactSum } from "./pence";
 import { lineTargets } from "./targets";
 import type { ImportProfile } from "./profile";
 import { type ControlTotal, ROWS_PER_STEP, type RejectedRow, readRecordSteps } from "./records";
@@ -82,7 +83,8 @@ export function toUnits(p: Decimal, units: MonitoringPeriod["units"]): Decimal {
   return (units === "£000" ? p.div(1000) : p).toDecimalPlaces(placesOf(units), Decimal.ROUND_HALF_UP);
 }
 
-interface CodeTotal { costCentre: string; account: string; description: string; actual: Decimal; budget: Decimal | null; rows: number[] }
+/** A code's rows added up: exactly, in pence where they are whole pence (./pence.ts), converted to Decimal once. */
+interface CodeTotal { costCentre: string; account: string; description: string; actual: ExactSum; budget: ExactSum | null; rows: number[] }
 
 export function previewImport(input: ImportInput): ImportPreview {
   return runSteps(previewSteps(input));
@@ -100,9 +102,11 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
   // Each row as it is read: duplicate keys (a trial balance lists each code and period once), then its actual for
   // the period and its budget, added up exactly by code.
   const seen = new Map<string, number>();
-  const byCode = new Map<string, CodeTotal>();
+  /** By cost centre, then account (two lookups of the file's own texts, where one of a joined key would build a string a row). */
+  const byCode = new Map<string, Map<string, CodeTotal>>();
+  const codeTotals: CodeTotal[] = [];
   let rowsOtherPeriods = 0;
-  let all = ZERO;
+  const allSum = new ExactSum();
   const read = yield* readRecordSteps(table, profile, ctx, (r) => {
     if (profile.duplicates === "reject") {
       const key = `${r.costCentre}\u0000${r.account}\u0000${r.month ?? ""}`;
@@ -113,25 +117,31 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
       }
       seen.set(key, r.row);
     }
-    let actual: Decimal | null;
+    let actual: LedgerAmount | ExactSum | null;
     if (r.byMonth) {
-      actual = ZERO;
-      for (const [m, v] of r.byMonth) if (profile.actuals === "month" ? m <= upTo : m === upTo) actual = actual.plus(v);
+      actual = new ExactSum();
+      for (const [m, v] of r.byMonth) if (profile.actuals === "month" ? m <= upTo : m === upTo) actual.add(v);
     } else if (r.month === null) actual = r.actual;
     else if (profile.actuals === "month" ? r.month <= upTo : r.month === upTo) actual = r.actual;
     else actual = null;
     // A year-to-date file's budget is read from the period's rows; a monthly one's budget rows add up to the year.
     const budget = r.budget !== null && (actual !== null || profile.actuals === "month") ? r.budget : null;
     if (actual === null && budget === null) { rowsOtherPeriods++; return; }
-    const key = `${r.costCentre}\u0000${r.account}`;
-    let t = byCode.get(key);
-    if (!t) byCode.set(key, (t = { costCentre: r.costCentre, account: r.account, description: r.description, actual: ZERO, budget: null, rows: [] }));
-    if (actual) { t.actual = t.actual.plus(actual); all = all.plus(actual); }
-    if (budget) t.budget = (t.budget ?? ZERO).plus(budget);
+    let accounts = byCode.get(r.costCentre);
+    if (!accounts) byCode.set(r.costCentre, (accounts = new Map<string, CodeTotal>()));
+    let t = accounts.get(r.account);
+    if (!t) {
+      accounts.set(r.account, (t = { costCentre: r.costCentre, account: r.account, description: r.description, actual: new ExactSum(), budget: null, rows: [] }));
+      codeTotals.push(t);
+    }
+    if (actual instanceof ExactSum) { t.actual.addSum(actual); allSum.addSum(actual); }
+    else if (actual !== null) { t.actual.add(actual); allSum.add(actual); }
+    if (budget !== null) (t.budget ??= new ExactSum()).add(budget);
     t.rows.push(r.row);
   });
+  let all = allSum.value();
   rejected.push(...read.rejected);
-  if (read.recordCount && byCode.size === 0) info.push(`No row of ${table.file} is for month ${upTo} of the financial year, the period's last month; check the export is for the period (the profile reads "${profile.actuals}" amounts)`);
+  if (read.recordCount && codeTotals.length === 0) info.push(`No row of ${table.file} is for month ${upTo} of the financial year, the period's last month; check the export is for the period (the profile reads "${profile.actuals}" amounts)`);
 
   // Map each code once.
   /** By the line's path (the rules resolve lines of the same period, so a path names one line). */
@@ -139,10 +149,12 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
   const unmapped: UnmappedCode[] = [];
   let mapped = ZERO, unmappedTotal = ZERO;
   let mappedCodes = 0;
-  for (const t of byCode.values()) {
+  const rulesOf = mappingIndex(rules);
+  for (const sums of codeTotals) {
     // A trial balance of 100,000 rows can hold as many codes: the pane draws between steps here too.
-    if (++mappedCodes % ROWS_PER_STEP === 0) yield { done: mappedCodes, of: byCode.size, what: "codes" };
-    const matched = rulesFor(rules, t.costCentre, t.account);
+    if (++mappedCodes % ROWS_PER_STEP === 0) yield { done: mappedCodes, of: codeTotals.length, what: "codes" };
+    const t = { ...sums, actual: sums.actual.value(), budget: sums.budget?.value() ?? null };
+    const matched = rulesOf(t.costCentre, t.account);
     const code = [t.costCentre && `cost centre ${t.costCentre}`, t.account && `account ${t.account}`].filter(Boolean).join(", ");
     if (matched.length === 0) {
       unmapped.push({ costCentre: t.costCentre, account: t.account, description: t.description, total: t.actual, rows: t.rows.length, firstRow: t.rows[0] ?? 0 });
@@ -190,7 +202,7 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
   const controls = controlChecks(read.control, read.sums, read.rejected.length);
   return {
     file: table.file, headerRow: read.headerRow, rowsRead: read.recordCount + read.rejected.length,
-    rowsUsed: [...byCode.values()].reduce((n, t) => n + t.rows.length, 0), rowsOtherPeriods,
+    rowsUsed: codeTotals.reduce((n, t) => n + t.rows.length, 0), rowsOtherPeriods,
     rejected: rejected.sort((a, b) => a.row - b.row), unmapped: unmapped.sort((a, b) => b.total.abs().comparedTo(a.total.abs())),
     changes, unchanged, totals: { all, mapped, unmapped: unmappedTotal }, controls, info,
   };

@@ -38,17 +38,26 @@ export function mappingFromTable(table: LedgerTable): MappingRule[] {
 /** A pattern of codes as a test: exact (ignoring case), a glob (41*, 4?00) or a range of codes of one length (5000-5999). */
 export function codePattern(pattern: string | null): (code: string) => boolean {
   if (pattern === null || pattern === "*") return () => true;
+  const exact = exactCode(pattern);
+  if (exact !== null) return (code) => code.toLowerCase() === exact;
   const p = pattern.trim().toLowerCase();
   const range = /^([a-z0-9]+)\s*-\s*([a-z0-9]+)$/.exec(p);
   if (range && range[1]!.length === range[2]!.length) {
     const [lo, hi] = [range[1]!, range[2]!];
     return (code) => code.length === lo.length && code.toLowerCase() >= lo && code.toLowerCase() <= hi;
   }
-  if (/[*?]/.test(p)) {
-    const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-    return (code) => re.test(code.toLowerCase());
-  }
-  return (code) => code.toLowerCase() === p;
+  // A glob: what exactCode leaves when it is no range.
+  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  return (code) => re.test(code.toLowerCase());
+}
+
+/** The code a pattern matches exactly (lower case, as compared), or null for every code, a glob or a range. */
+export function exactCode(pattern: string | null): string | null {
+  if (pattern === null || pattern === "*") return null;
+  const p = pattern.trim().toLowerCase();
+  const range = /^([a-z0-9]+)\s*-\s*([a-z0-9]+)$/.exec(p);
+  if (range && range[1]!.length === range[2]!.length) return null;
+  return /[*?]/.test(p) ? null : p;
 }
 
 export function ruleText(rule: MappingRule, index: number): string {
@@ -77,7 +86,34 @@ export interface CompiledRule {
   account: (code: string) => boolean;
 }
 
-/** The rules a code pair matches (none, one, or several: an error the caller names). */
+/** The rules a code pair matches (none, one, or several: an error the caller names), trying each rule in turn. */
 export function rulesFor(rules: readonly CompiledRule[], costCentre: string, account: string): CompiledRule[] {
   return rules.filter((r) => r.costCentre(costCentre) && r.account(account));
+}
+
+/**
+ * rulesFor with the rules indexed, for a trial balance of many codes against a mapping of many rules: a rule giving an
+ * exact cost centre and account is found by one Map lookup of the pair, one giving one exact code by a lookup of that
+ * code (its other code tested), and only the rules of patterns and ranges on both are tried in turn. Every rule a
+ * pair matches is still found (an exact rule and a pattern both matching is the error naming both), in the rules' order.
+ */
+export function mappingIndex(rules: readonly CompiledRule[]): (costCentre: string, account: string) => CompiledRule[] {
+  const pairs = new Map<string, Map<string, CompiledRule[]>>(), byCentre = new Map<string, CompiledRule[]>(), byAccount = new Map<string, CompiledRule[]>();
+  const others: CompiledRule[] = [];
+  const add = (m: Map<string, CompiledRule[]>, k: string, r: CompiledRule) => { const l = m.get(k); if (l) l.push(r); else m.set(k, [r]); };
+  for (const r of rules) {
+    const cc = exactCode(r.rule.costCentre), acc = exactCode(r.rule.account);
+    if (cc !== null && acc !== null) add(pairs.get(cc) ?? pairs.set(cc, new Map()).get(cc)!, acc, r);
+    else if (cc !== null) add(byCentre, cc, r);
+    else if (acc !== null) add(byAccount, acc, r);
+    else others.push(r);
+  }
+  return (costCentre, account) => {
+    const cc = costCentre.toLowerCase(), acc = account.toLowerCase();
+    const found = [...(pairs.get(cc)?.get(acc) ?? [])];
+    for (const r of byCentre.get(cc) ?? []) if (r.account(account)) found.push(r);
+    for (const r of byAccount.get(acc) ?? []) if (r.costCentre(costCentre)) found.push(r);
+    for (const r of others) if (r.costCentre(costCentre) && r.account(account)) found.push(r);
+    return found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
+  };
 }

@@ -8,6 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { D, MAX_DECIMAL_DIGITS, MAX_INTEGER_DIGITS, ZERO } from "../model/amount";
+import type { LedgerAmount } from "./pence";
 
 export type LedgerNumber = { value: Decimal; explicit: boolean } | { problem: string };
 
@@ -67,4 +68,77 @@ export function parseLedgerCell(cell: string | number | boolean | null | undefin
     return { value: new D(cell).toDecimalPlaces(MAX_DECIMAL_DIGITS, Decimal.ROUND_HALF_UP), explicit: false };
   }
   return parseLedgerNumber(cell);
+}
+
+export type LedgerAmountRead = { amount: LedgerAmount; explicit: boolean } | { problem: string };
+
+/**
+ * parseLedgerCell for the import's per-row path: the same amounts and the same problems, with a whole number of pence
+ * as a safe integer (./pence.ts) rather than a Decimal. The forms a ledger writes most ([-]1,234.56, (1,234.56),
+ * 1,234.56-, 1,234.56 CR/DR, 1234.5) are read by a scan of the characters; anything else (a £, a sign too many, an
+ * odd space, 3 to 6 decimal places, a problem) goes through parseLedgerCell, so the two cannot disagree on it.
+ */
+export function parseLedgerAmount(cell: string | number | boolean | null | undefined): LedgerAmountRead {
+  if (cell === null || cell === undefined) return { amount: 0, explicit: false };
+  if (typeof cell === "string" || typeof cell === "number") {
+    // A number's shortest decimal text is what new D(n) reads; with at most 2 places it needs no rounding.
+    const fast = scanPence(typeof cell === "number" ? String(cell) : cell, typeof cell === "string");
+    if (fast !== null) return fast;
+  }
+  const slow = parseLedgerCell(cell);
+  return "problem" in slow ? slow : { amount: slow.value, explicit: slow.explicit };
+}
+
+const [SPACE, OPEN, CLOSE, MINUS, COMMA, POINT] = [32, 40, 41, 45, 44, 46];
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** 13 digits of pounds are under 10^15 pence, well inside a safe integer. */
+const FAST_INTEGER_DIGITS = 13;
+
+/** The common forms as signed pence, or null for parseLedgerCell to read (see parseLedgerAmount). */
+function scanPence(s: string, text: boolean): { amount: number; explicit: boolean } | null {
+  let i = 0, n = s.length;
+  while (i < n && s.charCodeAt(i) === SPACE) i++;
+  while (n > i && s.charCodeAt(n - 1) === SPACE) n--;
+  if (i === n) return null;
+  let negative = false, explicit = false, signs = 0;
+  if (text) {
+    // CR or DR at the end, as parseLedgerNumber's pattern spells them (CR, Cr, cr), an optional point after.
+    let e = n;
+    if (s.charCodeAt(e - 1) === POINT) e--;
+    if (e - i >= 3) {
+      const a = s.charCodeAt(e - 2), b = s.charCodeAt(e - 1);
+      // CR, DR (R after C or D), Cr, Dr, cr, dr (r after C, D, c or d)
+      if ((b === 82 && (a === 67 || a === 68)) || (b === 114 && (a === 67 || a === 68 || a === 99 || a === 100))) {
+        negative = a === 67 || a === 99;
+        explicit = true;
+        signs++;
+        n = e - 2;
+        while (n > i && s.charCodeAt(n - 1) === SPACE) n--;
+      }
+    }
+    if (s.charCodeAt(i) === OPEN && s.charCodeAt(n - 1) === CLOSE) { i++; n--; negative = !negative; signs++; }
+    else if (s.charCodeAt(n - 1) === MINUS) { n--; negative = !negative; signs++; }
+    else if (s.charCodeAt(i) === MINUS) { i++; negative = !negative; signs++; }
+  } else if (s.charCodeAt(i) === MINUS) { i++; negative = true; }
+  if (signs > 1 || i >= n) return null;
+  // Digits, in groups of three after a first group of one to three when there are commas; then .d or .dd.
+  let whole = 0, digits = 0, group = -1, p = i;
+  for (; p < n; p++) {
+    const c = s.charCodeAt(p);
+    if (isDigit(c)) { whole = whole * 10 + (c - 48); digits++; if (group >= 0) group++; continue; }
+    if (c !== COMMA || !text) break;
+    if (group === -1 ? digits === 0 || digits > 3 : group !== 3) return null;
+    group = 0;
+  }
+  if (digits === 0 || digits > FAST_INTEGER_DIGITS || (group !== -1 && group !== 3)) return null;
+  let pence = whole * 100;
+  if (p < n) {
+    if (s.charCodeAt(p) !== POINT) return null;
+    const places = n - p - 1;
+    if (places < 1 || places > 2) return null;
+    const d1 = s.charCodeAt(p + 1), d2 = places === 2 ? s.charCodeAt(p + 2) : 48;
+    if (!isDigit(d1) || !isDigit(d2)) return null;
+    pence += (d1 - 48) * 10 + (d2 - 48);
+  }
+  return { amount: negative && pence !== 0 ? -pence : pence, explicit };
 }

@@ -4,8 +4,9 @@
  */
 import type { Decimal } from "../model/types";
 import { ZERO } from "../model/amount";
-import { parseLedgerCell, type LedgerNumber } from "./numbers";
-import { parseLedgerPeriod, type YearContext } from "./periods";
+import { parseLedgerAmount } from "./numbers";
+import { type LedgerAmount, ExactSum, poundsOf, absolute, isNegative, isZero, minus, negated, plus } from "./pence";
+import { type LedgerPeriod, parseLedgerPeriod, type YearContext } from "./periods";
 import type { ImportProfile, ProfileColumn } from "./profile";
 import { type Cell, type LedgerTable, LedgerFileError, findHeader, headerKey } from "./table";
 import { type Progress, runSteps } from "./steps";
@@ -17,10 +18,10 @@ export interface LedgerRecord {
   description: string;
   /** Month of the financial year, when the file has periods. */
   month: number | null;
-  /** Actual (debit positive), pounds; for a wide layout, by month. */
-  actual: Decimal | null;
-  byMonth: Map<number, Decimal> | null;
-  budget: Decimal | null;
+  /** Actual (debit positive), pence or pounds (./pence.ts); for a wide layout, by month. */
+  actual: LedgerAmount | null;
+  byMonth: Map<number, LedgerAmount> | null;
+  budget: LedgerAmount | null;
 }
 
 export interface RejectedRow {
@@ -52,7 +53,30 @@ export interface ReadRecords {
 }
 
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? "" : String(c).trim());
-const blank = (c: Cell | undefined) => text(c) === "";
+/** text(c) === "", without trimming a cell that starts with a printable ASCII character (nearly every one). */
+function blank(c: Cell | undefined): boolean {
+  if (typeof c === "string") {
+    const first = c.charCodeAt(0);
+    return first > 32 && first < 127 ? false : c.trim() === "";
+  }
+  return c === null || c === undefined;
+}
+
+/** At most this many distinct texts are remembered by `remembered` (a column of unique values cannot grow it without end). */
+const MAX_REMEMBERED = 50_000;
+
+/** `f` remembering its results for the cells it has seen: a ledger's codes and periods repeat down the file. */
+function remembered<T>(f: (c: Cell | undefined) => T): (c: Cell | undefined) => T {
+  const seen = new Map<Cell | undefined, T>();
+  return (c) => {
+    let r = seen.get(c);
+    if (r === undefined && !seen.has(c)) {
+      r = f(c);
+      if (seen.size < MAX_REMEMBERED) seen.set(c, r);
+    }
+    return r as T;
+  };
+}
 
 /** The profile's columns found in the header row, or a LedgerFileError saying which is missing. */
 function locate(table: LedgerTable, profile: ImportProfile) {
@@ -100,6 +124,9 @@ export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx
   const totalText = headerKey(profile.totalRow ?? "total");
   const codeCols = [at.costCentre, at.account].filter((v): v is number => v !== undefined);
   const out: ReadRecords = { headerRow: headerIndex + 1, recordCount: 0, sums: { actual: ZERO, budget: ZERO }, rejected: [], blankRows: 0, control: null, monthColumns };
+  const sums = { actual: new ExactSum(), budget: new ExactSum() };
+  const periodOf = remembered((c): LedgerPeriod => parseLedgerPeriod(c, ctx));
+  const startsTotal = remembered((c) => headerKey(c ?? null).startsWith(totalText));
 
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
     if ((i - headerIndex) % ROWS_PER_STEP === 0) yield { done: i, of: table.rows.length };
@@ -109,13 +136,16 @@ export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx
     const reject = (column: number | null, problem: string) => out.rejected.push({ file: table.file, row, column: column === null ? null : name(column), problem });
 
     // The file's own total: a row without codes whose first words are the total's (e.g. "Grand Total").
-    const isTotal = codeCols.every((j) => blank(cells[j]) || headerKey(cells[j] ?? null).startsWith(totalText))
-      && cells.some((c) => typeof c === "string" && headerKey(c).startsWith(totalText));
+    const isTotal = codeCols.every((j) => blank(cells[j]) || startsTotal(cells[j]))
+      && cells.some((c) => typeof c === "string" && startsTotal(c));
     if (isTotal) {
       if (out.control) { reject(null, `is a second total row (the first is row ${out.control.row}); Outturn checks the file against one total: delete the other`); continue; }
       const amounts = readAmounts(cells, at, profile, monthColumns);
       if ("problems" in amounts) for (const [j, p] of amounts.problems) reject(j, `the file's total ${p}`);
-      else out.control = { row, actual: amounts.actual ?? sumMonths(amounts.byMonth), budget: amounts.budget };
+      else {
+        const actual = amounts.actual ?? sumMonths(amounts.byMonth);
+        out.control = { row, actual: actual === null ? null : poundsOf(actual), budget: amounts.budget === null ? null : poundsOf(amounts.budget) };
+      }
       continue;
     }
 
@@ -131,7 +161,7 @@ export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx
     if (at.account !== undefined && !account) { reject(at.account, "is blank; every row needs its account (a subtotal row? remove subtotals from the export)"); continue; }
     let month: number | null = null;
     if (at.period !== undefined) {
-      const p = parseLedgerPeriod(cells[at.period], ctx);
+      const p = periodOf(cells[at.period]);
       if ("problem" in p) { reject(at.period, p.problem); continue; }
       month = p.month;
     }
@@ -139,47 +169,48 @@ export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx
     if ("problems" in amounts) { for (const [j, p] of amounts.problems) reject(j, p); continue; }
     out.recordCount++;
     const actual = amounts.actual ?? sumMonths(amounts.byMonth);
-    if (actual) out.sums.actual = out.sums.actual.plus(actual);
-    if (amounts.budget) out.sums.budget = out.sums.budget.plus(amounts.budget);
-    onRecord({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, ...amounts });
+    if (actual !== null) sums.actual.add(actual);
+    if (amounts.budget !== null) sums.budget.add(amounts.budget);
+    onRecord({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, actual: amounts.actual, byMonth: amounts.byMonth, budget: amounts.budget });
   }
+  out.sums = { actual: sums.actual.value(), budget: sums.budget.value() };
   return out;
 }
 
-function sumMonths(byMonth: Map<number, Decimal> | null): Decimal | null {
+function sumMonths(byMonth: Map<number, LedgerAmount> | null): LedgerAmount | null {
   if (!byMonth) return null;
-  let t = ZERO;
-  for (const v of byMonth.values()) t = t.plus(v);
+  let t: LedgerAmount = 0;
+  for (const v of byMonth.values()) t = plus(t, v);
   return t;
 }
 
-type Amounts = { actual: Decimal | null; byMonth: Map<number, Decimal> | null; budget: Decimal | null } | { problems: Array<[number | null, string]> };
+type Amounts = { actual: LedgerAmount | null; byMonth: Map<number, LedgerAmount> | null; budget: LedgerAmount | null } | { problems: Array<[number | null, string]> };
 
 /** The row's amounts, debit positive, with the profile's sign convention applied where the text does not say. */
 function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, profile: ImportProfile, monthColumns: Map<number, number> | null): Amounts {
   const problems: Array<[number, string]> = [];
   const flip = profile.signs === "credits-positive";
   /** A cell's amount; `signed`: a plain amount, so the export's convention applies (a debit or credit column says it itself). */
-  const read = (j: number, signed = true): Decimal | null => {
-    const n: LedgerNumber = parseLedgerCell(cells[j]);
+  const read = (j: number, signed = true): LedgerAmount | null => {
+    const n = parseLedgerAmount(cells[j]);
     if ("problem" in n) { problems.push([j, n.problem]); return null; }
-    return signed && flip && !n.explicit ? n.value.neg() : n.value;
+    return signed && flip && !n.explicit ? negated(n.amount) : n.amount;
   };
-  let actual: Decimal | null = null;
+  let actual: LedgerAmount | null = null;
   if (at.amount !== undefined) {
-    const raw = parseLedgerCell(cells[at.amount]);
+    const raw = parseLedgerAmount(cells[at.amount]);
     if ("problem" in raw) problems.push([at.amount, raw.problem]);
     else {
-      let v = flip && !raw.explicit ? raw.value.neg() : raw.value;
+      let v = flip && !raw.explicit ? negated(raw.amount) : raw.amount;
       if (at.drCr !== undefined) {
         const ind = text(cells[at.drCr]).toUpperCase().replace(/\.$/, "");
         if (ind === "CR" || ind === "C" || ind === "CREDIT") {
-          if (raw.value.isNegative() || raw.explicit) problems.push([at.drCr, `is CR but the amount "${text(cells[at.amount])}" is already signed; an amount with a Dr/Cr column is written unsigned`]);
-          v = raw.value.abs().neg();
+          if (isNegative(raw.amount) || raw.explicit) problems.push([at.drCr, `is CR but the amount "${text(cells[at.amount])}" is already signed; an amount with a Dr/Cr column is written unsigned`]);
+          v = negated(absolute(raw.amount));
         } else if (ind === "DR" || ind === "D" || ind === "DEBIT") {
-          if (raw.value.isNegative() || raw.explicit) problems.push([at.drCr, `is DR but the amount "${text(cells[at.amount])}" is already signed; an amount with a Dr/Cr column is written unsigned`]);
-          v = raw.value.abs();
-        } else if (ind !== "" || !raw.value.isZero()) {
+          if (isNegative(raw.amount) || raw.explicit) problems.push([at.drCr, `is DR but the amount "${text(cells[at.amount])}" is already signed; an amount with a Dr/Cr column is written unsigned`]);
+          v = absolute(raw.amount);
+        } else if (ind !== "" || !isZero(raw.amount)) {
           problems.push([at.drCr, `is "${text(cells[at.drCr])}"; write DR for a debit or CR for a credit`]);
         }
       }
@@ -187,14 +218,14 @@ function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, 
     }
   } else if (at.debit !== undefined && at.credit !== undefined) {
     const d = read(at.debit, false), c = read(at.credit, false);
-    if (d && c) actual = d.minus(c);
+    if (d !== null && c !== null) actual = minus(d, c);
   }
-  let byMonth: Map<number, Decimal> | null = null;
+  let byMonth: Map<number, LedgerAmount> | null = null;
   if (monthColumns) {
     byMonth = new Map();
     for (const [j, m] of monthColumns) {
       const v = read(j);
-      if (v) byMonth.set(m, (byMonth.get(m) ?? ZERO).plus(v));
+      if (v !== null) byMonth.set(m, plus(byMonth.get(m) ?? 0, v));
     }
   }
   const budget = at.budget !== undefined ? read(at.budget) : null;

@@ -56,6 +56,17 @@ export async function ledgerTable(file: ChosenFile, options: { delimiter?: strin
   const ext = extOf(file.name);
   if (ext === ".xls") throw new LedgerFileError(`${file.name}: is an Excel 97-2003 workbook; open it in Excel and save it as an Excel Workbook (.xlsx) or CSV`);
   if (ext === ".xlsx") {
+    // In the pane, off its thread (ExcelJS parses a sheet in one long task); fetched only when an .xlsx is chosen.
+    if (typeof Worker !== "undefined") {
+      const { xlsxTableInWorker } = await import(/* webpackChunkName: "ledger-xlsx-start" */ "./ledger-xlsx-worker-start");
+      try {
+        return await xlsxTableInWorker({ bytes: file.bytes, file: file.name, sheet: options.sheet ?? null });
+      } catch (e) {
+        // The file's own problem is the user's; a worker the webview would not start (or that stopped) is not: then
+        // the file is read here, on the pane's thread, as before.
+        if (e instanceof LedgerFileError) throw e;
+      }
+    }
     // ExcelJS is large: fetched only when an .xlsx is chosen.
     const { ledgerXlsxTable } = await import(/* webpackChunkName: "ledger-xlsx" */ "../xlsx/ledger");
     return ledgerXlsxTable(file.bytes, file.name, options.sheet ?? null);
