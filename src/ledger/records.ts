@@ -21,6 +21,8 @@ export interface LedgerRecord {
   actual: Decimal | null;
   byMonth: Map<number, Decimal> | null;
   budget: Decimal | null;
+  /** Commitments (orders raised, not yet paid), debit positive, pounds. */
+  commitments: Decimal | null;
 }
 
 export interface RejectedRow {
@@ -153,7 +155,7 @@ function sumMonths(byMonth: Map<number, Decimal> | null): Decimal | null {
   return t;
 }
 
-type Amounts = { actual: Decimal | null; byMonth: Map<number, Decimal> | null; budget: Decimal | null } | { problems: Array<[number | null, string]> };
+type Amounts = { actual: Decimal | null; byMonth: Map<number, Decimal> | null; budget: Decimal | null; commitments: Decimal | null } | { problems: Array<[number | null, string]> };
 
 /** The row's amounts, debit positive, with the profile's sign convention applied where the text does not say. */
 function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, profile: ImportProfile, monthColumns: Map<number, number> | null): Amounts {
@@ -198,6 +200,7 @@ function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, 
     }
   }
   const budget = at.budget !== undefined ? read(at.budget) : null;
+  const commitments = at.commitments !== undefined ? read(at.commitments) : null;
   if (problems.length) return { problems };
-  return { actual, byMonth, budget };
+  return { actual, byMonth, budget, commitments };
 }
