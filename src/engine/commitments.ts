@@ -31,7 +31,10 @@ export interface CommitmentsPosition {
   total: CommitmentRow;
 }
 
-const plus = (a: Decimal | null, b: Decimal | null): Decimal | null => (a === null && b === null ? null : (a ?? ZERO).plus(b ?? ZERO));
+/** Actual to date + commitments, a blank counted as none; null when both are blank. */
+export function spentAndCommitted(actual: Decimal | null, commitments: Decimal | null): Decimal | null {
+  return actual === null && commitments === null ? null : (actual ?? ZERO).plus(commitments ?? ZERO);
+}
 
 /** Whether any revenue line has commitments entered. */
 export function hasCommitments(model: MonitoringPeriod): boolean {
@@ -51,7 +54,7 @@ export function revenueCommitments(model: MonitoringPeriod): CommitmentsPosition
     let gActual = ZERO, gCommitted = ZERO;
     g.lines.forEach((l, li) => {
       const commitments = l.commitments ?? null;
-      rows.push({ path: revenueLinePath(gi, li), kind: "line", name: l.name, group: g.name, actualToDate: l.actualToDate, commitments, spentAndCommitted: plus(l.actualToDate, commitments) });
+      rows.push({ path: revenueLinePath(gi, li), kind: "line", name: l.name, group: g.name, actualToDate: l.actualToDate, commitments, spentAndCommitted: spentAndCommitted(l.actualToDate, commitments) });
       gActual = gActual.plus(l.actualToDate ?? ZERO);
       gCommitted = gCommitted.plus(commitments ?? ZERO);
     });

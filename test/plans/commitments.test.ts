@@ -102,7 +102,7 @@ describe("commitments", () => {
     const read = readWorkbook(gridFromPlan(olderPlan(seedModel())));
     expect(read.checks.filter((c) => c.severity === "error")).toEqual([]);
     expect(modelJson(read.model)).toEqual(modelJson(seedModel()));
-    expect(read.checks.find((c) => c.id === "commitments-column")).toMatchObject({ severity: "info", message: expect.stringMatching(/no Commitments .* column .*Insert > Revenue > Upgrade/) });
+    expect(read.checks.find((c) => c.id === "commitments-column")).toMatchObject({ severity: "info", message: expect.stringMatching(/no Commitments column .*Insert > Revenue > Upgrade/) });
     // Whatever the person kept in its column L (their own notes) is neither read as commitments nor checked.
     const plan = olderPlan(seedModel());
     const grid = gridFromPlan(plan);

@@ -5,9 +5,10 @@
  * Control totals (published or ledger figures) follow the table.
  */
 import type { Decimal, RevenueLine } from "../../../model/types";
-import { type LineResult, type TotalResult, revenueLinePath } from "../../../engine/rows";
+import type { LineResult, TotalResult } from "../../../engine/rows";
 import { keepsColumn } from "../../../engine/checks";
-import { revenueCommitments } from "../../../engine/commitments";
+import { spentAndCommitted as spentPlusCommitted } from "../../../engine/commitments";
+import { sum } from "../../../model/amount";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
@@ -53,33 +54,31 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
 
   // Commitments (an input on a group's lines; none on the transfers) and spent and committed, which is the actual to
   // date plus them: neither feeds the forecast or the variance (src/engine/commitments.ts says why).
-  const committed = revenueCommitments(model);
-  const figures = new Map([...committed.rows, committed.total].map((r) => [r.path, r]));
   const spentAndCommitted = (row: number, place: (column: string) => Place, value: Decimal | null, blankWhenNone: boolean) =>
     b.formula(row, C.spentAndCommitted, blankWhenNone ? `=IF(AND(D${row}="",L${row}=""),"",D${row}+L${row})` : `=D${row}+L${row}`, value ?? "", "calculated", { numberFormat: ctx.amount, place: place("spentAndCommitted") });
 
-  const amountRow = (row: number, line: RevenueLine, result: LineResult, rule: "revenueLine", marker: string, logical: string, path: string | null = null) => {
+  const amountRow = (row: number, line: RevenueLine, result: LineResult, rule: "revenueLine", marker: string, logical: string, commitments = false) => {
     const place = (column: string): Place => ({ area: "revenue", row: line.name, column });
     b.inputText(row, C.name, line.name, "lineName", { place: place("name") });
     for (const [col, letter] of AMOUNT_COLUMNS) b.inputAmount(row, letter, line[col], ctx.amount, { place: place(col) });
-    if (path !== null) {
+    if (commitments) {
       b.inputAmount(row, C.commitments, line.commitments ?? null, ctx.amount, { place: place("commitments") });
-      spentAndCommitted(row, place, figures.get(path)?.spentAndCommitted ?? null, true);
+      spentAndCommitted(row, place, spentPlusCommitted(line.actualToDate, line.commitments ?? null), true);
     }
     varianceCells(b, ctx, row, result, rule, false, place);
     b.inputText(row, C.ref, line.ref, "inputText", { place: place("ref") });
     b.inputText(row, C.commentary, line.commentary, "inputText", { place: place("commentary") });
     b.key(row, marker, logical);
   };
-  const totalRow = (row: number, label: string | null, labelFormula: string | null, t: TotalResult, formulaOf: (col: string) => string, rule: "revenueGroup" | "revenueTotal", marker: string, logical: string = marker, path: string | null = null) => {
+  const totalRow = (row: number, label: string | null, labelFormula: string | null, t: TotalResult, formulaOf: (col: string) => string, rule: "revenueGroup" | "revenueTotal", marker: string, logical: string = marker, committed: readonly RevenueLine[] | null = null) => {
     const place = (column: string): Place => ({ area: "revenue", row: t.label, column });
     if (labelFormula) b.formula(row, C.name, labelFormula, t.label, "totalLabel");
     else b.label(row, C.name, label ?? t.label, "totalLabel");
     for (const [col, letter] of AMOUNT_COLUMNS) b.formula(row, letter, formulaOf(letter), t[col], "total", { numberFormat: ctx.amount, place: place(col) });
-    const c = path === null ? undefined : figures.get(path);
-    if (c) {
-      b.formula(row, C.commitments, formulaOf(C.commitments), c.commitments!, "total", { numberFormat: ctx.amount, place: place("commitments") });
-      spentAndCommitted(row, place, c.spentAndCommitted, false);
+    if (committed) {
+      const c = sum(committed.map((l) => l.commitments ?? null));
+      b.formula(row, C.commitments, formulaOf(C.commitments), c, "total", { numberFormat: ctx.amount, place: place("commitments") });
+      spentAndCommitted(row, place, t.actualToDate.plus(c), false);
     }
     varianceCells(b, ctx, row, t, rule, true, place);
     b.key(row, marker, logical);
@@ -94,16 +93,16 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
     b.key(row, M.group, REVENUE_ROWS.group(gi));
     row++;
     // A block of rows: laid out again as the file is written, not held (100,000 lines are millions of cells).
-    row = b.rows(row, g.lines, (r, l, li) => amountRow(r, l.line, l, "revenueLine", M.line, REVENUE_ROWS.line(gi, li), revenueLinePath(gi, li)));
+    row = b.rows(row, g.lines, (r, l, li) => amountRow(r, l.line, l, "revenueLine", M.line, REVENUE_ROWS.line(gi, li), true));
     const last = row - 1;
-    totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", M.total, REVENUE_ROWS.total(gi), `revenue.groups[${gi}]`);
+    totalRow(row, null, `="Total "&A${header}`, g.total, (col) => `=SUM(${col}${header}:${col}${last})`, "revenueGroup", M.total, REVENUE_ROWS.total(gi), g.group.lines);
     b.inputText(row, C.ref, g.group.ref, "inputText", { place: { area: "revenue", row: g.total.label, column: "ref" } });
     b.inputText(row, C.commentary, g.group.commentary, "inputText", { place: { area: "revenue", row: g.total.label, column: "commentary" } });
     totalRows.push(row);
     row++;
   });
   const tnre = row;
-  totalRow(row, "Total Net Revenue Expenditure", null, rev.totalNetRevenueExpenditure, (col) => `=${totalRows.map((r) => `${col}${r}`).join("+")}`, "revenueGroup", M.tnre, M.tnre, "revenue");
+  totalRow(row, "Total Net Revenue Expenditure", null, rev.totalNetRevenueExpenditure, (col) => `=${totalRows.map((r) => `${col}${r}`).join("+")}`, "revenueGroup", M.tnre, M.tnre, model.revenue.groups.flatMap((g) => g.lines));
   b.fill(row, 9, 10, "totalLabel");
   row++;
   const transfersHeader = row;

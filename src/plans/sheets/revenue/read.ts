@@ -5,7 +5,7 @@ import type { Reader, SheetView } from "../../read/reader";
 import type { Section } from "../../read/integrity";
 import { columnTotals, monitoredLine, outside, withControlVariance } from "../../read/lines";
 import { COMMON_MARKERS, HEADING_MARKERS } from "../markers";
-import { AMOUNT_COLUMNS, COMMITMENTS_HEADING, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS, SPLIT_COLS } from "./markers";
+import { AMOUNT_COLUMNS, REVENUE_COLS, REVENUE_MARKERS as M, REVENUE_ROWS, SPLIT_COLS } from "./markers";
 
 export interface RevenueRead {
   groups: RevenueGroup[];
@@ -106,7 +106,7 @@ function commitmentsColumn(s: SheetView, r: Reader): boolean {
   for (let row = 1; row <= s.sheet.maxRow; row++) for (const col of [REVENUE_COLS.commitments, REVENUE_COLS.spentAndCommitted]) r.skip.add(`Revenue|${s.where(row, col)}`);
   if (header !== null) {
     r.add("commitments-column", "info", `${sheetPrefix(s.name)}A1`,
-      `The ${s.name} sheet has no ${COMMITMENTS_HEADING} column (it came with an earlier version of Outturn), so no commitments are read. To enter them, upgrade the Revenue sheet: Insert > Revenue > Upgrade, which keeps every value typed.`, { area: "revenue" });
+      `The ${s.name} sheet has no Commitments column (an earlier version's): to enter them, upgrade it (Insert > Revenue > Upgrade keeps every value typed).`, { area: "revenue" });
   }
   return false;
 }
