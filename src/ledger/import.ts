@@ -8,7 +8,7 @@ import Decimal from "decimal.js";
 import { ZERO } from "../model/amount";
 import { endMonth } from "../model/period";
 import type { MonitoringPeriod } from "../model/types";
-import { type ImportColumn, type LineChange } from "./apply";
+import { type ImportColumn, type LineChange, columnValue } from "./apply";
 import { type MappingRule, compileMapping, mappingIndex, ruleText } from "./mapping";
 import { type LedgerAmount, ExactSum } from "./pence";
 import { lineTargets } from "./targets";
@@ -84,7 +84,7 @@ export function toUnits(p: Decimal, units: MonitoringPeriod["units"]): Decimal {
 }
 
 /** A code's rows added up: exactly, in pence where they are whole pence (./pence.ts), converted to Decimal once. */
-interface CodeTotal { costCentre: string; account: string; description: string; actual: ExactSum; budget: ExactSum | null; rows: number[] }
+interface CodeTotal { costCentre: string; account: string; description: string; actual: ExactSum; budget: ExactSum | null; commitments: ExactSum | null; rows: number[] }
 
 export function previewImport(input: ImportInput): ImportPreview {
   return runSteps(previewSteps(input));
@@ -126,17 +126,20 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
     else actual = null;
     // A year-to-date file's budget is read from the period's rows; a monthly one's budget rows add up to the year.
     const budget = r.budget !== null && (actual !== null || profile.actuals === "month") ? r.budget : null;
-    if (actual === null && budget === null) { rowsOtherPeriods++; return; }
+    // Commitments are what is outstanding at the period's end (a balance, not a movement): the period's rows only.
+    const commitments = r.commitments !== null && (r.month === null || r.month === upTo) ? r.commitments : null;
+    if (actual === null && budget === null && commitments === null) { rowsOtherPeriods++; return; }
     let accounts = byCode.get(r.costCentre);
     if (!accounts) byCode.set(r.costCentre, (accounts = new Map<string, CodeTotal>()));
     let t = accounts.get(r.account);
     if (!t) {
-      accounts.set(r.account, (t = { costCentre: r.costCentre, account: r.account, description: r.description, actual: new ExactSum(), budget: null, rows: [] }));
+      accounts.set(r.account, (t = { costCentre: r.costCentre, account: r.account, description: r.description, actual: new ExactSum(), budget: null, commitments: null, rows: [] }));
       codeTotals.push(t);
     }
     if (actual instanceof ExactSum) { t.actual.addSum(actual); allSum.addSum(actual); }
     else if (actual !== null) { t.actual.add(actual); allSum.add(actual); }
     if (budget !== null) (t.budget ??= new ExactSum()).add(budget);
+    if (commitments !== null) (t.commitments ??= new ExactSum()).add(commitments);
     t.rows.push(r.row);
   });
   let all = allSum.value();
@@ -145,7 +148,7 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
 
   // Map each code once.
   /** By the line's path (the rules resolve lines of the same period, so a path names one line). */
-  const perLine = new Map<string, { actual: Decimal; budget: Decimal | null; rows: number }>();
+  const perLine = new Map<string, { actual: Decimal; budget: Decimal | null; commitments: Decimal | null; rows: number }>();
   const unmapped: UnmappedCode[] = [];
   let mapped = ZERO, unmappedTotal = ZERO;
   let mappedCodes = 0;
@@ -153,7 +156,7 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
   for (const sums of codeTotals) {
     // A trial balance of 100,000 rows can hold as many codes: the pane draws between steps here too.
     if (++mappedCodes % ROWS_PER_STEP === 0) yield { done: mappedCodes, of: codeTotals.length, what: "codes" };
-    const t = { ...sums, actual: sums.actual.value(), budget: sums.budget?.value() ?? null };
+    const t = { ...sums, actual: sums.actual.value(), budget: sums.budget?.value() ?? null, commitments: sums.commitments?.value() ?? null };
     const matched = rulesOf(t.costCentre, t.account);
     const code = [t.costCentre && `cost centre ${t.costCentre}`, t.account && `account ${t.account}`].filter(Boolean).join(", ");
     if (matched.length === 0) {
@@ -168,9 +171,10 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
     }
     const rule = matched[0]!;
     const sign = rule.rule.flip ? -1 : 1;
-    const acc = perLine.get(rule.target.path) ?? { actual: ZERO, budget: null, rows: 0 };
+    const acc = perLine.get(rule.target.path) ?? { actual: ZERO, budget: null, commitments: null, rows: 0 };
     acc.actual = acc.actual.plus(t.actual.times(sign));
     if (t.budget) acc.budget = (acc.budget ?? ZERO).plus(t.budget.times(sign));
+    if (t.commitments) acc.commitments = (acc.commitments ?? ZERO).plus(t.commitments.times(sign));
     acc.rows += t.rows.length;
     perLine.set(rule.target.path, acc);
     mapped = mapped.plus(t.actual);
@@ -181,19 +185,24 @@ export function* previewSteps(input: ImportInput): Generator<Progress, ImportPre
   let unchanged = 0;
   const budgetColumn: ImportColumn = profile.budget === "original" ? "originalBudget" : "revisedBudget";
   let roundedSum = ZERO, exactSum = ZERO;
+  const uncommitted: string[] = [];
   for (const target of lineTargets(model)) {
     const acc = perLine.get(target.path);
     if (!acc) continue;
     const cells: Array<[ImportColumn, Decimal]> = [["actualToDate", acc.actual]];
     if (acc.budget) cells.push([budgetColumn, acc.budget]);
+    // Only a revenue group's lines keep commitments (transfers, capital and financing have none): said, not dropped.
+    if (acc.commitments && target.path.startsWith("revenue.groups[")) cells.push(["commitments", acc.commitments]);
+    else if (acc.commitments && !acc.commitments.isZero()) uncommitted.push(`${target.label} (${pounds(acc.commitments)})`);
     for (const [column, exact] of cells) {
       const value = toUnits(exact, model.units);
       if (column === "actualToDate") { roundedSum = roundedSum.plus(value); exactSum = exactSum.plus(exact); }
-      const old = target.line[column];
+      const old = columnValue(target.line, column);
       if (old !== null && old.equals(value)) { unchanged++; continue; }
       changes.push({ path: target.path, label: target.label, column, old, new: value, pounds: exact, rows: acc.rows });
     }
   }
+  if (uncommitted.length) info.push(`Commitments were left out where the line keeps none (only the revenue lines do): ${uncommitted.join(", ")}`);
   const roundedTotal = toUnits(exactSum, model.units);
   if (model.units === "£000" && !roundedSum.equals(roundedTotal)) {
     info.push(`Each line is rounded to £000 from its exact sum in pounds: the lines add to ${roundedSum.toFixed()} where the exact total ${pounds(exactSum)} rounds to ${roundedTotal.toFixed()}; totals may not add due to rounding`);

@@ -2,7 +2,7 @@
  * An import profile: how one finance system's export is laid out and what it means. Set up once per export layout
  * (JSON for the command line; presets for common layouts), checked here with every problem in words.
  */
-export type ProfileColumn = "costCentre" | "account" | "description" | "period" | "amount" | "debit" | "credit" | "drCr" | "budget";
+export type ProfileColumn = "costCentre" | "account" | "description" | "period" | "amount" | "debit" | "credit" | "drCr" | "budget" | "commitments";
 
 export interface ImportProfile {
   /** A name for the layout, shown in messages. */
@@ -37,6 +37,8 @@ export const PROFILE_COLUMNS: Record<ProfileColumn, string> = {
   credit: "credit",
   drCr: "CR/DR indicator",
   budget: "budget",
+  // Orders raised, not yet paid, outstanding at the period's end: written to the revenue lines' commitments.
+  commitments: "commitments",
 };
 
 const CHOICES = {
@@ -133,7 +135,7 @@ export function consistencyProblems(p: ImportProfile): string[] {
   if (!c.costCentre && !c.account) out.push("columns: name the cost centre column, the account column, or both; the mapping matches rows by them");
   if (p.layout === "long") {
     const hasAmount = Boolean(c.amount), hasDc = Boolean(c.debit || c.credit);
-    if (!hasAmount && !hasDc && !c.budget) out.push("columns: name the amount column (columns.amount), or the debit and credit columns (columns.debit and columns.credit)");
+    if (!hasAmount && !hasDc && !c.budget && !c.commitments) out.push("columns: name the amount column (columns.amount), or the debit and credit columns (columns.debit and columns.credit)");
     if (hasAmount && hasDc) out.push("columns: name either an amount column or debit and credit columns, not both: the same money would count twice");
     if (hasDc && !(c.debit && c.credit)) out.push(`columns: name both the debit and the credit column (only ${c.debit ? "debit" : "credit"} is named)`);
     if (c.drCr && !hasAmount) out.push("columns.drCr: a CR/DR column says the sign of the amount column; name the amount column too");

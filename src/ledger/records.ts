@@ -22,6 +22,8 @@ export interface LedgerRecord {
   actual: LedgerAmount | null;
   byMonth: Map<number, LedgerAmount> | null;
   budget: LedgerAmount | null;
+  /** Commitments (orders raised, not yet paid), debit positive, pence or pounds (./pence.ts). */
+  commitments: LedgerAmount | null;
 }
 
 export interface RejectedRow {
@@ -184,7 +186,7 @@ function sumMonths(byMonth: Map<number, LedgerAmount> | null): LedgerAmount | nu
   return t;
 }
 
-type Amounts = { actual: LedgerAmount | null; byMonth: Map<number, LedgerAmount> | null; budget: LedgerAmount | null } | { problems: Array<[number | null, string]> };
+type Amounts = { actual: LedgerAmount | null; byMonth: Map<number, LedgerAmount> | null; budget: LedgerAmount | null; commitments: LedgerAmount | null } | { problems: Array<[number | null, string]> };
 
 /** The row's amounts, debit positive, with the profile's sign convention applied where the text does not say. */
 function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, profile: ImportProfile, monthColumns: Map<number, number> | null): Amounts {
@@ -229,6 +231,7 @@ function readAmounts(cells: Cell[], at: Partial<Record<ProfileColumn, number>>, 
     }
   }
   const budget = at.budget !== undefined ? read(at.budget) : null;
+  const commitments = at.commitments !== undefined ? read(at.commitments) : null;
   if (problems.length) return { problems };
-  return { actual, byMonth, budget };
+  return { actual, byMonth, budget, commitments };
 }

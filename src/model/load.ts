@@ -121,6 +121,7 @@ function revenueLine(o: Record<string, unknown>): RevenueLine {
   const l: RevenueLine = line(o);
   if (o.profile) l.profile = profile(o.profile);
   if (Array.isArray(o.lastYearMonthly)) l.lastYearMonthly = o.lastYearMonthly.map(amt);
+  if (o.commitments !== undefined && o.commitments !== null) l.commitments = amt(o.commitments);
   if (Array.isArray(o.budgetSplit)) l.budgetSplit = (o.budgetSplit as Array<Record<string, unknown>>).map((p) => ({ name: p.name as string, revisedBudget: amt(p.revisedBudget) }));
   return l;
 }

@@ -13,12 +13,13 @@ const line = (l: MonitoredLine): Doc => ({
   name: l.name, ref: l.ref, originalBudget: l.originalBudget, revisedBudget: l.revisedBudget,
   actualToDate: l.actualToDate, forecastOutturn: l.forecastOutturn, commentary: l.commentary,
 });
-/** A revenue line: its profile and last year's months only when it has them, so files without them round-trip unchanged. */
+/** A revenue line: its profile, last year's months and commitments only when it has them, so files without them round-trip unchanged. */
 const revenueLine = (l: RevenueLine): Doc => ({
   ...line(l),
   ...(l.profile ? { profile: profileDocument(l.profile) } : {}),
   ...(l.lastYearMonthly ? { lastYearMonthly: l.lastYearMonthly } : {}),
   ...(l.budgetSplit ? { budgetSplit: l.budgetSplit.map((p) => ({ ...p })) } : {}),
+  ...(l.commitments ? { commitments: l.commitments } : {}),
 });
 const profileDocument = (p: BudgetProfile): Doc => ({ ...p });
 const defined = (o: Record<string, Decimal | undefined>): Doc => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -148,6 +148,12 @@ export interface RevenueLine extends MonitoredLine {
   profile?: BudgetProfile | null;
   /** Last year's actuals month by month (April first, twelve amounts), when known: for a `lastYear` profile and last year's pattern. */
   lastYearMonthly?: Decimal[] | null;
+  /**
+   * Commitments: orders raised (purchase orders) not yet paid, in the file's units. Absent or null: none entered (not
+   * zero). They never change the forecast outturn or the variance: the forecast is the budget holder's judgement, and
+   * commitments inform it; "spent and committed" is the actual to date plus them.
+   */
+  commitments?: OptionalAmount;
 }
 
 export interface RevenueGroup {

@@ -15,6 +15,7 @@ import { type YearToDateJson, yearToDateJson } from "./year-to-date";
 import { type LineMovements, lineMovements } from "../engine/line-movements";
 import { trendOf } from "../engine/trend";
 import { bridgeOf } from "../engine/bridge";
+import { type CommitmentRow, commitmentsOf } from "../engine/commitments";
 
 export interface ReportCheck { id: string; severity: string; message: string; where: string }
 
@@ -57,6 +58,11 @@ export interface ReportJson {
   savings: { planned: Decimal; achieved: Decimal; unachieved: Decimal; achievedPct: Decimal | null; expectedNextYear: Decimal; rag: Rag };
   /** Only when the period has workforce figures: each group's strength against establishment, and the officer target. */
   workforce?: WorkforceJson;
+  /**
+   * Only when a revenue line has commitments entered (orders raised, not yet paid): each line's and group's commitments
+   * and spent and committed (actual to date + commitments), and Total Net Revenue Expenditure's. Not in the forecast.
+   */
+  commitments?: { lines: CommitmentRow[]; total: CommitmentRow };
   /** Every line, group and total with its figures, variance, % and RAG (src/report/lines.ts). */
   lines: ReportLines;
   /** Each revenue line's budget profiled to date, variance to date and projections (src/report/year-to-date.ts). */
@@ -212,6 +218,7 @@ export function reportJson(p: Position): ReportJson {
       achievedPct: pct(savings.achievedPct), expectedNextYear: savings.expectedNextYear, rag: savings.rag,
     },
     ...(p.workforce ? { workforce: workforceJson(p.workforce, pct) } : {}),
+    ...commitmentsJson(p),
     lines: reportLines(p),
     yearToDate: yearToDateJson(p),
     movementsByLine: movementsJson(p),
@@ -224,6 +231,11 @@ export function reportJson(p: Position): ReportJson {
     checks: p.checks.map(reportCheck),
     narrative: narrative(p),
   };
+}
+
+function commitmentsJson(p: Position): Pick<ReportJson, "commitments"> {
+  const c = commitmentsOf(p.model);
+  return c ? { commitments: { lines: c.rows, total: c.total } } : {};
 }
 
 function movementsJson(p: Position): ReportJson["movementsByLine"] {

@@ -12,6 +12,7 @@ import { type MonitoredRow, type RevenueRow, reportLines } from "./lines";
 import { previousVariances } from "../engine/previous-variances";
 import { yearToDateJson } from "./year-to-date";
 import { trendOf } from "../engine/trend";
+import { commitmentsOf } from "../engine/commitments";
 
 /** Text from a file shown within one line: its line breaks cannot start a line of their own (and fake one). */
 const inLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, " / ");
@@ -60,6 +61,7 @@ export function lineTables(p: Position): string[] {
   const row = (r: MonitoredRow) => [name(r), money(r.originalBudget), money(r.revisedBudget), money(r.actualToDate), money(r.forecastOutturn), money(r.variance), pctText(r.variancePct), r.rag ?? ""];
   return [
     ...revenueTable(p, table, monitored, t.revenue, row, money),
+    ...commitmentsTable(p, table, money),
     ...table("Capital programme", [...monitored.slice(0, 7), "Slippage", "Underspend", "RAG"], t.capital.map((r) => [...row(r).slice(0, 7), money(r.slippage), money(r.underspend), r.rag ?? ""])),
     ...table("Capital financing", monitored.slice(0, 7), t.financing.map((r) => row(r).slice(0, 7))),
     ...table("Usable reserves", ["", "Opening", "Budgeted", "Commitments", "Actual", "Budgeted closing", "Forecast closing"],
@@ -83,6 +85,15 @@ function revenueTable(p: Position, table: Table, head: string[], rows: RevenueRo
     since ? [...row(r), money(r.previousVariance)] : row(r),
     ...(r.budgetSplit ?? []).map((part) => [`    of which ${inLine(part.name)}`, "", money(part.revisedBudget)]),
   ]));
+}
+
+/** Each revenue line's commitments and spent and committed, when any are entered. */
+function commitmentsTable(p: Position, table: Table, money: (d: Decimal | null) => string): string[] {
+  const c = commitmentsOf(p.model);
+  if (!c) return [];
+  const name = (r: { kind: string; name: string }) => (r.kind === "total" ? inLine(r.name) : `  ${inLine(r.name)}`);
+  return table("Revenue commitments (orders raised, not yet paid; they inform the forecast, they do not change it)", ["", "Actual", "Commitments", "Spent and committed"],
+    [...c.rows, c.total].map((r) => [name(r), money(r.actualToDate), money(r.commitments), money(r.spentAndCommitted)]));
 }
 
 /** Revenue to date: each line's budget profiled to date, actual, variance and RAG, and forecast assist's projections (whole units). */
@@ -142,6 +153,12 @@ function workforceLines(p: Position): string[] {
   return out;
 }
 
+/** The total commitments and spent and committed under the revenue headline, when any line has commitments entered. */
+function commitmentsLine(p: Position, money: (d: Decimal) => string): string[] {
+  const c = commitmentsOf(p.model);
+  return c ? [`             commitments ${money(c.total.commitments!)} (orders raised, not yet paid); actual to date plus them, spent and committed, ${money(c.total.spentAndCommitted!)}`] : [];
+}
+
 /** With `withLines`, every line's table follows the headline figures. */
 export function textReport(p: Position, withLines = false): string {
   const { model, revenue, capital, reserves, savings, movement } = p;
@@ -157,6 +174,7 @@ export function textReport(p: Position, withLines = false): string {
     movement
       ? `             since ${movement.previous.period}: variance was ${money(movement.previousRevenueVariance)}, movement ${money(movement.revenueVariance)} (${movementWords(movement.favourable)})`
       : "             no earlier period in the history, so no movement",
+    ...commitmentsLine(p, money),
     `Capital      [${capital.rag}]  revised budget ${money(capital.programme.revisedBudget)}, forecast ${money(capital.programme.forecastOutturn)}, variance ${money(capital.programme.variance)}${capital.slippage === null || capital.underspend === null ? " (slippage not kept, so not split)" : `: slippage ${money(capital.slippage)}, underspend ${money(capital.underspend)}`}`,
     gf
       ? `Reserves     [${gf.rag}]  general fund budgeted to close at ${money(gf.budgetedClosing)} (${formatPct(gf.budgetedPct, pctPlaces(p.model.settings))}); after the forecast variance ${money(gf.forecastClosing)} (${formatPct(gf.forecastPct, pctPlaces(p.model.settings))}), ${gf.forecastBand} of the ${formatRate(gf.minimumPct)}–${formatRate(gf.maximumPct)} band`

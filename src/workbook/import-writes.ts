@@ -2,7 +2,7 @@
  * Applying a ledger import to a workbook (or undoing it), the part both gateways share (pure): the cells to write are
  * the input cells whose value differs between the period as read and the period with the import's changes, found by
  * the sign-off's input keys (sheet, logical row and field) at the rows read back, so lines the user inserted or moved
- * are followed. Only the actual to date and budget cells of the lines the import names can be among them: anything
+ * are followed. Only the actual to date, budget and commitments cells of the lines the import names can be among them: anything
  * else (a forecast, a commentary) would be a fault, and is refused before anything is written. Before writing, each
  * changed cell must still hold what the preview showed (the old value; the imported one for an undo): a workbook
  * edited since the preview is refused in words, cell by cell, and the user previews again. Taking projections into
@@ -14,7 +14,7 @@ import type { LocatedInput } from "../engine/signoff";
 import type { PlanCell } from "../plans/types";
 import { parseA1 } from "../plans/a1";
 import { planInputs } from "../plans/sheets/signoff/inputs";
-import { CHANGE_COLUMN_WORDS, IMPORT_COLUMN_WORDS, type LineChange, applyImport, isTake } from "../ledger/apply";
+import { CHANGE_COLUMN_WORDS, IMPORT_COLUMN_WORDS, type LineChange, applyImport, columnValue, isTake } from "../ledger/apply";
 import { lineTargets } from "../ledger/targets";
 import type { ImportDirection, ImportResult, WorkbookRead } from "./gateway";
 import type { PlanPort } from "./plan-port";
@@ -62,13 +62,17 @@ export function planImportWrites(read: WorkbookRead, changes: readonly LineChang
   if (!model || !read.inputs) {
     throw new WorkbookError(`Outturn could not ${action}: the workbook cannot be read into a period (see Checks). Correct it, then preview the ${done} again. Nothing was changed.`, "Unreadable");
   }
+  // A Revenue sheet from before commitments has no column for them: written there, they would not be read back.
+  if (changes.some((c) => c.column === "commitments") && read.checks.some((c) => c.id === "commitments-column")) {
+    throw new WorkbookError(`Outturn could not ${action}: the Revenue sheet has no commitments column (it came with an earlier version of Outturn). Upgrade it (Insert > Revenue > Upgrade, which keeps every value typed), then preview the import again. Nothing was changed.`, "Invalid");
+  }
   // Each cell still as the preview saw it (for an undo: as the import left it).
   const byPath = new Map(lineTargets(model).map((t) => [t.path, t]));
   const stale: string[] = [];
   for (const c of changes) {
     const target = byPath.get(c.path);
     const expected = direction === "apply" ? c.old : c.new;
-    const now = target ? target.line[c.column] : undefined;
+    const now = target ? columnValue(target.line, c.column) : undefined;
     if (now === undefined) stale.push(`${c.label} is no longer in the workbook`);
     else if (!(now === null ? expected === null : expected !== null && now.equals(expected))) {
       stale.push(`${c.label}, ${CHANGE_COLUMN_WORDS[c.column]}, is ${shown(now)} where the ${direction === "apply" ? "preview" : done} had ${shown(expected)}`);

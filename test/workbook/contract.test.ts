@@ -18,6 +18,7 @@ import { mappingFrom } from "../../src/ledger/mapping";
 import { type ImportPreview, previewImport } from "../../src/ledger/import";
 import { lineTargets } from "../../src/ledger/targets";
 import { readLedgerSetup } from "../../src/plans/sheets/mapping/read";
+import { COMMITMENTS_HEADING } from "../../src/plans/sheets/revenue/markers";
 import { previewTake, takeChanges } from "../../src/engine/take-projection";
 import { toJsonText } from "../../src/model/json-text";
 import { D } from "../../src/model/amount";
@@ -556,6 +557,93 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       expect(differing(before, s.constants())).toEqual([]);
     });
   });
+  describe("ledger import of commitments (issue 12)", () => {
+    /**
+     * The example ledger with a Commitments column: Premises £125,400.00 and Supplies £9,600.49 (both Overheads, £135k),
+     * OPCC supplies £4,321.00 (the OPCC, £4k), and £50,000.00 on vehicle purchases (a capital line: none kept).
+     */
+    const committed: Record<string, string> = { "1010,2000": "\"125,400.00\"", "1030,4000": "\"9,600.49\"", "9000,4000": "\"4,321.00\"", "C100,0500": "\"50,000.00\"" };
+    const table = () => {
+      const text = readFileSync(join(LEDGER_DIR, "q2-2024-25-trial-balance.csv"), "utf8").split(/\r?\n/).map((line) => {
+        if (line.startsWith("Cost Centre,")) return `${line},Commitments`;
+        if (!/^[^,]*,[^,]*,/.test(line) || line.startsWith("Dorset") || line.startsWith("Trial")) return line;
+        return `${line},${committed[line.split(",").slice(0, 2).join(",")] ?? ""}`;
+      }).join("\n");
+      return csvTable(new TextEncoder().encode(text), "with-commitments.csv");
+    };
+    const profile = profileFrom({ ...JSON.parse(readFileSync(join(LEDGER_DIR, "profile.json"), "utf8")), columns: { ...LEDGER.profile.columns, commitments: "Commitments" } });
+    const previewOf = async (s: Subject): Promise<ImportPreview> =>
+      previewImport({ table: table(), profile, rules: LEDGER.rules, model: (await s.gateway.readPeriod()).model!, yearStartMonth: 4 });
+    const commitmentsOf = async (s: Subject) => (await s.gateway.readPeriod()).model!.revenue.groups.flatMap((g) => g.lines.map((l) => [l.name, l.commitments?.toFixed() ?? null]));
+
+    it("writes the commitments of the mapped revenue lines only (line, column, old → new); the actuals and a typed forecast stay", async () => {
+      const { s } = await inserted();
+      const forecast = PLAN.sheets.find((p) => p.kind === "Revenue")!.cells.find((c) => c.place?.column === "forecastOutturn" && c.input)!.address;
+      await s.type("Revenue", forecast, 4321);
+      const before = s.constants();
+      const preview = await previewOf(s);
+      expect(preview.rejected).toEqual([]);
+      // A line whose codes the file gives no commitments has none outstanding: 0, so last month's are not left standing.
+      expect(preview.changes.map((c) => [c.label, c.column, c.old?.toFixed() ?? null, c.new.toFixed(), c.pounds.toFixed()])).toEqual([
+        ["Chief Constable > Income", "commitments", null, "0", "0"],
+        ["Chief Constable > Pay & Employment costs", "commitments", null, "0", "0"],
+        ["Chief Constable > Overheads", "commitments", null, "135", "135000.49"],
+        ["Chief Constable > Capital Financing", "commitments", null, "0", "0"],
+        ["OPCC > OPCC", "commitments", null, "4", "4321"],
+      ]);
+      expect(preview.info.join(" ")).toContain("Commitments were left out where the line keeps none (only the revenue lines do): Capital > Vehicles (£50,000.00)");
+      const result = await s.gateway.writeImport(preview.changes, "apply");
+      expect(result.written).toHaveLength(5);
+      expect(differing(before, s.constants())).toEqual([...result.written].sort());
+      for (const where of result.written) expect(where).toMatch(/^Revenue!L\d+$/);
+      expect(await commitmentsOf(s)).toEqual([["Income", "0"], ["Pay & Employment costs", "0"], ["Overheads", "135"], ["Capital Financing", "0"], ["OPCC", "4"]]);
+      expect(s.value("Revenue", forecast)).toBe(4321);
+      const read = await s.gateway.readPeriod();
+      expect(read.model!.revenue.groups[0]!.lines.map((l) => l.actualToDate?.toFixed())).toEqual(seed().revenue.groups[0]!.lines.map((l) => l.actualToDate?.toFixed()));
+    });
+
+    it("importing the same file again changes nothing, and undo takes the commitments out again, cell for cell", async () => {
+      const { s } = await inserted();
+      const before = s.constants();
+      const first = await previewOf(s);
+      await s.gateway.writeImport(first.changes, "apply");
+      const after = s.constants();
+      const again = await previewOf(s);
+      expect(again.changes).toEqual([]);
+      expect(await s.gateway.writeImport(again.changes, "apply")).toEqual({ written: [] });
+      expect(differing(after, s.constants())).toEqual([]);
+      const undone = await s.gateway.writeImport(first.changes, "undo");
+      expect(undone.written).toHaveLength(5);
+      expect(differing(before, s.constants())).toEqual([]);
+      expect((await commitmentsOf(s)).every(([, v]) => v === null)).toBe(true);
+      expect(json((await s.gateway.readPeriod()).model)).toEqual(json(seed()));
+    });
+
+    it("a Revenue sheet from before commitments: the import is refused until it is upgraded; the upgrade adds the column keeping every figure typed", async () => {
+      const { s } = await inserted();
+      // The sheet as an earlier version wrote it: nothing in columns L and M (cleared with the sheet unprotected).
+      s.unprotectSheet("Revenue");
+      for (const c of PLAN.sheets.find((p) => p.kind === "Revenue")!.cells) if (/^[LM][0-9]+$/.test(c.address)) await s.type("Revenue", c.address, "");
+      const forecast = inputAddress("Revenue", (v) => v === seed().revenue.groups[0]!.lines[0]!.forecastOutturn!.toNumber());
+      await s.type("Revenue", forecast, 12345);
+      const old = await s.gateway.readPeriod();
+      expect(old.checks.filter((c) => c.severity === "error")).toEqual([]);
+      expect(old.checks.find((c) => c.id === "commitments-column")?.severity).toBe("info");
+      const preview = await previewOf(s);
+      const before = s.constants();
+      expect(await failure(s.gateway.writeImport(preview.changes, "apply"))).toMatchObject({ code: "Invalid", message: expect.stringMatching(/no commitments column .*Upgrade it/) });
+      expect(differing(before, s.constants())).toEqual([]);
+
+      expect(await s.gateway.insertSheets(request(seed(), { sheets: ["Revenue"], onExisting: "upgrade" }))).toEqual({ status: "inserted", sheets: ["Revenue"] });
+      expect(s.value("Revenue", "L4")).toBe(COMMITMENTS_HEADING);
+      const upgraded = await s.gateway.readPeriod();
+      expect(upgraded.checks.filter((c) => c.severity === "error" || c.id === "commitments-column")).toEqual([]);
+      expect(upgraded.model!.revenue.groups[0]!.lines[0]!.forecastOutturn?.toFixed()).toBe("12345");
+      expect((await s.gateway.writeImport((await previewOf(s)).changes, "apply")).written).toHaveLength(5);
+      expect((await commitmentsOf(s)).filter(([, v]) => v !== "0")).toEqual([["Overheads", "135"], ["OPCC", "4"]]);
+    });
+  });
+
   describe("the ledger import's setup kept in the workbook (issue 12)", () => {
     const setup = { profile: LEDGER.profile, rules: LEDGER.rules };
     /** The setup as the Import tab reads it: the Ledger mapping sheet the read found, read against the period. */

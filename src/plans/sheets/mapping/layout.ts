@@ -25,6 +25,7 @@ export const PROFILE_ROWS: ReadonlyArray<{ field: string; label: string; about: 
   { field: "columns.debit", label: "Debit column", about: "" },
   { field: "columns.credit", label: "Credit column", about: "" },
   { field: "columns.budget", label: "Budget column", about: "The budget for the year (see Budget is, below)." },
+  { field: "columns.commitments", label: "Commitments column", about: "Orders raised, not yet paid, at the period's end: written to the revenue lines' commitments." },
   { field: "signs", label: "Plain amounts", about: "credits-negative (debits positive) or credits-positive; CR/DR and debit/credit columns say it themselves.", choices: ["credits-negative", "credits-positive"] },
   { field: "actuals", label: "The amounts are", about: "year-to-date: the period's rows are the actual to date; month: each month's movement, added up to the period.", choices: ["year-to-date", "month"] },
   { field: "budget", label: "Budget is", about: "The revised or the original budget for the year.", choices: ["revised", "original"] },

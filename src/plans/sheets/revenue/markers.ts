@@ -4,7 +4,12 @@ import type { MonitoredColumn } from "../../../model/types";
 export const REVENUE_COLS = {
   name: "A", originalBudget: "B", revisedBudget: "C", actualToDate: "D", forecastOutturn: "E",
   variance: "F", variancePct: "G", rag: "H", ref: "I", commentary: "J", key: "K",
+  // Added after the key column (a later version), so every older workbook keeps its columns and markers where they were.
+  commitments: "L", spentAndCommitted: "M",
 } as const;
+
+/** The heading of the commitments column: a Revenue sheet without it came before commitments (read as none entered). */
+export const COMMITMENTS_HEADING = "Commitments (orders raised, not yet paid)";
 
 export const AMOUNT_COLUMNS: ReadonlyArray<[MonitoredColumn, "B" | "C" | "D" | "E"]> = [
   ["originalBudget", "B"], ["revisedBudget", "C"], ["actualToDate", "D"], ["forecastOutturn", "E"],

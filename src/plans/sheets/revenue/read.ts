@@ -1,5 +1,5 @@
 /** Reading the Revenue sheet back: groups and their lines, transfers, the Net Budget's ref and commentary, control totals. */
-import type { BudgetPart, ControlTotals, MonitoredLine, RevenueGroup } from "../../../model/types";
+import type { BudgetPart, ControlTotals, MonitoredLine, RevenueGroup, RevenueLine } from "../../../model/types";
 import { sheetPrefix } from "../../a1";
 import type { Reader, SheetView } from "../../read/reader";
 import type { Section } from "../../read/integrity";
@@ -26,6 +26,7 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
   const found = { tnre: false, netBudget: false };
   const control: RevenueRead["control"] = { groups: {}, totalNetRevenueExpenditure: null, netBudget: null };
   let controlGroups = 0;
+  const commitments = commitmentsColumn(s, r);
   for (let row = 1; row <= s.sheet.maxRow; row++) {
     const m = s.marker(row);
     if (HEADING_MARKERS.includes(m)) { keys[m] = row; continue; }
@@ -67,7 +68,7 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
       if (state === "group" && current) {
         keys[REVENUE_ROWS.line(groups.length - 1, current.lines.length)] = row;
         if (!m) r.inserted.add(`Revenue|${row}`);
-        current.lines.push(monitoredLine(s, r, row, C, "revenue"));
+        current.lines.push(commitments ? withCommitments(s, r, row, monitoredLine(s, r, row, C, "revenue")) : monitoredLine(s, r, row, C, "revenue"));
       } else if (state === "transfers") {
         keys[REVENUE_ROWS.transfer(transfers.length)] = row;
         if (!m) r.inserted.add(`Revenue|${row}`);
@@ -90,6 +91,30 @@ export function readRevenue(s: SheetView, r: Reader): RevenueRead | null {
     if (!g.lines.length) r.add("structure", "error", s.where(keys[REVENUE_ROWS.group(i)] as number, "A"), `The group "${g.name}" has no lines; add at least one line between its heading and its total.`, { area: "revenue" });
   }
   return { groups, transfers, netBudgetRef, netBudgetCommentary, control };
+}
+
+/**
+ * Whether the sheet has the commitments column (its heading in the header row). A Revenue sheet inserted before
+ * commitments came has none: its lines are read with none entered, its columns L and M (which may hold the user's own
+ * notes) are neither read nor checked as Outturn's formulas, and upgrading the sheet adds the column, keeping every
+ * figure typed.
+ */
+function commitmentsColumn(s: SheetView, r: Reader): boolean {
+  const header = s.findMarker(COMMON_MARKERS.header);
+  const heading = header === null ? null : s.value(header, REVENUE_COLS.commitments);
+  if (typeof heading === "string" && heading.trim().toLowerCase().startsWith("commitments")) return true;
+  for (let row = 1; row <= s.sheet.maxRow; row++) for (const col of [REVENUE_COLS.commitments, REVENUE_COLS.spentAndCommitted]) r.skip.add(`Revenue|${s.where(row, col)}`);
+  if (header !== null) {
+    r.add("commitments-column", "info", `${sheetPrefix(s.name)}A1`,
+      `The ${s.name} sheet has no Commitments column (an earlier version's): to enter them, upgrade it (Insert > Revenue > Upgrade keeps every value typed).`, { area: "revenue" });
+  }
+  return false;
+}
+
+/** A group's line with its commitments (column L), when entered. */
+function withCommitments(s: SheetView, r: Reader, row: number, line: MonitoredLine): RevenueLine {
+  const commitments = r.amount(s, row, REVENUE_COLS.commitments, `${line.name}, commitments`, { area: "revenue", row: line.name, column: "commitments" });
+  return commitments === null ? line : { ...line, commitments };
 }
 
 /** A row of the budget split: the part's name, its revised budget and its line's name, each required. */
