@@ -192,8 +192,8 @@ const signedPeople = (d: Decimal) => (d.greaterThan(0) ? `+${people(d)}` : d.les
 /** Why the workforce has no RAG yet, and what to do. */
 function notEnteredWords(groups: number, notEntered: number): string {
   if (groups === 0) return "The Workforce sheet has no groups: add a row for each group (police officers, PCSOs, police staff).";
-  const what = "the budgeted establishment and the strength at the period end (FTE) on the Workforce sheet";
-  return notEntered === groups ? `Type each group's ${what}.` : `No total RAG until every group is entered: type ${what} for the groups below.`;
+  const what = "budgeted establishment and the strength at the period end (FTE) on the Workforce sheet";
+  return notEntered === groups ? `Type each group's ${what}.` : `No total RAG until every group is entered: type the ${what} for the groups below.`;
 }
 
 /** The workforce headline (strength against establishment, the target gap, the grant at risk) and the target's bar. */
