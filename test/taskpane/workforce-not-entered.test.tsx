@@ -10,13 +10,10 @@ import { NOT_YET_ENTERED, summarise } from "../../src/taskpane/headline";
 import { checkItems } from "../../src/taskpane/check-items";
 import { PositionView } from "../../src/taskpane/views/PositionView";
 import { seedModel } from "../plans/support";
-import { WORKFORCE_EXAMPLE } from "../support/workforce";
+import { WORKFORCE_EXAMPLE, workforceWithBlanks } from "../support/workforce";
 
 const blank = computePosition(seedModel((doc) => { doc.workforce = blankWorkforce("police"); }));
-const partial = computePosition(seedModel((doc) => {
-  doc.workforce = structuredClone(WORKFORCE_EXAMPLE);
-  doc.workforce.groups[2].establishmentFte = null;
-}));
+const partial = computePosition(seedModel((doc) => { doc.workforce = workforceWithBlanks([[2, "establishmentFte"]]); }));
 // Only the workforce's own warnings (no errors), so the figures are complete and a badge would show.
 const html = (p: typeof blank) => renderToStaticMarkup(
   <PositionView summary={summarise(p)} problem={null} busy={false} updatedAt={null} selecting={false} checks={checkItems(p.checks.filter((c) => c.severity !== "error"), null)}

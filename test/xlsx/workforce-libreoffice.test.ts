@@ -14,7 +14,7 @@ import type { MonitoringPeriod } from "../../src/model/types";
 import { reportOf, seedModel } from "../plans/support";
 import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "./support";
 import { describeWithEngines } from "../support/engines";
-import { WORKFORCE_EXAMPLE } from "../support/workforce";
+import { WORKFORCE_EXAMPLE, workforceWithBlanks } from "../support/workforce";
 import { blankWorkforce } from "../../src/model/workforce";
 import { WORKFORCE_COLS, WORKFORCE_MARKERS, WORKFORCE_ROWS } from "../../src/plans/sheets/workforce/markers";
 import { parseA1 } from "../../src/plans/a1";
@@ -42,8 +42,8 @@ const models: Array<[string, () => MonitoringPeriod, string | null]> = [
   ["minus-convention", withForecast(null, (doc) => { doc.settings = { ...doc.settings, signConvention: "forecast-minus-budget", rag: { ...doc.settings?.rag, workforce: { amberPct: 1, redPct: "4.91" } } }; }), "170"],
   // Just inserted: no establishment, no strength typed (the blank sheet of the Insert form).
   ["blank", () => seedModel((doc: Doc) => { doc.workforce = { ...blankWorkforce("police") }; }), null],
-  // Part entered: the PCSOs' strength and the staff's establishment not yet typed (a typed 0 is entered: the officers' joiners).
-  ["partial", withForecast(null, (doc) => { doc.workforce.groups[1].actualFte = null; doc.workforce.groups[2].establishmentFte = null; }), "170"],
+  // Part entered: the PCSOs' strength and the staff's establishment not yet typed.
+  ["partial", withForecast(null, (doc) => { doc.workforce.groups = workforceWithBlanks([[1, "actualFte"], [2, "establishmentFte"]]).groups; }), "170"],
 ];
 
 /** What each group's RAG cell and the total's say, in the sheet's order. */
