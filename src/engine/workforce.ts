@@ -245,7 +245,7 @@ function workforceChecks(groups: GroupResult[], target: TargetResult | null, say
     for (const column of ["establishmentFte", "actualFte", "headcount"] as const) {
       if (g.group[column] === null) {
         const p = place(g.group.name, column);
-        out.push({ id: "workforce-missing", severity: "warning", message: `${g.group.name}: the ${COLUMN[column]} is missing; it counts as 0 until it is filled in${(STRENGTH_INPUTS as readonly string[]).includes(column) ? ", and the group (and the total) has no RAG until then" : ""}.`, where: describePlace(p), place: p });
+        out.push({ id: "workforce-missing", severity: "warning", message: `${g.group.name}: the ${COLUMN[column]} is missing; ${column === "headcount" ? "it counts as 0" : "the group has no RAG"} until it is filled in.`, where: describePlace(p), place: p });
       }
     }
     if (g.rag !== null && g.rag !== "Green" && g.forecastVariancePct !== null) {

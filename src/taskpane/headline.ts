@@ -189,13 +189,6 @@ export function summarise(p: Position): PositionSummary {
 const people = (d: Decimal) => groupDigits(d, d.isInteger() ? 0 : d.decimalPlaces());
 const signedPeople = (d: Decimal) => (d.greaterThan(0) ? `+${people(d)}` : d.lessThan(0) ? `−${people(d.abs())}` : "0");
 
-/** Why the workforce has no RAG yet, and what to do. */
-function notEnteredWords(groups: number, notEntered: number): string {
-  if (groups === 0) return "The Workforce sheet has no groups: add a row for each group (police officers, PCSOs, police staff).";
-  const what = "budgeted establishment and the strength at the period end (FTE) on the Workforce sheet";
-  return notEntered === groups ? `Type each group's ${what}.` : `No total RAG until every group is entered: type the ${what} for the groups below.`;
-}
-
 /** The workforce headline (strength against establishment, the target gap, the grant at risk) and the target's bar. */
 function workforceSummary(p: Position): { headline: Headline | null; target: TargetFigures | null } {
   const w = p.workforce;
@@ -206,7 +199,7 @@ function workforceSummary(p: Position): { headline: Headline | null; target: Tar
   const detail = w.groups.map((g) => g.missing.length
     ? `${g.group.name}: not yet entered (no ${g.missing.map((k) => STRENGTH_INPUT_WORDS[k]).join(" or ")} typed).`
     : `${g.group.name}: ${people(g.actualFte)} FTE now, ${people(g.forecastFte)} forecast at year end, against an establishment of ${people(g.establishmentFte)}${pct(g.forecastVariancePct)}.`);
-  if (w.rag === null) detail.unshift(notEnteredWords(w.groups.length, w.notEntered.length));
+  if (w.rag === null) detail.unshift(w.notEntered.length < w.groups.length ? "No total RAG until every group is entered." : "Type each group's establishment and strength on the Workforce sheet.");
   const t = w.target;
   if (t) {
     const risk = t.grantAtRisk === null ? "no band covers it: add the band in Settings" : t.grantAtRisk.isZero() ? `none of the ${m(t.target.grant, units)} grant at risk` : `${m(t.grantAtRisk, units)} of the ${m(t.target.grant, units)} grant at risk`;

@@ -26,9 +26,9 @@ describe("a workforce not yet entered", () => {
     // No variance check on blanks; the missing-figure warnings say the RAG waits for them.
     expect(p.checks.map((c) => c.id)).not.toContain("workforce-variance");
     expect(p.checks.filter((c) => c.id === "workforce-missing" && c.place?.column === "establishmentFte").map((c) => c.message)).toEqual([
-      "Police officers: the budgeted establishment (FTE) is missing; it counts as 0 until it is filled in, and the group (and the total) has no RAG until then.",
-      "PCSOs: the budgeted establishment (FTE) is missing; it counts as 0 until it is filled in, and the group (and the total) has no RAG until then.",
-      "Police staff: the budgeted establishment (FTE) is missing; it counts as 0 until it is filled in, and the group (and the total) has no RAG until then.",
+      "Police officers: the budgeted establishment (FTE) is missing; the group has no RAG until it is filled in.",
+      "PCSOs: the budgeted establishment (FTE) is missing; the group has no RAG until it is filled in.",
+      "Police staff: the budgeted establishment (FTE) is missing; the group has no RAG until it is filled in.",
     ]);
   });
 

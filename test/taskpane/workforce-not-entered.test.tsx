@@ -30,7 +30,7 @@ describe("a Workforce sheet not yet entered, in the pane", () => {
     expect(w.rag).toBeNull();
     expect(w.figure).toBe(NOT_YET_ENTERED);
     expect(w.detail).toEqual([
-      "Type each group's budgeted establishment and the strength at the period end (FTE) on the Workforce sheet.",
+      "Type each group's establishment and strength on the Workforce sheet.",
       "Police officers: not yet entered (no budgeted establishment or strength at the period end typed).",
       "PCSOs: not yet entered (no budgeted establishment or strength at the period end typed).",
       "Police staff: not yet entered (no budgeted establishment or strength at the period end typed).",
@@ -55,7 +55,7 @@ describe("a Workforce sheet not yet entered, in the pane", () => {
     expect(w.rag).toBeNull();
     expect(w.figure).toBe("1 of 3 groups not yet entered");
     expect(w.detail.slice(0, 4)).toEqual([
-      "No total RAG until every group is entered: type the budgeted establishment and the strength at the period end (FTE) on the Workforce sheet for the groups below.",
+      "No total RAG until every group is entered.",
       "Police officers: 2,101.5 FTE now, 2,159.5 forecast at year end, against an establishment of 2,210 (-2.29%).",
       "PCSOs: 139.6 FTE now, 143.2 forecast at year end, against an establishment of 150 (-4.53%).",
       "Police staff: not yet entered (no budgeted establishment typed).",

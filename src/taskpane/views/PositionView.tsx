@@ -39,19 +39,10 @@ const useStyles = makeStyles({
   },
   figureIncomplete: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   marker: { color: tokens.colorNeutralForeground2, fontStyle: "italic", margin: 0 },
-  /** In place of the RAG badge: no colour, nothing to read a status from. */
+  /** In place of the RAG badge (incomplete, or not yet entered): no colour, nothing to read a status from. */
   incompleteTag: {
     color: tokens.colorNeutralForeground1,
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    whiteSpace: "nowrap",
-  },
-  /** In place of the RAG badge for figures not yet entered: neutral, no RAG colour to read a status from. */
-  notEnteredTag: {
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground3,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     whiteSpace: "nowrap",
@@ -171,7 +162,7 @@ export function PositionView({ summary, problem, busy, recalculating = busy, upd
                       {h.title}
                     </Subtitle2>
                     {!complete ? <Caption1 className={s.incompleteTag}>{incomplete.badge}</Caption1>
-                      : h.rag ? <RagBadge rag={h.rag} /> : <Caption1 className={s.notEnteredTag} data-testid={`headline-${h.key}-not-entered`}>{NOT_YET_ENTERED}</Caption1>}
+                      : h.rag ? <RagBadge rag={h.rag} /> : <Caption1 className={s.incompleteTag} data-testid={`headline-${h.key}-not-entered`}>{NOT_YET_ENTERED}</Caption1>}
                   </div>
                   <Text block className={complete ? s.figureText : mergeClasses(s.figureText, s.figureIncomplete)}>{h.figure}</Text>
                   {!complete && <Body1 as="p" className={s.marker}>{incomplete.marker}</Body1>}
