@@ -209,7 +209,7 @@ function workforceSummary(p: Position): { headline: Headline | null; target: Tar
     key: "workforce", title: "Workforce", rag: w.rag,
     // A total over groups not all entered is off by whole groups: no figure of it, only what is left to type.
     figure: w.rag !== null ? `${signedPeople(w.forecastVarianceFte)} FTE to establishment at year end`
-      : w.notEntered.length < w.groups.length ? `${w.notEntered.length} of ${w.groups.length} groups not yet entered` : NOT_YET_ENTERED,
+      : w.groups.length ? `${w.groups.length - w.notEntered.length} of ${w.groups.length} groups entered` : NOT_YET_ENTERED,
     detail,
   };
   if (!t) return { headline, target: null };

@@ -28,7 +28,7 @@ describe("a Workforce sheet not yet entered, in the pane", () => {
     const s = summarise(blank);
     const w = s.headlines.find((h) => h.key === "workforce")!;
     expect(w.rag).toBeNull();
-    expect(w.figure).toBe(NOT_YET_ENTERED);
+    expect(w.figure).toBe("0 of 3 groups entered");
     expect(w.detail).toEqual([
       "Type each group's establishment and strength on the Workforce sheet.",
       "Police officers: not yet entered (no budgeted establishment or strength at the period end typed).",
@@ -42,7 +42,7 @@ describe("a Workforce sheet not yet entered, in the pane", () => {
     const out = html(blank);
     const c = card(out, "workforce");
     expect(c).toContain('data-testid="headline-workforce-not-entered"');
-    expect(words(c)).toMatch(/^Workforce Not yet entered Not yet entered Type each group/);
+    expect(words(c)).toMatch(new RegExp(`^Workforce ${NOT_YET_ENTERED} 0 of 3 groups entered Type each group`));
     expect(c).not.toMatch(/Green|Amber|Red/);
     const row = /<tr[^>]*data-testid="rag-workforce"[^>]*>.*?<\/tr>/.exec(out)?.[0] ?? "";
     expect(words(row)).toBe("Workforce not yet entered not recorded"); // Q1 is closed; no workforce RAG is kept for it
@@ -53,7 +53,7 @@ describe("a Workforce sheet not yet entered, in the pane", () => {
     const s = summarise(partial);
     const w = s.headlines.find((h) => h.key === "workforce")!;
     expect(w.rag).toBeNull();
-    expect(w.figure).toBe("1 of 3 groups not yet entered");
+    expect(w.figure).toBe("2 of 3 groups entered");
     expect(w.detail.slice(0, 4)).toEqual([
       "No total RAG until every group is entered.",
       "Police officers: 2,101.5 FTE now, 2,159.5 forecast at year end, against an establishment of 2,210 (-2.29%).",
