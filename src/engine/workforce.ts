@@ -32,12 +32,36 @@ export interface StrengthFigures {
   /** forecastFte − establishmentFte. */
   forecastVarianceFte: Decimal;
   forecastVariancePct: Decimal | null;
-  /** Of the larger of the two variances %. */
-  rag: Rag;
+  /** Of the larger of the two variances %; null: not yet entered (see `isEntered`), so not judged. */
+  rag: Rag | null;
 }
+
+/** The inputs a group's RAG needs; a group missing either is not yet entered. */
+export type StrengthInput = "establishmentFte" | "actualFte";
+export const STRENGTH_INPUTS: readonly StrengthInput[] = ["establishmentFte", "actualFte"];
+
+/**
+ * What "not yet entered" means. Blank cells are read as 0 in the figures (the sheet's formulas do the same), but a 0
+ * read from a blank cell is not a position: with no establishment there is no % and the RAG would be Green; with no
+ * strength it would be Red against the whole establishment. So a group is judged only when both its budgeted
+ * establishment and its strength at the period end are typed: the variance now needs both, and the forecast at the
+ * year end is that strength plus joiners less leavers (blank joiners and leavers are a forecast of no movement, and the
+ * headcount feeds only the officer target, so neither is needed for the RAG). A typed 0 is entered.
+ */
+export function missingInputs(group: Pick<WorkforceGroup, StrengthInput>): StrengthInput[] {
+  return STRENGTH_INPUTS.filter((k) => group[k] === null);
+}
+
+/** The inputs in words, for sentences ("no budgeted establishment typed"). */
+export const STRENGTH_INPUT_WORDS: Record<StrengthInput, string> = { establishmentFte: "budgeted establishment", actualFte: "strength at the period end" };
+
+/** Cells and short tables (the sheet's RAG, the slide's, the text report's) say this where a RAG is not yet entered. */
+export const NOT_ENTERED = "Not entered";
 
 export interface GroupResult extends StrengthFigures {
   group: WorkforceGroup;
+  /** The inputs not yet typed of those the RAG needs (empty: judged). */
+  missing: StrengthInput[];
 }
 
 export interface TargetResult {
@@ -80,6 +104,12 @@ export interface OvertimeGroupTotal extends OvertimeTotal {
 
 export interface WorkforcePosition extends StrengthFigures {
   groups: GroupResult[];
+  /**
+   * The names of the groups not yet entered, in the sheet's order. The total is judged only when this is empty (and
+   * there is a group): a total missing one group's establishment or strength is off by that whole group, so its
+   * variance would judge a workforce nobody has fully entered; the treasurer is told which groups to fill in instead.
+   */
+  notEntered: string[];
   target: TargetResult | null;
   /** Each overtime line's variance (the body's convention), % of its budget and RAG (the revenue line rule), and the total. */
   overtime: OvertimeResult[];
@@ -114,22 +144,24 @@ export function variancePctRag(pct: Decimal | null, rule: WorkforceRagRule): Rag
   return "Green";
 }
 
-function figures(parts: { establishmentFte: Decimal; actualFte: Decimal; headcount: Decimal; joiners: Decimal; leavers: Decimal }, rule: WorkforceRagRule): StrengthFigures {
+function figures(parts: { establishmentFte: Decimal; actualFte: Decimal; headcount: Decimal; joiners: Decimal; leavers: Decimal }, rule: WorkforceRagRule, entered: boolean): StrengthFigures {
   const forecastFte = parts.actualFte.plus(parts.joiners).minus(parts.leavers);
   const varianceFte = parts.actualFte.minus(parts.establishmentFte);
   const forecastVarianceFte = forecastFte.minus(parts.establishmentFte);
   const variancePct = pctOf(varianceFte, parts.establishmentFte);
   const forecastVariancePct = pctOf(forecastVarianceFte, parts.establishmentFte);
-  return { ...parts, forecastFte, varianceFte, variancePct, forecastVarianceFte, forecastVariancePct, rag: worst(variancePctRag(variancePct, rule), variancePctRag(forecastVariancePct, rule)) };
+  return { ...parts, forecastFte, varianceFte, variancePct, forecastVarianceFte, forecastVariancePct, rag: entered ? worst(variancePctRag(variancePct, rule), variancePctRag(forecastVariancePct, rule)) : null };
 }
 
 function groupResult(group: WorkforceGroup, rule: WorkforceRagRule): GroupResult {
+  const missing = missingInputs(group);
   return {
     group,
+    missing,
     ...figures({
       establishmentFte: group.establishmentFte ?? ZERO, actualFte: group.actualFte ?? ZERO, headcount: group.headcount ?? ZERO,
       joiners: sum(group.movements.map((m) => m.joiners)), leavers: sum(group.movements.map((m) => m.leavers)),
-    }, rule),
+    }, rule, missing.length === 0),
   };
 }
 
@@ -196,13 +228,14 @@ export function computeWorkforce(workforce: Workforce, rules: WorkforceRagRule &
   const rule = rules;
   const full: WorkforceRules = { bands: [], convention: "budget-minus-forecast", overtime: NO_RULE, ...rules };
   const groups = workforce.groups.map((g) => groupResult(g, rule));
+  const notEntered = groups.filter((g) => g.missing.length > 0).map((g) => g.group.name);
   const total = figures({
     establishmentFte: sum(groups.map((g) => g.establishmentFte)), actualFte: sum(groups.map((g) => g.actualFte)), headcount: sum(groups.map((g) => g.headcount)),
     joiners: sum(groups.map((g) => g.joiners)), leavers: sum(groups.map((g) => g.leavers)),
-  }, rule);
+  }, rule, groups.length > 0 && notEntered.length === 0);
   const officers = workforce.groups.find((g) => g.kind === "officers");
   const target = workforce.officerTarget ? targetResult(workforce.officerTarget, full.bands, officers) : null;
-  return { ...total, groups, target, ...overtimeOf(workforce.overtime ?? [], full), checks: workforceChecks(groups, target, say) };
+  return { ...total, groups, notEntered, target, ...overtimeOf(workforce.overtime ?? [], full), checks: workforceChecks(groups, target, say) };
 }
 
 function workforceChecks(groups: GroupResult[], target: TargetResult | null, say: { amount: (d: Decimal) => string; pct: (d: Decimal) => string; number: (d: Decimal) => string }): Check[] {
@@ -212,10 +245,10 @@ function workforceChecks(groups: GroupResult[], target: TargetResult | null, say
     for (const column of ["establishmentFte", "actualFte", "headcount"] as const) {
       if (g.group[column] === null) {
         const p = place(g.group.name, column);
-        out.push({ id: "workforce-missing", severity: "warning", message: `${g.group.name}: the ${COLUMN[column]} is missing; it counts as 0 until it is filled in.`, where: describePlace(p), place: p });
+        out.push({ id: "workforce-missing", severity: "warning", message: `${g.group.name}: the ${COLUMN[column]} is missing; ${column === "headcount" ? "it counts as 0" : "the group has no RAG"} until it is filled in.`, where: describePlace(p), place: p });
       }
     }
-    if (g.rag !== "Green" && g.forecastVariancePct !== null) {
+    if (g.rag !== null && g.rag !== "Green" && g.forecastVariancePct !== null) {
       const p = place(g.group.name, "forecastFte");
       const words = g.forecastVarianceFte.isNegative() ? "under" : "over";
       out.push({ id: "workforce-variance", severity: g.rag === "Red" ? "warning" : "info", message: `${g.group.name} is forecast at ${say.number(g.forecastFte)} FTE at the year end against an establishment of ${say.number(g.establishmentFte)}: ${say.number(g.forecastVarianceFte.abs())} FTE (${say.pct(g.forecastVariancePct.abs())}) ${words} establishment (${g.rag}).`, where: describePlace(p), place: p });

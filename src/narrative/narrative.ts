@@ -13,6 +13,7 @@ import { poundsPerUnit } from "../model/defaults";
 import { periodLabel } from "../model/period";
 import { money, formatPct, formatRate, groupDigits, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
+import { STRENGTH_INPUT_WORDS } from "../engine/workforce";
 import { lineMovements } from "../engine/line-movements";
 import { varianceWords } from "../engine/convention";
 
@@ -209,6 +210,8 @@ export function workforceParagraph(p: Position): string | null {
   const fte = (d: Decimal) => groupDigits(d, d.isInteger() ? 0 : d.decimalPlaces());
   const sentences = w.groups.map((g) => {
     const subject = g.group.kind === "officers" ? "Officer strength" : g.group.kind === "pcsos" ? "PCSO strength" : `${g.group.name} strength`;
+    // Nothing to report on blanks read as 0 ("forecast at 0 FTE ... in line with it" would read as a position).
+    if (g.missing.length) return `${subject} is not yet reported: the ${g.missing.map((k) => STRENGTH_INPUT_WORDS[k]).join(" and the ")} ${g.missing.length > 1 ? "are" : "is"} not yet entered.`;
     const off = g.forecastVarianceFte;
     const where = off.isZero() ? "in line with it" : `${fte(off.abs())} FTE${g.forecastVariancePct === null ? "" : ` (${formatPct(g.forecastVariancePct.abs(), dp)})`} ${off.lessThan(0) ? "below" : "above"} it`;
     return `${subject} is forecast at ${fte(g.forecastFte)} FTE at the end of the year against an establishment of ${fte(g.establishmentFte)} FTE, ${where}.`;

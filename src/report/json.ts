@@ -100,12 +100,16 @@ export interface BridgeJson {
 
 export interface StrengthJson {
   establishmentFte: Decimal; actualFte: Decimal; headcount: Decimal; joiners: Decimal; leavers: Decimal; forecastFte: Decimal;
-  varianceFte: Decimal; variancePct: Decimal | null; forecastVarianceFte: Decimal; forecastVariancePct: Decimal | null; rag: Rag;
+  varianceFte: Decimal; variancePct: Decimal | null; forecastVarianceFte: Decimal; forecastVariancePct: Decimal | null;
+  /** Null: not yet entered (a group without its establishment or strength; the total while any group is), not judged. */
+  rag: Rag | null;
 }
 
 export interface WorkforceJson {
   groups: Array<{ name: string; kind: string } & StrengthJson>;
   total: StrengthJson;
+  /** The groups not yet entered (no establishment or no strength typed), by name: the total has no RAG while any is. */
+  notEntered: string[];
   officerTarget: {
     countDate: string; targetHeadcount: Decimal; forecastHeadcount: Decimal; gap: Decimal; achievedPct: Decimal | null;
     grant: Decimal; withheldPct: Decimal | null; grantAtRisk: Decimal | null;
@@ -138,6 +142,7 @@ function workforceJson(w: WorkforcePosition, pct: (d: Decimal | null) => Decimal
   return {
     groups: w.groups.map((g) => ({ name: g.group.name, kind: g.group.kind, ...strength(g) })),
     total: strength(w),
+    notEntered: w.notEntered,
     officerTarget: t && {
       countDate: t.target.countDate, targetHeadcount: t.target.targetHeadcount, forecastHeadcount: t.forecastHeadcount, gap: t.gap,
       achievedPct: pct(t.achievedPct), grant: t.target.grant, withheldPct: t.band?.withheldPct ?? null, grantAtRisk: t.grantAtRisk,

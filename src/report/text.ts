@@ -2,7 +2,7 @@
 import { periodLabel } from "../model/period";
 import { bracketed, formatPct, formatRate, pctFigure, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
-import { type StrengthFigures, sayFor } from "../engine/workforce";
+import { type GroupResult, NOT_ENTERED, STRENGTH_INPUT_WORDS, type StrengthFigures, sayFor } from "../engine/workforce";
 import { movementWords } from "../engine/convention";
 import { conventionLabel } from "../model/settings/registry";
 import type { Decimal, Rag } from "../model/types";
@@ -138,8 +138,11 @@ function workforceLines(p: Position): string[] {
   const signed = (d: Decimal) => `${d.isNegative() ? "−" : "+"}${say.number(d.abs())}`;
   const pct = (d: Decimal | null) => (d === null ? "n/a" : `${d.isNegative() ? "−" : "+"}${say.pct(d.abs())}`);
   const row = (label: string, f: StrengthFigures) =>
-    `${label}[${f.rag}]  establishment ${say.number(f.establishmentFte)} FTE, strength ${say.number(f.actualFte)} (${signed(f.varianceFte)}, ${pct(f.variancePct)}), forecast at year end ${say.number(f.forecastFte)} (${signed(f.forecastVarianceFte)}, ${pct(f.forecastVariancePct)})`;
-  const out = [row("Workforce    ", w), ...w.groups.map((g) => row(`  ${inLine(g.group.name)} `.padEnd(13).slice(0, 13), g))];
+    `${label}[${f.rag ?? NOT_ENTERED}]  establishment ${say.number(f.establishmentFte)} FTE, strength ${say.number(f.actualFte)} (${signed(f.varianceFte)}, ${pct(f.variancePct)}), forecast at year end ${say.number(f.forecastFte)} (${signed(f.forecastVarianceFte)}, ${pct(f.forecastVariancePct)})`;
+  const label = (name: string) => `  ${inLine(name)} `.padEnd(13).slice(0, 13);
+  const groupRow = (g: GroupResult) => (g.missing.length ? `${label(g.group.name)}[${NOT_ENTERED}]  no ${g.missing.map((k) => STRENGTH_INPUT_WORDS[k]).join(" or ")} typed` : row(label(g.group.name), g));
+  const out = [row("Workforce    ", w), ...w.groups.map(groupRow)];
+  if (w.notEntered.length) out.splice(1, 0, `             not yet entered (no establishment or strength typed, so no RAG): ${w.notEntered.map(inLine).join(", ")}`);
   const t = w.target;
   if (t) {
     out.push(`             officer target ${say.number(t.target.targetHeadcount)} at ${t.target.countDate}: forecast headcount ${say.number(t.forecastHeadcount)}, gap ${signed(t.gap)}; grant at risk ${t.grantAtRisk === null ? "not known (no band covers the forecast)" : say.amount(t.grantAtRisk)} of ${say.amount(t.target.grant)}`);

@@ -17,7 +17,7 @@ import type PptxGenJS from "pptxgenjs";
 import type { Decimal, Rag } from "../model/types";
 import { monthsElapsed, periodLabel } from "../model/period";
 import { bracketed, money, formatPct, formatRate, pctFigure, pctPlaces } from "../engine/format";
-import { type StrengthFigures, type WorkforcePosition, strengthByMonth } from "../engine/workforce";
+import { NOT_ENTERED, type StrengthFigures, type WorkforcePosition, strengthByMonth } from "../engine/workforce";
 import type { Position } from "../engine/position";
 import type { GeneralFundPosition } from "../engine/reserves";
 import { type Check, boardName } from "../engine/checks";
@@ -241,11 +241,12 @@ function note(slide: Slide, text: string, box: Box, fontPt = 9): number {
 
 // ---- the slides ----
 
-function ragCell(rag: Rag | null): PptxGenJS.TableCell {
+/** `none`: said in grey where there is no RAG (a closed period's not recorded; figures not yet entered). */
+function ragCell(rag: Rag | null, none = "Not recorded"): PptxGenJS.TableCell {
   const base = { fontFace: FONT, fontSize: 12, bold: true, align: "center" as const, valign: "middle" as const, border: [thin("FFFFFF"), thin("FFFFFF"), thin("FFFFFF"), thin("FFFFFF")] as [PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps] };
   return rag
     ? { text: rag, options: { ...base, fill: { color: RAG_FILL[rag].fill }, color: RAG_FILL[rag].text } }
-    : { text: "Not recorded", options: { ...base, bold: false, fontSize: 10, fill: { color: "EDEDED" }, color: COLOURS.muted } };
+    : { text: none, options: { ...base, bold: false, fontSize: 10, fill: { color: "EDEDED" }, color: COLOURS.muted } };
 }
 
 /** The headline figures as four tiles across the slide, each edged in its RAG colour (and naming it). */
@@ -475,7 +476,7 @@ function workforceSlide(ctx: DeckContext, w: WorkforcePosition): void {
   const rowOf = (name: string, f: StrengthFigures, bold: boolean): PptxGenJS.TableRow => [
     { text: name, options: { fontFace: FONT, fontSize: 9.5, bold, color: COLOURS.text, valign: "middle" } },
     cell(fte(f.establishmentFte), bold), cell(fte(f.actualFte), bold), cell(fte(f.forecastFte), bold), cell(fte(f.forecastVarianceFte), bold),
-    cell(f.forecastVariancePct === null ? "–" : pctFigure(f.forecastVariancePct, dp, style), bold), ragCell(f.rag),
+    cell(f.forecastVariancePct === null ? "–" : pctFigure(f.forecastVariancePct, dp, style), bold), ragCell(f.rag, NOT_ENTERED),
   ];
   const rows: PptxGenJS.TableRow[] = [
     [head("Group (FTE)"), head("Establishment"), head("Strength now"), head("Forecast at year end"), head("Variance at year end"), head("%"), head("RAG")],
@@ -496,6 +497,11 @@ function workforceSlide(ctx: DeckContext, w: WorkforcePosition): void {
   const chartX = MARGIN + leftW + 0.3;
   const chartW = SLIDE_W - MARGIN - chartX;
   slide.addText("Strength against establishment by month (FTE, all groups)", { x: chartX, y: CONTENT_TOP, w: chartW, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: COLOURS.navy, margin: 0 });
+  // No chart of blanks read as 0: a flat line at nought would read as a position nobody has entered.
+  if (w.groups.length === w.notEntered.length) {
+    note(slide, "Not yet entered: the chart is drawn once each group's budgeted establishment and strength are typed on the Workforce sheet.", { x: chartX, y: CONTENT_TOP + 0.4, w: chartW }, 10);
+    return;
+  }
   const labels = months.map((m) => m.label);
   const values = months.flatMap((m) => [m.strengthFte.toNumber(), m.establishmentFte.toNumber()]);
   const lo = Math.min(...values), hi = Math.max(...values), pad = Math.max((hi - lo) * 0.5, hi * 0.01, 1);

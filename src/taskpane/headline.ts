@@ -8,6 +8,7 @@ import type { Position } from "../engine/position";
 import { direction, movementWords } from "../engine/convention";
 import { money, formatPct, formatRate, groupDigits, pctPlaces } from "../engine/format";
 import { grantBandsOf } from "../model/workforce";
+import { STRENGTH_INPUT_WORDS } from "../engine/workforce";
 import { pctOf } from "../model/amount";
 import { periodLabel } from "../model/period";
 import { problems } from "./notices";
@@ -17,7 +18,8 @@ export type HeadlineKey = "revenue" | "capital" | "reserves" | "savings" | "work
 export interface Headline {
   key: HeadlineKey;
   title: string;
-  rag: Rag;
+  /** Null: not yet entered (a Workforce sheet without its figures): no RAG colour, the card says NOT_YET_ENTERED. */
+  rag: Rag | null;
   /** The figure in large type, e.g. "£2.307m adverse". */
   figure: string;
   /** A sentence or two of context. */
@@ -61,8 +63,11 @@ export interface PositionSummary {
   /** The previous closed period of the year (the one movement is measured from), if any. */
   lastPeriod: PeriodId | null;
   /** RAG of each area this period and, when there is a previous period, last period (null: not recorded then). */
-  ragRows: Array<{ key: HeadlineKey; title: string; now: Rag | null; last: Rag | null }>;
+  ragRows: Array<{ key: HeadlineKey; title: string; now: Rag | null; last: Rag | null; /** Said when `now` is null (default "not judged"). */ unjudged?: string }>;
 }
+
+/** In place of a RAG for figures nobody has entered yet (the workforce): a Green on blanks would mislead. */
+export const NOT_YET_ENTERED = "Not yet entered";
 
 const m = (d: Decimal, units: Units, scale: "m" | "m1" = "m") => money(d.abs(), units, scale);
 
@@ -166,7 +171,7 @@ export function summarise(p: Position): PositionSummary {
     { key: "capital", title: "Capital", now: p.rag.capital, last: prev?.capital?.rag ?? null },
     { key: "reserves", title: "General fund", now: p.rag.reserves, last: prev?.generalFund?.rag ?? null },
     { key: "savings", title: "Savings", now: p.rag.savings, last: prev?.savings?.rag ?? null },
-    ...(p.workforce ? [{ key: "workforce" as const, title: "Workforce", now: p.workforce.rag, last: null }] : []),
+    ...(p.workforce ? [{ key: "workforce" as const, title: "Workforce", now: p.workforce.rag, last: null, ...(p.workforce.rag ? {} : { unjudged: NOT_YET_ENTERED.toLowerCase() }) }] : []),
   ];
   return {
     title: `${model.organisation}: ${model.financialYear} ${periodLabel(model.period)}`,
@@ -191,7 +196,10 @@ function workforceSummary(p: Position): { headline: Headline | null; target: Tar
   const units = p.model.units;
   const dp = pctPlaces(p.model.settings);
   const pct = (d: Decimal | null) => (d === null ? "" : ` (${d.greaterThan(0) ? "+" : ""}${formatPct(d, dp)})`);
-  const detail = w.groups.map((g) => `${g.group.name}: ${people(g.actualFte)} FTE now, ${people(g.forecastFte)} forecast at year end, against an establishment of ${people(g.establishmentFte)}${pct(g.forecastVariancePct)}.`);
+  const detail = w.groups.map((g) => g.missing.length
+    ? `${g.group.name}: not yet entered (no ${g.missing.map((k) => STRENGTH_INPUT_WORDS[k]).join(" or ")} typed).`
+    : `${g.group.name}: ${people(g.actualFte)} FTE now, ${people(g.forecastFte)} forecast at year end, against an establishment of ${people(g.establishmentFte)}${pct(g.forecastVariancePct)}.`);
+  if (w.rag === null) detail.unshift(w.notEntered.length < w.groups.length ? "No total RAG until every group is entered." : "Type each group's establishment and strength on the Workforce sheet.");
   const t = w.target;
   if (t) {
     const risk = t.grantAtRisk === null ? "no band covers it: add the band in Settings" : t.grantAtRisk.isZero() ? `none of the ${m(t.target.grant, units)} grant at risk` : `${m(t.grantAtRisk, units)} of the ${m(t.target.grant, units)} grant at risk`;
@@ -199,7 +207,9 @@ function workforceSummary(p: Position): { headline: Headline | null; target: Tar
   }
   const headline: Headline = {
     key: "workforce", title: "Workforce", rag: w.rag,
-    figure: `${signedPeople(w.forecastVarianceFte)} FTE to establishment at year end`,
+    // A total over groups not all entered is off by whole groups: no figure of it, only what is left to type.
+    figure: w.rag !== null ? `${signedPeople(w.forecastVarianceFte)} FTE to establishment at year end`
+      : w.groups.length ? `${w.groups.length - w.notEntered.length} of ${w.groups.length} groups entered` : NOT_YET_ENTERED,
     detail,
   };
   if (!t) return { headline, target: null };

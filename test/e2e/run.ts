@@ -568,6 +568,12 @@ async function workforceInsertRun(page: Page, server: StaticServer): Promise<voi
   const after = await api(page, (a) => a.sheetNames());
   check(JSON.stringify(after) === JSON.stringify([...before, "Workforce"]), `${run}: only the Workforce sheet was added (${after.join(", ")})`);
   check(await eventually(page, async () => (await page.locator("[data-testid=headline-workforce]").count()) > 0, 10000), `${run}: the Position has a Workforce card`);
+  // Nothing typed yet: "Not yet entered" in words, never a Green on blanks read as 0 (the card and the RAG table).
+  const card = (await page.locator("[data-testid=headline-workforce]").innerText()).replace(/\s+/g, " ");
+  check(card.includes("Not yet entered") && !/\b(Green|Amber|Red)\b/.test(card), `${run}: the blank Workforce card says not yet entered, with no RAG (${card.slice(0, 160)})`);
+  const ragRow = (await page.locator("[data-testid=rag-workforce]").innerText()).replace(/\s+/g, " ");
+  check(ragRow.includes("not yet entered") && !/\b(Green|Amber|Red)\b/.test(ragRow), `${run}: the RAG table says the workforce is not yet entered (${ragRow})`);
+  await axeScan(page, "the Position with a blank Workforce sheet");
   await page.getByRole("tab", { name: "Workforce", exact: true }).click();
   await page.locator("[data-testid=headline-workforce]").scrollIntoViewIfNeeded();
   await shot(page, run, "01-blank-workforce");

@@ -15,6 +15,7 @@ import { describeWithEngines } from "../support/engines";
 import { letPptxgenjsRunInJest } from "./pptxgenjs-in-jest";
 import { ROOT, seedModel } from "../plans/support";
 import { WORKFORCE_EXAMPLE } from "../support/workforce";
+import { blankWorkforce } from "../../src/model/workforce";
 
 letPptxgenjsRunInJest();
 const OUT = path.join(ROOT, "test-output", "slides");
@@ -57,6 +58,16 @@ describe("the Workforce slide", () => {
     expect(months.map((m) => m.strengthFte.toFixed())).toEqual(["4017.1", "4017.1", "4020.7", "4020.7", "4048.7", "4048.7", "4078.7"]);
     expect(months.at(-1)!.strengthFte.equals(position.workforce!.forecastFte)).toBe(true);
   });
+
+  it("says Not entered in the RAG column and draws no chart of blanks for a sheet just inserted", async () => {
+    const { slides, charts } = await slideTexts(await buildDeck(computePosition(seedModel((doc) => { doc.workforce = blankWorkforce("police"); }))));
+    const text = slides.find((x) => x.includes("WORKFORCE"))!;
+    // Four rows (three groups and the total), each Not entered; no RAG word on the slide.
+    expect(text.split("\n").filter((l) => l === "Not entered")).toHaveLength(4);
+    expect(text).not.toMatch(/\b(Green|Amber|Red)\b/);
+    expect(text).toMatch(/Not yet entered: the chart is drawn once each group(&apos;|')s budgeted establishment and strength are typed on the Workforce sheet\./);
+    expect(charts.some((c) => c.includes("Forecast strength"))).toBe(false);
+  }, 60_000);
 
   it("is not in the deck of a period without workforce figures", async () => {
     const { slides } = await slideTexts(await buildDeck(computePosition(seedModel())));

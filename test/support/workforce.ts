@@ -12,3 +12,10 @@ export const WORKFORCE_EXAMPLE = {
     { group: "Police staff", reason: "Vacancies", budget: 600, actualToDate: 420, forecast: 590, budgetToDate: 300 },
   ],
 };
+
+/** WORKFORCE_EXAMPLE with some groups' inputs not yet typed, e.g. [[1, "actualFte"]]: the PCSOs' strength blank. */
+export function workforceWithBlanks(blanks: ReadonlyArray<[number, "establishmentFte" | "actualFte"]>): Record<string, unknown> {
+  const doc = structuredClone(WORKFORCE_EXAMPLE) as { groups: Array<Record<string, unknown>> };
+  for (const [i, field] of blanks) doc.groups[i]![field] = null;
+  return doc;
+}

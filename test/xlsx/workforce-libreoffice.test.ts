@@ -14,7 +14,12 @@ import type { MonitoringPeriod } from "../../src/model/types";
 import { reportOf, seedModel } from "../plans/support";
 import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "./support";
 import { describeWithEngines } from "../support/engines";
-import { WORKFORCE_EXAMPLE } from "../support/workforce";
+import { WORKFORCE_EXAMPLE, workforceWithBlanks } from "../support/workforce";
+import { blankWorkforce } from "../../src/model/workforce";
+import { WORKFORCE_COLS, WORKFORCE_MARKERS, WORKFORCE_ROWS } from "../../src/plans/sheets/workforce/markers";
+import { parseA1 } from "../../src/plans/a1";
+
+const RAG_COL = parseA1(`${WORKFORCE_COLS.rag}1`).col;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
@@ -35,7 +40,18 @@ const models: Array<[string, () => MonitoringPeriod, string | null]> = [
   // The Home Office's rules changed: a band from 75% to 94.99% withholding 50%, as a settings change.
   ["band-added", withForecast("2100", (doc) => { doc.settings = { ...doc.settings, grantBands: { band4: { fromPct: 75, toPct: "94.99", withheldPct: 50 } } }; }), "850"],
   ["minus-convention", withForecast(null, (doc) => { doc.settings = { ...doc.settings, signConvention: "forecast-minus-budget", rag: { ...doc.settings?.rag, workforce: { amberPct: 1, redPct: "4.91" } } }; }), "170"],
+  // Just inserted: no establishment, no strength typed (the blank sheet of the Insert form).
+  ["blank", () => seedModel((doc: Doc) => { doc.workforce = { ...blankWorkforce("police") }; }), null],
+  // Part entered: the PCSOs' strength and the staff's establishment not yet typed.
+  ["partial", withForecast(null, (doc) => { doc.workforce.groups = workforceWithBlanks([[1, "actualFte"], [2, "establishmentFte"]]).groups; }), "170"],
 ];
+
+/** What each group's RAG cell and the total's say, in the sheet's order. */
+const RAGS: Record<string, string[]> = {
+  blank: ["Not entered", "Not entered", "Not entered", "Not entered"],
+  partial: ["Amber", "Not entered", "Not entered", "Not entered"],
+  derived: ["Amber", "Red", "Red", "Red"],
+};
 
 describeWithEngines({ LibreOffice: sofficeAvailable() })("the Workforce sheet recalculated in LibreOffice", () => {
   let dir: string;
@@ -58,5 +74,14 @@ describeWithEngines({ LibreOffice: sofficeAvailable() })("the Workforce sheet re
     const read = readWorkbook(c.book.grid);
     expect(read.checks.filter((x) => x.severity === "error").map((x) => `${x.id} ${x.where}`)).toEqual([]);
     expect(reportOf(read.model!)).toEqual(reportOf(c.model));
+  });
+
+  // A blank establishment or strength is "Not entered" in the cell, never a Green on blanks read as 0.
+  test.each(Object.keys(RAGS))("%s: the RAG cells of the groups and the total", (name) => {
+    const c = cases.get(name)!;
+    const sheet = c.book.grid.sheets.find((s) => s.name === "Workforce")!;
+    const rows = c.book.plan.sheets.find((s) => s.kind === "Workforce")!.rowKeys;
+    const keys = [...c.model.workforce!.groups.map((_, i) => WORKFORCE_ROWS.group(i)), WORKFORCE_MARKERS.total];
+    expect(keys.map((k) => sheet.get(rows[k]!, RAG_COL)?.value)).toEqual(RAGS[name]);
   });
 });

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CellRef } from "../../workbook/gateway";
-import type { PositionSummary } from "../headline";
+import { NOT_YET_ENTERED, type PositionSummary } from "../headline";
 import { type CheckItem, errorsOf, severityWords } from "../check-items";
 import { incomplete } from "../notices";
 import { RagBadge } from "./RagBadge";
@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   },
   figureIncomplete: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   marker: { color: tokens.colorNeutralForeground2, fontStyle: "italic", margin: 0 },
-  /** In place of the RAG badge: no colour, nothing to read a status from. */
+  /** In place of the RAG badge (incomplete, or not yet entered): no colour, nothing to read a status from. */
   incompleteTag: {
     color: tokens.colorNeutralForeground1,
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
@@ -161,7 +161,8 @@ export function PositionView({ summary, problem, busy, recalculating = busy, upd
                     <Subtitle2 as="h3" block className={s.heading}>
                       {h.title}
                     </Subtitle2>
-                    {complete ? <RagBadge rag={h.rag} /> : <Caption1 className={s.incompleteTag}>{incomplete.badge}</Caption1>}
+                    {!complete ? <Caption1 className={s.incompleteTag}>{incomplete.badge}</Caption1>
+                      : h.rag ? <RagBadge rag={h.rag} /> : <Caption1 className={s.incompleteTag} data-testid={`headline-${h.key}-not-entered`}>{NOT_YET_ENTERED}</Caption1>}
                   </div>
                   <Text block className={complete ? s.figureText : mergeClasses(s.figureText, s.figureIncomplete)}>{h.figure}</Text>
                   {!complete && <Body1 as="p" className={s.marker}>{incomplete.marker}</Body1>}
@@ -193,7 +194,7 @@ export function PositionView({ summary, problem, busy, recalculating = busy, upd
                   <tr key={r.key} data-testid={`rag-${r.key}`}>
                     <th scope="row" className={s.cell}>{r.title}</th>
                     <td className={s.cell} data-when="now">
-                      {complete && r.now ? <RagBadge rag={r.now} /> : complete ? <Caption1 className={s.muted}>not judged</Caption1> : <Caption1 className={s.muted}>{incomplete.badge}</Caption1>}
+                      {complete && r.now ? <RagBadge rag={r.now} /> : complete ? <Caption1 className={s.muted}>{r.unjudged ?? "not judged"}</Caption1> : <Caption1 className={s.muted}>{incomplete.badge}</Caption1>}
                     </td>
                     <td className={s.cell} data-when="last">
                       {r.last ? <RagBadge rag={r.last} /> : <Caption1 className={s.muted}>{summary.lastPeriod ? "not recorded" : "none closed"}</Caption1>}

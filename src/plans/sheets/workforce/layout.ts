@@ -13,7 +13,7 @@
 import type { Decimal } from "../../../model/types";
 import { D } from "../../../model/amount";
 import { GRANT_BAND_SLOTS } from "../../../model/settings/registry";
-import { type WorkforcePosition, revenueLinesByName } from "../../../engine/workforce";
+import { NOT_ENTERED, type WorkforcePosition, revenueLinesByName } from "../../../engine/workforce";
 import { SheetBuilder } from "../../builder";
 import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
@@ -77,12 +77,16 @@ export function workforceSheet(ctx: PlanContext, w: WorkforcePosition, revenueRo
 
   const set = (key: "workforce.amberPct" | "workforce.redPct") => ctx.set(key);
   const size = (pct: string) => `ROUND(ABS(N(${pct})),12)`;
-  const rag = (now: string, forecast: string) => {
+  /**
+   * `notEntered`: a condition true while the inputs the RAG needs are not all typed (engine: missingInputs), when the
+   * cell says NOT_ENTERED rather than a Green on blanks. COUNT counts numbers only, the same in Excel and LibreOffice.
+   */
+  const rag = (now: string, forecast: string, notEntered: string) => {
     const reached = (key: "workforce.amberPct" | "workforce.redPct") => `OR(${size(now)}>=ROUND(${set(key)},12),${size(forecast)}>=ROUND(${set(key)},12))`;
-    return `=IF(${reached("workforce.redPct")},"Red",IF(${reached("workforce.amberPct")},"Amber","Green"))`;
+    return `=IF(${notEntered},"${NOT_ENTERED}",IF(${reached("workforce.redPct")},"Red",IF(${reached("workforce.amberPct")},"Amber","Green")))`;
   };
   /** The figures worked out from a row's inputs: the same formulas on a group's row and the total's. */
-  const figures = (r: number, f: WorkforcePosition | WorkforcePosition["groups"][number], style: "calculated" | "total", place: (column: string) => Place | undefined) => {
+  const figures = (r: number, f: WorkforcePosition | WorkforcePosition["groups"][number], style: "calculated" | "total", place: (column: string) => Place | undefined, notEntered: string) => {
     const cell = (col: string) => `${col}${r}`;
     const opts = (column: string, numberFormat = FTE) => ({ numberFormat, ...(place(column) ? { place: place(column) } : {}) });
     b.formula(r, C.forecastFte, `=${cell(C.actualFte)}+${cell(C.joiners)}-${cell(C.leavers)}`, f.forecastFte, style, opts("forecastFte"));
@@ -90,7 +94,7 @@ export function workforceSheet(ctx: PlanContext, w: WorkforcePosition, revenueRo
     b.formula(r, C.variancePct, `=IF(${cell(C.establishmentFte)}=0,"",${cell(C.varianceFte)}/${cell(C.establishmentFte)})`, pctExpected(f.variancePct), style, opts("variancePct", ctx.pct));
     b.formula(r, C.forecastVarianceFte, `=${cell(C.forecastFte)}-${cell(C.establishmentFte)}`, f.forecastVarianceFte, style, opts("forecastVarianceFte"));
     b.formula(r, C.forecastVariancePct, `=IF(${cell(C.establishmentFte)}=0,"",${cell(C.forecastVarianceFte)}/${cell(C.establishmentFte)})`, pctExpected(f.forecastVariancePct), style, opts("forecastVariancePct", ctx.pct));
-    b.formula(r, C.rag, rag(cell(C.variancePct), cell(C.forecastVariancePct)), f.rag, style === "total" ? "ragTotal" : "rag", place("rag") ? { place: place("rag") as Place } : {});
+    b.formula(r, C.rag, rag(cell(C.variancePct), cell(C.forecastVariancePct), notEntered), f.rag ?? NOT_ENTERED, style === "total" ? "ragTotal" : "rag", place("rag") ? { place: place("rag") as Place } : {});
   };
 
   let row = 6;
@@ -117,7 +121,7 @@ export function workforceSheet(ctx: PlanContext, w: WorkforcePosition, revenueRo
     months(LEAVER_COLS, "leavers");
     b.formula(r, C.joiners, `=SUM(${JOINER_COLS[0]}${r}:${JOINER_COLS[11]}${r})`, g.joiners, "calculated", { numberFormat: FTE, place: place("joiners") });
     b.formula(r, C.leavers, `=SUM(${LEAVER_COLS[0]}${r}:${LEAVER_COLS[11]}${r})`, g.leavers, "calculated", { numberFormat: FTE, place: place("leavers") });
-    figures(r, g, "calculated", place);
+    figures(r, g, "calculated", place, `COUNT(${C.establishmentFte}${r},${C.actualFte}${r})<2`);
     b.key(r, M.group, WORKFORCE_ROWS.group(i));
   });
   const lastGroup = row - 1;
@@ -129,7 +133,9 @@ export function workforceSheet(ctx: PlanContext, w: WorkforcePosition, revenueRo
   for (const [col, v] of [[C.establishmentFte, w.establishmentFte], [C.actualFte, w.actualFte], [C.headcount, w.headcount], [C.joiners, w.joiners], [C.leavers, w.leavers]] as const) {
     b.formula(total, col, sumOf(col), v, "total", { numberFormat: FTE });
   }
-  figures(total, w, "total", totalPlace);
+  // The total is judged only when every group has both inputs (engine: WorkforcePosition.notEntered); no group: never.
+  const inputs = `${C.establishmentFte}${firstGroup}:${C.actualFte}${lastGroup}`;
+  figures(total, w, "total", totalPlace, lastGroup >= firstGroup ? `COUNT(${inputs})<2*ROWS(${C.establishmentFte}${firstGroup}:${C.establishmentFte}${lastGroup})` : "TRUE");
   b.key(total, M.total);
   if (lastGroup >= firstGroup) b.validations.push({ range: `${C.kind}${firstGroup}:${C.kind}${lastGroup}`, values: Object.values(KIND_WORDS) });
   b.conditionalFormats.push(ragFormat(`${C.rag}${firstGroup}:${C.rag}${total}`));

@@ -1,0 +1,51 @@
+/** report --json and the text report of a Workforce sheet not yet entered: rag null and the groups named, never Green on blanks. */
+import Ajv from "ajv";
+import schema from "../../src/report/report.schema.json";
+import { computePosition } from "../../src/engine/position";
+import { blankWorkforce } from "../../src/model/workforce";
+import { reportJson } from "../../src/report/json";
+import { textReport } from "../../src/report/text";
+import { toJsonText } from "../../src/model/json-text";
+import { seedModel } from "../plans/support";
+import { WORKFORCE_EXAMPLE, workforceWithBlanks } from "../support/workforce";
+
+const jsonOf = (p: ReturnType<typeof computePosition>) => {
+  const json = JSON.parse(toJsonText(reportJson(p)));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  validate(json);
+  expect(validate.errors ?? []).toEqual([]);
+  return json;
+};
+
+describe("a workforce not yet entered in the report", () => {
+  const blank = computePosition(seedModel((doc) => { doc.workforce = blankWorkforce("police"); }));
+
+  it("has rag null for every group and the total in report --json, and names the groups (a blank sheet)", () => {
+    const w = jsonOf(blank).workforce;
+    expect(w.groups.map((g: { rag: unknown }) => g.rag)).toEqual([null, null, null]);
+    expect(w.total.rag).toBeNull();
+    expect(w.notEntered).toEqual(["Police officers", "PCSOs", "Police staff"]);
+    expect(JSON.stringify(w)).not.toContain("Green");
+  });
+
+  it("says so in the text report", () => {
+    const text = textReport(blank);
+    expect(text).toContain("Workforce    [Not entered]  establishment 0 FTE");
+    expect(text).toContain("not yet entered (no establishment or strength typed, so no RAG): Police officers, PCSOs, Police staff");
+    expect(text).toContain("  PCSOs      [Not entered]  no budgeted establishment or strength at the period end typed");
+    expect(text).not.toMatch(/Workforce {4}\[Green\]/);
+  });
+
+  it("gives the total no RAG while one group is not entered, the others keep theirs", () => {
+    const w = jsonOf(computePosition(seedModel((doc) => { doc.workforce = workforceWithBlanks([[1, "actualFte"]]); }))).workforce;
+    expect(w.groups.map((g: { rag: unknown }) => g.rag)).toEqual(["Amber", null, "Red"]);
+    expect(w.total.rag).toBeNull();
+    expect(w.notEntered).toEqual(["PCSOs"]);
+  });
+
+  it("keeps the RAG and an empty list once everything is entered", () => {
+    const w = jsonOf(computePosition(seedModel((doc) => { doc.workforce = structuredClone(WORKFORCE_EXAMPLE); }))).workforce;
+    expect(w.total.rag).toBe("Red");
+    expect(w.notEntered).toEqual([]);
+  });
+});
