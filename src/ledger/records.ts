@@ -173,7 +173,7 @@ export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx
     const actual = amounts.actual ?? sumMonths(amounts.byMonth);
     if (actual !== null) sums.actual.add(actual);
     if (amounts.budget !== null) sums.budget.add(amounts.budget);
-    onRecord({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, actual: amounts.actual, byMonth: amounts.byMonth, budget: amounts.budget });
+    onRecord({ row, costCentre, account, description: at.description === undefined ? "" : text(cells[at.description]), month, actual: amounts.actual, byMonth: amounts.byMonth, budget: amounts.budget, commitments: amounts.commitments });
   }
   out.sums = { actual: sums.actual.value(), budget: sums.budget.value() };
   return out;
