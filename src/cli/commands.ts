@@ -20,6 +20,7 @@ import type { PlanOptions } from "../plans/workbook";
 import { sheetPassword } from "./sheet-password";
 import { startingLog } from "../engine/virements";
 import type { LedgerSetup } from "../plans/sheets/mapping/layout";
+import { sha256Hex } from "../engine/sha256";
 
 export type Command = (argv: string[]) => Promise<ExitCode>;
 
@@ -145,7 +146,7 @@ export async function writePeriodWorkbook(a: {
   a.shown.step("planning the sheets");
   // The plans are pure; ExcelJS is loaded only here.
   const [{ buildWorkbookPlan }, { writeWorkbookFile, textLimitProblems, CHARTS_NOTE }, { notCarried }] = await Promise.all([import("../plans/workbook"), import("../xlsx/write"), import("./carry-over")]);
-  const plan = buildWorkbookPlan(a.model, { ...a.plan, position: a.position });
+  const plan = buildWorkbookPlan(a.model, { ...a.plan, position: a.position, hash: sha256Hex });
   if (a.ledger) {
     // Not through buildWorkbookPlan: the sheet's layout stays out of the task pane's start-up, which builds plans.
     const [{ mappingSheet }, { defaultSheetNames }] = await Promise.all([import("../plans/sheets/mapping/layout"), import("../plans/context")]);

@@ -76,7 +76,7 @@ function tooDeep(text: string, path: string): void {
 
 async function loadWorkbook(path: string): Promise<LoadedPeriod> {
   // ExcelJS is loaded only when a workbook is read.
-  const [{ readGridFile, NotAWorkbook }, { readWorkbook }] = await Promise.all([import("../xlsx/read"), import("../plans/read")]);
+  const [{ readGridFile, NotAWorkbook }, { readWorkbook }, { sha256Hex }] = await Promise.all([import("../xlsx/read"), import("../plans/read"), import("../engine/sha256")]);
   const bytes = await bytesOf(path);
   let grid: Grid;
   try {
@@ -85,7 +85,7 @@ async function loadWorkbook(path: string): Promise<LoadedPeriod> {
     if (e instanceof NotAWorkbook) throw new UserError(`${path}: ${e.message}`);
     throw new UserError(`${path}: is not an .xlsx workbook Outturn can open (${(e as Error).message}); save it from Excel as an Excel Workbook (.xlsx) and try again`);
   }
-  const read = readWorkbook(grid);
+  const read = readWorkbook(grid, { hash: sha256Hex });
   const ledger = read.ledgerSheet ? (await import("../plans/sheets/mapping/read")).readLedgerSetup(read.ledgerSheet, read.model) : null;
   const missing = read.checks.filter((c) => c.id === "sheet-missing");
   if (!read.model && missing.length >= 5) {

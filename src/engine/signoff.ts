@@ -11,8 +11,6 @@
  * The sign-off keeps that canonical text beside the fingerprint, so a later change can be listed cell by cell (a hash
  * alone says only that something changed); the fingerprint then also proves the kept text was not edited.
  */
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 
 /** One input as signed: where it is in the period, and its value as exact text. */
 export interface InputEntry {
@@ -73,11 +71,13 @@ export function parseCanonical(text: string): InputEntry[] | null {
   return out;
 }
 
-/** The hash function, a seam so a test can see what is hashed. SHA-256 by @noble/hashes (synchronous, in Node and the pane alike). */
+/**
+ * The hash function: SHA-256 (./sha256.ts sha256Hex), passed in so the pane loads it only for a signed workbook, and a
+ * test can see what is hashed.
+ */
 export type Hash = (text: string) => string;
-export const sha256Hex: Hash = (text) => bytesToHex(sha256(utf8ToBytes(text)));
 
-export function fingerprintOf(entries: readonly InputEntry[], hash: Hash = sha256Hex): string {
+export function fingerprintOf(entries: readonly InputEntry[], hash: Hash): string {
   return hash(canonicalText(entries));
 }
 
@@ -119,7 +119,7 @@ export interface SignOffStatus {
 }
 
 /** Where the period stands against its sign-offs. */
-export function signOffStatus(book: SignOffBook | null, now: readonly LocatedInput[], hash: Hash = sha256Hex): SignOffStatus {
+export function signOffStatus(book: SignOffBook | null, now: readonly LocatedInput[], hash: Hash): SignOffStatus {
   const fingerprint = fingerprintOf(now, hash);
   const records = book?.records ?? [];
   const latest = records[records.length - 1];
@@ -138,13 +138,13 @@ export class SignOffRefused extends Error {}
  * The records after `role` signs the inputs now. The board signs after the treasurer: a board sign-off needs the
  * treasurer's of the same figures (the same fingerprint). A period with errors is not signed: its figures are incomplete.
  */
-export function signOff(status: SignOffStatus, entries: readonly InputEntry[], who: { role: SignOffRole; name: string; at: string }, errors: number): SignOffBook {
+export function signOff(status: SignOffStatus, entries: readonly InputEntry[], who: { role: SignOffRole; name: string; at: string }, errors: number, hash: Hash): SignOffBook {
   const name = who.name.trim();
   if (!name) throw new SignOffRefused("give the name of the person signing off");
   if (errors > 0) throw new SignOffRefused(`the period has ${errors} error(s), so its figures are incomplete; correct them, then sign off`);
   if (status.state === "record-altered") throw new SignOffRefused("the Sign-off sheet has been edited by hand, so its record cannot be trusted; restore it (undo, or an earlier copy of the workbook) before signing off again");
   const snapshot = canonicalText(entries);
-  const fingerprint = sha256Hex(snapshot);
+  const fingerprint = hash(snapshot);
   if (fingerprint !== status.fingerprint) throw new SignOffRefused("the inputs changed while signing off; read the workbook again");
   if (who.role === "Board" && !status.records.some((r) => r.role === "Treasurer" && r.fingerprint === fingerprint)) {
     throw new SignOffRefused("the treasurer signs off these figures first, then the board");

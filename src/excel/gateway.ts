@@ -70,6 +70,7 @@ import { gridOf, gridSheetFromRange, syncReading } from "./grid";
 import { OwnWrites } from "./own-write";
 import { defaultPlanPort, type PlanPort } from "../workbook/plan-port";
 import { settingsEditOps, settingsIdentity, settingsUnits } from "./settings";
+import type { Hash } from "../engine/signoff";
 
 export { OUTTURN_SHEETS, SHEET_NAMES };
 export { OWN_WRITE_GRACE_MS } from "./own-write";
@@ -157,6 +158,8 @@ export class ExcelGateway implements WorkbookGateway {
   private lastRead: LastRead | null = null;
   /** What the change events told since the last read began (see ChangedSince). */
   private changes: ChangedSince = { sheets: new Set(), all: false };
+  /** The sign-off's hash, once a signed workbook has been read (see readModel). */
+  private hash: Hash | undefined;
   /** Worksheet ids to names, as last read: a change event names its sheet by id. */
   private readonly sheetNames = new Map<string, string>();
   /** The user's password for Outturn's sheets, this session only (useSheetPassword); never written anywhere. */
@@ -202,7 +205,7 @@ export class ExcelGateway implements WorkbookGateway {
         if (read) return read;
       }
       const { grid, names } = await this.readGrid("read the workbook", READ_KINDS, true, background);
-      const read = this.plans.read(grid);
+      const read = await this.readModel(grid);
       this.lastRead = { grid, names, read };
       return read;
     } catch (e) {
@@ -210,6 +213,17 @@ export class ExcelGateway implements WorkbookGateway {
       this.changes.all = true;
       throw e;
     }
+  }
+
+  /**
+   * The period read from a grid. A signed workbook needs the sign-off's hash: loaded the first time one is read (its
+   * own chunk, 2.6 KB gzipped the pane's start-up does without) and kept, the grid then read again with it.
+   */
+  private async readModel(grid: Grid): Promise<WorkbookRead> {
+    const read = this.plans.read(grid, this.hash);
+    if (!read.signoffUnchecked) return read;
+    this.hash = (await import(/* webpackChunkName: "signoff-hash" */ "../engine/sha256")).sha256Hex;
+    return this.plans.read(grid, this.hash);
   }
 
   /** Only the `changed` sheets read again, the rest as `since`; null when a whole read is needed (see readPeriod). */
@@ -233,7 +247,7 @@ export class ExcelGateway implements WorkbookGateway {
     if (!fresh) return null;
     const byName = new Map(fresh.map((s) => [s.name.toLowerCase(), s]));
     const grid: Grid = { sheets: since.grid.sheets.map((s) => byName.get(s.name.toLowerCase()) ?? s) };
-    const read = this.plans.read(grid);
+    const read = await this.readModel(grid);
     if (errorsOf(read) !== errorsOf(since.read)) return null;
     // Whether the read takes formulas' values across sheets stands while the changed sheets' such formulas stay as they were.
     const same = fresh.every((s) => formulasAcross(s) === formulasAcross(since.grid.sheets.find((c) => sameName(c.name, s.name))));
@@ -381,7 +395,7 @@ export class ExcelGateway implements WorkbookGateway {
         unprotect = used.filter((u) => u.protection.protected && u.kind && inPlace.includes(u.kind))
           .map((u) => ({ name: u.name, kind: u.kind as SheetKind, ws: worksheets.getItem(u.name) }));
         historyWasProtected = used.some((u) => u.kind === "History" && u.protection.protected);
-        read = this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) });
+        read = await this.readModel({ sheets: used.map((u) => gridOf(u.name, u.range)) });
         for (const u of used) if (u.charts) oldCharts.push({ name: u.name, charts: u.charts });
         for (const u of used) {
           if (!u.range.isNullObject && u.kind && inPlace.includes(u.kind)) {
@@ -545,7 +559,7 @@ export class ExcelGateway implements WorkbookGateway {
         sheetProtection?.load("protected");
         return { used: ours.map((ws) => ({ name: ws.name, range: loadUsed(ws) })), extent: historyExtent, historyProtection: sheetProtection };
       });
-      const decision = decide(this.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }));
+      const decision = decide(await this.readModel({ sheets: used.map((u) => gridOf(u.name, u.range)) }));
       if (!decision.model) return decision.result;
       refuseHistoryWrite(historyItem !== undefined, protection.protected);
 

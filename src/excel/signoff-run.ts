@@ -16,6 +16,7 @@ import { gridOf, syncReading } from "./grid";
 import { renderSheet, type RenderFeatures } from "./render";
 import { columnsOf, localAddress } from "./gateway";
 import { queueUnprotects, unprotectFailure, type ProtectedTarget } from "./protection";
+import { sha256Hex } from "../engine/sha256";
 
 export interface SignOffWrite {
   writes: OwnWrites;
@@ -47,7 +48,7 @@ export async function writeSignOff(w: SignOffWrite, request: SignOffRequest): Pr
     }));
     const summary = used.find((u) => u.kind === "Summary");
     const signoff = used.find((u) => u.kind === "Signoff");
-    const { plan, record } = planSignOff(w.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }), request, signOffTime(w.now), {
+    const { plan, record } = planSignOff(w.plans.read({ sheets: used.map((u) => gridOf(u.name, u.range)) }, sha256Hex), request, signOffTime(w.now), {
       hasSummary: summary !== undefined, hasSignoff: signoff !== undefined, structureProtected: structure.protected,
     });
 

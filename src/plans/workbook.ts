@@ -20,7 +20,7 @@ import { workforceSheet } from "./sheets/workforce/layout";
 import type { BoardAction } from "../engine/actions";
 import type { Virement } from "../engine/virements";
 import { virementsSheet } from "./sheets/virements/layout";
-import { type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
+import { type Hash, type SignOffBook, describeStatus, signOffStatus } from "../engine/signoff";
 import { planInputs } from "./sheets/signoff/inputs";
 
 export interface PlanOptions {
@@ -32,6 +32,12 @@ export interface PlanOptions {
   kinds?: SheetKind[];
   /** The sign-offs to keep (a workbook signed off): adds the Sign-off sheet after the others. */
   signoff?: SignOffBook | null;
+  /**
+   * The sign-off fingerprint's hash (src/engine/sha256.ts), for the Summary's line on where the inputs stand against
+   * the sign-offs. Without it (a read whose sign-off is checked afterwards: src/plans/read withSignoffStatus) the line
+   * says the sign-off is being checked; the plan's cells and rows are otherwise the same.
+   */
+  hash?: Hash;
   /** The board's actions: adds the Actions sheet (with a row for each item needing an action that has none). */
   actions?: readonly BoardAction[] | null;
   /** The virement log: adds the Virements sheet (src/plans/sheets/virements). */
@@ -56,9 +62,8 @@ export function buildWorkbookPlan(model: MonitoringPeriod, options: PlanOptions 
   // The cell showing each figure, for the Summary's checks (the same map the read-back builds on found rows).
   const locate = locator([revenue.plan, capital.plan, reserves.plan, savings.plan], undefined, undefined, position.checks.map((c) => c.place));
   // Where the inputs stand against the sign-offs kept, for the Summary.
-  const signoff = options.signoff
-    ? describeStatus(signOffStatus(options.signoff, planInputs({ sheets: [revenue.plan, capital.plan, reserves.plan, savings.plan, history.plan, settings], styles: STYLES })))
-    : undefined;
+  const signoff = !options.signoff ? undefined : !options.hash ? "Sign-off: being checked."
+    : describeStatus(signOffStatus(options.signoff, planInputs({ sheets: [revenue.plan, capital.plan, reserves.plan, savings.plan, history.plan, settings], styles: STYLES }), options.hash));
   const summary = summarySheet(ctx, { revenue: revenue.anchors, capital: capital.anchors, reserves: reserves.anchors, savings: savings.anchors, history: history.anchors, locate, signoff, revenueRows: revenue.plan.rowKeys });
   const slides = slidesSheet(ctx, {
     revenueRows: revenue.plan.rowKeys, capitalRows: capital.plan.rowKeys, historyRows: history.anchors.rows, reservesForecastRow: reserves.anchors.policy.forecast,

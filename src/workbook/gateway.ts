@@ -53,6 +53,8 @@ export interface WorkbookRead {
   model: MonitoringPeriod | null;
   /** Where the period stands against its sign-offs (absent or null: no Sign-off sheet, or the period unreadable). */
   signoff?: SignOffStatus | null;
+  /** A Sign-off record read without the hash (PlanPort.read without it): no status or sign-off checks yet; read again with it. */
+  signoffUnchecked?: boolean;
   /** The board's actions on the Actions sheet (absent or null: no Actions sheet). */
   actions?: BoardAction[] | null;
   /** The Virements sheet's log (absent or null: no Virements sheet); kept when Outturn rewrites the Summary. */

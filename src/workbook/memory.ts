@@ -24,6 +24,7 @@ import type {
   CellRef, CloseResult, ImportDirection, ImportResult, InsertRequest, InsertResult, LedgerSetup, SaveSetupMode, SaveSetupResult, WorkbookGateway, WorkbookRead, WorkbookStatus,
 } from "./gateway";
 import type { LineChange } from "../ledger/apply";
+import { sha256Hex } from "../engine/sha256";
 
 export type { CellInput, FailableMethod, PreviewCell, PreviewSheet };
 
@@ -283,7 +284,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   // ---- inside ----
 
   private readNow(): WorkbookRead {
-    return this.plans.read(this.book.grid());
+    return this.plans.read(this.book.grid(), sha256Hex);
   }
 
   /** After Outturn's own write: recalculate and update views; no monitoring-changed event (as events are off in Excel). */

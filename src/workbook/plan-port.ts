@@ -10,6 +10,7 @@ import type { WorkbookPlan } from "../plans/types";
 import { blankPeriod } from "../model/template";
 import { buildWorkbookPlan } from "../plans/workbook";
 import { readWorkbook } from "../plans/read";
+import type { Hash } from "../engine/signoff";
 
 export type { MonitoringPeriod, Settings, SheetKind };
 
@@ -18,8 +19,11 @@ export interface PlanPort {
   blank(identity: Pick<InsertRequest, "organisation" | "financialYear" | "period" | "units">): MonitoringPeriod;
   /** The plans of `kinds` for `model`; `names` gives each sheet's name where it is not its kind (e.g. "Revenue (2)"). */
   build(model: MonitoringPeriod, kinds: SheetKind[], names: Partial<Record<SheetKind, string>>): WorkbookPlan;
-  /** The model and integrity checks read back from the workbook's Outturn sheets. */
-  read(grid: Grid): WorkbookRead;
+  /**
+   * The model and integrity checks read back from the workbook's Outturn sheets. A signed workbook needs the sign-off's
+   * hash (src/engine/sha256.ts): without it the read says signoffUnchecked and has no sign-off status or checks.
+   */
+  read(grid: Grid, hash?: Hash): WorkbookRead;
 }
 
 export function defaultPlanPort(): PlanPort {
@@ -30,6 +34,6 @@ export function defaultPlanPort(): PlanPort {
       const plan = buildWorkbookPlan(model, { names });
       return { ...plan, sheets: plan.sheets.filter((s) => kinds.includes(s.kind)) };
     },
-    read: (grid) => readWorkbook(grid),
+    read: (grid, hash) => readWorkbook(grid, { hash }),
   };
 }

@@ -8,6 +8,7 @@
 import { computePosition } from "../engine/position";
 import { withReadChecks } from "../engine/checks";
 import { type SignOffRecord, type SignOffRole, SignOffRefused, signOff, signOffStatus } from "../engine/signoff";
+import { sha256Hex } from "../engine/sha256";
 import { inputEntries } from "../plans/sheets/signoff/inputs";
 import { buildWorkbookPlan } from "../plans/workbook";
 import type { WorkbookPlan } from "../plans/types";
@@ -50,11 +51,13 @@ export function planSignOff(read: WorkbookRead, request: SignOffRequest, at: str
   if (!read.model || !read.inputs) {
     throw new WorkbookError("The workbook cannot be read as a period, so it cannot be signed off: correct what Checks lists first. Nothing was changed.", "Unreadable");
   }
+  // The record read must have been checked against the inputs (the gateways read with the hash before signing off).
+  if (read.signoffUnchecked) throw new Error("planSignOff needs a read made with the sign-off hash");
   const position = computePosition(read.model);
   const errors = withReadChecks(read.checks, position.checks).filter((c) => c.severity === "error").length;
   let book;
   try {
-    book = signOff(read.signoff ?? signOffStatus(null, read.inputs), inputEntries(read.inputs), { ...request, at }, errors);
+    book = signOff(read.signoff ?? signOffStatus(null, read.inputs, sha256Hex), inputEntries(read.inputs), { ...request, at }, errors, sha256Hex);
   } catch (e) {
     if (e instanceof SignOffRefused) throw new WorkbookError(`Not signed off: ${e.message}. Nothing was changed.`, "Invalid");
     throw e;
@@ -63,7 +66,7 @@ export function planSignOff(read: WorkbookRead, request: SignOffRequest, at: str
     throw new WorkbookError(`There is no ${SHEET_NAMES.Signoff} sheet and the workbook's structure is protected, so Outturn cannot add it. Unprotect the workbook (Review > Protect Workbook), then sign off again. Nothing was changed.`, "Protected");
   }
   const kinds = look.hasSummary ? (["Summary", "Signoff"] as const) : (["Signoff"] as const);
-  const plan = buildWorkbookPlan(read.model, { position, signoff: book, actions: read.actions, virements: read.virements, kinds: [...kinds] });
+  const plan = buildWorkbookPlan(read.model, { position, signoff: book, hash: sha256Hex, actions: read.actions, virements: read.virements, kinds: [...kinds] });
   const record = book.records[book.records.length - 1];
   if (!record) throw new Error("signOff made no record");
   return { plan, record };

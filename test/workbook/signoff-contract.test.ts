@@ -13,6 +13,7 @@ import { signOff, signOffStatus } from "../../src/engine/signoff";
 import { FakeExcel } from "../support/fake-excel";
 import { expectedValues, seed } from "../excel/plan-values";
 import { gridFromPlan } from "../plans/support";
+import { sha256Hex } from "../../src/engine/sha256";
 
 interface Subject {
   gateway: WorkbookGateway;
@@ -35,7 +36,7 @@ const SUBJECTS: Array<[string, () => Subject]> = [
 function signedSheet() {
   const model = seed();
   const read = readWorkbook(gridFromPlan(buildWorkbookPlan(model)));
-  const book = signOff(read.signoff ?? signOffStatus(null, read.inputs!), inputEntries(read.inputs!), { role: "Treasurer", name: "Julie Strange", at: "2026-11-30T05:10:00Z" }, 0);
+  const book = signOff(read.signoff ?? signOffStatus(null, read.inputs!, sha256Hex), inputEntries(read.inputs!), { role: "Treasurer", name: "Julie Strange", at: "2026-11-30T05:10:00Z" }, 0, sha256Hex);
   return buildWorkbookPlan(model, { signoff: book, kinds: ["Signoff"] }).sheets[0]!;
 }
 

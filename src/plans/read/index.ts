@@ -38,7 +38,7 @@ import { type Virement, virementChecks } from "../../engine/virements";
 import { type BoardAction, actionChecks } from "../../engine/actions";
 import { signoffChecks } from "../sheets/signoff/checks";
 import { planInputs } from "../sheets/signoff/inputs";
-import { type LocatedInput, type SignOffBook, type SignOffStatus, signOffStatus } from "../../engine/signoff";
+import { type Hash, type LocatedInput, type SignOffBook, type SignOffStatus, signOffStatus } from "../../engine/signoff";
 import { findSheets } from "./find-sheets";
 import { formulaChecks, sumRangeChecks } from "./integrity";
 import { locator } from "./locate";
@@ -58,6 +58,8 @@ export interface WorkbookReadResult {
   /** The Sign-off sheet's record, and where the period stands against it: null without the sheet (or when the period cannot be read). */
   signoffBook: SignOffBook | null;
   signoff: SignOffStatus | null;
+  /** True when the workbook has a Sign-off record but was read without the hash (ReadOptions.hash): read it again with it. */
+  signoffUnchecked: boolean;
   /** The Virements sheet's log; null without the sheet. */
   virements: Virement[] | null;
   /** The Actions sheet's actions; null without the sheet. */
@@ -72,6 +74,12 @@ export interface WorkbookReadResult {
 export interface ReadOptions {
   /** Sheet names other than the kinds' own, as for buildWorkbookPlan. */
   names?: Partial<SheetNames>;
+  /**
+   * The sign-off fingerprint's hash (src/engine/sha256.ts). Needed only by a workbook with a Sign-off record: without
+   * it such a read has no sign-off status or checks and says so (signoffUnchecked), so the pane can load the hash for
+   * signed workbooks alone.
+   */
+  hash?: Hash;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -135,7 +143,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let signoff: SignOffStatus | null = null;
   if (model) {
     const position = computePosition(model);
-    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, actions, virements: virements?.log ?? null });
+    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, hash: options.hash, actions, virements: virements?.log ?? null });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.
@@ -148,7 +156,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     locate = locator(read, found, (sp) => views[sp.kind]?.name ?? sp.name);
     inputs = planInputs(plan, (sp, logical) => r.rowKeys[sp.kind]?.[logical], (sp) => views[sp.kind]?.name ?? sp.name);
     // Only a signed workbook is fingerprinted on reading (the hash of every input is not free on a large period).
-    signoff = signoffBook ? signOffStatus(signoffBook, inputs) : null;
+    signoff = signoffBook && options.hash ? signOffStatus(signoffBook, inputs, options.hash) : null;
     if (signoff) r.checks.push(...signoffChecks(signoff, views.Signoff?.name ?? names.Signoff));
     if (actions) r.checks.push(...actionChecks(position, actions, views.Actions?.name ?? names.Actions, locate));
     if (virements) {
@@ -157,5 +165,6 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
     }
   }
   const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { model, checks, locate, inputs, signoffBook, signoff, actions, virements: virements?.log ?? null, ledgerSheet: views.Mapping?.sheet ?? null };
+  const signoffUnchecked = Boolean(model && signoffBook && !options.hash);
+  return { model, checks, locate, inputs, signoffBook, signoff, signoffUnchecked, actions, virements: virements?.log ?? null, ledgerSheet: views.Mapping?.sheet ?? null };
 }
