@@ -85,8 +85,10 @@ export interface OvertimeToDate {
   netVarianceToDate: Decimal | null;
 }
 
-export interface OvertimeResult extends VarianceFigures, OvertimeToDate {
+export interface OvertimeResult extends Omit<VarianceFigures, "rag">, OvertimeToDate {
   line: OvertimeLine;
+  /** The revenue line rule on the line's variance; null ("not yet entered") until its budget and forecast are both typed. */
+  rag: Rag | null;
 }
 
 export interface OvertimeTotal extends VarianceFigures, OvertimeToDate {
@@ -213,11 +215,23 @@ function totalOfLines(lines: readonly OvertimeLine[], convention: SignConvention
   return { budget, budgetToDate, actualToDate, recharged, forecast, ...varianceFigures(budget, forecast, convention, null), ...toDate(kept ? budgetToDate : null, actualToDate, recharged, convention) };
 }
 
+/**
+ * The RAG the overtime lines show together: the worst of those judged; not yet entered (null) while a line is not
+ * judged, unless one is Red already (no blank line can make it better than Red).
+ */
+export function overtimeRag(lines: readonly OvertimeResult[]): Rag | null {
+  const judged = lines.flatMap((l) => (l.rag ? [l.rag] : []));
+  const worstJudged = judged.length ? worst(...judged) : null;
+  return judged.length === lines.length || worstJudged === "Red" ? worstJudged : null;
+}
+
 function overtimeOf(lines: readonly OvertimeLine[], rules: WorkforceRules): { overtime: OvertimeResult[]; overtimeTotal: OvertimeTotal | null; overtimeByGroup: OvertimeGroupTotal[] } {
-  const overtime = lines.map((line) => ({
-    line, ...varianceFigures(line.budget, line.forecast, rules.convention, rules.overtime),
-    ...toDate(line.budgetToDate ?? null, line.actualToDate, line.recharged ?? null, rules.convention),
-  }));
+  const overtime = lines.map((line): OvertimeResult => {
+    const figures = varianceFigures(line.budget, line.forecast, rules.convention, rules.overtime);
+    // A blank budget or forecast read as 0 would judge a line nobody has filled in (Green on a blank forecast): no RAG.
+    const entered = line.budget !== null && line.forecast !== null;
+    return { line, ...figures, rag: entered ? figures.rag : null, ...toDate(line.budgetToDate ?? null, line.actualToDate, line.recharged ?? null, rules.convention) };
+  });
   if (!lines.length) return { overtime, overtimeTotal: null, overtimeByGroup: [] };
   const groups = [...new Set(lines.map((l) => l.group))];
   const overtimeByGroup = groups.map((group) => ({ group, ...totalOfLines(lines.filter((l) => l.group === group), rules.convention) }));

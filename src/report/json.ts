@@ -118,7 +118,7 @@ export interface WorkforceJson {
   overtime?: {
     /** A figure not entered is null. */
     lines: Array<{
-      group: string; reason: string; budget: Decimal | null; actualToDate: Decimal | null; forecast: Decimal | null; variance: Decimal; variancePct: Decimal | null; rag: Rag;
+      group: string; reason: string; budget: Decimal | null; actualToDate: Decimal | null; forecast: Decimal | null; variance: Decimal; variancePct: Decimal | null; rag: Rag | null;
       budgetToDate: Decimal | null; varianceToDate: Decimal | null; recharged: Decimal | null; netVarianceToDate: Decimal | null; revenueLine: string | null;
     }>;
     /** Each group's lines summed (every reason of "Police officers", say), in the order the groups first appear. */

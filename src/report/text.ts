@@ -2,11 +2,10 @@
 import { periodLabel } from "../model/period";
 import { bracketed, formatPct, formatRate, pctFigure, pctPlaces } from "../engine/format";
 import type { Position } from "../engine/position";
-import { type GroupResult, NOT_ENTERED, STRENGTH_INPUT_WORDS, type StrengthFigures, sayFor } from "../engine/workforce";
+import { type GroupResult, NOT_ENTERED, STRENGTH_INPUT_WORDS, type StrengthFigures, overtimeRag, sayFor } from "../engine/workforce";
 import { movementWords } from "../engine/convention";
 import { conventionLabel } from "../model/settings/registry";
-import type { Decimal, Rag } from "../model/types";
-import { worst } from "../engine/rag";
+import type { Decimal } from "../model/types";
 import { periodErrors } from "./errors";
 import { type MonitoredRow, type RevenueRow, reportLines } from "./lines";
 import { previousVariances } from "../engine/previous-variances";
@@ -150,7 +149,7 @@ function workforceLines(p: Position): string[] {
   const o = w.overtimeTotal;
   if (o) {
     const money = (d: Decimal) => bracketed(d, undefined, p.model.settings.negativeStyle);
-    const worstLine = w.overtime.reduce((r, l) => worst(r, l.rag), "Green" as Rag);
+    const worstLine = overtimeRag(w.overtime) ?? NOT_ENTERED;
     out.push(`Overtime     [${worstLine}]  budget ${money(o.budget)}, actual to date ${money(o.actualToDate)}, forecast ${money(o.forecast)}, variance ${money(o.variance)}${o.variancePct === null ? "" : `, ${pctFigure(o.variancePct, pctPlaces(p.model.settings), p.model.settings.negativeStyle)}`}`);
   }
   return out;

@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { D } from "../../src/model/amount";
-import type { Decimal } from "../../src/model/types";
+import type { Decimal, Rag } from "../../src/model/types";
 import { type WorkforceGroup, blankWorkforce } from "../../src/model/workforce";
-import { computeWorkforce, missingInputs } from "../../src/engine/workforce";
+import { type OvertimeResult, computeWorkforce, missingInputs, overtimeRag } from "../../src/engine/workforce";
 
 const rule = { amberPct: new D(2), redPct: new D(5) };
 const say = { amount: (d: Decimal) => `£${d.toFixed()}k`, pct: (d: Decimal) => `${d.toFixed(2)}%`, number: (d: Decimal) => d.toFixed() };
@@ -65,3 +65,24 @@ describe("a workforce not yet entered", () => {
     }));
   });
 });
+
+describe("overtime not yet entered", () => {
+  const line = (budget: string | null, forecast: string | null) => ({ group: "Police officers", reason: "Events", budget: budget === null ? null : new D(budget), actualToDate: null, forecast: forecast === null ? null : new D(forecast) });
+  const overtime = (lines: ReturnType<typeof line>[]) => computeWorkforce({ groups: [], officerTarget: null, overtime: lines }, { ...rule, overtime: { amber: { pct: new D(2), amount: null }, red: { pct: new D(5), amount: null }, combine: "lower", favourableIsGreen: true } }, say).overtime;
+
+  it("has no RAG on a line without its budget or its forecast (a blank forecast read as 0 would be Green)", () => {
+    expect(overtime([line(null, null), line("100", null), line(null, "100")]).map((o) => o.rag)).toEqual([null, null, null]);
+    expect(overtime([line("100", "0")]).map((o) => o.rag)).toEqual(["Green"]);
+  });
+
+  it("shows the lines together as the worst judged, not yet entered while one is blank unless one is Red already", () => {
+    const ragOf = (...rags: Array<Rag | null>) => overtimeRag(rags.map((rag) => ({ rag }) as OvertimeResult));
+    expect(ragOf("Green", "Amber")).toBe("Amber");
+    expect(ragOf("Green", null)).toBeNull();
+    expect(ragOf("Amber", null)).toBeNull();
+    expect(ragOf("Red", null)).toBe("Red");
+    expect(ragOf(null)).toBeNull();
+    expect(ragOf()).toBeNull();
+  });
+});
+

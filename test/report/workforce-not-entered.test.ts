@@ -48,4 +48,20 @@ describe("a workforce not yet entered in the report", () => {
     expect(w.total.rag).toBe("Red");
     expect(w.notEntered).toEqual([]);
   });
+
+  it("gives an overtime line no RAG until its budget and forecast are typed, in report --json and the text report", () => {
+    const withBlankOvertime = (blank: "forecast" | "both") => computePosition(seedModel((doc) => {
+      const workforce = structuredClone(WORKFORCE_EXAMPLE) as { overtime: unknown[] };
+      doc.workforce = workforce;
+      workforce.overtime.push({ group: "PCSOs", reason: "Mutual aid", budget: blank === "both" ? null : 100, actualToDate: null, forecast: null });
+    }));
+    const p = withBlankOvertime("both");
+    const lines = jsonOf(p).workforce.overtime.lines;
+    expect(lines.map((l: { rag: unknown }) => l.rag)).toEqual(["Amber", "Green", "Green", null]);
+    expect(jsonOf(withBlankOvertime("forecast")).workforce.overtime.lines[3].rag).toBeNull();
+    // The overtime headline: the worst of the lines judged is Amber, and a line is not entered, so not Amber (nor Green).
+    expect(textReport(p)).toMatch(/^Overtime {5}\[Not entered\]/m);
+    expect(textReport(computePosition(seedModel((doc) => { doc.workforce = structuredClone(WORKFORCE_EXAMPLE); })))).toMatch(/^Overtime {5}\[Amber\]/m);
+  });
 });
+

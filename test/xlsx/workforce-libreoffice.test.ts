@@ -16,10 +16,11 @@ import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from ".
 import { describeWithEngines } from "../support/engines";
 import { WORKFORCE_EXAMPLE, workforceWithBlanks } from "../support/workforce";
 import { blankWorkforce } from "../../src/model/workforce";
-import { WORKFORCE_COLS, WORKFORCE_MARKERS, WORKFORCE_ROWS } from "../../src/plans/sheets/workforce/markers";
+import { OVERTIME_COLS, WORKFORCE_COLS, WORKFORCE_MARKERS, WORKFORCE_ROWS } from "../../src/plans/sheets/workforce/markers";
 import { parseA1 } from "../../src/plans/a1";
 
 const RAG_COL = parseA1(`${WORKFORCE_COLS.rag}1`).col;
+const OVERTIME_RAG_COL = parseA1(`${OVERTIME_COLS.rag}1`).col;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
@@ -44,6 +45,11 @@ const models: Array<[string, () => MonitoringPeriod, string | null]> = [
   ["blank", () => seedModel((doc: Doc) => { doc.workforce = { ...blankWorkforce("police") }; }), null],
   // Part entered: the PCSOs' strength and the staff's establishment not yet typed.
   ["partial", withForecast(null, (doc) => { doc.workforce.groups = workforceWithBlanks([[1, "actualFte"], [2, "establishmentFte"]]).groups; }), "170"],
+  // Overtime rows added but not filled in: a reason with no forecast, another with nothing but its name.
+  ["overtime-blank", withForecast(null, (doc) => {
+    doc.workforce.overtime[1].forecast = null;
+    doc.workforce.overtime.push({ group: "PCSOs", reason: "Mutual aid", budget: null, actualToDate: null, forecast: null });
+  }), "170"],
 ];
 
 /** What each group's RAG cell and the total's say, in the sheet's order. */
@@ -51,6 +57,12 @@ const RAGS: Record<string, string[]> = {
   blank: ["Not entered", "Not entered", "Not entered", "Not entered"],
   partial: ["Amber", "Not entered", "Not entered", "Not entered"],
   derived: ["Amber", "Red", "Red", "Red"],
+};
+
+/** What each overtime line's RAG cell says: the revenue line rule, or "Not entered" until its budget and forecast are typed. */
+const OVERTIME_RAGS: Record<string, string[]> = {
+  derived: ["Amber", "Green", "Green"],
+  "overtime-blank": ["Amber", "Not entered", "Green", "Not entered"],
 };
 
 describeWithEngines({ LibreOffice: sofficeAvailable() })("the Workforce sheet recalculated in LibreOffice", () => {
@@ -83,5 +95,12 @@ describeWithEngines({ LibreOffice: sofficeAvailable() })("the Workforce sheet re
     const rows = c.book.plan.sheets.find((s) => s.kind === "Workforce")!.rowKeys;
     const keys = [...c.model.workforce!.groups.map((_, i) => WORKFORCE_ROWS.group(i)), WORKFORCE_MARKERS.total];
     expect(keys.map((k) => sheet.get(rows[k]!, RAG_COL)?.value)).toEqual(RAGS[name]);
+  });
+
+  test.each(Object.keys(OVERTIME_RAGS))("%s: the overtime lines' RAG cells", (name) => {
+    const c = cases.get(name)!;
+    const sheet = c.book.grid.sheets.find((s) => s.name === "Workforce")!;
+    const rows = c.book.plan.sheets.find((s) => s.kind === "Workforce")!.rowKeys;
+    expect(c.model.workforce!.overtime!.map((_, i) => sheet.get(rows[WORKFORCE_ROWS.overtime(i)]!, OVERTIME_RAG_COL)?.value)).toEqual(OVERTIME_RAGS[name]);
   });
 });

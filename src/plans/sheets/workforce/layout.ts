@@ -19,7 +19,7 @@ import type { PlanContext } from "../../context";
 import { ragFormat } from "../../styles";
 import type { Place, SheetPlan } from "../../types";
 import { sheetPrefix } from "../../a1";
-import { varianceFormula } from "../../formulas";
+import { varianceFormula, varianceRagFormula } from "../../formulas";
 import { pctExpected, titleRows, unitsCell, varianceCells, varianceHeading, varianceToDateHeading } from "../common";
 import { REVENUE_COLS, REVENUE_ROWS } from "../revenue/markers";
 import { COMMON_MARKERS } from "../markers";
@@ -244,7 +244,10 @@ function overtimeBlock(b: SheetBuilder, ctx: PlanContext, w: WorkforcePosition, 
       else b.formula(r, O[field], `=${revenue}$${from}$${revenueRow}`, o.line[field] ?? new D(0), "calculated", { numberFormat: ctx.amount, place: place(field) });
     }
     b.inputAmount(r, O.actualToDate, o.line.actualToDate, ctx.amount, { place: place("actualToDate") });
-    varianceCells(b, ctx, r, o, "revenueLine", false, place, { revised: O.budget, forecast: O.forecast, variance: O.variance, pct: O.variancePct, rag: O.rag });
+    varianceCells(b, ctx, r, { variance: o.variance, variancePct: o.variancePct, rag: o.rag ?? NOT_ENTERED }, null, false, place, { revised: O.budget, forecast: O.forecast, variance: O.variance, pct: O.variancePct, rag: O.rag });
+    // The revenue line rule once the budget and forecast are both typed (the engine's overtime rule); "Not entered" before.
+    const judged = varianceRagFormula(ctx, "revenueLine", `${O.budget}${r}`, `${O.forecast}${r}`).slice(1);
+    b.formula(r, O.rag, `=IF(COUNT(${O.budget}${r},${O.forecast}${r})<2,"${NOT_ENTERED}",${judged})`, o.rag ?? NOT_ENTERED, "rag", { place: place("rag") });
     b.inputAmount(r, O.budgetToDate, o.line.budgetToDate ?? null, ctx.amount, { place: place("budgetToDate") });
     b.inputAmount(r, O.recharged, o.line.recharged ?? null, ctx.amount, { place: place("recharged") });
     toDateCells(b, ctx, r, o, "calculated", place);
