@@ -12,6 +12,7 @@ import type { LedgerSetupRead } from "../plans/sheets/mapping/read";
 import { UserError } from "./user-error";
 import { readFailure } from "./system-errors";
 import { textOfFile } from "./encoding";
+import { sortChecks } from "../engine/checks";
 
 export interface LoadedPeriod {
   model: MonitoringPeriod;
@@ -96,5 +97,7 @@ async function loadWorkbook(path: string): Promise<LoadedPeriod> {
     const errors = read.checks.filter((c) => c.severity === "error");
     throw new UserError(`${path} cannot be read as a monitoring period:\n${errors.map((c) => `- ${c.where}: ${c.message}`).join("\n")}`);
   }
-  return { model: read.model, checks: read.checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions, virements: read.virements, ledger };
+  // The Ledger mapping sheet's problems are the period's checks too (warnings), as in the pane's Checks list.
+  const checks = ledger ? sortChecks([...read.checks, ...(await import("../workbook/ledger-setup")).setupChecks(ledger)]) : read.checks;
+  return { model: read.model, checks, locate: read.locate, grid, inputs: read.inputs, signoffBook: read.signoffBook, signoff: read.signoff, actions: read.actions, virements: read.virements, ledger };
 }

@@ -217,13 +217,18 @@ export class ExcelGateway implements WorkbookGateway {
 
   /**
    * The period read from a grid. A signed workbook needs the sign-off's hash: loaded the first time one is read (its
-   * own chunk, 2.6 KB gzipped the pane's start-up does without) and kept, the grid then read again with it.
+   * own chunk, 2.6 KB gzipped the pane's start-up does without) and kept, the grid then read again with it. A workbook
+   * with a Ledger mapping sheet has that sheet's problems among its checks (src/workbook/ledger-setup.ts).
    */
   private async readModel(grid: Grid): Promise<WorkbookRead> {
-    const read = this.plans.read(grid, this.hash);
-    if (!read.signoffUnchecked) return read;
-    this.hash = (await import(/* webpackChunkName: "signoff-hash" */ "../engine/sha256")).sha256Hex;
-    return this.plans.read(grid, this.hash);
+    let read = this.plans.read(grid, this.hash);
+    if (read.signoffUnchecked) {
+      this.hash = (await import(/* webpackChunkName: "signoff-hash" */ "../engine/sha256")).sha256Hex;
+      read = this.plans.read(grid, this.hash);
+    }
+    // The Ledger mapping sheet's problems join the checks; its reader is fetched only for a workbook with the sheet.
+    if (read.ledgerSheet) read = (await import(/* webpackChunkName: "ledger-setup" */ "../workbook/ledger-setup")).withSetupChecks(read);
+    return read;
   }
 
   /** Only the `changed` sheets read again, the rest as `since`; null when a whole read is needed (see readPeriod). */

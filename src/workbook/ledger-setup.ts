@@ -4,10 +4,13 @@
  * rewritten without their say (mode "ask" reports what it holds and writes nothing; "replace" rewrites it).
  */
 import type { GridSheet } from "../plans/grid";
+import type { MonitoringPeriod } from "../model/types";
+import { type Check, sortChecks } from "../engine/checks";
+import { sheetPrefix } from "../plans/a1";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
 import { STYLES } from "../plans/styles";
 import { type LedgerSetup, mappingSheet } from "../plans/sheets/mapping/layout";
-import { readLedgerSetup } from "../plans/sheets/mapping/read";
+import { type LedgerSetupRead, readLedgerSetup } from "../plans/sheets/mapping/read";
 import { WorkbookError } from "./errors";
 import { SHEET_NAMES } from "./names";
 
@@ -44,4 +47,28 @@ export function planSetupSave(existing: GridSheet | null, setup: LedgerSetup, mo
   }
   const sheet = mappingSheet(name, setup);
   return { status: "write", sheet, plan: { sheets: [sheet], styles: STYLES }, create: !existing };
+}
+
+/**
+ * The Ledger mapping sheet's problems as the period's checks (warnings: they stop an import with this setup, not the
+ * period's figures), each at its cell, so the Checks list shows them before anyone imports. Read apart from the
+ * period (its reader stays out of the pane's start-up): the gateways add them to a read of a workbook with the sheet.
+ */
+export function setupChecks(setup: Pick<LedgerSetupRead, "sheet" | "problems">): Check[] {
+  return setup.problems.map((problem) => {
+    const at = /^(.+![A-Z]+\d+): ([\s\S]*)$/.exec(problem);
+    const where = at?.[1] ?? `${sheetPrefix(setup.sheet)}A1`;
+    const what = (at?.[2] ?? problem).replace(/\.$/, "");
+    return {
+      id: "ledger-setup", severity: "warning", where, place: { area: "workbook", row: null, column: null },
+      message: `${where}: ${what}. The ledger import cannot use the workbook's setup until this is corrected.`,
+    };
+  });
+}
+
+/** A read with its Ledger mapping sheet's problems among its checks (errors first, as read). */
+export function withSetupChecks<R extends { checks: Check[]; model: MonitoringPeriod | null; ledgerSheet?: GridSheet | null }>(read: R): R {
+  if (!read.ledgerSheet) return read;
+  const more = setupChecks(readLedgerSetup(read.ledgerSheet, read.model));
+  return more.length ? { ...read, checks: sortChecks([...read.checks, ...more]) } : read;
 }

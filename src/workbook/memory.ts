@@ -25,6 +25,7 @@ import type {
 } from "./gateway";
 import type { LineChange } from "../ledger/apply";
 import { sha256Hex } from "../engine/sha256";
+import { withSetupChecks } from "./ledger-setup";
 
 export type { CellInput, FailableMethod, PreviewCell, PreviewSheet };
 
@@ -284,7 +285,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   // ---- inside ----
 
   private readNow(): WorkbookRead {
-    return this.plans.read(this.book.grid(), sha256Hex);
+    return withSetupChecks(this.plans.read(this.book.grid(), sha256Hex));
   }
 
   /** After Outturn's own write: recalculate and update views; no monitoring-changed event (as events are off in Excel). */

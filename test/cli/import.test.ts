@@ -140,6 +140,21 @@ describe("into a workbook keeping its own profile and mapping (the Ledger mappin
     expect(again.unchanged).toBe(13);
   }, 60_000);
 
+  test("report lists the Ledger mapping sheet's problems among the period's checks, at their cells", async () => {
+    const book = await workbookWithSetup("bad-setup.xlsx");
+    const ExcelJS = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const sheet = wb.getWorksheet("Ledger mapping")!;
+    let row = 0;
+    sheet.eachRow((r, n) => { if (!row && r.getCell(3).value === "R2") row = n; });
+    expect(row).toBeGreaterThan(0);
+    sheet.getCell(`C${row}`).value = "No such line";
+    await wb.xlsx.writeFile(book);
+    const checks = (JSON.parse(runCli(["report", book, "--json"]).stdout) as { checks: Array<{ id: string; severity: string; where: string }> }).checks;
+    expect(checks.filter((c) => c.id === "ledger-setup").map((c) => [c.severity, c.where])).toEqual([["warning", `'Ledger mapping'!C${row}`]]);
+  }, 60_000);
+
   test("a workbook without the sheet, or a JSON period, is refused in words naming what to give", async () => {
     const book = await workbookWithSetup("no-setup.xlsx", false);
     const r = runCli(["import", join(FIX, "dorset-q2-agresso.csv"), "--into", book]);

@@ -700,6 +700,12 @@ describe.each(SUBJECTS)("the workbook contract, on %s", (_name, make) => {
       // The lines are checked against the period once the rules read (with the flip corrected).
       await s.type("Ledger mapping", `D${row + 1}`, "No");
       expect((await setupOf(s))!.problems.join("\n")).toMatch(new RegExp(`'Ledger mapping'!C${row}: "No such line" is no line of the period`));
+      // The period's Checks list has them too, at their cells, as warnings (they stop an import, not the figures).
+      const read = await s.gateway.readPeriod();
+      const setupChecks = read.checks.filter((c) => c.id === "ledger-setup");
+      expect(setupChecks.map((c) => [c.severity, c.where])).toEqual([["warning", `'Ledger mapping'!B${layoutRow}`], ["warning", `'Ledger mapping'!C${row}`]]);
+      expect(setupChecks[1]!.message).toMatch(/^'Ledger mapping'!C\d+: "No such line" is no line of the period.*The ledger import cannot use the workbook's setup until this is corrected\.$/);
+      expect(read.checks.findIndex((c) => c.severity === "warning")).toBeLessThanOrEqual(read.checks.findIndex((c) => c.id === "ledger-setup"));
     });
 
     it("refuses to add the sheet to a workbook whose structure is protected (Protected), nothing written", async () => {
