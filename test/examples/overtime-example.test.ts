@@ -26,8 +26,9 @@ import { reportJson } from "../../src/report/json";
 import { toJsonText } from "../../src/model/json-text";
 import { writeWorkbookFile } from "../../src/xlsx/write";
 import { readGridFile } from "../../src/xlsx/read";
-import { runCli, ROOT } from "../support/cli";
+import { ROOT } from "../support/cli";
 import { describeWithEngines } from "../support/engines";
+import { fieldAt, publishedRows, reportJsonOf } from "./published-figures";
 import { recalculateManyXlsx, sofficeAvailable } from "../support/libreoffice";
 import { formulaMismatches } from "../xlsx/support";
 
@@ -35,28 +36,12 @@ const SEED = path.join(ROOT, "seeds", "cambridgeshire-pa-2009-10-m05-overtime.js
 const FIGURES = fs.readFileSync(path.join(ROOT, "seeds", "cambridgeshire-pa-2009-10-m05-overtime-figures.md"), "utf8");
 
 /** The figures file's table rows: [figure, published, field, value, allowance]. */
-function published(): Array<[string, string, string, string, string]> {
-  const start = FIGURES.indexOf("## Published figures reproduced");
-  return FIGURES.slice(start).split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Figure") && !l.startsWith("|---"))
-    .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()) as [string, string, string, string, string]);
-}
-
-/** A field by its path, e.g. workforce.overtime.byGroup[0].budget. */
-function at(json: unknown, field: string): unknown {
-  return field.split(/\.|\[|\]/).filter(Boolean).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], json);
-}
-
-function reportJsonOf(file: string): Record<string, unknown> {
-  const r = runCli(["report", file, "--json"]);
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
+const published = () => publishedRows(FIGURES) as Array<[string, string, string, string, string]>;
 
 /** Each published figure, as [figure, true when the value is within the allowance]. */
 function reproduced(json: unknown): Array<[string, string, boolean]> {
   return published().map(([figure, , field, value, allowance]) => {
-    const got = at(json, field);
+    const got = fieldAt(json, field);
     const ok = typeof got === "number" && new D(got).minus(value).abs().lessThanOrEqualTo(allowance || 0);
     return [figure, String(got), ok];
   });

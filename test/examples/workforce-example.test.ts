@@ -8,8 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseMonitoringJson } from "../../src/model/load";
-import { runCli, ROOT } from "../support/cli";
+import { ROOT } from "../support/cli";
 import { describeWithEngines } from "../support/engines";
+import { fieldAt, publishedRows, reportJsonOf } from "./published-figures";
 import { sofficeAvailable } from "../support/libreoffice";
 import { type Recalculated, formulaMismatches, writeAndRecalculateMany } from "../xlsx/support";
 
@@ -17,23 +18,7 @@ const SEED = path.join(ROOT, "seeds", "surrey-pcc-2022-23-q2-workforce.json");
 const FIGURES = fs.readFileSync(path.join(ROOT, "seeds", "surrey-pcc-2022-23-q2-workforce-figures.md"), "utf8");
 
 /** The figures file's table rows: [figure, published, field, value]. */
-function published(): Array<[string, string, string, string]> {
-  const start = FIGURES.indexOf("## Published figures reproduced");
-  return FIGURES.slice(start).split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Figure") && !l.startsWith("|---"))
-    .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()) as [string, string, string, string]);
-}
-
-/** A field by its path, e.g. workforce.groups[1].varianceFte. */
-function at(json: unknown, field: string): unknown {
-  return field.split(/\.|\[|\]/).filter(Boolean).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], json);
-}
-
-function reportJson(file: string): Record<string, unknown> {
-  const r = runCli(["report", file, "--json"]);
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
-}
+const published = () => publishedRows(FIGURES) as Array<[string, string, string, string]>;
 
 describeWithEngines({ LibreOffice: sofficeAvailable() })("the Surrey 2022/23 Q2 workforce worked example", () => {
   let dir: string;
@@ -49,9 +34,9 @@ describeWithEngines({ LibreOffice: sofficeAvailable() })("the Surrey 2022/23 Q2 
   });
 
   it.each([["the seed"], ["the workbook recalculated by LibreOffice"]])("reproduces every published figure from %s through report --json", (from) => {
-    const json = reportJson(from === "the seed" ? SEED : book.recalculated);
+    const json = reportJsonOf(from === "the seed" ? SEED : book.recalculated);
     expect(json.complete).toBe(true);
-    for (const [figure, , field, value] of published()) expect([figure, String(at(json, field))]).toEqual([figure, value]);
+    for (const [figure, , field, value] of published()) expect([figure, String(fieldAt(json, field))]).toEqual([figure, value]);
   });
 
   it("has every formula of the recalculated workbook equal to the engine's value", () => {
