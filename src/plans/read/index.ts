@@ -14,7 +14,7 @@ import type { ControlTotals, MonitoringPeriod } from "../../model/types";
 import { semanticProblems } from "../../model/semantics";
 import { structuralProblems } from "../../model/structure";
 import { computePosition } from "../../engine/position";
-import type { Check, Place, Severity } from "../../engine/checks";
+import { type Check, type Place, sortChecks } from "../../engine/checks";
 import { sheetPrefix } from "../a1";
 import type { Grid } from "../grid";
 import { type SheetNames, defaultSheetNames } from "../context";
@@ -81,8 +81,6 @@ export interface ReadOptions {
    */
   hash?: Hash;
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookReadResult {
   const names = defaultSheetNames(options.names);
@@ -164,7 +162,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
       r.checks.push(...virementChecks(model, virements.log, sheet, { change: locate, entry: (i) => `${sheetPrefix(sheet)}${VIREMENTS_COLS.line}${virements.rows[i] ?? 6}` }));
     }
   }
-  const checks = [...r.checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const checks = sortChecks(r.checks);
   const signoffUnchecked = Boolean(model && signoffBook && !options.hash);
   return { model, checks, locate, inputs, signoffBook, signoff, signoffUnchecked, actions, virements: virements?.log ?? null, ledgerSheet: views.Mapping?.sheet ?? null };
 }
