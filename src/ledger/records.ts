@@ -9,7 +9,7 @@ import { type LedgerAmount, ExactSum, poundsOf, absolute, isNegative, isZero, mi
 import { type LedgerPeriod, parseLedgerPeriod, type YearContext } from "./periods";
 import type { ImportProfile, ProfileColumn } from "./profile";
 import { type Cell, type LedgerTable, LedgerFileError, findHeader, headerKey } from "./table";
-import { type Progress, runSteps } from "./steps";
+import type { Progress } from "./steps";
 
 export interface LedgerRecord {
   row: number;
@@ -104,14 +104,10 @@ function monthColumnsOf(table: LedgerTable, headerIndex: number, taken: Set<numb
 /** How many rows are read between the steps a caller may pause at (the pane yields to the browser there). */
 export const ROWS_PER_STEP = 1000;
 
-/** Reads every row below the header, giving each row read whole to `onRecord`. */
-export function readRecords(table: LedgerTable, profile: ImportProfile, ctx: YearContext, onRecord: (r: LedgerRecord) => void): ReadRecords {
-  return runSteps(readRecordSteps(table, profile, ctx, onRecord));
-}
-
 /**
- * readRecords in steps: yields the rows read so far (and the rows in all) every ROWS_PER_STEP rows, so a caller that
- * must stay responsive (the task pane) can let the browser draw between them.
+ * Reads every row below the header, giving each row read whole to `onRecord`, in steps: yields the rows read so far
+ * (and the rows in all) every ROWS_PER_STEP rows, so a caller that must stay responsive (the task pane) can let the
+ * browser draw between them (runSteps in ./steps.ts runs them at once).
  */
 export function* readRecordSteps(table: LedgerTable, profile: ImportProfile, ctx: YearContext, onRecord: (r: LedgerRecord) => void): Generator<Progress, ReadRecords> {
   const { index: headerIndex, at } = locate(table, profile);
