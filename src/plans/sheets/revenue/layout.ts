@@ -54,8 +54,10 @@ export function revenueSheet(ctx: PlanContext): { plan: SheetPlan; anchors: Reve
 
   // Commitments (an input on a group's lines; none on the transfers) and spent and committed, which is the actual to
   // date plus them: neither feeds the forecast or the variance (src/engine/commitments.ts says why).
-  const spentAndCommitted = (row: number, place: (column: string) => Place, value: Decimal | null, blankWhenNone: boolean) =>
-    b.formula(row, C.spentAndCommitted, blankWhenNone ? `=IF(AND(D${row}="",L${row}=""),"",D${row}+L${row})` : `=D${row}+L${row}`, value ?? "", "calculated", { numberFormat: ctx.amount, place: place("spentAndCommitted") });
+  const spentAndCommitted = (row: number, place: (column: string) => Place, value: Decimal | null, blankWhenNone: boolean) => {
+    const actual = `${C.actualToDate}${row}`, committed = `${C.commitments}${row}`;
+    b.formula(row, C.spentAndCommitted, blankWhenNone ? `=IF(AND(${actual}="",${committed}=""),"",${actual}+${committed})` : `=${actual}+${committed}`, value ?? "", "calculated", { numberFormat: ctx.amount, place: place("spentAndCommitted") });
+  };
 
   const amountRow = (row: number, line: RevenueLine, result: LineResult, rule: "revenueLine", marker: string, logical: string, commitments = false) => {
     const place = (column: string): Place => ({ area: "revenue", row: line.name, column });
