@@ -7,11 +7,17 @@
  *   the cached results stored in the file (proved by test/harness/libreoffice.test.ts).
  * - convertToPdf (.xlsx via Calc, .pptx via Impress) and pdfToPngs (poppler's pdftoppm) for visual checks.
  *
- * Every call uses a fresh profile directory, removed afterwards. Only one soffice runs at a time per process: all
- * calls go through one promise queue. LibreOffice's start-up is most of a conversion's time: convert many files in
- * one call (recalculateManyXlsx, convertManyToPdf) where a test can.
+ * LibreOffice's start-up is most of a small conversion's time (about 1.7 s of CPU, against about 0.3 s to convert
+ * once it runs), so under jest one LibreOffice serves the whole run: jest's globalSetup names a private folder
+ * (OUTTURN_SOFFICE_DIR), the first conversion starts LibreOffice there with its own profile and a document kept open,
+ * and every later `soffice --convert-to` with that profile is handed to it over its pipe and waits for the result
+ * (see startSharedOffice). Without that folder (outside jest) and for the "file-default" control, each call starts a
+ * LibreOffice of its own with a fresh profile. Only one conversion per process runs at a time (one promise queue);
+ * the shared LibreOffice takes the two workers' requests in turn. Converting many files in one call
+ * (recalculateManyXlsx, convertManyToPdf) still saves a round trip each.
  */
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -157,6 +163,147 @@ function runProcess(command: string, args: string[], timeoutMs: number): Promise
   });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// One LibreOffice for a whole jest run.
+
+/** The folder jest's globalSetup makes for the shared LibreOffice (test/support/global-setup.mjs), if any. */
+export const SHARED_OFFICE_DIR_ENV = "OUTTURN_SOFFICE_DIR";
+/** The jest process that owns that folder: the LibreOffice started for it stops when that process is gone. */
+export const SHARED_OFFICE_OWNER_ENV = "OUTTURN_SOFFICE_OWNER";
+
+/**
+ * A one-sheet flat ODF spreadsheet the shared LibreOffice keeps open. LibreOffice ends itself after a handed-over
+ * conversion when no document is open (desktop/source/app/dispatchwatcher.cxx); a plain text or CSV file would not
+ * stay open in headless mode (its import asks for options), this does.
+ */
+const KEEP_OPEN_DOCUMENT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"' +
+  ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"' +
+  ' office:mimetype="application/vnd.oasis.opendocument.spreadsheet">' +
+  '<office:body><office:spreadsheet><table:table table:name="Keep"/></office:spreadsheet></office:body></office:document>\n';
+
+const SHARED_START_TIMEOUT_MS = 60_000;
+
+interface SharedOfficeFiles {
+  profile: string;
+  keep: string;
+  /** LibreOffice writes this lock file when it has opened the kept document: it is then ready to take conversions. */
+  keepLock: string;
+  pid: string;
+  log: string;
+  starting: string;
+}
+
+/**
+ * The socket a LibreOffice with this profile listens on for other soffice calls: /tmp/OSL_PIPE_<uid>_SingleOfficeIPC_
+ * and the MD5 of the profile's URL in UTF-16, each byte in hex without leading zeros (desktop/source/app/
+ * officeipcthread.cxx, sal/osl/unx/pipe.cxx). LibreOffice leaves it behind when stopped by a signal; the teardown
+ * removes it.
+ */
+export function officePipePath(profile: string): string {
+  const digest = createHash("md5").update(Buffer.from(fileUrl(profile), "utf16le")).digest();
+  const hex = Array.from(digest, (byte) => byte.toString(16)).join("");
+  return path.join("/tmp", `OSL_PIPE_${process.getuid?.() ?? 0}_SingleOfficeIPC_${hex}`);
+}
+
+export function sharedOfficeFiles(dir: string): SharedOfficeFiles {
+  return {
+    profile: path.join(dir, "profile"),
+    keep: path.join(dir, "keep.fods"),
+    keepLock: path.join(dir, ".~lock.keep.fods#"),
+    pid: path.join(dir, "soffice.pid"),
+    log: path.join(dir, "soffice.log"),
+    starting: path.join(dir, "starting"),
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the shared LibreOffice (in its own process group, so the teardown can stop oosplash and soffice.bin
+ * together), with a watchdog that stops it and removes its folder if the jest process dies without its teardown.
+ * Called by the one worker that created the `starting` folder first.
+ */
+function startSharedOffice(files: SharedOfficeFiles): void {
+  fs.mkdirSync(path.join(files.profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(files.profile, "user", "registrymodifications.xcu"), registrymodifications("always"), "utf8");
+  fs.writeFileSync(files.keep, KEEP_OPEN_DOCUMENT, "utf8");
+  const log = fs.openSync(files.log, "a");
+  const args = [
+    `-env:UserInstallation=${fileUrl(files.profile)}`,
+    "--headless",
+    "--norestore",
+    "--nologo",
+    "--nolockcheck",
+    files.keep,
+  ];
+  const office = spawn(sofficeCommand(), args, { stdio: ["ignore", log, log], detached: true });
+  fs.closeSync(log);
+  if (office.pid === undefined) throw new Error(`could not start ${sofficeCommand()} for the shared LibreOffice (see ${files.log})`);
+  office.unref();
+  fs.writeFileSync(files.pid, String(office.pid), "utf8");
+  const owner = process.env[SHARED_OFFICE_OWNER_ENV];
+  if (owner) {
+    const watchdog = spawn(
+      "sh",
+      [
+        "-c",
+        'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 2; done; ' +
+          'kill -0 "$1" 2>/dev/null && exit 0; kill -TERM -"$2" 2>/dev/null; i=0; ' +
+          'while kill -0 -"$2" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; i=$((i+1)); done; ' +
+          'kill -KILL -"$2" 2>/dev/null; rm -rf "$3" "$4"',
+        "sh",
+        owner,
+        String(office.pid),
+        path.dirname(files.profile),
+        officePipePath(files.profile),
+      ],
+      { stdio: "ignore", detached: true },
+    );
+    watchdog.unref();
+  }
+}
+
+let sharedProfile: Promise<string> | undefined;
+
+/**
+ * The profile of the shared LibreOffice, started if no worker has yet, once it is ready; undefined outside jest (no
+ * folder named) or when it has stopped, so the caller starts a LibreOffice of its own.
+ */
+async function sharedOfficeProfile(): Promise<string | undefined> {
+  const dir = process.env[SHARED_OFFICE_DIR_ENV];
+  if (!dir || !fs.existsSync(dir)) return undefined;
+  const files = sharedOfficeFiles(dir);
+  sharedProfile ??= (async () => {
+    try {
+      fs.mkdirSync(files.starting); // atomic: exactly one worker starts it
+      startSharedOffice(files);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+    const deadline = Date.now() + SHARED_START_TIMEOUT_MS;
+    while (!fs.existsSync(files.keepLock)) {
+      if (Date.now() > deadline) {
+        const log = fs.existsSync(files.log) ? fs.readFileSync(files.log, "utf8") : "(no log)";
+        throw new Error(`the shared LibreOffice was not ready after ${SHARED_START_TIMEOUT_MS} ms.\nlog:\n${log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return files.profile;
+  })();
+  const profile = await sharedProfile;
+  const pid = Number(fs.existsSync(files.pid) ? fs.readFileSync(files.pid, "utf8") : NaN);
+  return Number.isInteger(pid) && processAlive(pid) ? profile : undefined;
+}
+
 /**
  * Runs one `soffice --headless --convert-to <target>` on every input (LibreOffice starts once: about 6 s however many
  * files, against about 6 s a file one call each) and returns the output paths in the inputs' order.
@@ -186,7 +333,8 @@ async function sofficeConvert(
 
   return serialised(async () => {
     for (const o of outputs) fs.rmSync(o, { force: true });
-    const profile = createProfile(mode);
+    const shared = mode === "always" ? await sharedOfficeProfile() : undefined;
+    const profile = shared ?? createProfile(mode);
     const args = [
       `-env:UserInstallation=${fileUrl(profile)}`,
       "--headless",
@@ -205,13 +353,14 @@ async function sofficeConvert(
       // A longer allowance for many files: each adds its own load and save to the one start-up.
       result = await runProcess(sofficeCommand(), args, timeoutMs + (inputs.length - 1) * 20_000);
     } finally {
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (!shared) fs.rmSync(profile, { recursive: true, force: true });
     }
     const failed = inputs.filter((_, i) => !fs.existsSync(outputs[i] as string));
     if (result.code !== 0 || failed.length > 0) {
       throw new Error(
         `soffice failed to convert ${failed.length ? failed.join(", ") : inputs.join(", ")} to ${target} (exit ${result.code}${result.signal ? ", " + result.signal : ""}).\n` +
-          `stderr:\n${result.stderr}\nstdout:\n${result.stdout}`,
+          `stderr:\n${result.stderr}\nstdout:\n${result.stdout}` +
+          (shared ? `\n(the shared LibreOffice's own output is in ${sharedOfficeFiles(path.dirname(shared)).log})` : ""),
       );
     }
     return outputs;
