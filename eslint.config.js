@@ -72,7 +72,8 @@ module.exports = tseslint.config(
     // All the product code: typescript-eslint's type-aware rules (floating promises, unsafe any, unbound methods...).
     files: ["src/**/*.{ts,tsx}"],
     extends: [...tseslint.configs.recommendedTypeChecked],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    // The product code's own program (tsconfig.src.json), not tsconfig.json's with the tests: half the files to build.
+    languageOptions: { parserOptions: { project: "./tsconfig.src.json", tsconfigRootDir: __dirname } },
   },
   {
     // The task pane: React's rules of hooks (and the React Compiler's checks of the rules of React).
