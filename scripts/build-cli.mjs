@@ -2,7 +2,9 @@
 /**
  * Builds the `outturn` command (package.json "bin") ahead of time, so it starts at once (issue 16): `npm run
  * outturn` (tsx) spends about a second compiling TypeScript and the JSON Schema before any work.
- *   dist-cli/outturn.cjs          src/cli/main.ts bundled by esbuild for Node 20 (one file, starts with #!).
+ *   dist-cli/outturn.cjs          the entry, src/cli/bin.ts (starts with #!): turns on the command's code cache
+ *                                 (src/cli/compile-cache.ts), then runs
+ *   dist-cli/outturn-main.cjs     src/cli/main.ts bundled by esbuild for Node 20.
  *   dist-cli/schema-validate.cjs  the monitoring file's JSON Schema validator as ajv standalone code, generated
  *                                 here with the options of src/model/schema/ajv-options.json; it takes the place of
  *                                 src/model/schema-validator.ts (which compiles the schema on first use) in the bundle.
@@ -27,6 +29,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT_DIR = join(ROOT, "dist-cli");
 export const CLI = join(OUT_DIR, "outturn.cjs");
+const MAIN = join(OUT_DIR, "outturn-main.cjs");
 const EXTERNAL = ["pptxgenjs", "jszip", "ajv"];
 const EXCELJS = join(OUT_DIR, "node_modules", "exceljs.cjs");
 
@@ -73,19 +76,18 @@ export async function buildCli() {
   mkdirSync(OUT_DIR, { recursive: true });
   const validateFile = standaloneValidator();
   await bundledExcelJs();
+  const common = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning", legalComments: "none" };
   await build({
+    ...common,
     entryPoints: [join(ROOT, "src", "cli", "main.ts")],
-    outfile: CLI,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
+    outfile: MAIN,
     external: EXTERNAL,
-    banner: { js: "#!/usr/bin/env node" },
     plugins: [precompiledSchema(validateFile), excelJsBeside],
-    logLevel: "warning",
-    legalComments: "none",
+    // import() of pptxgenjs and JSZip as require(): code from V8's code cache has lost what Node needs to run an
+    // import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and both are CommonJS packages, loaded as lazily either way.
+    supported: { "dynamic-import": false },
   });
+  await build({ ...common, entryPoints: [join(ROOT, "src", "cli", "bin.ts")], outfile: CLI, banner: { js: "#!/usr/bin/env node" } });
   chmodSync(CLI, 0o755);
   return CLI;
 }
