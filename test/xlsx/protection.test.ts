@@ -3,6 +3,7 @@
  * marker cell locked and every input unlocked (the same cells the add-in locks: src/plans/protection.ts), without a
  * password unless the user gives one, which is kept only as Excel's salted hash, never as text.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +24,29 @@ async function written(password?: string) {
   return { plan, wb, bytes: readFileSync(file) };
 }
 
-type Protected = ExcelJS.Worksheet & { sheetProtection?: { sheet?: boolean; hashValue?: string; insertRows?: boolean; objects?: boolean } };
+interface SheetProtection { sheet?: boolean; hashValue?: string; saltValue?: string; spinCount?: number; algorithmName?: string; insertRows?: boolean; objects?: boolean }
+type Protected = ExcelJS.Worksheet & { sheetProtection?: SheetProtection };
+
+const excelHashOf = (ws: Protected) => {
+  const { algorithmName, saltValue, spinCount, hashValue } = ws.sheetProtection ?? {};
+  return { algorithmName, saltValue, spinCount, hashValue };
+};
+
+/**
+ * The hash Excel compares a typed password with (ECMA-376 Part 4, 14.7.1 sheetProtection's hashValue; MS-OFFCRYPTO
+ * 2.3.7.1): SHA-512 of the salt and the password in UTF-16LE, then spinCount rounds of SHA-512 of the last hash and
+ * the round's number (4 bytes, little-endian). Written here from the specification, not with ExcelJS's code.
+ */
+function excelPasswordHash(password: string, p: SheetProtection): string {
+  expect(p.algorithmName).toBe("SHA-512");
+  let hash = createHash("sha512").update(Buffer.from(p.saltValue!, "base64")).update(Buffer.from(password, "utf16le")).digest();
+  const round = Buffer.alloc(4);
+  for (let i = 0; i < p.spinCount!; i++) {
+    round.writeUInt32LE(i, 0);
+    hash = createHash("sha512").update(hash).update(round).digest();
+  }
+  return hash.toString("base64");
+}
 
 describe("the .xlsx writer protects the templates", () => {
   test("every sheet protected; formulas and labels locked, inputs unlocked; rows may be inserted", async () => {
@@ -46,6 +69,12 @@ describe("the .xlsx writer protects the templates", () => {
   test("with the user's password: a salted hash in the file, never the password itself", async () => {
     const { wb, bytes } = await written("Board-2024!");
     expect((wb.getWorksheet("Revenue") as Protected).sheetProtection?.hashValue).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
+    // Every sheet holds the password's hash as Excel checks it (worked out once for the file, given to each sheet).
+    const hashes = new Set(wb.worksheets.map((ws) => JSON.stringify(excelHashOf(ws as Protected))));
+    expect(hashes.size).toBe(1);
+    const [only] = wb.worksheets as Protected[];
+    expect(excelPasswordHash("Board-2024!", only!.sheetProtection!)).toBe(only!.sheetProtection!.hashValue);
+    expect(excelPasswordHash("board-2024!", only!.sheetProtection!)).not.toBe(only!.sheetProtection!.hashValue);
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(bytes);
     for (const name of Object.keys(zip.files)) expect([name, (await zip.file(name)?.async("string"))?.includes("Board-2024!")]).toEqual([name, false]);
