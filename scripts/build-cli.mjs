@@ -22,8 +22,9 @@
 import { build } from "esbuild";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,11 +34,35 @@ const MAIN = join(OUT_DIR, "outturn-main.cjs");
 const EXTERNAL = ["pptxgenjs", "jszip", "ajv"];
 const EXCELJS = join(OUT_DIR, "node_modules", "exceljs.cjs");
 
+/** What a build read, each file's SHA-1 by its path from the project's root, and what it wrote. */
+const STAMP = join(OUT_DIR, "inputs.json");
+/**
+ * Files the build reads that no bundle lists: the validator's schema and options, ajv's version, this script, and
+ * the settings esbuild takes from tsconfig.json and package.json.
+ */
+const OTHER_INPUTS = [
+  "src/model/schema/ajv-options.json", "src/model/schema/monitoring-period.schema.json", "node_modules/ajv/package.json",
+  "scripts/build-cli.mjs", "tsconfig.json", "package.json",
+];
+
+const sha1 = (file) => createHash("sha1").update(readFileSync(join(ROOT, file))).digest("hex");
+
+/** True when dist-cli holds every output and every input the last build read is as it was then. */
+function builtFromTheSameInputs() {
+  try {
+    const stamp = JSON.parse(readFileSync(STAMP, "utf8"));
+    return stamp.outputs.every((f) => existsSync(join(ROOT, f))) && Object.entries(stamp.inputs).every(([f, hash]) => sha1(f) === hash);
+  } catch {
+    return false;
+  }
+}
+
 /** ExcelJS as one file beside the command (see above). */
 function bundledExcelJs() {
   return build({
     entryPoints: [join(ROOT, "node_modules", "exceljs", "lib", "exceljs.nodejs.js")],
     outfile: EXCELJS, bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning",
+    absWorkingDir: ROOT, metafile: true,
   });
 }
 
@@ -72,12 +97,17 @@ function precompiledSchema(validateFile) {
   };
 }
 
-export async function buildCli() {
+/**
+ * Builds the command. `reuse`: leave dist-cli as it is when it was built from the same files (jest's globalSetup, so
+ * a test run does not wait about a second and a half for a build that would write the same bytes).
+ */
+export async function buildCli({ reuse = false } = {}) {
+  if (reuse && builtFromTheSameInputs()) return CLI;
   mkdirSync(OUT_DIR, { recursive: true });
   const validateFile = standaloneValidator();
-  await bundledExcelJs();
-  const common = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning", legalComments: "none" };
-  await build({
+  const excelJs = await bundledExcelJs();
+  const common = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning", legalComments: "none", absWorkingDir: ROOT, metafile: true };
+  const main = await build({
     ...common,
     entryPoints: [join(ROOT, "src", "cli", "main.ts")],
     outfile: MAIN,
@@ -87,8 +117,14 @@ export async function buildCli() {
     // import() (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and both are CommonJS packages, loaded as lazily either way.
     supported: { "dynamic-import": false },
   });
-  await build({ ...common, entryPoints: [join(ROOT, "src", "cli", "bin.ts")], outfile: CLI, banner: { js: "#!/usr/bin/env node" } });
+  const bin = await build({ ...common, entryPoints: [join(ROOT, "src", "cli", "bin.ts")], outfile: CLI, banner: { js: "#!/usr/bin/env node" } });
   chmodSync(CLI, 0o755);
+  const builds = [excelJs, main, bin];
+  const inputs = [...new Set([...builds.flatMap((b) => Object.keys(b.metafile.inputs)), ...OTHER_INPUTS])]
+    .filter((f) => !f.startsWith("dist-cli/")) // the validator the build itself wrote
+    .sort();
+  const outputs = [...builds.flatMap((b) => Object.keys(b.metafile.outputs)), relative(ROOT, validateFile)];
+  writeFileSync(STAMP, JSON.stringify({ inputs: Object.fromEntries(inputs.map((f) => [f, sha1(f)])), outputs }, null, 1));
   return CLI;
 }
 

@@ -17,5 +17,5 @@ export default async function globalSetup() {
   // The command's code cache (src/cli/compile-cache.ts) in the project's own cache folder, not the user's: kept from
   // run to run as a user's would be (the build is the same text each time), gone with node_modules.
   process.env.OUTTURN_COMPILE_CACHE ??= path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".cache", "outturn-compile-cache");
-  await buildCli();
+  await buildCli({ reuse: true });
 }
