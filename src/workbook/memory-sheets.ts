@@ -244,7 +244,7 @@ export class SheetEmulator {
    * holding the plan's formula takes the plan's value. A formula the user overwrote keeps what they typed.
    */
   recalculate(plans: PlanPort): void {
-    const model = plans.read(this.grid()).model;
+    const model = plans.readModel(this.grid());
     if (!model) return;
     const plan = plans.build(model, this.outturnKinds(), {});
     for (const sp of plan.sheets) {

@@ -24,6 +24,8 @@ export interface PlanPort {
    * hash (src/engine/sha256.ts): without it the read says signoffUnchecked and has no sign-off status or checks.
    */
   read(grid: Grid, hash?: Hash): WorkbookRead;
+  /** The model read back from the grid, without the integrity checks and the rest of a read (null when unreadable). */
+  readModel(grid: Grid): MonitoringPeriod | null;
 }
 
 export function defaultPlanPort(): PlanPort {
@@ -35,5 +37,6 @@ export function defaultPlanPort(): PlanPort {
       return { ...plan, sheets: plan.sheets.filter((s) => kinds.includes(s.kind)) };
     },
     read: (grid, hash) => readWorkbook(grid, { hash }),
+    readModel: (grid) => readWorkbook(grid, { modelOnly: true }).model,
   };
 }

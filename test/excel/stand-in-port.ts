@@ -30,7 +30,7 @@ export function linesOf(model: MonitoringPeriod): SampleLine[] {
 }
 
 export function standInPort(): PlanPort {
-  return {
+  const port: PlanPort = {
     blank: (identity) => blankPeriod(identity),
     build: (model, kinds, names) => ({
       styles: STYLES,
@@ -57,5 +57,7 @@ export function standInPort(): PlanPort {
       }
       return { model: modelWithLines(lines), checks: [] };
     },
+    readModel: (grid) => port.read(grid).model,
   };
+  return port;
 }

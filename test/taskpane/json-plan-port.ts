@@ -44,4 +44,7 @@ export const jsonPlanPort: PlanPort = {
     if (typeof value !== "string") return { model: null, checks: [{ id: "missing-sheet", severity: "error", message: "no Settings", where: "Workbook", place: { area: "workbook", row: null, column: null } }] };
     return { model: modelFromDocument(JSON.parse(value)), checks: [] };
   },
+  readModel(grid) {
+    return jsonPlanPort.read(grid).model;
+  },
 };

@@ -80,6 +80,11 @@ export interface ReadOptions {
    * signed workbooks alone.
    */
   hash?: Hash;
+  /**
+   * The model alone: no plan built to check the formulas against, so no formula checks, cells located, inputs or
+   * sign-off status (the in-memory workbook's recalculation needs only the figures, after each of its writes).
+   */
+  modelOnly?: boolean;
 }
 
 export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookReadResult {
@@ -139,7 +144,7 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let locate: (place: Place) => string | null = () => null;
   let inputs: LocatedInput[] | null = null;
   let signoff: SignOffStatus | null = null;
-  if (model) {
+  if (model && !options.modelOnly) {
     const position = computePosition(model);
     const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, hash: options.hash, actions, virements: virements?.log ?? null });
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
