@@ -602,7 +602,47 @@ export class FakeExcel {
 /* ------------------------------------------------------------------------------------------------------------ */
 
 const OP_OVERHEAD = 60;
-const sizeOf = (x: unknown) => (x === undefined ? 0 : JSON.stringify(x).length);
+/**
+ * The length of `x` as JSON (`JSON.stringify(x).length`; 0 for undefined): the fake's estimate of a command's or a
+ * response's size. Counted without building the JSON text for what big writes and reads carry (2-D arrays of numbers,
+ * strings, booleans and nulls): that text is megabytes for a large workbook. Anything else, and any string JSON would
+ * escape, goes through JSON.stringify itself. Equal to JSON.stringify(x).length (property test in
+ * test/excel/fake-excel.test.ts).
+ */
+export function sizeOf(x: unknown): number {
+  return x === undefined ? 0 : jsonLength(x);
+}
+/** Characters JSON.stringify escapes in a string ("\"", "\\", control characters, lone surrogates). */
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const plainArray = (x: object): x is unknown[] => Array.isArray(x) && Object.getPrototypeOf(x) === Array.prototype && !("toJSON" in x);
+function jsonLength(x: unknown): number {
+  switch (typeof x) {
+    case "string":
+      return JSON_ESCAPED.test(x) ? JSON.stringify(x).length : x.length + 2;
+    case "number":
+      if (Number.isSafeInteger(x)) { // the digits, without making the string (-0 is written 0)
+        let n = x < 0 ? 2 : 1;
+        for (let a = Math.abs(x); a >= 10; a = Math.floor(a / 10)) n++;
+        return n;
+      }
+      return Number.isFinite(x) ? String(x).length : 4; // NaN and Infinity are written null
+    case "boolean":
+      return x ? 4 : 5;
+    case "object":
+      if (x === null) return 4;
+      if (plainArray(x)) {
+        let n = x.length > 0 ? x.length + 1 : 2; // brackets and commas
+        for (let i = 0; i < x.length; i++) {
+          const v: unknown = x[i];
+          if (v === undefined || typeof v === "function" || typeof v === "symbol") n += 4; // written null in an array
+          else if (typeof v === "object" && v !== null && !plainArray(v)) n += (JSON.stringify(v) ?? "null").length;
+          else n += jsonLength(v);
+        }
+        return n;
+      }
+  }
+  return JSON.stringify(x).length;
+}
 
 class FakeRequestContext {
   readonly pending: PendingOp[] = [];
