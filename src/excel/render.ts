@@ -272,12 +272,13 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
   }
 
   // 1. Cells: three 2-D arrays over A1..(maxRow, maxCol).
+  let maxRow = 0, maxCol = 0;
   const placed = plan.cells.map((cell) => {
     const { row, col } = parseA1(cell.address);
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
     return { cell, row, col };
   });
-  const maxRow = placed.reduce((m, p) => Math.max(m, p.row), 0);
-  const maxCol = placed.reduce((m, p) => Math.max(m, p.col), 0);
   if (maxRow > 0) {
     const blank = (): CellEntry[][] => Array.from({ length: maxRow }, () => new Array<CellEntry>(maxCol).fill(null));
     const nf = blank(), values = blank(), formulas = blank();
