@@ -583,10 +583,19 @@ export class FakeExcel {
     }
     if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `Unsupported cell value ${String(input)}`, `Range.${via}`);
     // Most of a big write: a formula. None of the readings below takes a string starting with "=" (number, percentage
-    // and date all start with a sign, digit, point or space), so it goes straight to the formula case.
-    if (input.charCodeAt(0) === 61 /* = */ && input.length > 1 && (cell.numberFormat !== "@" || via === "values")) {
+    // and date all start with a sign, digit, point or space; the quote prefix with "'"), so it goes straight to the
+    // formula case.
+    const first = input.charCodeAt(0);
+    if (first === 61 /* = */ && input.length > 1 && (cell.numberFormat !== "@" || via === "values")) {
       cell.formula = input;
       cell.value = "";
+      return;
+    }
+    // Likewise text starting with a letter other than t or f (true, false) is text whatever the number format.
+    const letter = first | 32; // lower case, for the letters A-Z and a-z only
+    if (((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && letter !== 116 /* t */ && letter !== 102 /* f */) {
+      cell.value = input;
+      cell.formula = null;
       return;
     }
     if (cell.numberFormat === "@" && via !== "values") {
