@@ -201,37 +201,48 @@ export const rectAddress = (r: Rect) => (r.r1 === r.r2 && r.c1 === r.c2 ? `${col
 export function rectangles(cells: Iterable<{ row: number; col: number }>): Rect[] {
   const byRow = new Map<number, number[]>();
   for (const { row, col } of cells) {
-    const list = byRow.get(row) ?? [];
-    list.push(col);
-    byRow.set(row, list);
+    const list = byRow.get(row);
+    if (list) list.push(col);
+    else byRow.set(row, [col]);
   }
   const done: Rect[] = [];
-  let open = new Map<string, Rect>();
+  // The previous row's rectangles, by first column (its runs are sorted and disjoint), each still open.
+  let open: Rect[] = [];
+  let openRow = -1;
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
-    const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);
-    const runs: Array<[number, number]> = [];
-    for (const c of cols) {
-      const last = runs[runs.length - 1];
-      if (last && last[1] === c - 1) last[1] = c;
-      else runs.push([c, c]);
-    }
-    const next = new Map<string, Rect>();
-    for (const [c1, c2] of runs) {
-      const k = `${c1}:${c2}`;
-      const prev = open.get(k);
-      if (prev && prev.r2 === row - 1) {
+    const cols = sortedDistinct(byRow.get(row) as number[]);
+    const next: Rect[] = [];
+    const continues = openRow === row - 1;
+    let o = 0;
+    for (let i = 0; i < cols.length;) {
+      const c1 = cols[i] as number;
+      let c2 = c1;
+      for (i++; i < cols.length && cols[i] === c2 + 1; i++) c2++;
+      // Rectangles of the previous row that start before this run cannot continue: it is closed.
+      while (o < open.length && (open[o] as Rect).c1 < c1) done.push(open[o++] as Rect);
+      const prev = open[o];
+      if (continues && prev && prev.c1 === c1 && prev.c2 === c2) {
         prev.r2 = row;
-        next.set(k, prev);
-        open.delete(k);
+        next.push(prev);
+        o++;
       } else {
-        next.set(k, { r1: row, c1, r2: row, c2 });
+        next.push({ r1: row, c1, r2: row, c2 });
       }
     }
-    done.push(...open.values());
+    while (o < open.length) done.push(open[o++] as Rect);
     open = next;
+    openRow = row;
   }
-  done.push(...open.values());
+  done.push(...open);
   return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+}
+
+/** The numbers in increasing order, once each (as they come when they already are: a plan's cells are in order). */
+function sortedDistinct(list: number[]): number[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i] as number) <= (list[i - 1] as number)) return [...new Set(list)].sort((a, b) => a - b);
+  }
+  return list;
 }
 
 /* ---------------------------------------------------------------------------------------------------------- */
@@ -261,18 +272,25 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
   }
 
   // 1. Cells: three 2-D arrays over A1..(maxRow, maxCol).
-  const placed = plan.cells.map((cell) => ({ cell, ...parseA1(cell.address) }));
-  const maxRow = placed.reduce((m, p) => Math.max(m, p.row), 0);
-  const maxCol = placed.reduce((m, p) => Math.max(m, p.col), 0);
+  let maxRow = 0, maxCol = 0;
+  const placed = plan.cells.map((cell) => {
+    const { row, col } = parseA1(cell.address);
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
+    return { cell, row, col };
+  });
   if (maxRow > 0) {
     const blank = (): CellEntry[][] => Array.from({ length: maxRow }, () => new Array<CellEntry>(maxCol).fill(null));
     const nf = blank(), values = blank(), formulas = blank();
     const used = { nf: false, values: false, formulas: false };
-    const seen = new Set<string>();
-    for (const { cell, row, col } of placed) {
-      if (seen.has(cell.address)) throw new Error(`${plan.name}!${cell.address}: planned twice`);
-      seen.add(cell.address);
+    // Cells seen, by position as in the arrays; the same address written again is an error (a cell met at the same
+    // position under another spelling, "$A$1" after "A1", is not: it is looked for only then).
+    const seen = new Uint8Array(maxRow * maxCol);
+    for (let i = 0; i < placed.length; i++) {
+      const { cell, row, col } = placed[i] as (typeof placed)[number];
       const r = row - 1, c = col - 1;
+      if (seen[r * maxCol + c] && placed.slice(0, i).some((p) => p.cell.address === cell.address)) throw new Error(`${plan.name}!${cell.address}: planned twice`);
+      seen[r * maxCol + c] = 1;
       const format = numberFormatOf(cell, styles[cell.style]);
       if (format !== null) { (nf[r] as CellEntry[])[c] = format; used.nf = true; }
       const content = cell.content;
@@ -301,9 +319,9 @@ export function renderSheet(plan: SheetPlan, styles: WorkbookPlan["styles"], opt
   // 2. Styles: per role, maximal rectangles.
   const byRole = new Map<StyleRole, Array<{ row: number; col: number }>>();
   for (const p of placed) {
-    const list = byRole.get(p.cell.style) ?? [];
-    list.push({ row: p.row, col: p.col });
-    byRole.set(p.cell.style, list);
+    const list = byRole.get(p.cell.style);
+    if (list) list.push(p);
+    else byRole.set(p.cell.style, [p]);
   }
   for (const [role, cells] of byRole) {
     const style = styles[role];

@@ -1,7 +1,8 @@
 /** The fake must behave like Office.js where it matters to src/excel, or the other tests prove nothing. */
 // This file reads properties before load and sync ON PURPOSE, to check the fake throws as Office.js does.
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
-import { FakeExcel } from "../support/fake-excel";
+import fc from "fast-check";
+import { FakeExcel, dateSerial, type FakeCell } from "../support/fake-excel";
 
 describe("fake Excel: batch semantics", () => {
   it("applies writes only at sync, and drops writes left unsynced at the end of Excel.run", async () => {
@@ -127,5 +128,40 @@ describe("fake Excel: copies", () => {
     expect(fake.sheet("Sheet1")!.merges).toEqual(["A1:B1"]);
     expect(fake.cell("Sheet1", "A1")!.format.bold).toBeUndefined();
     expect(copy.options.platform).toBe("PC");
+  });
+});
+
+describe("fake Excel: reading what is written", () => {
+  /** writeScalar's reading of a string as first written, one rule after another, to hold its shortcuts to. */
+  function readAsFirstWritten(cell: FakeCell, input: string, via: "values" | "formulas" | "typed"): void {
+    const set = (value: FakeCell["value"], formula: string | null = null) => { cell.value = value; cell.formula = formula; };
+    if (cell.numberFormat === "@" && via !== "values") return set(input);
+    if (input.startsWith("'")) return set(input.slice(1));
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(input.trim())) return set(Number(input));
+    const percent = /^\s*([+-]?\d+(\.\d+)?)\s*%\s*$/.exec(input);
+    if (percent) return set(Number(percent[1]) / 100);
+    const serial = dateSerial(input);
+    if (serial !== null) {
+      set(serial);
+      if (cell.numberFormat === "General" || cell.numberFormat === "@") cell.numberFormat = "yyyy-mm-dd";
+      return;
+    }
+    if (input.length > 1 && (input.startsWith("=") || input.startsWith("+") || input.startsWith("-"))) return set("", input.startsWith("=") ? input : `=${input}`);
+    if (/^(true|false)$/i.test(input)) return set(input.toLowerCase() === "true");
+    set(input);
+  }
+
+  it("reads any string as Excel would, whatever its first character, through values, formulas or typing", () => {
+    const char = fc.constantFrom("=", "+", "-", "'", "t", "T", "f", "F", "r", "u", "e", "a", "Z", "@", "[", "`", "{", "1", "0", ".", "%", "/", " ", "\u001d", "\u005d", "é");
+    const input = fc.oneof(fc.string({ unit: char, maxLength: 6 }), fc.string(), fc.constantFrom("true", "FALSE", "2024-10-15", "15/10/2024", " 5 % ", "=SUM(A1)", "-", "=", "Total", "t", "1e3"));
+    fc.assert(fc.property(input, fc.constantFrom("values", "formulas", "typed") as fc.Arbitrary<"values" | "formulas" | "typed">, fc.constantFrom("General", "@", "0.00"), (text, via, numberFormat) => {
+      const fake = new FakeExcel();
+      const sheet = fake.addSheet("S");
+      sheet.cells.set("1,1", { value: "old", formula: "=1", numberFormat, format: {} });
+      fake.writeScalar(sheet, 1, 1, text, via);
+      const expected: FakeCell = { value: "old", formula: "=1", numberFormat, format: {} };
+      readAsFirstWritten(expected, text, via);
+      expect(sheet.cells.get("1,1")).toEqual(expected);
+    }), { numRuns: 3000 });
   });
 });

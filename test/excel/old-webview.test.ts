@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "acorn";
-import { chromiumAvailable, launchBrowser, serveDirectory, type StaticServer } from "../support/browser";
+import { chromiumAvailable, launchBrowser, serveDirectory, type LaunchedBrowser, type StaticServer } from "../support/browser";
 import { describeWithEngines } from "../support/engines";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -23,6 +23,8 @@ it("is ES5, so Internet Explorer 11 can run it", () => {
 describeWithEngines({ Chromium: chromiumAvailable() })("the old-webview message in the task pane page", () => {
   let site: string;
   let server: StaticServer;
+  /** One Chromium for the pages opened as an ordinary browser (each in a page of its own); the IE11 one has its own. */
+  let ordinary: Promise<LaunchedBrowser> | undefined;
 
   beforeAll(async () => {
     site = fs.mkdtempSync(path.join(os.tmpdir(), "outturn-oldwebview-"));
@@ -35,25 +37,29 @@ describeWithEngines({ Chromium: chromiumAvailable() })("the old-webview message 
     server = await serveDirectory(site);
   });
   afterAll(async () => {
+    await (await ordinary)?.close();
     await server?.close();
     fs.rmSync(site, { recursive: true, force: true });
   });
 
   async function open(query: string, userAgent?: string, screenshot?: string) {
-    const browser = await launchBrowser({ args: userAgent ? [`--user-agent=${userAgent}`] : [], viewport: { width: 350, height: 600 } });
+    const launch = () => launchBrowser({ args: userAgent ? [`--user-agent=${userAgent}`] : [], viewport: { width: 350, height: 600 } });
+    const browser = userAgent ? await launch() : await (ordinary ??= launch());
+    const page = userAgent ? browser.page : await browser.context.newPage();
     try {
-      await browser.page.goto(server.url(`taskpane.html${query}`));
-      await browser.page.waitForLoadState("load");
-      const shown = browser.page.locator("[role=alert]:visible");
+      await page.goto(server.url(`taskpane.html${query}`));
+      await page.waitForLoadState("load");
+      const shown = page.locator("[role=alert]:visible");
       const alert = (await shown.count()) > 0 ? await shown.allInnerTexts() : [];
-      const body = await browser.page.innerText("body");
+      const body = await page.innerText("body");
       if (screenshot) {
         fs.mkdirSync(path.dirname(screenshot), { recursive: true });
-        await browser.page.screenshot({ path: screenshot });
+        await page.screenshot({ path: screenshot });
       }
-      return { alert: alert.join("\n"), body, ua: await browser.page.evaluate(() => navigator.userAgent) };
+      return { alert: alert.join("\n"), body, ua: await page.evaluate(() => navigator.userAgent) };
     } finally {
-      await browser.close();
+      if (userAgent) await browser.close();
+      else await page.close();
     }
   }
 

@@ -2,6 +2,7 @@ import {
   COMMAND_ENVELOPE, REQUEST_BUDGET, chunkBytes, chunkWork, jsonBytes, numberFormatOf, rectangles, renderSheet, splitCellsOp, widthToPoints,
   type SheetOp,
 } from "../../src/excel/render";
+import fc from "fast-check";
 import { STYLES } from "../../src/plans/styles";
 import { sampleSheet } from "./sample-plan";
 
@@ -23,6 +24,43 @@ describe("rectangles", () => {
       { r1: 3, c1: 3, r2: 3, c2: 3 },
       { r1: 5, c1: 1, r2: 5, c2: 1 },
     ]);
+  });
+
+  /** rectangles as first written (string-keyed maps of runs): the faster one must give the same rectangles. */
+  function rectanglesByMaps(cells: Array<{ row: number; col: number }>) {
+    const byRow = new Map<number, number[]>();
+    for (const { row, col } of cells) byRow.set(row, [...(byRow.get(row) ?? []), col]);
+    const done: Array<{ r1: number; c1: number; r2: number; c2: number }> = [];
+    let open = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
+    for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+      const runs: Array<[number, number]> = [];
+      for (const c of [...new Set(byRow.get(row))].sort((a, b) => a - b)) {
+        const last = runs[runs.length - 1];
+        if (last && last[1] === c - 1) last[1] = c;
+        else runs.push([c, c]);
+      }
+      const next = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
+      for (const [c1, c2] of runs) {
+        const prev = open.get(`${c1}:${c2}`);
+        if (prev && prev.r2 === row - 1) {
+          prev.r2 = row;
+          open.delete(`${c1}:${c2}`);
+          next.set(`${c1}:${c2}`, prev);
+        } else next.set(`${c1}:${c2}`, { r1: row, c1, r2: row, c2 });
+      }
+      done.push(...open.values());
+      open = next;
+    }
+    done.push(...open.values());
+    return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+  }
+
+  it("gives the same rectangles as string-keyed maps of runs, for cells in any order, repeated or not", () => {
+    const cell = fc.record({ row: fc.integer({ min: 1, max: 12 }), col: fc.integer({ min: 1, max: 8 }) });
+    fc.assert(fc.property(fc.array(cell, { maxLength: 80 }), fc.boolean(), (cells, sorted) => {
+      const input = sorted ? [...cells].sort((a, b) => a.row - b.row || a.col - b.col) : cells;
+      expect(rectangles(input)).toEqual(rectanglesByMaps(input));
+    }), { numRuns: 1000 });
   });
 });
 
