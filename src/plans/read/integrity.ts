@@ -12,10 +12,13 @@ import { decimalOfNumber, show } from "./cells";
 import { AREA, type Reader, type SheetView } from "./reader";
 
 
+const TOLERANCE = new D("1e-9");
+
 function numberEqual(actual: number, expected: Decimal): boolean {
   const a = decimalOfNumber(actual);
-  if (a.toDecimalPlaces(6).equals(expected.toDecimalPlaces(6))) return true;
-  return a.minus(expected).abs().lessThanOrEqualTo(new D("1e-9").times(D.max(1, expected.abs())));
+  // Equal values are equal to six places: most cells, without rounding both.
+  if (a.equals(expected) || a.toDecimalPlaces(6).equals(expected.toDecimalPlaces(6))) return true;
+  return a.minus(expected).abs().lessThanOrEqualTo(TOLERANCE.times(D.max(1, expected.abs())));
 }
 
 function describeExpected(e: Decimal | string, fmt: string | undefined): string {
