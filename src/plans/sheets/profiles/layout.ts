@@ -100,8 +100,10 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
     b.inputText(r, C.profile, PROFILE_WORDS[profile.kind], "inputText", { place: place("profile") });
     b.inputAmount(r, C.awardFromMonth, profile.kind === "payLike" ? new D(profile.awardFromMonth) : null, "0", { place: place("awardFromMonth") });
     b.inputAmount(r, C.awardPct, profile.kind === "payLike" ? profile.awardPct : null, "0.00", { place: place("awardPct") });
-    PCT_MONTH_COLS.forEach((col, i) => b.inputAmount(r, col, profile.kind === "custom" ? (profile.monthlyPct[i] ?? null) : null, "0.0", { place: place("profile") }));
-    LAST_YEAR_COLS.forEach((col, i) => b.inputAmount(r, col, l.line.lastYearMonthly?.[i] ?? null, ctx.amount, { place: place("lastYearMonthly") }));
+    // One place (and options) for the row's twelve %s, and one for its twelve months of last year: nothing changes a cell's place.
+    const pctOpts = { place: place("profile") }, lyOpts = { place: place("lastYearMonthly") };
+    PCT_MONTH_COLS.forEach((col, i) => b.inputAmount(r, col, profile.kind === "custom" ? (profile.monthlyPct[i] ?? null) : null, "0.0", pctOpts));
+    LAST_YEAR_COLS.forEach((col, i) => b.inputAmount(r, col, l.line.lastYearMonthly?.[i] ?? null, ctx.amount, lyOpts));
     b.key(r, M.line, PROFILE_ROWS.line(l.group, l.index));
   });
   const last = row - 1;
