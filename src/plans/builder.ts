@@ -28,6 +28,24 @@ interface RowBlock {
 /** Cells of a sheet's blocks held from their first layout; beyond this they are laid out again when read. */
 export const HOLD_CELLS = 100_000;
 
+/** The hold limit of builders made now (holdingEveryCell raises it while a plan that will be read whole is built). */
+let holdFrom = HOLD_CELLS;
+
+/**
+ * Builds with every SheetBuilder made meanwhile holding all its blocks' cells: for a plan whose every cell is read at
+ * once and then kept anyway (reading a workbook back compares each formula), where laying the rows out again when
+ * they are read would only do the work twice. The cells are the same either way.
+ */
+export function holdingEveryCell<T>(build: () => T): T {
+  const before = holdFrom;
+  holdFrom = Infinity;
+  try {
+    return build();
+  } finally {
+    holdFrom = before;
+  }
+}
+
 /** The cells of a plan in the order laid out: cells kept, and row blocks in their place. */
 type Segment = PlanCell[] | RowBlock;
 
@@ -79,7 +97,7 @@ export class SheetBuilder {
   /** While a block lays out a row: that row and its cells so far; `again` when it is being laid out again (read). */
   private current: { row: number; cells: PlanCell[]; again: boolean } | null = null;
   /** Cells of this sheet's blocks that may still be held (HOLD_CELLS; 0 lays every block out again when read). */
-  holdLimit = HOLD_CELLS;
+  holdLimit = holdFrom;
   freeze = { rows: 0, columns: 0 };
   print: SheetPlan["print"] = { orientation: "landscape", fitToWidth: true };
 
