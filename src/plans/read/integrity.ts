@@ -135,7 +135,7 @@ export function formulaChecks(r: Reader, views: Partial<Record<SheetKind, SheetV
       if (row === undefined) continue;
       const cell = s.cell(row, at.col);
       const where = s.where(row, at.col);
-      if (r.skip.has(`${sp.kind}|${where}`)) continue;
+      if (r.skip.size && r.skip.has(`${sp.kind}|${where}`)) continue;
       const expected = c.content.expected;
       const area = AREA[sp.kind] ?? "workbook";
       const place = c.place ?? { area, row: null, column: null };
