@@ -103,9 +103,9 @@ export class SheetBuilder {
 
   constructor(readonly kind: SheetKind, readonly name: string, readonly columns: ColumnPlan[], readonly keyColumn: string) {}
 
-  private put(row: number, col: string, content: CellContent, style: StyleRole, opts: CellOptions, input: boolean): void {
+  private put(row: number, col: string, content: CellContent, style: StyleRole, opts: CellOptions, input: boolean, numberFormat = opts.numberFormat): void {
     const cell: PlanCell = { address: `${col}${row}`, content, style, input: opts.input ?? input };
-    if (opts.numberFormat) cell.numberFormat = opts.numberFormat;
+    if (numberFormat) cell.numberFormat = numberFormat;
     if (opts.place) cell.place = opts.place;
     if (this.current) {
       if (row !== this.current.row) throw new Error(`a block of rows put ${cell.address} outside the row it lays out (${this.current.row})`);
@@ -141,7 +141,8 @@ export class SheetBuilder {
 
   /** A number the user may type; blank when null. */
   inputAmount(row: number, col: string, value: Decimal | null, numberFormat: string, opts: CellOptions = {}): void {
-    this.put(row, col, value === null ? { kind: "blank" } : { kind: "amount", value }, "input", { numberFormat, ...opts }, true);
+    // The options' own number format, if they give one, as `{ numberFormat, ...opts }` (without a new object per cell).
+    this.put(row, col, value === null ? { kind: "blank" } : { kind: "amount", value }, "input", opts, true, "numberFormat" in opts ? opts.numberFormat : numberFormat);
   }
 
   formula(row: number, col: string, formula: string, expected: Decimal | string, style: StyleRole = "calculated", opts: CellOptions = {}): void {
