@@ -111,6 +111,22 @@ export function computeMonthly(model: MonitoringPeriod): MonthlyPosition {
   return { months, lines, total: totalToDate(model, lines) };
 }
 
+/**
+ * The monthly view computePosition worked out for its checks, kept beside the position (as checkPartsOf, so a
+ * Position stays plain data): the Profiles sheet, planned from that position, need not work every line out again.
+ */
+const monthlyOfPosition = new WeakMap<object, { model: MonitoringPeriod; monthly: MonthlyPosition }>();
+
+export function keepMonthly(position: object, model: MonitoringPeriod, monthly: MonthlyPosition): void {
+  monthlyOfPosition.set(position, { model, monthly });
+}
+
+/** The monthly view of `model`: the one kept with `position` when that position was computed from this model, else worked out. */
+export function monthlyOf(position: object, model: MonitoringPeriod): MonthlyPosition {
+  const kept = monthlyOfPosition.get(position);
+  return kept && kept.model === model ? kept.monthly : computeMonthly(model);
+}
+
 export function totalToDate(model: MonitoringPeriod, lines: readonly LineToDate[]): ToDateTotal {
   const complete = lines.every((l) => l.budgetToDate !== null);
   const btd = complete ? sum(lines.map((l) => l.budgetToDate)) : null;

@@ -7,7 +7,7 @@ import { endMonth } from "../model/period";
 import { type CapitalPosition, computeCapital } from "./capital";
 import { type Check, budgetSplitChecks, capitalFundingChecks, commentaryCheck, controlTotalChecks, otherMissingChecks, reserveClosingChecks, reservesBandChecks, settingScaleChecks, revenueLineMissing, sortChecks } from "./checks";
 import { favourableVariance, inConvention } from "./convention";
-import { computeMonthly } from "./monthly";
+import { computeMonthly, keepMonthly } from "./monthly";
 import { monthlyLineChecks } from "./monthly-checks";
 import { type ReservesPosition, computeReserves } from "./reserves";
 import { type RevenuePosition, computeRevenue } from "./revenue";
@@ -90,6 +90,7 @@ export function computePosition(model: MonitoringPeriod): Position {
   const reserves = computeReserves(model, revenue.netBudget.revisedBudget, revenue.netBudget.favourable);
   const savings = computeSavings(model);
   const ctx = { model, units: model.units };
+  const monthly = computeMonthly(model);
   const revenueLines = [...revenue.groups.flatMap((g) => g.lines), ...revenue.transfers];
   const parts: CheckParts = {
     revenueMissing: revenueLines.map((l) => [...revenueLineMissing(model.settings, l.line), ...budgetSplitChecks(ctx, l.line)]),
@@ -101,9 +102,11 @@ export function computePosition(model: MonitoringPeriod): Position {
     revenueCommentary: revenueLines.map((l) => commentaryCheck(ctx, "revenue", l.line.name, l.favourable, l.line.commentary)),
     capitalCommentary: capital.lines.flatMap((l) => commentaryCheck(ctx, "capital", l.line.name, l.favourable, l.line.commentary)),
     netBudgetCommentary: commentaryCheck(ctx, "revenue", "Net Budget", revenue.netBudget.favourable, model.revenue.netBudgetCommentary),
-    monthly: computeMonthly(model).lines.map((l) => monthlyLineChecks(ctx, l)),
+    monthly: monthly.lines.map((l) => monthlyLineChecks(ctx, l)),
   };
-  return positionOf({ model, revenue, capital, reserves, savings }, parts);
+  const position = positionOf({ model, revenue, capital, reserves, savings }, parts);
+  keepMonthly(position, model, monthly);
+  return position;
 }
 
 /** The position of computed parts: the movement, the RAG of each area, the checks in order (their parts kept for edits). */

@@ -8,7 +8,7 @@
 import type { Decimal } from "../model/types";
 import { colLetter, parseA1 } from "./a1";
 import { STYLES } from "./styles";
-import type { CellContent, ColumnPlan, ConditionalFormat, ListValidation, Place, PlanCell, SheetKind, SheetPlan, StyleRole } from "./types";
+import type { CellContent, CellStyle, ColumnPlan, ConditionalFormat, ListValidation, Place, PlanCell, SheetKind, SheetPlan, StyleRole } from "./types";
 
 export interface CellOptions {
   numberFormat?: string;
@@ -27,6 +27,24 @@ interface RowBlock {
 
 /** Cells of a sheet's blocks held from their first layout; beyond this they are laid out again when read. */
 export const HOLD_CELLS = 100_000;
+
+/** The hold limit of builders made now (holdingEveryCell raises it while a plan that will be read whole is built). */
+let holdFrom = HOLD_CELLS;
+
+/**
+ * Builds with every SheetBuilder made meanwhile holding all its blocks' cells: for a plan whose every cell is read at
+ * once and then kept anyway (reading a workbook back compares each formula), where laying the rows out again when
+ * they are read would only do the work twice. The cells are the same either way.
+ */
+export function holdingEveryCell<T>(build: () => T): T {
+  const before = holdFrom;
+  holdFrom = Infinity;
+  try {
+    return build();
+  } finally {
+    holdFrom = before;
+  }
+}
 
 /** The cells of a plan in the order laid out: cells kept, and row blocks in their place. */
 type Segment = PlanCell[] | RowBlock;
@@ -79,15 +97,15 @@ export class SheetBuilder {
   /** While a block lays out a row: that row and its cells so far; `again` when it is being laid out again (read). */
   private current: { row: number; cells: PlanCell[]; again: boolean } | null = null;
   /** Cells of this sheet's blocks that may still be held (HOLD_CELLS; 0 lays every block out again when read). */
-  holdLimit = HOLD_CELLS;
+  holdLimit = holdFrom;
   freeze = { rows: 0, columns: 0 };
   print: SheetPlan["print"] = { orientation: "landscape", fitToWidth: true };
 
   constructor(readonly kind: SheetKind, readonly name: string, readonly columns: ColumnPlan[], readonly keyColumn: string) {}
 
-  private put(row: number, col: string, content: CellContent, style: StyleRole, opts: CellOptions, input: boolean): void {
+  private put(row: number, col: string, content: CellContent, style: StyleRole, opts: CellOptions, input: boolean, numberFormat = opts.numberFormat): void {
     const cell: PlanCell = { address: `${col}${row}`, content, style, input: opts.input ?? input };
-    if (opts.numberFormat) cell.numberFormat = opts.numberFormat;
+    if (numberFormat) cell.numberFormat = numberFormat;
     if (opts.place) cell.place = opts.place;
     if (this.current) {
       if (row !== this.current.row) throw new Error(`a block of rows put ${cell.address} outside the row it lays out (${this.current.row})`);
@@ -123,7 +141,8 @@ export class SheetBuilder {
 
   /** A number the user may type; blank when null. */
   inputAmount(row: number, col: string, value: Decimal | null, numberFormat: string, opts: CellOptions = {}): void {
-    this.put(row, col, value === null ? { kind: "blank" } : { kind: "amount", value }, "input", { numberFormat, ...opts }, true);
+    // The options' own number format, if they give one, as `{ numberFormat, ...opts }` (without a new object per cell).
+    this.put(row, col, value === null ? { kind: "blank" } : { kind: "amount", value }, "input", opts, true, "numberFormat" in opts ? opts.numberFormat : numberFormat);
   }
 
   formula(row: number, col: string, formula: string, expected: Decimal | string, style: StyleRole = "calculated", opts: CellOptions = {}): void {
@@ -201,31 +220,46 @@ export class SheetBuilder {
   /** Heights for rows whose wrapped text needs more than one line, estimated from the text and column widths. */
   rowHeights(): Record<number, number> {
     const mergeAt = new Map(this.merges.map((m) => [m.split(":")[0] as string, m]));
-    const widthOf = (address: string): number => {
+    const widthOf = (address: string, col: number): number => {
       const merge = mergeAt.get(address);
-      const { col } = parseA1(address);
       const last = merge ? parseA1(merge.split(":")[1] as string).col : col;
       let w = 0;
       for (let c = col; c <= last; c++) w += this.columns[c - 1]?.width ?? 8.43;
       return w;
     };
+    const perLineAt = (width: number, style: CellStyle): number =>
+      Math.max(4, Math.floor(width * (11 / (style.font?.size ?? 10)) * (style.font?.bold ? 0.95 : 1.1)));
+    // Every text's cell is at least as wide as the narrowest column (a merge only widens it; a column past the
+    // planned ones is 8.43): a text no longer than a line there fits its cell, found without parsing its address.
+    let narrowest = 8.43;
+    for (const c of this.columns) narrowest = Math.min(narrowest, c.width); // NaN (no width) only skips the shortcut
+    const shortest = new Map<StyleRole, number>();
     const heights: Record<number, number> = {};
-    const texts = this.segments.flatMap((s) => (Array.isArray(s) ? s.map(wrappedText).filter((w): w is WrappedText => w !== null) : []));
-    for (const { address, style: role, text } of [...texts, ...this.blockTexts]) {
+    const measure = ({ address, style: role, text }: WrappedText): void => {
       const style = STYLES[role];
-      const size = style.font?.size ?? 10;
-      const perLine = Math.max(4, Math.floor(widthOf(address) * (11 / size) * (style.font?.bold ? 0.95 : 1.1)));
+      let least = shortest.get(role);
+      if (least === undefined) shortest.set(role, (least = perLineAt(narrowest, style)));
       // A text no longer than a line, without a line break, takes one line: most of them, so not counted word by word.
-      if (text.length <= perLine && !/[\r\n]/.test(text)) continue;
+      if (text.length <= least && !/[\r\n]/.test(text)) return;
       const { row, col } = parseA1(address);
+      const perLine = perLineAt(widthOf(address, col), style);
+      if (text.length <= perLine && !/[\r\n]/.test(text)) return;
       // Text in a hidden column is not shown (the Sign-off sheet's kept inputs): it sets no height.
-      if (this.columns[col - 1]?.hidden) continue;
+      if (this.columns[col - 1]?.hidden) return;
       const lines = wrappedLines(text, perLine);
-      if (lines < 2) continue;
+      if (lines < 2) return;
       // Excel's tallest row is 409 points (RangeFormat.rowHeight refuses more).
-      const h = Math.min(409, Math.ceil(lines * size * 1.32 + 3));
+      const h = Math.min(409, Math.ceil(lines * (style.font?.size ?? 10) * 1.32 + 3));
       heights[row] = Math.max(heights[row] ?? 0, h);
+    };
+    for (const s of this.segments) {
+      if (!Array.isArray(s)) continue;
+      for (const cell of s) {
+        const wrapped = wrappedText(cell);
+        if (wrapped) measure(wrapped);
+      }
     }
+    for (const wrapped of this.blockTexts) measure(wrapped);
     return heights;
   }
 
@@ -251,7 +285,7 @@ export class SheetBuilder {
     const plan: SheetPlan = {
       ...common,
       get cells(): PlanCell[] {
-        const value = [...cellsOf(source)];
+        const value = cellArray(source);
         keep(this, value);
         return value;
       },
@@ -263,6 +297,16 @@ export class SheetBuilder {
     sources.set(plan, source);
     return plan;
   }
+}
+
+/** The same cells as cellsOf, in an array made by plain loops (no generator step per cell): what `cells` keeps. */
+function cellArray(source: RowSource): PlanCell[] {
+  const out: PlanCell[] = [];
+  for (const s of source.segments) {
+    if (Array.isArray(s)) for (const c of s) out.push(c);
+    else for (let i = 0; i < s.count; i++) for (const c of source.layOutAgain(s, i)) out.push(c);
+  }
+  return out;
 }
 
 function* cellsOf(source: RowSource): Generator<PlanCell> {

@@ -30,14 +30,20 @@ export interface PlanContext {
 }
 
 export function makeContext(model: MonitoringPeriod, position: Position, names: SheetNames, settingsRows: Record<string, number>): PlanContext {
+  const refs = new Map<SheetSettingKey, string>();
   return {
     model, position, names,
     amount: amountFormat(model.units, model.settings.negativeStyle),
     pct: pctFormat(model.settings.pctDecimals.toNumber(), model.settings.negativeStyle),
     set: (key) => {
-      const row = settingsRows[SETTINGS_MARKERS.setting(key)];
-      if (row === undefined) throw new Error(`no setting "${key}" on the Settings sheet plan`);
-      return absRef(names.Settings, "B", row);
+      // Asked for in every row's formulas (a RAG formula names nine settings): each reference made once.
+      let ref = refs.get(key);
+      if (ref === undefined) {
+        const row = settingsRows[SETTINGS_MARKERS.setting(key)];
+        if (row === undefined) throw new Error(`no setting "${key}" on the Settings sheet plan`);
+        refs.set(key, (ref = absRef(names.Settings, "B", row)));
+      }
+      return ref;
     },
   };
 }

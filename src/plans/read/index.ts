@@ -19,6 +19,7 @@ import { sheetPrefix } from "../a1";
 import type { Grid } from "../grid";
 import { type SheetNames, defaultSheetNames } from "../context";
 import { buildWorkbookPlan } from "../workbook";
+import { holdingEveryCell } from "../builder";
 import { READ_SHEETS } from "../sheets";
 import { readSettings } from "../sheets/settings/read";
 import { readRevenue } from "../sheets/revenue/read";
@@ -146,7 +147,8 @@ export function readWorkbook(grid: Grid, options: ReadOptions = {}): WorkbookRea
   let signoff: SignOffStatus | null = null;
   if (model && !options.modelOnly) {
     const position = computePosition(model);
-    const plan = buildWorkbookPlan(model, { names, position, signoff: signoffBook, hash: options.hash, actions, virements: virements?.log ?? null });
+    // Its cells are all read below (formulaChecks) and kept: held from the first layout, not laid out twice.
+    const plan = holdingEveryCell(() => buildWorkbookPlan(model, { names, position, signoff: signoffBook, hash: options.hash, actions, virements: virements?.log ?? null }));
     sumRangeChecks(r, views, READ_SHEETS.flatMap((e) => e.sections?.(r.rowKeys[e.kind] ?? {}) ?? []));
     formulaChecks(r, views, plan.sheets);
     // Planned rows -> rows found, by the plan's logical row keys.

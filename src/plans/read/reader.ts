@@ -16,8 +16,11 @@ export const AREA: Partial<Record<SheetKind, Area>> = { Revenue: "revenue", Capi
 
 export class SheetView {
   readonly keyCol: number;
+  /** The sheet's reference prefix (Revenue!), made once: every cell read is named by it. */
+  private readonly prefix: string;
   constructor(readonly kind: SheetKind, readonly name: string, readonly sheet: GridSheet, keyColumn: string) {
     this.keyCol = colIndex(keyColumn);
+    this.prefix = sheetPrefix(name);
   }
   cell(row: number, col: string | number): GridCell | undefined {
     return this.sheet.get(row, typeof col === "number" ? col : colIndex(col));
@@ -30,8 +33,9 @@ export class SheetView {
     return typeof v === "string" ? v.trim() : "";
   }
   where(row: number, col: string | number): string {
-    return `${sheetPrefix(this.name)}${typeof col === "number" ? colLetter(col) : col}${row}`;
+    return `${this.prefix}${typeof col === "number" ? colLetter(col) : col}${row}`;
   }
+
   /** True when any cell of the row left of the key column holds something. */
   hasContent(row: number): boolean {
     for (let c = 1; c < this.keyCol; c++) {

@@ -12,7 +12,7 @@
 import type { Decimal } from "../../../model/types";
 import { monthsElapsed } from "../../../model/period";
 import { D } from "../../../model/amount";
-import { computeMonthly } from "../../../engine/monthly";
+import { monthlyOf } from "../../../engine/monthly";
 import { SheetBuilder } from "../../builder";
 import { type PlanContext, str } from "../../context";
 import { ragFormat } from "../../styles";
@@ -34,7 +34,8 @@ const orBlank = (d: Decimal | null): Decimal | string => d ?? "";
 
 export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, number>): SheetPlan {
   const { model } = ctx;
-  const monthly = computeMonthly(model);
+  // Worked out with the position (computePosition) already, unless the position came otherwise (an edit's).
+  const monthly = monthlyOf(ctx.position, model);
   const b = new SheetBuilder("Profiles", ctx.names.Profiles, [
     { width: 30 }, ...Array.from({ length: 10 }, () => ({ width: 12 })), { width: 11 }, { width: 12 }, { width: 10 },
     ...Array.from({ length: 24 }, () => ({ width: 8 })), { width: 16, hidden: true },
@@ -68,20 +69,23 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
     const rr = revenueRows[REVENUE_ROWS.line(l.group, l.index)];
     return rr === undefined ? [] : [{ l, rr }];
   });
+  // The same in every row's formulas: made once (a row's formulas are laid out again each time a big plan is read).
+  const pctMonths = `$${PCT_MONTH_COLS[0]}$5:$${PCT_MONTH_COLS[11]}$5`, lyMonths = `$${LAST_YEAR_COLS[0]}$5:$${LAST_YEAR_COLS[11]}$5`;
+  const [isCustom, isLastYear, isPayLike] = [PROFILE_WORDS.custom, PROFILE_WORDS.lastYear, PROFILE_WORDS.payLike].map(str);
   const row = b.rows(first, shown, (r, { l, rr }) => {
     const place = (column: string): Place => ({ area: "revenue", row: l.line.name, column });
     const cell = (col: string) => `${col}${r}`;
-    const pcts = `${PCT_MONTH_COLS[0]}${r}:${PCT_MONTH_COLS[11]}${r}`, pctMonths = `$${PCT_MONTH_COLS[0]}$5:$${PCT_MONTH_COLS[11]}$5`;
-    const ly = `${LAST_YEAR_COLS[0]}${r}:${LAST_YEAR_COLS[11]}${r}`, lyMonths = `$${LAST_YEAR_COLS[0]}$5:$${LAST_YEAR_COLS[11]}$5`;
+    const pcts = `${PCT_MONTH_COLS[0]}${r}:${PCT_MONTH_COLS[11]}${r}`;
+    const ly = `${LAST_YEAR_COLS[0]}${r}:${LAST_YEAR_COLS[11]}${r}`;
     const lyToDate = `SUMPRODUCT((${lyMonths}<=${months})*${ly})`;
     const budget = cell(C.budget), btd = cell(C.budgetToDate), actual = cell(C.actualToDate), kind = cell(C.profile);
     const from = cell(C.awardFromMonth), lifted = `(1+${cell(C.awardPct)}/100)`;
     b.formula(r, C.name, `=${revenue}$${REVENUE_COLS.name}$${rr}`, l.line.name, "label");
     b.formula(r, C.budget, `=${revenue}$${REVENUE_COLS.revisedBudget}$${rr}`, l.line.revisedBudget ?? D(0), "calculated", { numberFormat: ctx.amount });
     b.formula(r, C.budgetToDate,
-      `=IF(${kind}=${str(PROFILE_WORDS.custom)},IF(AND(ROUND(SUM(${pcts}),9)=100,MIN(${pcts})>=0),${budget}*SUMPRODUCT((${pctMonths}<=${months})*${pcts})/100,""),` +
-      `IF(${kind}=${str(PROFILE_WORDS.lastYear)},IF(SUM(${ly})=0,"",${budget}*${lyToDate}/SUM(${ly})),` +
-      `IF(${kind}=${str(PROFILE_WORDS.payLike)},${budget}*(MIN(${months},${from}-1)+MAX(0,${months}-${from}+1)*${lifted})/((${from}-1)+(13-${from})*${lifted}),` +
+      `=IF(${kind}=${isCustom},IF(AND(ROUND(SUM(${pcts}),9)=100,MIN(${pcts})>=0),${budget}*SUMPRODUCT((${pctMonths}<=${months})*${pcts})/100,""),` +
+      `IF(${kind}=${isLastYear},IF(SUM(${ly})=0,"",${budget}*${lyToDate}/SUM(${ly})),` +
+      `IF(${kind}=${isPayLike},${budget}*(MIN(${months},${from}-1)+MAX(0,${months}-${from}+1)*${lifted})/((${from}-1)+(13-${from})*${lifted}),` +
       `${budget}*${months}/12)))`,
       orBlank(l.budgetToDate), "calculated", { numberFormat: ctx.amount, place: place("budgetToDate") });
     b.formula(r, C.actualToDate, `=${revenue}$${REVENUE_COLS.actualToDate}$${rr}`, l.line.actualToDate ?? D(0), "calculated", { numberFormat: ctx.amount });
@@ -96,8 +100,10 @@ export function profilesSheet(ctx: PlanContext, revenueRows: Record<string, numb
     b.inputText(r, C.profile, PROFILE_WORDS[profile.kind], "inputText", { place: place("profile") });
     b.inputAmount(r, C.awardFromMonth, profile.kind === "payLike" ? new D(profile.awardFromMonth) : null, "0", { place: place("awardFromMonth") });
     b.inputAmount(r, C.awardPct, profile.kind === "payLike" ? profile.awardPct : null, "0.00", { place: place("awardPct") });
-    PCT_MONTH_COLS.forEach((col, i) => b.inputAmount(r, col, profile.kind === "custom" ? (profile.monthlyPct[i] ?? null) : null, "0.0", { place: place("profile") }));
-    LAST_YEAR_COLS.forEach((col, i) => b.inputAmount(r, col, l.line.lastYearMonthly?.[i] ?? null, ctx.amount, { place: place("lastYearMonthly") }));
+    // One place (and options) for the row's twelve %s, and one for its twelve months of last year: nothing changes a cell's place.
+    const pctOpts = { place: place("profile") }, lyOpts = { place: place("lastYearMonthly") };
+    PCT_MONTH_COLS.forEach((col, i) => b.inputAmount(r, col, profile.kind === "custom" ? (profile.monthlyPct[i] ?? null) : null, "0.0", pctOpts));
+    LAST_YEAR_COLS.forEach((col, i) => b.inputAmount(r, col, l.line.lastYearMonthly?.[i] ?? null, ctx.amount, lyOpts));
     b.key(r, M.line, PROFILE_ROWS.line(l.group, l.index));
   });
   const last = row - 1;

@@ -44,6 +44,7 @@ export function planInputs(plan: WorkbookPlan, rowFound?: (sheet: SheetPlan, log
     for (const c of sp.cells) if (c.content.kind === "text") textAt.set(c.address, c.content.text);
     const identity = rowIdentities(sp, logicalOf, textAt);
     const name = sheetName?.(sp) ?? sp.name;
+    const prefix = sheetPrefix(name);
     for (const c of sp.cells) {
       if (!c.input) continue;
       const { row } = parseA1(c.address);
@@ -54,7 +55,7 @@ export function planInputs(plan: WorkbookPlan, rowFound?: (sheet: SheetPlan, log
       out.push({
         key: `${sp.kind}|${identity.get(row) ?? logical}|${field}`,
         value: exactText(c),
-        where: found === undefined ? null : `${sheetPrefix(name)}${letter}${found}`,
+        where: found === undefined ? null : `${prefix}${letter}${found}`,
         what: c.place ? describePlace(c.place) : [name, textAt.get(`A${row}`), field].filter(Boolean).join(", "),
       });
     }
