@@ -5,8 +5,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ValidateFunction } from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import { schemaValidator as standalone } from "../../src/model/schema-validator";
+import { runCli } from "../support/cli";
+import { reportSchemaErrors } from "../support/report-schema";
 
 const ROOT = join(__dirname, "..", "..");
 // By its file name with the extension, which jest's moduleNameMapper (for "…/schema-validator") leaves alone.
@@ -60,4 +62,30 @@ test("the loader of monitoring files uses it too (no schema compiled in the test
     expect(parseMonitoringJson(readFileSync(join(ROOT, "seeds", "q2-2024-25.json"), "utf8")).organisation).toMatch(/Dorset/);
   });
   expect(compiles).toBe(0);
+});
+
+describe("the report schema's standalone validator (test/support/report-schema.ts) agrees with the schema compiled now", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const reportSchema = require(join(ROOT, "src", "report", "report.schema.json")) as object;
+  const compiledReport = new Ajv({ allErrors: true, strict: false }).compile(reportSchema);
+  const report = JSON.parse(runCli(["report", join(ROOT, "seeds", "q2-2024-25.json"), "--json"]).stdout) as Record<string, unknown>;
+  const said = (errors: Array<{ instancePath: string; keyword: string }>) => errors.map((e) => `${e.instancePath} ${e.keyword}`).sort();
+
+  test("the worked example's report is valid to both", () => {
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(compiledReport(report)).toBe(true);
+  });
+
+  test.each<[string, (r: Record<string, unknown>) => void]>([
+    ["no revenue", (r) => { delete r.revenue; }],
+    ["checks that are not a list", (r) => { r.checks = "none"; }],
+    ["a period that is not text", (r) => { r.period = 2; }],
+  ])("a report with %s is refused by both, with the same complaints", (_name, spoil) => {
+    const bad = JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
+    spoil(bad);
+    const errors = reportSchemaErrors(bad);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(compiledReport(bad)).toBe(false);
+    expect(said(errors)).toEqual(said(compiledReport.errors ?? []));
+  });
 });

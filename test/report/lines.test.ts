@@ -5,11 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv";
 import { parse } from "lossless-json";
-import schema from "../../src/report/report.schema.json";
 import { runCli } from "../support/cli";
 import { label, publishedNumber, tableAfter } from "../support/published-tables";
+import { reportSchemaErrors } from "../support/report-schema";
 
 const ROOT = join(__dirname, "..", "..");
 const SEED = join(ROOT, "seeds", "q2-2024-25.json");
@@ -22,10 +21,7 @@ const plain = JSON.parse(run.stdout) as unknown;
 
 test("report --json matches its published JSON Schema", () => {
   expect(run.status).toBe(0);
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  const ok = validate(plain);
-  expect(validate.errors ?? []).toEqual([]);
-  expect(ok).toBe(true);
+  expect(reportSchemaErrors(plain)).toEqual([]);
 });
 
 test("every published revenue line and total, with its four columns and variance, by name", () => {

@@ -1,14 +1,33 @@
 /**
- * Jest globalSetup: builds the compiled command line once per test run (test/support/cli.ts runs it) and names its
- * code cache's folder, and names a private folder for the one LibreOffice the run's conversions share
- * (test/support/libreoffice.ts starts it on first use; global-teardown.ts stops it). Workers inherit these
- * environment variables.
+ * Jest globalSetup: builds the compiled command line (test/support/cli.ts runs it) when its sources changed and names
+ * its code cache's folder, writes the report schema's validator for the tests (test/support/report-schema.ts), and
+ * names a private folder for the one LibreOffice the run's conversions share (test/support/libreoffice.ts starts it
+ * on first use; global-teardown.ts stops it). Workers inherit these environment variables.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
 import { buildCli } from "../../scripts/build-cli.mjs";
+
+const hash = (text) => createHash("sha256").update(text).digest("hex");
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The report schema's validator as ajv standalone code (test/support/report-schema.ts loads it), when the schema changed. */
+function reportValidator() {
+  const file = path.join(ROOT, "node_modules", ".cache", "outturn-test", "report-schema-validate.cjs");
+  const text = fs.readFileSync(path.join(ROOT, "src", "report", "report.schema.json"), "utf8");
+  const stamp = `// report.schema.json sha256 ${hash(text)}\n`;
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8").startsWith(stamp)) return;
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+  const code = standaloneCode(ajv, ajv.compile(JSON.parse(text)));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}.tmp`, stamp + code);
+  fs.renameSync(`${file}.tmp`, file);
+}
 
 export default async function globalSetup() {
   // The names are SHARED_OFFICE_DIR_ENV and SHARED_OFFICE_OWNER_ENV of test/support/libreoffice.ts.
@@ -16,6 +35,7 @@ export default async function globalSetup() {
   process.env.OUTTURN_SOFFICE_OWNER = String(process.pid);
   // The command's code cache (src/cli/compile-cache.ts) in the project's own cache folder, not the user's: kept from
   // run to run as a user's would be (the build is the same text each time), gone with node_modules.
-  process.env.OUTTURN_COMPILE_CACHE ??= path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".cache", "outturn-compile-cache");
+  process.env.OUTTURN_COMPILE_CACHE ??= path.join(ROOT, "node_modules", ".cache", "outturn-compile-cache");
+  reportValidator();
   await buildCli({ reuse: true });
 }
