@@ -7,6 +7,10 @@ import { join } from "node:path";
 import { ESLint, type Linter } from "eslint";
 
 const root = join(__dirname, "..", "..");
+// Text linted in place of a file on disk needs typescript-eslint's watch programs: under CI=true it would infer a
+// single run and build its program from the files on disk, never seeing the planted text (typescript-estree
+// inferSingleRun; TSESTREE_SINGLE_RUN is its documented switch).
+process.env.TSESTREE_SINGLE_RUN = "false";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: require(join(root, "eslint.config.js")) as Linter.Config[] });
 
