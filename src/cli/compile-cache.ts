@@ -96,7 +96,7 @@ export function useCompileCache(ownFolder: string, folder: string | null = compi
     debug(`${path.basename(filename)}: ${cachedData ? (refused ? "entry refused by V8, written again" : "entry used") : "no entry yet"}`);
     entries.push({ file: filename, script, cacheFile, write: cachedData === undefined || refused });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
+    return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once("exit", () => {
     for (const entry of entries) {
@@ -125,18 +125,4 @@ function removeOlderEntries(cacheFile: string): void {
       fs.rmSync(path.join(folder, other), { force: true });
     }
   }
-}
-
-/** The `require` a module's code is given, as Node makes it (resolve, cache, main). */
-function requireFor(module: Module): NodeJS.Require {
-  const load = ((id: string): unknown => module.require(id)) as NodeJS.Require;
-  const statics = Module as unknown as { _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string; _cache: NodeJS.Require["cache"]; _extensions: NodeJS.Require["extensions"] };
-  const resolve = ((request: string, options?: { paths?: string[] }) => statics._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
-  // The command's files all sit in one folder, this module's: the same lookup paths.
-  resolve.paths = (request: string) => require.resolve.paths(request);
-  load.resolve = resolve;
-  load.main = require.main;
-  load.cache = statics._cache;
-  load.extensions = statics._extensions;
-  return load;
 }

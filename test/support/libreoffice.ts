@@ -305,8 +305,8 @@ async function sharedOfficeProfile(): Promise<string | undefined> {
 }
 
 /**
- * Runs one `soffice --headless --convert-to <target>` on every input (LibreOffice starts once: about 6 s however many
- * files, against about 6 s a file one call each) and returns the output paths in the inputs' order.
+ * Runs one `soffice --headless --convert-to <target>` on every input (handed to the shared LibreOffice, or one started
+ * for the call: once however many files) and returns the output paths in the inputs' order.
  * soffice exits 0 even when it cannot load a file, so success means: each expected output file was (re)written.
  */
 async function sofficeConvert(
