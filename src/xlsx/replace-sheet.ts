@@ -6,7 +6,7 @@
  */
 import * as ExcelJS from "exceljs";
 import type { SheetPlan, WorkbookPlan } from "../plans/types";
-import { renderSheet } from "./write";
+import { renderSheet, sheetProtector } from "./write";
 
 export interface ReplaceOptions {
   /** Whether an existing sheet (by its name, or its title in A1) is the one this plan replaces. */
@@ -31,7 +31,7 @@ export async function replaceSheets(bytes: Uint8Array, plans: readonly SheetPlan
     const old = wb.worksheets.find((ws) => options.replaces(plan, ws.name, titleOf(ws)));
     const orderNo = (old as Ordered | undefined)?.orderNo;
     if (old) wb.removeWorksheet(old.id);
-    const ws = await renderSheet(wb, plan, styles, { password: options.password });
+    const ws = await renderSheet(wb, plan, styles, sheetProtector({ password: options.password }));
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
   }
   // Formulas are recalculated on opening, as in every workbook Outturn writes.

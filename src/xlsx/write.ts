@@ -197,6 +197,8 @@ function styleCache(styles: WorkbookPlan["styles"]): (role: PlanCell["style"], n
 /** Excel's salted hash of a sheet's password, as ExcelJS writes it in sheetProtection (SHA-512, 100,000 spins). */
 interface PasswordHash { algorithmName?: string; saltValue?: string; spinCount?: number; hashValue?: string }
 type ProtectedSheet = ExcelJS.Worksheet & { sheetProtection?: PasswordHash };
+/** Protects one sheet of a file; made by sheetProtector once per file. */
+export type SheetProtector = (ws: ExcelJS.Worksheet, plan: SheetPlan) => Promise<void>;
 
 /**
  * Protects each sheet of one file (OOXML sheetProtection): formulas and labels locked, inputs not
@@ -205,23 +207,23 @@ type ProtectedSheet = ExcelJS.Worksheet & { sheetProtection?: PasswordHash };
  * the first sheet and given to the others rather than again for each: every sheet of the file has the same password,
  * so a salt of their own would hide nothing more, and a ten-sheet file is written in a tenth of the time.
  */
-function sheetProtector(options: WriteOptions): (ws: ExcelJS.Worksheet, plan: SheetPlan) => Promise<void> {
+export function sheetProtector(options: WriteOptions): SheetProtector {
   let hash: PasswordHash | undefined;
   return async (ws, plan) => {
     const allow = allowancesFor(plan.kind);
-    const allowed = {
+    const sheet = ws as ProtectedSheet;
+    // ExcelJS hashes the password it is given: only the first sheet is given it.
+    await ws.protect(hash ? "" : options.password ?? "", {
       selectLockedCells: true, selectUnlockedCells: true, formatColumns: allow.formatColumns, formatRows: allow.formatRows,
       insertRows: allow.insertRows, objects: allow.editObjects,
-    };
-    const sheet = ws as ProtectedSheet;
-    if (!options.password || !hash) {
-      await ws.protect(options.password ?? "", allowed);
-      const made = sheet.sheetProtection;
-      if (options.password && made) hash = { algorithmName: made.algorithmName, saltValue: made.saltValue, spinCount: made.spinCount, hashValue: made.hashValue };
-      return;
+    });
+    if (!options.password) return;
+    if (hash) {
+      sheet.sheetProtection = { ...sheet.sheetProtection, ...hash };
+    } else {
+      const { algorithmName, saltValue, spinCount, hashValue } = sheet.sheetProtection ?? {};
+      hash = { algorithmName, saltValue, spinCount, hashValue };
     }
-    await ws.protect("", allowed);
-    sheet.sheetProtection = { ...sheet.sheetProtection, ...hash };
   };
 }
 
@@ -319,7 +321,7 @@ async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
 }
 
 export async function renderSheet(
-  wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"], options: WriteOptions = {}, protect = sheetProtector(options),
+  wb: ExcelJS.Workbook, plan: SheetPlan, styles: WorkbookPlan["styles"], protect: SheetProtector = sheetProtector({}),
 ): Promise<ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(xmlSafe(plan.name), sheetOptions(plan));
   fillSheet(ws, plan, styles);
@@ -336,7 +338,7 @@ export async function renderWorkbook(plan: WorkbookPlan, options: WriteOptions =
   wb.creator = "Outturn";
   wb.calcProperties.fullCalcOnLoad = true;
   const protect = sheetProtector(options);
-  for (const sheet of plan.sheets) await renderSheet(wb, sheet, plan.styles, options, protect);
+  for (const sheet of plan.sheets) await renderSheet(wb, sheet, plan.styles, protect);
   return wb;
 }
 
