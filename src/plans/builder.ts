@@ -299,21 +299,23 @@ export class SheetBuilder {
   }
 }
 
-/** The same cells as cellsOf, in an array made by plain loops (no generator step per cell): what `cells` keeps. */
+/** The plan's cells in the order laid out, a run at a time: the kept cells of a segment, or one row of a block. */
+function* runsOf(source: RowSource): Generator<readonly PlanCell[]> {
+  for (const s of source.segments) {
+    if (Array.isArray(s)) yield s;
+    else for (let i = 0; i < s.count; i++) yield source.layOutAgain(s, i);
+  }
+}
+
+/** Every cell in one array (what `cells` keeps), by a generator step per run rather than per cell. */
 function cellArray(source: RowSource): PlanCell[] {
   const out: PlanCell[] = [];
-  for (const s of source.segments) {
-    if (Array.isArray(s)) for (const c of s) out.push(c);
-    else for (let i = 0; i < s.count; i++) for (const c of source.layOutAgain(s, i)) out.push(c);
-  }
+  for (const run of runsOf(source)) for (const c of run) out.push(c);
   return out;
 }
 
 function* cellsOf(source: RowSource): Generator<PlanCell> {
-  for (const s of source.segments) {
-    if (Array.isArray(s)) yield* s;
-    else for (let i = 0; i < s.count; i++) yield* source.layOutAgain(s, i);
-  }
+  for (const run of runsOf(source)) yield* run;
 }
 
 /**

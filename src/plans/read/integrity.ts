@@ -93,7 +93,6 @@ function translation(r: Reader, plan: SheetPlan[]): Translation {
 
 const REF = /((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![0-9(])/g;
 
-/** The planned formula with its row references moved to the rows found (outside string literals). */
 /** "'Revenue (2)'!" -> "Revenue (2)": worked out once per prefix (a plan's formulas name a few sheets, thousands of times). */
 const sheetOfPrefix = new Map<string, string>();
 function sheetNamed(prefix: string): string {
@@ -105,6 +104,7 @@ function sheetNamed(prefix: string): string {
   return sheet;
 }
 
+/** The planned formula with its row references moved to the rows found (outside string literals). */
 function translate(formula: string, sp: SheetPlan, t: Translation): string {
   return formula.split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 === 1 ? part : part.replace(REF, (all, prefix: string | undefined, d1: string, col: string, d2: string, row: string) => {
     const sheet = prefix ? sheetNamed(prefix) : sp.name;
