@@ -230,6 +230,12 @@ function qualify(sheet: string, address: string): string {
   return `${name}!${address}`;
 }
 const key = (r: number, c: number) => `${r},${c}`;
+/** The cell at key `k`, made empty (General, no format) if the sheet has none there yet. */
+function cellAt(sheet: FakeSheet, k: string): FakeCell {
+  let cell = sheet.cells.get(k);
+  if (!cell) sheet.cells.set(k, (cell = { value: "", formula: null, numberFormat: "General", format: {} }));
+  return cell;
+}
 /** The row and column of a key "r,c", digit by digit (several times faster in jest's sandbox than slice and Number). */
 function rowOfKey(k: string): number {
   let r = 0;
@@ -569,8 +575,7 @@ export class FakeExcel {
   writeScalar(sheet: FakeSheet, r: number, c: number, input: unknown, via: "values" | "formulas" | "typed"): void {
     if (input === null || input === undefined) return;
     const k = key(r, c);
-    let cell = sheet.cells.get(k);
-    if (!cell) sheet.cells.set(k, cell = { value: "", formula: null, numberFormat: "General", format: {} });
+    const cell = cellAt(sheet, k);
     if (input === "") {
       cell.value = "";
       cell.formula = null;
@@ -1187,9 +1192,7 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
           }
           if (v === null || v === undefined) continue;
           const k = key(r, c);
-          let cell = sheet.cells.get(k);
-          if (!cell) sheet.cells.set(k, cell = { value: "", formula: null, numberFormat: "General", format: {} });
-          cell.numberFormat = v === "" ? "General" : String(v);
+          cellAt(sheet, k).numberFormat = v === "" ? "General" : String(v);
         }
       }
     }, cells);
@@ -1425,9 +1428,8 @@ function changeEachCell(sheet: FakeSheet, rect: Rect, changes: Array<(f: FakeCel
   for (let r = rect.r1; r <= rect.r2; r++) {
     for (let c = rect.c1; c <= rect.c2; c++) {
       const k = key(r, c);
-      let cell = sheet.cells.get(k);
-      if (!cell) sheet.cells.set(k, cell = { value: "", formula: null, numberFormat: "General", format: {} });
-      for (const change of changes) change(cell.format);
+      const format = cellAt(sheet, k).format;
+      for (const change of changes) change(format);
     }
   }
 }
