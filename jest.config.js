@@ -17,8 +17,8 @@ module.exports = {
   // Every core (jest's default leaves one free): much of the suite waits on LibreOffice, a child process, so a second
   // worker runs other files meanwhile. 196 s against 337 s with one worker on the 2-core development machine.
   maxWorkers: "100%",
-  // The compiled `outturn` command, which the command-line tests run (test/support/cli.ts), and the shared
-  // LibreOffice's folder.
+  // The compiled `outturn` command the command-line tests run (test/support/cli.ts) and its code cache's folder, the
+  // report schema's validator, and the shared LibreOffice's folder (test/support/global-setup.mjs).
   globalSetup: "<rootDir>/test/support/global-setup.mjs",
   // Stops the LibreOffice the run shared (test/support/libreoffice.ts).
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
