@@ -13,6 +13,11 @@ module.exports = {
     // The schema validator ajv generates ahead of time for the compiled command line, instead of compiling the schema
     // again in every test file (test/model/schema-validators.test.ts checks both agree).
     "^(.*/)?schema-validator$": "<rootDir>/test/support/schema-validator-standalone.ts",
+    // Packages jest would otherwise load file by file in every test file that uses them, as one file each, built by
+    // globalSetup: the pane's components (test/support/fluent-for-tests.mjs, about 2 s of CPU a file saved), and
+    // ExcelJS as the command line ships it (scripts/build-cli.mjs, about 0.3 s).
+    "^@fluentui/react-components$": "<rootDir>/node_modules/.cache/outturn-test/fluent-react-components.cjs",
+    "^exceljs$": "<rootDir>/dist-cli/node_modules/exceljs.cjs",
   },
   // Every core (jest's default leaves one free): much of the suite waits on LibreOffice, a child process, so a second
   // worker runs other files meanwhile. 196 s against 337 s with one worker on the 2-core development machine.

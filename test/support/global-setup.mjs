@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { buildCli } from "../../scripts/build-cli.mjs";
+import { buildFluentForTests } from "./fluent-for-tests.mjs";
 
 const hash = (text) => createHash("sha256").update(text).digest("hex");
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -37,5 +38,5 @@ export default async function globalSetup() {
   // run to run as a user's would be (the build is the same text each time), gone with node_modules.
   process.env.OUTTURN_COMPILE_CACHE ??= path.join(ROOT, "node_modules", ".cache", "outturn-compile-cache");
   reportValidator();
-  await buildCli({ reuse: true });
+  await Promise.all([buildCli({ reuse: true }), buildFluentForTests(ROOT)]);
 }
