@@ -38,19 +38,30 @@ export function isGridError(v: GridValue | undefined): v is GridError {
   return typeof v === "object" && v !== null && typeof (v).error === "string";
 }
 
-/** A sheet held in memory: address -> cell. Handy for tests and for building grids cell by cell. */
+/** Excel's last column (XFD): a cell's key in MapGridSheet is its row times one more than this, plus its column. */
+const COLUMNS = 16384;
+
+/**
+ * A sheet held in memory, cell by cell. Handy for tests and for building grids cell by cell. Keyed by a number
+ * made from the row and column rather than an "r,c" text: a read of a large sheet looks up every cell, and the
+ * texts were most of the cost.
+ */
 export class MapGridSheet implements GridSheet {
-  readonly cells = new Map<string, GridCell>();
+  private readonly cells = new Map<number, GridCell>();
   maxRow = 0;
   maxCol = 0;
   constructor(readonly name: string) {}
   set(row: number, col: number, cell: GridCell): void {
-    this.cells.set(`${row},${col}`, cell);
-    this.maxRow = Math.max(this.maxRow, row);
-    this.maxCol = Math.max(this.maxCol, col);
+    this.cells.set(row * (COLUMNS + 1) + col, cell);
+    if (row > this.maxRow) this.maxRow = row;
+    if (col > this.maxCol) this.maxCol = col;
   }
   get(row: number, col: number): GridCell | undefined {
-    return this.cells.get(`${row},${col}`);
+    return this.cells.get(row * (COLUMNS + 1) + col);
+  }
+  /** Empties a cell (the bounds stay). */
+  delete(row: number, col: number): void {
+    this.cells.delete(row * (COLUMNS + 1) + col);
   }
 }
 
