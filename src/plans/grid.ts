@@ -42,9 +42,8 @@ export function isGridError(v: GridValue | undefined): v is GridError {
 const COLUMNS = 16384;
 
 /**
- * A sheet held in memory, cell by cell. Handy for tests and for building grids cell by cell. Keyed by a number
- * made from the row and column rather than an "r,c" text: a read of a large sheet looks up every cell, and the
- * texts were most of the cost.
+ * A sheet held in memory, cell by cell. Handy for tests and for building grids cell by cell. Keyed by a number made
+ * from the row and column, not an "r,c" text made for every look-up: a read of a large sheet looks up every cell.
  */
 export class MapGridSheet implements GridSheet {
   private readonly cells = new Map<number, GridCell>();

@@ -1,8 +1,10 @@
 /**
  * Jest globalSetup: builds the compiled command line (test/support/cli.ts runs it) when its sources changed and names
- * its code cache's folder, writes the report schema's validator for the tests (test/support/report-schema.ts), and
- * names a private folder for the one LibreOffice the run's conversions share (test/support/libreoffice.ts starts it
- * on first use; global-teardown.ts stops it). Workers inherit these environment variables.
+ * its code cache's folder, writes the report schema's validator for the tests (test/support/report-schema.ts), builds
+ * the tests' one-file copy of the pane's components (test/support/fluent-for-tests.mjs; jest.config.js maps the
+ * package to it, and ExcelJS to the command line's dist-cli/node_modules/exceljs.cjs), and names a private folder for
+ * the one LibreOffice the run's conversions share (test/support/libreoffice.ts starts it on first use;
+ * global-teardown.ts stops it). Workers inherit these environment variables.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
