@@ -67,7 +67,9 @@ export async function buildFluentForTests(root) {
     external: ["react", "react/*", "react-dom", "react-dom/*", "scheduler"],
   });
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(`${out}.tmp`, stamp + result.outputFiles[0].text);
-  fs.renameSync(`${out}.tmp`, out);
+  // Written whole, then put in place: another jest run may be reading or writing it at the same time.
+  const partial = `${out}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, stamp + result.outputFiles[0].text);
+  fs.renameSync(partial, out);
   return out;
 }
