@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { build, version as esbuildVersion } from "esbuild";
+import { keepStamped } from "./stamped-file.mjs";
 
 const PACKAGE = "@fluentui/react-components";
 /** The file jest.config.js maps the package to, from the project's root. */
@@ -59,17 +60,13 @@ export async function buildFluentForTests(root) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "node_modules", ...PACKAGE.split("/"), "package.json"), "utf8"));
   const self = fs.readFileSync(new URL(import.meta.url), "utf8");
   const stamp = `// ${PACKAGE} ${pkg.version}, esbuild ${esbuildVersion}, built from ${createHash("sha256").update(self + names.join(",")).digest("hex")}\n`;
-  if (fs.existsSync(out) && fs.readFileSync(out, "utf8").startsWith(stamp)) return out;
-  const result = await build({
-    stdin: { contents: `export { ${names.join(", ")} } from "${PACKAGE}";`, resolveDir: root, loader: "js" },
-    bundle: true, platform: "node", target: "node20", format: "cjs", write: false, logLevel: "warning",
-    // The one React of the test file, not a copy in the bundle (hooks need a single React).
-    external: ["react", "react/*", "react-dom", "react-dom/*", "scheduler"],
+  return keepStamped(out, stamp, async () => {
+    const result = await build({
+      stdin: { contents: `export { ${names.join(", ")} } from "${PACKAGE}";`, resolveDir: root, loader: "js" },
+      bundle: true, platform: "node", target: "node20", format: "cjs", write: false, logLevel: "warning",
+      // The one React of the test file, not a copy in the bundle (hooks need a single React).
+      external: ["react", "react/*", "react-dom", "react-dom/*", "scheduler"],
+    });
+    return result.outputFiles[0].text;
   });
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  // Written whole, then put in place: another jest run may be reading or writing it at the same time.
-  const partial = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, stamp + result.outputFiles[0].text);
-  fs.renameSync(partial, out);
-  return out;
 }

@@ -15,6 +15,7 @@ import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { buildCli } from "../../scripts/build-cli.mjs";
 import { buildFluentForTests } from "./fluent-for-tests.mjs";
+import { keepStamped } from "./stamped-file.mjs";
 
 const hash = (text) => createHash("sha256").update(text).digest("hex");
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -23,13 +24,10 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
 function reportValidator() {
   const file = path.join(ROOT, "node_modules", ".cache", "outturn-test", "report-schema-validate.cjs");
   const text = fs.readFileSync(path.join(ROOT, "src", "report", "report.schema.json"), "utf8");
-  const stamp = `// report.schema.json sha256 ${hash(text)}\n`;
-  if (fs.existsSync(file) && fs.readFileSync(file, "utf8").startsWith(stamp)) return;
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
-  const code = standaloneCode(ajv, ajv.compile(JSON.parse(text)));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(`${file}.tmp`, stamp + code);
-  fs.renameSync(`${file}.tmp`, file);
+  return keepStamped(file, `// report.schema.json sha256 ${hash(text)}\n`, () => {
+    const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+    return standaloneCode(ajv, ajv.compile(JSON.parse(text)));
+  });
 }
 
 export default async function globalSetup() {
@@ -39,6 +37,5 @@ export default async function globalSetup() {
   // The command's code cache (src/cli/compile-cache.ts) in the project's own cache folder, not the user's: kept from
   // run to run as a user's would be (the build is the same text each time), gone with node_modules.
   process.env.OUTTURN_COMPILE_CACHE ??= path.join(ROOT, "node_modules", ".cache", "outturn-compile-cache");
-  reportValidator();
-  await Promise.all([buildCli({ reuse: true }), buildFluentForTests(ROOT)]);
+  await Promise.all([reportValidator(), buildCli({ reuse: true }), buildFluentForTests(ROOT)]);
 }
