@@ -54,6 +54,11 @@ export function sheetPrefix(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }
 
+/** A sheet's name as a reference writes it before its "!", unquoted: 'Revenue (2)' -> Revenue (2); Settings stays. */
+export function unquotedSheet(written: string): string {
+  return written.startsWith("'") ? written.slice(1, -1).replace(/''/g, "'") : written;
+}
+
 /** An absolute reference to a cell of another sheet: Settings!$B$8. */
 export function absRef(sheet: string, col: string, row: number): string {
   return `${sheetPrefix(sheet)}$${col}$${row}`;

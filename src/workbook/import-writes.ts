@@ -12,7 +12,7 @@
 import type { MonitoringPeriod } from "../model/types";
 import type { LocatedInput } from "../engine/signoff";
 import type { PlanCell } from "../plans/types";
-import { parseA1 } from "../plans/a1";
+import { parseA1, unquotedSheet } from "../plans/a1";
 import { planInputs } from "../plans/sheets/signoff/inputs";
 import { CHANGE_COLUMN_WORDS, IMPORT_COLUMN_WORDS, type LineChange, applyImport, columnValue, isTake } from "../ledger/apply";
 import { lineTargets } from "../ledger/targets";
@@ -39,9 +39,7 @@ const KINDS = ["Revenue", "Capital"] as const;
 /** "Revenue!D9" or "'Revenue (2)'!D9" as its sheet and cell. */
 function splitWhere(where: string): { sheet: string; row: number; col: number } {
   const bang = where.lastIndexOf("!");
-  const rawSheet = where.slice(0, bang);
-  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-  return { sheet, ...parseA1(where.slice(bang + 1)) };
+  return { sheet: unquotedSheet(where.slice(0, bang)), ...parseA1(where.slice(bang + 1)) };
 }
 
 const shown = (v: { toFixed(): string } | null) => (v === null ? "blank" : v.toFixed());

@@ -3,14 +3,13 @@
  * insertion moves down, and a range that spans the insertion grows (a range ending just above it does not).
  * References to other sheets, whole columns and text inside string literals are left alone. Pure.
  */
+import { unquotedSheet } from "../plans/a1";
 
 /** A reference: optional sheet prefix ('Name'! or Name!), a cell, and optionally a second cell of a range. */
 const REF = /('(?:[^']|'')+'!|[A-Za-z_][A-Za-z0-9_.]*!)?(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)(?::(\$?)([A-Za-z]{1,3})(\$?)([0-9]+))?(?![A-Za-z0-9_(!])/g;
 
 function sheetOf(prefix: string | undefined): string | null {
-  if (!prefix) return null;
-  const name = prefix.slice(0, -1);
-  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+  return prefix ? unquotedSheet(prefix.slice(0, -1)) : null;
 }
 
 /**

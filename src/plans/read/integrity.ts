@@ -5,7 +5,7 @@
  */
 import type { Decimal } from "../../model/types";
 import { D } from "../../model/amount";
-import { colLetter, parseA1 } from "../a1";
+import { colLetter, parseA1, unquotedSheet } from "../a1";
 import { type GridValue, isGridError } from "../grid";
 import type { SheetKind, SheetPlan } from "../types";
 import { decimalOfNumber, show } from "./cells";
@@ -98,7 +98,7 @@ const sheetOfPrefix = new Map<string, string>();
 function sheetNamed(prefix: string): string {
   let sheet = sheetOfPrefix.get(prefix);
   if (sheet === undefined) {
-    sheet = prefix.slice(0, -1).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = unquotedSheet(prefix.slice(0, -1));
     if (sheetOfPrefix.size < 1000) sheetOfPrefix.set(prefix, sheet);
   }
   return sheet;
