@@ -38,8 +38,10 @@ export function isGridError(v: GridValue | undefined): v is GridError {
   return typeof v === "object" && v !== null && typeof (v).error === "string";
 }
 
-/** Excel's last column (XFD): a cell's key in MapGridSheet is its row times one more than this, plus its column. */
+/** Excel's last column (XFD). */
 const COLUMNS = 16384;
+/** A cell's key in MapGridSheet: its row times one more than the last column, plus its column (one number a cell). */
+const keyOf = (row: number, col: number): number => row * (COLUMNS + 1) + col;
 
 /**
  * A sheet held in memory, cell by cell. Handy for tests and for building grids cell by cell. Keyed by a number made
@@ -51,16 +53,16 @@ export class MapGridSheet implements GridSheet {
   maxCol = 0;
   constructor(readonly name: string) {}
   set(row: number, col: number, cell: GridCell): void {
-    this.cells.set(row * (COLUMNS + 1) + col, cell);
+    this.cells.set(keyOf(row, col), cell);
     if (row > this.maxRow) this.maxRow = row;
     if (col > this.maxCol) this.maxCol = col;
   }
   get(row: number, col: number): GridCell | undefined {
-    return this.cells.get(row * (COLUMNS + 1) + col);
+    return this.cells.get(keyOf(row, col));
   }
   /** Empties a cell (the bounds stay). */
   delete(row: number, col: number): void {
-    this.cells.delete(row * (COLUMNS + 1) + col);
+    this.cells.delete(keyOf(row, col));
   }
 }
 

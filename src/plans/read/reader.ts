@@ -35,7 +35,6 @@ export class SheetView {
   where(row: number, col: string | number): string {
     return `${this.prefix}${typeof col === "number" ? colLetter(col) : col}${row}`;
   }
-
   /** True when any cell of the row left of the key column holds something. */
   hasContent(row: number): boolean {
     for (let c = 1; c < this.keyCol; c++) {
