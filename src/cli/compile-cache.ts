@@ -26,12 +26,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
 
+/** A file this run found no usable entry for (none, or V8 refused it): one is written for it at exit. */
 interface Entry {
   file: string;
   script: vm.Script;
   cacheFile: string;
-  /** True when the run found no usable entry (none, or V8 refused it): then one is written at exit. */
-  write: boolean;
 }
 
 /** The folder for the cache, by the platform's convention for a user's caches; null when turned off. */
@@ -73,7 +72,7 @@ export function useCompileCache(ownFolder: string, folder: string | null = compi
     return false;
   }
   const own = path.resolve(ownFolder) + path.sep;
-  const entries: Entry[] = [];
+  const toWrite: Entry[] = [];
   const proto = Module.prototype as unknown as { _compile: (this: Module, content: string, filename: string) => unknown };
   const compile = proto._compile;
   proto._compile = function (this: Module, content: string, filename: string): unknown {
@@ -94,13 +93,12 @@ export function useCompileCache(ownFolder: string, folder: string | null = compi
     });
     const refused = cachedData !== undefined && script.cachedDataRejected === true;
     debug(`${path.basename(filename)}: ${cachedData ? (refused ? "entry refused by V8, written again" : "entry used") : "no entry yet"}`);
-    entries.push({ file: filename, script, cacheFile, write: cachedData === undefined || refused });
+    if (cachedData === undefined || refused) toWrite.push({ file: filename, script, cacheFile });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once("exit", () => {
-    for (const entry of entries) {
-      if (!entry.write) continue;
+    for (const entry of toWrite) {
       const temporary = `${entry.cacheFile}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(temporary, entry.script.createCachedData(), { mode: 0o600 });
