@@ -1329,8 +1329,7 @@ class FakeRange implements Pick<Excel.Range, "values" | "formulas" | "numberForm
 /**
  * The cells of a rectangle, row by row (undefined where there is none). A range that covers most of the sheet's cells
  * (a used range, the usual big read) is filled from one walk over the sheet's cells, which is several times cheaper
- * than looking each position up by its key; a small one is looked up. The same either way: a key the walk cannot
- * read as canonical "row,col" numbers (none the fake makes) is one no lookup would find.
+ * than looking each position up by its key; a small one is looked up. The same either way, as every key is key(r, c).
  */
 function cellsIn(sheet: FakeSheet, rect: Rect): Array<Array<FakeCell | undefined>> {
   const rows = rect.r2 - rect.r1 + 1, cols = rect.c2 - rect.c1 + 1;
@@ -1338,12 +1337,10 @@ function cellsIn(sheet: FakeSheet, rect: Rect): Array<Array<FakeCell | undefined
   for (let i = 0; i < rows; i++) grid[i] = new Array<FakeCell | undefined>(cols).fill(undefined);
   if (rows * cols < 2 * sheet.cells.size) {
     for (const [k, cell] of sheet.cells) {
-      const r = canonicalNumberAt(k, 0);
+      const r = rowOfKey(k);
       if (r < rect.r1 || r > rect.r2) continue;
-      const comma = numberEnd;
-      if (k.charCodeAt(comma) !== 44 /* , */) continue;
-      const c = canonicalNumberAt(k, comma + 1);
-      if (c < rect.c1 || c > rect.c2 || numberEnd !== k.length) continue;
+      const c = colOfKey(k);
+      if (c < rect.c1 || c > rect.c2) continue;
       (grid[r - rect.r1] as Array<FakeCell | undefined>)[c - rect.c1] = cell;
     }
     return grid;
@@ -1353,15 +1350,6 @@ function cellsIn(sheet: FakeSheet, rect: Rect): Array<Array<FakeCell | undefined
     for (let j = 0; j < cols; j++) row[j] = sheet.cells.get(key(rect.r1 + i, rect.c1 + j));
   }
   return grid;
-}
-/** Where the last canonicalNumberAt stopped. */
-let numberEnd = 0;
-/** The decimal number written from `at` the way `${n}` writes a positive integer (digits, no leading 0), or -1. */
-function canonicalNumberAt(k: string, at: number): number {
-  let n = 0, i = at;
-  for (let ch = k.charCodeAt(i); ch >= 48 && ch <= 57; ch = k.charCodeAt(++i)) n = n * 10 + ch - 48;
-  numberEnd = i;
-  return i === at || (k.charCodeAt(at) === 48 && i > at + 1) ? -1 : n;
 }
 
 function anyLocked(sheet: FakeSheet, rect: Rect): boolean {
