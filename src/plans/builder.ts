@@ -240,10 +240,11 @@ export class SheetBuilder {
       let least = shortest.get(role);
       if (least === undefined) shortest.set(role, (least = perLineAt(narrowest, style)));
       // A text no longer than a line, without a line break, takes one line: most of them, so not counted word by word.
-      if (text.length <= least && !/[\r\n]/.test(text)) return;
+      const oneLine = (perLine: number) => text.length <= perLine && !/[\r\n]/.test(text);
+      if (oneLine(least)) return;
       const { row, col } = parseA1(address);
       const perLine = perLineAt(widthOf(address, col), style);
-      if (text.length <= perLine && !/[\r\n]/.test(text)) return;
+      if (oneLine(perLine)) return;
       // Text in a hidden column is not shown (the Sign-off sheet's kept inputs): it sets no height.
       if (this.columns[col - 1]?.hidden) return;
       const lines = wrappedLines(text, perLine);
